@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import node from '@astrojs/node';
+import pagefind from './src/integrations/pagefind.ts';
+import { site } from './src/site.config.ts';
+
+export default defineConfig({
+  site: site.baseUrl,
+  trailingSlash: 'ignore',
+  // Inside the project so a copy of it (tests, benchmarks) never shares a content cache with this one.
+  cacheDir: './.astro/cache',
+  // Our server (scripts/serve.ts) wraps the standalone handler to add headers to static files too.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  // Staff sessions use lucia on our own database; Astro's session store would bake a build-machine path.
+  session: false,
+  integrations: [mdx(), preact(), pagefind()],
+  prefetch: false,
+  security: {
+    checkOrigin: true,
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+});

@@ -1,0 +1,27 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Article = CollectionEntry<'articles'>;
+export type Category = CollectionEntry<'categories'>;
+
+/** Drafts exist only in `astro dev`, where editors preview them. */
+export async function getArticles(): Promise<Article[]> {
+  const all = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
+  return all.sort(byTitle);
+}
+
+export async function getCategories(): Promise<Category[]> {
+  const all = await getCollection('categories');
+  return all.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+}
+
+export function byTitle(a: Article, b: Article): number {
+  return Number(b.data.popular) - Number(a.data.popular) || a.data.title.localeCompare(b.data.title);
+}
+
+export function articleHref(slug: string): string {
+  return `/articles/${slug}/`;
+}
+
+export function categoryHref(id: string): string {
+  return `/categories/${id}/`;
+}

@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+
+/** Brand and support settings: the one place the demo brand is named. */
+export const siteConfigSchema = z.object({
+  productName: z.string().min(1),
+  helpCenterName: z.string().min(1),
+  /** Public origin; overridden at build and run time by SITE_URL (behind an HTTPS proxy). */
+  baseUrl: z.url(),
+  supportHours: z.string().min(1),
+  supportEmail: z.email(),
+  /** Reader groups an article can target; the first entry is not special. */
+  audiences: z
+    .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1) }))
+    .min(1)
+    .refine((list) => new Set(list.map((a) => a.id)).size === list.length, {
+      error: 'audience ids must be unique',
+    }),
+  locale: z.string().default('en'),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+export function parseSiteConfig(input: unknown, env: Record<string, string | undefined> = {}): SiteConfig {
+  const merged = { ...(input as object), ...(env.SITE_URL ? { baseUrl: env.SITE_URL } : {}) };
+  const result = siteConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid site config (src/site.config.ts or SITE_URL):\n${lines.join('\n')}`);
+  }
+  return { ...result.data, baseUrl: result.data.baseUrl.replace(/\/+$/, '') };
+}
+
+export const site = parseSiteConfig(
+  {
+    productName: 'Loomwork',
+    helpCenterName: 'Loomwork Help Center',
+    baseUrl: 'http://localhost:4321',
+    supportHours: 'Monday to Friday, 08:00–20:00 UTC',
+    supportEmail: 'support@loomwork.example',
+    audiences: [
+      { id: 'freelancer', label: 'Freelancers' },
+      { id: 'client', label: 'Clients' },
+    ],
+  },
+  process.env,
+);
+
+export const audienceIds = site.audiences.map((a) => a.id) as [string, ...string[]];
