@@ -10,7 +10,10 @@ export const articleSchema = z.strictObject({
   title: z.string().min(3).max(120),
   description: z.string().min(20, { error: 'write at least a sentence (20+ characters)' }).max(300),
   category: slug,
-  audience: z.array(z.enum(audienceIds)).min(1).default([...audienceIds]),
+  audience: z
+    .array(z.enum(audienceIds))
+    .min(1)
+    .default([...audienceIds]),
   keywords: z.array(z.string().min(2)).default([]),
   updated: z.coerce.date({ error: 'use a date such as 2026-11-02' }),
   related: z.array(slug).default([]),

@@ -23,8 +23,12 @@ export interface RunningServer {
 }
 
 export function startHttpServer(handler: Handler, { host, port }: { host: string; port: number }): Promise<RunningServer> {
+  let stopping = false;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // While stopping, a finished response frees its keep-alive socket at once instead of after the timeout.
+    res.once('finish', () => stopping && server.closeIdleConnections());
+    if (stopping) res.setHeader('Connection', 'close');
     handler(req, res);
   });
   // Slow clients must not hold sockets forever; keep-alive shorter than typical proxy timeouts.
@@ -44,6 +48,7 @@ export function startHttpServer(handler: Handler, { host, port }: { host: string
         url: `http://${shownHost}:${actualPort}`,
         stop: (graceMs = 10_000) =>
           new Promise<void>((done) => {
+            stopping = true;
             const force = setTimeout(() => server.closeAllConnections(), graceMs);
             force.unref();
             server.close(() => {
