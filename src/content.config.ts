@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { articleSchema, categorySchema } from './lib/content-schemas.ts';
+import { flowSchema } from './troubleshooter/flow-schema.ts';
 import { contentDir } from './lib/content-dir.ts';
 
 const articles = defineCollection({
@@ -17,4 +18,9 @@ function slugFromPath(entry: string): string {
   return entry.replace(/^.*\//, '').replace(/\.mdx$/, '');
 }
 
-export const collections = { articles, categories };
+const flows = defineCollection({
+  loader: glob({ base: `${contentDir}/flows`, pattern: '*.yaml' }),
+  schema: flowSchema,
+});
+
+export const collections = { articles, categories, flows };

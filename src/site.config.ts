@@ -15,6 +15,8 @@ export const siteConfigSchema = z.object({
     .refine((list) => new Set(list.map((a) => a.id)).size === list.length, {
       error: 'audience ids must be unique',
     }),
+  /** What a request for help is about; escalation forms offer these, troubleshooter steps preselect one. */
+  topics: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1) })).min(1),
   locale: z.string().default('en'),
 });
 
@@ -41,8 +43,18 @@ export const site = parseSiteConfig(
       { id: 'freelancer', label: 'Freelancers' },
       { id: 'client', label: 'Clients' },
     ],
+    topics: [
+      { id: 'sign-in', label: 'Signing in' },
+      { id: 'password-reset', label: 'Password reset' },
+      { id: 'security-question', label: 'Security question or details' },
+      { id: 'two-step', label: 'Two-step verification' },
+      { id: 'account-email', label: 'Changing my account email' },
+      { id: 'payments', label: 'Payments' },
+      { id: 'other', label: 'Something else' },
+    ],
   },
   process.env,
 );
 
 export const audienceIds = site.audiences.map((a) => a.id) as [string, ...string[]];
+export const topicIds = site.topics.map((t) => t.id) as [string, ...string[]];

@@ -62,6 +62,7 @@ describe('site config', () => {
     supportHours: 'Always',
     supportEmail: 'help@acme.example',
     audiences: [{ id: 'buyer', label: 'Buyers' }],
+    topics: [{ id: 'other', label: 'Other' }],
   };
 
   it('lets SITE_URL override the base URL, without a trailing slash', () => {

@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+import type { FlowFile } from './flow-schema.ts';
+import { exitsOf, stepMap } from './flow-model.ts';
+
+/** The path a reader took: each step where they chose, and what they chose. */
+export const transcriptSchema = z.strictObject({
+  flow: z.string().min(1).max(80),
+  steps: z.array(z.strictObject({ step: z.string().min(1).max(80), choice: z.string().min(1).max(80) })).max(200),
+});
+
+export type Transcript = z.infer<typeof transcriptSchema>;
+
+/**
+ * Checks a transcript against its flow. It may begin at any step (readers arrive by deep links), but each
+ * choice must be one its step offers, and each entry must be where the previous choice led.
+ * Returns a problem per bad entry, with its index, or [] when the path is possible.
+ */
+export function validateTranscript(
+  transcript: Transcript,
+  flows: Map<string, Pick<FlowFile, 'steps'>>,
+): { index?: number; message: string }[] {
+  const flow = flows.get(transcript.flow);
+  if (!flow) return [{ message: `unknown troubleshooter "${transcript.flow}"` }];
+  const steps = stepMap(flow);
+  let expected: string | undefined;
+  const problems: { index: number; message: string }[] = [];
+  transcript.steps.forEach(({ step, choice }, index) => {
+    const found = steps.get(step);
+    if (!found) return problems.push({ index, message: `step "${step}" is not in this troubleshooter` });
+    if (expected !== undefined && expected !== step)
+      problems.push({ index, message: `step "${step}" does not follow the previous choice` });
+    const exit = exitsOf(found).find((e) => e.id === choice);
+    if (!exit) return problems.push({ index, message: `step "${step}" offers no choice "${choice}"` });
+    expected = exit.next;
+  });
+  return problems;
+}
