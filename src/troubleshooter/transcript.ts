@@ -24,14 +24,19 @@ export function validateTranscript(
   const steps = stepMap(flow);
   let expected: string | undefined;
   const problems: { index: number; message: string }[] = [];
-  transcript.steps.forEach(({ step, choice }, index) => {
+  for (const [index, { step, choice }] of transcript.steps.entries()) {
+    const previous = expected;
+    expected = undefined; // after a bad entry, the next one is judged on its own
     const found = steps.get(step);
-    if (!found) return problems.push({ index, message: `step "${step}" is not in this troubleshooter` });
-    if (expected !== undefined && expected !== step)
+    if (!found) {
+      problems.push({ index, message: `step "${step}" is not in this troubleshooter` });
+      continue;
+    }
+    if (previous !== undefined && previous !== step)
       problems.push({ index, message: `step "${step}" does not follow the previous choice` });
     const exit = exitsOf(found).find((e) => e.id === choice);
-    if (!exit) return problems.push({ index, message: `step "${step}" offers no choice "${choice}"` });
-    expected = exit.next;
-  });
+    if (!exit) problems.push({ index, message: `step "${step}" offers no choice "${choice}"` });
+    expected = exit?.next;
+  }
   return problems;
 }
