@@ -9,7 +9,7 @@ describe('browsing from the home page to an article', () => {
     const page = await session.newPage();
     await page.goto('/');
 
-    await page.getByRole('link', { name: KNOWN_ARTICLE.category.title }).click();
+    await page.getByRole('region', { name: 'Browse by topic' }).getByRole('link', { name: KNOWN_ARTICLE.category.title }).click();
     await page.waitForURL(`**${KNOWN_ARTICLE.category.path}`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(KNOWN_ARTICLE.category.title);
 
@@ -26,6 +26,18 @@ describe('browsing from the home page to an article', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(KNOWN_ARTICLE.title);
     const toc = page.getByRole('navigation', { name: 'In this article' });
     expect(await toc.getByRole('link').count()).toBeGreaterThan(0);
+  });
+
+  test('each category card says how many articles its topic has, in plain English', async () => {
+    const page = await session.newPage();
+    await page.goto('/');
+    const cards = await page.getByRole('region', { name: 'Browse by topic' }).getByRole('link').allInnerTexts();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      const count = /(\d+) (articles?)\s*$/.exec(card);
+      expect(count, card).not.toBeNull();
+      expect(`${count![1]} ${count![2]}`, card).toBe(`${count![1]} ${count![1] === '1' ? 'article' : 'articles'}`);
+    }
   });
 
   test('a link in "In this article" moves to its heading', async () => {
