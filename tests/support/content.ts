@@ -1,10 +1,11 @@
 // Reads the articles' frontmatter from content/ so tests can follow whatever editors have written.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const articlesDir = join(root, 'content', 'articles');
+// The same directory the build reads (src/lib/content-dir.ts): CONTENT_DIR when set, else ./content.
+const articlesDir = join(resolve(root, process.env.CONTENT_DIR ?? 'content'), 'articles');
 
 export interface ArticleSource {
   file: string;
