@@ -19,15 +19,17 @@ describe('article addresses', () => {
   // One test per alias an editor has declared in frontmatter (`aliases: [old-slug]`); none exist until someone adds one.
   for (const article of published) {
     for (const alias of article.aliases) {
-      test(`the old address /articles/${alias}/ leads to /articles/${article.slug}/`, async () => {
-        const redirect = await fetch(siteUrl(`/articles/${alias}/`), { redirect: 'manual' });
-        expect([301, 308], `status of /articles/${alias}/`).toContain(redirect.status);
-        expect(new URL(redirect.headers.get('location') ?? '', siteUrl('/')).pathname).toBe(`/articles/${article.slug}/`);
-
+      test(`the old address /articles/${alias}/ brings the reader to /articles/${article.slug}/`, async () => {
         const page = await session.newPage();
         await page.goto(`/articles/${alias}/`);
         await page.waitForURL(`**/articles/${article.slug}/`);
         expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(article.title);
+      });
+
+      test(`/articles/${alias}/ answers with a permanent redirect, so links and search engines follow the move`, async () => {
+        const response = await fetch(siteUrl(`/articles/${alias}/`), { redirect: 'manual' });
+        expect([301, 308], `status of /articles/${alias}/`).toContain(response.status);
+        expect(new URL(response.headers.get('location') ?? '', siteUrl('/')).pathname).toBe(`/articles/${article.slug}/`);
       });
     }
   }
