@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
+import { readSearchResults } from '../support/search.ts';
+import { KNOWN_ARTICLE, hasFocus } from '../support/site.ts';
+
+const session = useBrowser();
+
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'a category', path: KNOWN_ARTICLE.category.path },
+  { name: 'an article', path: KNOWN_ARTICLE.path },
+  { name: 'search with results', path: '/search/?q=maiden%20name', query: 'maiden name' },
+];
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const { name, path, query } of PAGES) {
+      test(`axe finds no violations on ${name} (${colorScheme} colour scheme)`, async () => {
+        const page = await session.newPage({ colorScheme });
+        await page.goto(path);
+        if (query) expect((await readSearchResults(page, query)).length).toBeGreaterThan(0);
+        await expectNoAxeViolations(page);
+      });
+    }
+  }
+
+  test('an article fits a 320 px wide screen without horizontal scrolling', async () => {
+    const page = await session.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(KNOWN_ARTICLE.path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  for (const { name, path } of PAGES) {
+    test(`on ${name}, the first Tab reaches "Skip to content" and Enter moves focus to the main content`, async () => {
+      const page = await session.newPage();
+      await page.goto(path);
+
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Skip to content' });
+      expect(await hasFocus(skip)).toBe(true);
+      expect(await skip.isVisible()).toBe(true);
+
+      await page.keyboard.press('Enter');
+      await expect.poll(() => hasFocus(page.getByRole('main'))).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+import { readSearchResults, searchStatus, words } from '../support/search.ts';
+import { KNOWN_ARTICLE, hasFocus, headerSearchField } from '../support/site.ts';
+
+const session = useBrowser();
+
+describe('search', () => {
+  test('"maiden name" finds the security question article with a highlighted excerpt and its category', async () => {
+    const page = await session.newPage();
+    await page.goto('/search/?q=maiden%20name');
+
+    const results = await readSearchResults(page, 'maiden name');
+    const rank = results.findIndex((r) => r.title === KNOWN_ARTICLE.title);
+    expect(rank, `results: ${JSON.stringify(results.map((r) => r.title))}`).toBeGreaterThanOrEqual(0);
+    expect(rank).toBeLessThan(2);
+
+    const result = results[rank];
+    expect(result.href).toBe(KNOWN_ARTICLE.path);
+    expect(result.category).toBe(KNOWN_ARTICLE.category.title);
+    expect(result.highlighted.length).toBeGreaterThan(0);
+    expect(result.highlighted.map((w) => w.toLowerCase()).join(' ')).toMatch(/maiden|name/);
+  });
+
+  test('a result excerpt quotes text the reader can see in the article', async () => {
+    const page = await session.newPage();
+    await page.goto('/search/?q=maiden%20name');
+    const result = (await readSearchResults(page, 'maiden name')).find((r) => r.title === KNOWN_ARTICLE.title);
+    expect(result).toBeDefined();
+
+    await page.goto(KNOWN_ARTICLE.path);
+    const visible = words(await page.getByRole('main').innerText()).join(' ');
+    const quoted = words(result!.excerpt).join(' ');
+    expect(visible.includes(quoted), `the excerpt "${result!.excerpt}" is not text a reader sees on ${KNOWN_ARTICLE.path}`).toBe(true);
+  });
+
+  test('a query without results offers the troubleshooters and contact support', async () => {
+    const page = await session.newPage();
+    await page.goto('/search/?q=xylophone%20quartz');
+
+    expect(await readSearchResults(page, 'xylophone quartz')).toEqual([]);
+    const main = page.getByRole('main');
+    expect(await main.getByRole('heading', { name: 'No articles match your search' }).isVisible()).toBe(true);
+    expect(await main.getByRole('link', { name: 'Use a troubleshooter' }).getAttribute('href')).toBe('/troubleshoot/');
+    expect(await main.getByRole('link', { name: 'Contact support' }).getAttribute('href')).toBe('/contact/');
+  });
+
+  test('typing in the header search of an article and pressing Enter shows results', async () => {
+    const page = await session.newPage();
+    await page.goto(KNOWN_ARTICLE.path);
+
+    await headerSearchField(page).fill('security question');
+    await headerSearchField(page).press('Enter');
+    await page.waitForURL('**/search/?q=security+question');
+
+    const results = await readSearchResults(page, 'security question');
+    expect(results.map((r) => r.title)).toContain(KNOWN_ARTICLE.title);
+    expect(await page.getByRole('main').getByRole('searchbox').inputValue()).toBe('security question');
+  });
+
+  test('pressing / on an article focuses the header search field', async () => {
+    const page = await session.newPage();
+    await page.goto(KNOWN_ARTICLE.path);
+    expect(await hasFocus(headerSearchField(page))).toBe(false);
+
+    await page.keyboard.press('/');
+
+    expect(await hasFocus(headerSearchField(page))).toBe(true);
+    expect(await headerSearchField(page).inputValue()).toBe('');
+  });
+
+  test('the topic filter narrows results to the chosen category', async () => {
+    const page = await session.newPage();
+    await page.goto('/search/?q=account');
+    const before = await readSearchResults(page, 'account');
+    expect(before.length).toBeGreaterThan(0);
+
+    // How many topics the whole index covers decides whether a topic filter makes sense at all.
+    // (A string, so the test runner's transform leaves the browser's dynamic import alone.)
+    const indexedTopics = await page.evaluate<string[]>(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.init();
+      return Object.keys((await pagefind.filters()).category ?? {});
+    })()`);
+    const topics = page.getByRole('main').getByRole('group', { name: 'Topic' });
+
+    if (indexedTopics.length < 2) {
+      // Only one topic has articles yet: a one-choice filter would be noise, and every result is in that topic.
+      expect(await topics.count()).toBe(0);
+      expect(new Set(before.map((r) => r.category))).toEqual(new Set(indexedTopics));
+      return;
+    }
+
+    const chosen = before[0].category;
+    const countBefore = await matchCount(page);
+    await topics.getByRole('checkbox', { name: chosen, exact: true }).check();
+
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('category')).toEqual([chosen]);
+    await expect
+      .poll(async () => new Set((await readSearchResults(page, 'account')).map((r) => r.category)), { timeout: 10_000 })
+      .toEqual(new Set([chosen]));
+    const countAfter = await matchCount(page);
+    if (new Set(before.map((r) => r.category)).size > 1) expect(countAfter).toBeLessThan(countBefore);
+    else expect(countAfter).toBeLessThanOrEqual(countBefore);
+  });
+});
+
+/** The number of matching articles the status line announces. */
+async function matchCount(page: Page): Promise<number> {
+  const text = await searchStatus(page).innerText();
+  const count = /^(\d+) articles? match/.exec(text);
+  if (!count) throw new Error(`the search status does not say how many articles match: "${text}"`);
+  return Number(count[1]);
+}
