@@ -17,6 +17,18 @@ export default defineConfig({
   session: false,
   integrations: [mdx(), preact(), pagefind()],
   prefetch: false,
+  // Shiki's inline styles would need 'unsafe-inline' under our CSP; help articles need no code colouring.
+  markdown: { syntaxHighlight: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own MDX modules trip this bundler notice on every article; it is not actionable here.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   security: {
     checkOrigin: true,
     csp: {

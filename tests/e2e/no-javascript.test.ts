@@ -12,9 +12,9 @@ describe('without JavaScript', () => {
     await page.goto(KNOWN_ARTICLE.path);
 
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(KNOWN_ARTICLE.title);
-    expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: KNOWN_ARTICLE.category.title }).isVisible()).toBe(
-      true,
-    );
+    expect(
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: KNOWN_ARTICLE.category.title }).isVisible(),
+    ).toBe(true);
     const tocLinks = await page.getByRole('navigation', { name: 'In this article' }).getByRole('link').allInnerTexts();
     expect(tocLinks.length).toBeGreaterThan(0);
     for (const text of tocLinks) {

@@ -48,7 +48,9 @@ export function useBrowser(): BrowserSession {
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const report = violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id} (${v.impact}) ${node.target.join(' ')}: ${v.help}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`),
+    v.nodes.map(
+      (node) => `${v.id} (${v.impact}) ${node.target.join(' ')}: ${v.help}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
+    ),
   );
   expect(report, `axe violations on ${page.url()}:\n${report.join('\n')}`).toEqual([]);
 }

@@ -20,7 +20,11 @@ export function searchStatus(page: Page): Locator {
 export async function readSearchResults(page: Page, query: string): Promise<SearchResult[]> {
   const status = searchStatus(page);
   await expect.poll(() => status.innerText(), { timeout: 10_000 }).toContain(`“${query}”`);
-  const items = page.getByRole('main').getByRole('list').filter({ has: page.getByRole('heading') }).getByRole('listitem');
+  const items = page
+    .getByRole('main')
+    .getByRole('list')
+    .filter({ has: page.getByRole('heading') })
+    .getByRole('listitem');
   return Promise.all(
     (await items.all()).map(async (item) => {
       const link = item.getByRole('heading').getByRole('link');
