@@ -20,3 +20,24 @@ export function detectBrowser(userAgent: string): BrowserId {
   if (/safari\//.test(ua) && /version\//.test(ua)) return 'safari';
   return 'other';
 }
+
+/** Where a reader's manual browser choice is remembered, shared by article tabs and troubleshooter steps. */
+export const BROWSER_STORAGE_KEY = 'signpost:browser';
+
+export function preferredBrowser(): BrowserId {
+  try {
+    const saved = localStorage.getItem(BROWSER_STORAGE_KEY);
+    if (saved && browserIds.includes(saved as BrowserId)) return saved as BrowserId;
+  } catch {
+    // storage blocked: fall back to detection
+  }
+  return detectBrowser(navigator.userAgent);
+}
+
+export function rememberBrowser(browser: BrowserId): void {
+  try {
+    localStorage.setItem(BROWSER_STORAGE_KEY, browser);
+  } catch {
+    // not remembered; the choice still applies to this page
+  }
+}

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { compileFlow, currentStep, OUTCOME_TAG, type PathEntry } from '../troubleshooter/compile.ts';
+import { resumePath } from '../troubleshooter/resume.ts';
+import type { PreparedFlow } from '../troubleshooter/prepare.ts';
+import { useActor } from './use-actor.ts';
+import { BrowserVariants } from './BrowserVariants.tsx';
+import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './flow-location.ts';
+import { reportFlow } from './flow-events.ts';
+import { StepActions } from './StepActions.tsx';
+
+interface Props {
+  flow: PreparedFlow;
+  /** The element holding the no-JavaScript version, hidden once the island runs. */
+  fallbackId: string;
+}
+
+/** One step at a time; the URL hash, history entries and sessionStorage all follow the machine. */
+export default function Troubleshooter({ flow, fallbackId }: Props) {
+  const machine = useMemo(() => compileFlow(flow), [flow]);
+  const [snapshot, actor] = useActor(machine);
+  const steps = useMemo(() => new Map(flow.steps.map((s) => [s.id, s])), [flow]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const readerMoved = useRef(false);
+  const [announcement, setAnnouncement] = useState('');
+
+  const follow = (path: PathEntry[] | { open: string }) => {
+    actor.send({ type: 'RESTART' });
+    if ('open' in path) return actor.send({ type: 'GO', step: path.open });
+    if (path.length > 0 && path[0].step !== flow.start) actor.send({ type: 'GO', step: path[0].step });
+    for (const entry of path) actor.send({ type: 'CHOOSE', choice: entry.choice });
+  };
+  const now = () => {
+    const snap = actor.getSnapshot();
+    return { step: currentStep(snap), path: snap.context.path };
+  };
+  const depth = () => (history.state as { depth?: number } | null)?.depth ?? 0;
+  const record = (mode: 'push' | 'replace') => {
+    const { step, path } = now();
+    writeHistory(flow.id, step === flow.start && path.length === 0 ? undefined : step, path, mode, mode === 'push' ? depth() + 1 : depth());
+  };
+
+  useEffect(() => {
+    document.getElementById(fallbackId)?.setAttribute('hidden', '');
+    // A reload keeps the history entry's path; a new tab only has sessionStorage. Either way the URL wins.
+    follow(resumePath(flow, hashStep(), historyPath(history.state, flow.id) ?? loadSavedPath(flow.id)));
+    record('replace');
+    const onPop = (event: PopStateEvent) => {
+      readerMoved.current = true;
+      const entry = historyPath(event.state, flow.id);
+      follow(resumePath(flow, hashStep(), entry ?? now().path));
+      if (!entry) record('replace');
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [actor]);
+
+  const stepId = currentStep(snapshot);
+  const step = steps.get(stepId)!;
+  const path = snapshot.context.path;
+  const finished = snapshot.hasTag(OUTCOME_TAG);
+
+  useEffect(() => {
+    savePath(flow.id, path);
+    reportFlow({ type: 'step_viewed', flow: flow.id, step: stepId });
+    if (finished)
+      reportFlow({ type: 'outcome', flow: flow.id, step: stepId, result: step.kind === 'escalate' ? 'escalated' : step.result! });
+    if (!readerMoved.current) return;
+    heading.current?.focus();
+    setAnnouncement(`Step ${path.length + 1}: ${step.title}`);
+  }, [snapshot]);
+
+  const choose = (choice: string) => {
+    readerMoved.current = true;
+    actor.send({ type: 'CHOOSE', choice });
+    record('push');
+  };
+  const back = () => {
+    readerMoved.current = true;
+    // Our own history entry behind this one: let the browser go back, so its Back and ours agree.
+    if (depth() > 0) return history.back();
+    actor.send({ type: 'BACK' });
+    record('replace');
+  };
+  const restart = () => {
+    readerMoved.current = true;
+    actor.send({ type: 'RESTART' });
+    savePath(flow.id, undefined);
+    record('push');
+  };
+
+  return (
+    <div class="flow">
+      <p class="flow-progress">
+        {finished
+          ? `Step ${path.length + 1}: the end of this troubleshooter`
+          : `Step ${path.length + 1} · at least ${step.remaining} more ${step.remaining === 1 ? 'step' : 'steps'} to an answer`}
+      </p>
+      <section class="flow-step" aria-labelledby="flow-step-heading">
+        <h2 id="flow-step-heading" tabIndex={-1} ref={heading}>
+          {step.title}
+        </h2>
+        {step.html && <div class="flow-body" dangerouslySetInnerHTML={{ __html: step.html }} />}
+        {step.variants.length > 0 && <BrowserVariants stepId={step.id} variants={step.variants} key={step.id} />}
+        <StepActions step={step} onChoose={choose} />
+      </section>
+      <div class="flow-controls">
+        <button type="button" class="secondary" onClick={back} disabled={path.length === 0}>
+          Back
+        </button>
+        <button type="button" class="secondary" onClick={restart} disabled={path.length === 0 && stepId === flow.start}>
+          Start over
+        </button>
+      </div>
+      <p class="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}
