@@ -8,7 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
 import {
@@ -109,6 +109,10 @@ interface BuildRun {
   memory: TreeMemory;
   /** GNU time's "Maximum resident set size": the biggest single process, from the kernel. */
   gnuMaxRss?: number;
+  /** User + system CPU seconds of the build tree (GNU time), steadier than wall time on a shared machine. */
+  cpuSeconds?: number;
+  /** 1-minute load average when the build started: other work on the machine skews wall time. */
+  loadAtStart: number;
   /** What the target is judged on: the larger of the sampled tree peak and the kernel's single-process peak. */
   peakBytes: number;
   pagefindPages?: number;
@@ -122,6 +126,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
   const command = useTime ? GNU_TIME : 'node_modules/.bin/astro';
   const args = useTime ? ['-v', '-o', timeFile, 'node_modules/.bin/astro', 'build'] : ['build'];
   const log = openSync(logFile, 'w');
+  const loadAtStart = loadavg()[0];
   const t0 = performance.now();
   const child = spawn(command, args, {
     cwd: siteDir,
@@ -161,6 +166,8 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     wallMs,
     memory,
     gnuMaxRss: gnu?.maxRssBytes,
+    cpuSeconds: gnu?.cpuSeconds,
+    loadAtStart,
     peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm, gnu?.maxRssBytes ?? 0),
     pagefindPages: indexed ? Number(indexed[1]) : undefined,
     pagefindMs: indexed ? Number(indexed[2]) : undefined,
@@ -308,6 +315,10 @@ const cols = results.map((r) => `N=${formatInt(r.n)}`);
 console.log(`\nFigures (gzip level ${GZIP_LEVEL})\n`);
 const figureRows: string[][] = [
   ['wall time', ...results.map((r) => `${formatDuration(wall(r))}${of(r)}`)],
+  ...(results.some((r) => r.runs.some((b) => b.cpuSeconds !== undefined))
+    ? [['CPU time, user + sys', ...results.map((r) => formatDuration(median(r.runs.map((b) => (b.cpuSeconds ?? 0) * 1000))))]]
+    : []),
+  ['load average at start (2 cores)', ...results.map((r) => r.runs.map((b) => b.loadAtStart.toFixed(2)).join(', '))],
   ['peak memory (judged)', ...results.map((r) => `${formatMB(peak(r))}${of(r)}`)],
   ['  build tree, sampled sum of RSS', ...results.map((r) => formatMB(median(r.runs.map((b) => b.memory.peakTreeRss))))],
   ['  largest single process (VmHWM)', ...results.map((r) => formatMB(median(r.runs.map((b) => b.memory.peakSingleHwm))))],
@@ -315,6 +326,15 @@ const figureRows: string[][] = [
     ? [['  GNU time max RSS', ...results.map((r) => formatMB(median(r.runs.map((b) => b.gnuMaxRss ?? 0))))]]
     : []),
   ['  processes in tree (max)', ...results.map((r) => String(Math.max(...r.runs.map((b) => b.memory.peakProcesses))))],
+  [
+    '  their peaks, run 1 (VmHWM)',
+    ...results.map((r) =>
+      r.runs[0].memory.processes
+        .slice(0, 4)
+        .map((p) => `${p.name} ${formatMB(p.hwm)}`)
+        .join(', '),
+    ),
+  ],
   ['Pagefind pages / index time', ...results.map((r) => `${formatInt(r.runs[0].pagefindPages ?? 0)} / ${formatDuration(median(r.runs.map((b) => b.pagefindMs ?? 0)))}`)],
   ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
   [`article HTML gzip (#${PROBE_ARTICLE_INDEX})`, ...results.map((r) => `${formatBytes(r.articleHtmlGzip)} (raw ${formatBytes(r.articleHtmlBytes)}, sha ${r.articleHtmlSha})`)],

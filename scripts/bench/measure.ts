@@ -452,12 +452,25 @@ export function descendantsOf(root: number, parents: Map<number, number>): numbe
   return out;
 }
 
+/** A short name from the command line: `time`, `node astro.mjs`, `pagefind_extended`… */
+function processName(pid: number): string | undefined {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    if (!argv.length) return undefined;
+    const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+    const first = base(argv[0]);
+    return first === 'node' && argv[1] ? `node ${base(argv[1])}` : first;
+  } catch {
+    return undefined;
+  }
+}
+
 /** VmRSS and VmHWM (peak RSS) of one process, in bytes, from /proc/<pid>/status. */
-function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
+function memoryOf(pid: number): { name: string; rss: number; hwm: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+    return { name: processName(pid) ?? /^Name:\s*(.*)$/m.exec(status)?.[1] ?? '?', rss: kb('VmRSS'), hwm: kb('VmHWM') };
   } catch {
     return undefined;
   }
@@ -473,6 +486,8 @@ export interface TreeMemory {
   samples: number;
   /** Current tree RSS (last sample). */
   currentTreeRss: number;
+  /** Every process seen in the tree, with its own peak (VmHWM), largest first. */
+  processes: { pid: number; name: string; hwm: number }[];
 }
 
 /**
@@ -481,7 +496,8 @@ export interface TreeMemory {
  * missed, so callers also read the kernel's per-process peak (VmHWM, or GNU time's max RSS).
  */
 export function sampleTreeMemory(rootPid: number, intervalMs = 100): { current(): TreeMemory; stop(): TreeMemory } {
-  const state: TreeMemory = { peakTreeRss: 0, peakSingleHwm: 0, peakProcesses: 0, samples: 0, currentTreeRss: 0 };
+  const state: TreeMemory = { peakTreeRss: 0, peakSingleHwm: 0, peakProcesses: 0, samples: 0, currentTreeRss: 0, processes: [] };
+  const seen = new Map<number, { pid: number; name: string; hwm: number }>();
   const tick = () => {
     const pids = descendantsOf(rootPid, parentsByPid());
     let sum = 0;
@@ -492,6 +508,9 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 100): { current()
       alive++;
       sum += mem.rss;
       state.peakSingleHwm = Math.max(state.peakSingleHwm, mem.hwm);
+      const known = seen.get(pid);
+      if (known) known.hwm = Math.max(known.hwm, mem.hwm);
+      else seen.set(pid, { pid, name: mem.name, hwm: mem.hwm });
     }
     state.samples++;
     state.currentTreeRss = sum;
@@ -500,11 +519,12 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 100): { current()
   };
   tick();
   const timer = setInterval(tick, intervalMs);
+  const snapshot = () => ({ ...state, processes: [...seen.values()].map((p) => ({ ...p })).sort((a, b) => b.hwm - a.hwm) });
   return {
-    current: () => ({ ...state }),
+    current: snapshot,
     stop: () => {
       clearInterval(timer);
-      return { ...state };
+      return snapshot();
     },
   };
 }
@@ -512,6 +532,8 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 100): { current()
 export interface GnuTimeReport {
   /** "Maximum resident set size": the largest peak RSS of any single process waited for, in bytes. */
   maxRssBytes: number;
+  /** User plus system CPU seconds of the whole tree (less sensitive than wall time to other load). */
+  cpuSeconds: number;
   elapsed: string;
   exitStatus: number;
 }
@@ -520,7 +542,13 @@ export interface GnuTimeReport {
 export function parseGnuTime(text: string): GnuTimeReport | undefined {
   const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
   if (!rss) return undefined;
-  const elapsed = /Elapsed \(wall clock\) time[^:]*:\s*(\S+)/.exec(text)?.[1] ?? '';
+  const elapsed = /Elapsed \(wall clock\) time \([^)]*\):\s*(\S+)/.exec(text)?.[1] ?? '';
   const exit = /Exit status:\s*(\d+)/.exec(text);
-  return { maxRssBytes: Number(rss[1]) * 1024, elapsed, exitStatus: exit ? Number(exit[1]) : 0 };
+  const seconds = (label: string) => Number(new RegExp(`${label} time \\(seconds\\):\\s*([\\d.]+)`).exec(text)?.[1] ?? 0);
+  return {
+    maxRssBytes: Number(rss[1]) * 1024,
+    cpuSeconds: seconds('User') + seconds('System'),
+    elapsed,
+    exitStatus: exit ? Number(exit[1]) : 0,
+  };
 }
