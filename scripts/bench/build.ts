@@ -1,4 +1,4 @@
-// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser]`.
+// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser]` (3 runs per size by default).
 //
 // For each corpus size N it generates a deterministic synthetic corpus in a temporary folder, builds
 // the whole site (Astro + Pagefind) from an isolated copy of the project, and measures wall time,
@@ -46,7 +46,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [200, 2000], runs: 1, keep: false, browser: true };
+  const options: Options = { sizes: [200, 2000], runs: 3, keep: false, browser: true };
   for (const arg of argv) {
     const [name, value] = arg.split('=', 2);
     if (name === '--runs' && Number(value) >= 1) options.runs = Math.floor(Number(value));
@@ -260,6 +260,7 @@ const memoryMethod = existsSync(GNU_TIME)
 console.log('Signpost build benchmark');
 console.log(`  sizes: ${options.sizes.map(formatInt).join(', ')} articles; runs per size: ${options.runs}; ${BENCH_CATEGORIES.length} categories`);
 console.log(`  project copy: ${projectRoot} → ${tmpRoot}`);
+if (process.env.NODE_OPTIONS) console.log(`  NODE_OPTIONS (passed to the build): ${process.env.NODE_OPTIONS}`);
 console.log(`  probe article: #${PROBE_ARTICLE_INDEX} ${probeUrl}`);
 console.log(`  peak memory: ${memoryMethod}`);
 console.log(`  first search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD}, bytes the loopback server sent for /pagefind/` : 'skipped (no Chromium or --no-browser)'}\n`);
