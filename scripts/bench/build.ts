@@ -1,0 +1,385 @@
+// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser]` (3 runs per size by default).
+//
+// For each corpus size N it generates a deterministic synthetic corpus in a temporary folder, builds
+// the whole site (Astro + Pagefind) from an isolated copy of the project, and measures wall time,
+// peak memory of the build's process tree, the gzip size of one article page, and the bytes a first
+// search for a common word loads in Chromium. The real dist/, .astro/ and content/ are never touched.
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
+import {
+  chromiumAvailable,
+  directoryBytes,
+  formatBytes,
+  formatDuration,
+  formatInt,
+  formatMB,
+  gzipBytes,
+  launchChromium,
+  median,
+  parseGnuTime,
+  recordRequests,
+  renderTable,
+  sampleTreeMemory,
+  serveStatic,
+  verdict,
+  isPagefindUrl,
+  GZIP_LEVEL,
+  type TreeMemory,
+} from './measure.ts';
+
+const GNU_TIME = '/usr/bin/time';
+const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
+const MAX_TIME_RATIO = 10;
+/** node_modules entries a build writes (Vite's and Astro's caches): never shared with the real checkout. */
+const PRIVATE_NODE_MODULES_ENTRIES = new Set(['.vite', '.astro', '.cache', '.vitest', '.vite-temp']);
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  keep: boolean;
+  browser: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: [200, 2000], runs: 3, keep: false, browser: true };
+  for (const arg of argv) {
+    const [name, value] = arg.split('=', 2);
+    if (name === '--runs' && Number(value) >= 1) options.runs = Math.floor(Number(value));
+    else if (name === '--sizes' && value) options.sizes = value.split(',').map((s) => Number(s.replace(/_/g, '')));
+    else if (name === '--keep') options.keep = true;
+    else if (name === '--no-browser') options.browser = false;
+    else if (name === '--help' || name === '-h') {
+      console.log('usage: npm run bench:build -- [--runs=N] [--sizes=200,2000] [--keep] [--no-browser]');
+      process.exit(0);
+    } else {
+      console.error(`unknown or invalid option: ${arg} (try --help)`);
+      process.exit(2);
+    }
+  }
+  if (options.sizes.some((n) => !Number.isInteger(n) || n <= PROBE_ARTICLE_INDEX)) {
+    console.error(`--sizes must be whole numbers above ${PROBE_ARTICLE_INDEX}`);
+    process.exit(2);
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const projectRoot = resolve(import.meta.dirname, '../..');
+const started = performance.now();
+const progress = (message: string) => console.log(`[${formatDuration(performance.now() - started).padStart(10)}] ${message}`);
+
+// ---------------------------------------------------------------- isolated project copy
+
+/** Files the project tracks (plus new, not-ignored ones), without content/: the corpus replaces it. */
+function projectFiles(): string[] {
+  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectRoot });
+  return out
+    .toString()
+    .split('\0')
+    .filter((f) => f && !f.startsWith('content/') && f !== 'node_modules' && lstatSync(join(projectRoot, f), { throwIfNoEntry: false })?.isFile());
+}
+
+/**
+ * Copies the project to `dest` and gives it a node_modules of its own whose entries link to the
+ * real packages: a build there resolves the same packages, but Vite's cache (node_modules/.vite)
+ * and everything else it writes stay inside the copy.
+ */
+async function isolatedCopy(dest: string): Promise<void> {
+  for (const file of projectFiles()) {
+    await mkdir(dirname(join(dest, file)), { recursive: true });
+    await copyFile(join(projectRoot, file), join(dest, file));
+  }
+  const modules = realpathSync(join(projectRoot, 'node_modules'));
+  await mkdir(join(dest, 'node_modules'));
+  for (const entry of readdirSync(modules)) {
+    if (PRIVATE_NODE_MODULES_ENTRIES.has(entry)) continue;
+    await symlink(join(modules, entry), join(dest, 'node_modules', entry));
+  }
+}
+
+// ---------------------------------------------------------------- one build
+
+interface BuildRun {
+  wallMs: number;
+  memory: TreeMemory;
+  /** GNU time's "Maximum resident set size": the biggest single process, from the kernel. */
+  gnuMaxRss?: number;
+  /** User + system CPU seconds of the build tree (GNU time), steadier than wall time on a shared machine. */
+  cpuSeconds?: number;
+  /** 1-minute load average when the build started: other work on the machine skews wall time. */
+  loadAtStart: number;
+  /** What the target is judged on: the larger of the sampled tree peak and the kernel's single-process peak. */
+  peakBytes: number;
+  pagefindPages?: number;
+  pagefindMs?: number;
+}
+
+async function timedBuild(siteDir: string, corpusDir: string, label: string): Promise<BuildRun> {
+  const logFile = join(siteDir, 'build.log');
+  const timeFile = join(siteDir, 'time.txt');
+  const useTime = existsSync(GNU_TIME);
+  const command = useTime ? GNU_TIME : 'node_modules/.bin/astro';
+  const args = useTime ? ['-v', '-o', timeFile, 'node_modules/.bin/astro', 'build'] : ['build'];
+  const log = openSync(logFile, 'w');
+  const loadAtStart = loadavg()[0];
+  const t0 = performance.now();
+  const child = spawn(command, args, {
+    cwd: siteDir,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      CONTENT_DIR: corpusDir,
+      // astro's `#!/usr/bin/env node` must find the project's Node, not the system one.
+      PATH: `${join(siteDir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+  });
+  const sampler = sampleTreeMemory(child.pid!, 100);
+  const ticker = setInterval(() => {
+    const now = sampler.current();
+    progress(`${label}: still building… tree RSS now ${formatMB(now.currentTreeRss)}, peak so far ${formatMB(now.peakTreeRss)}`);
+  }, 30_000);
+  const exitCode = await new Promise<number>((resolveExit, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
+  });
+  const wallMs = performance.now() - t0;
+  clearInterval(ticker);
+  const memory = sampler.stop();
+  closeSync(log);
+
+  const output = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  if (exitCode !== 0) {
+    console.error(`\n${label}: the build failed (exit ${exitCode}). Last lines of ${logFile}:\n`);
+    console.error(output.split('\n').slice(-40).join('\n'));
+    throw new Error('build failed');
+  }
+  const gnu = useTime && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
+  const indexed = /indexed (\d+) pages in (\d+) ms/.exec(output);
+  return {
+    wallMs,
+    memory,
+    gnuMaxRss: gnu?.maxRssBytes,
+    cpuSeconds: gnu?.cpuSeconds,
+    loadAtStart,
+    peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm, gnu?.maxRssBytes ?? 0),
+    pagefindPages: indexed ? Number(indexed[1]) : undefined,
+    pagefindMs: indexed ? Number(indexed[2]) : undefined,
+  };
+}
+
+// ---------------------------------------------------------------- measuring a build
+
+interface SearchLoad {
+  bytes: number;
+  requests: number;
+  byKind: Map<string, { requests: number; bytes: number }>;
+  status: string;
+}
+
+interface SizeResult {
+  n: number;
+  corpusWords: number;
+  withCommonWord: number;
+  runs: BuildRun[];
+  articleHtmlBytes: number;
+  articleHtmlGzip: number;
+  articleHtmlSha: string;
+  pagefindDisk: { files: number; bytes: number };
+  search?: SearchLoad;
+}
+
+const pagefindKind = (path: string) => {
+  const name = path.slice('/pagefind/'.length);
+  if (name.startsWith('index/')) return 'index chunks (.pf_index)';
+  if (name.startsWith('fragment/')) return 'fragments (.pf_fragment)';
+  if (name.startsWith('filter/')) return 'filters (.pf_filter)';
+  if (name.endsWith('.pf_meta')) return 'metadata (.pf_meta)';
+  if (name.startsWith('wasm.')) return 'wasm';
+  if (name.endsWith('.json')) return 'pagefind-entry.json';
+  return name; // the JS files
+};
+
+/** Opens /search/?q=<word> in Chromium and adds up what the loopback server sent for /pagefind/. */
+async function measureFirstSearch(clientDir: string): Promise<SearchLoad> {
+  const server = await serveStatic(clientDir);
+  const browser = await launchChromium();
+  let status = '';
+  try {
+    await recordRequests(browser, `${server.origin}/search/?q=${COMMON_WORD}`, async (page) => {
+      await page.waitForFunction(() => /match/.test(document.querySelector('search-results .status')?.textContent ?? ''), null, {
+        timeout: 120_000,
+      });
+      status = (await page.textContent('search-results .status')) ?? '';
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const pagefind = server.served.filter((r) => isPagefindUrl(r.path));
+  const byKind = new Map<string, { requests: number; bytes: number }>();
+  for (const r of pagefind) {
+    const kind = pagefindKind(r.path);
+    const entry = byKind.get(kind) ?? { requests: 0, bytes: 0 };
+    entry.requests++;
+    entry.bytes += r.bodyBytes;
+    byKind.set(kind, entry);
+  }
+  return { bytes: pagefind.reduce((s, r) => s + r.bodyBytes, 0), requests: pagefind.length, byKind, status };
+}
+
+// ---------------------------------------------------------------- main
+
+const tmpRoot = await mkdtemp(join(tmpdir(), 'signpost-bench-'));
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  if (options.keep) console.log(`\nKept the temporary builds in ${tmpRoot}`);
+  else await rm(tmpRoot, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+const probe = generateArticle(PROBE_ARTICLE_INDEX);
+const probeUrl = `/articles/${probe.slug}/`;
+const browserOk = options.browser && chromiumAvailable();
+const memoryMethod = existsSync(GNU_TIME)
+  ? 'sum of VmRSS over the build process tree, sampled every 100 ms from /proc, checked against GNU time -v max RSS and VmHWM'
+  : 'sum of VmRSS over the build process tree, sampled every 100 ms from /proc, checked against each process VmHWM (no /usr/bin/time)';
+
+console.log('Signpost build benchmark');
+console.log(`  sizes: ${options.sizes.map(formatInt).join(', ')} articles; runs per size: ${options.runs}; ${BENCH_CATEGORIES.length} categories`);
+console.log(`  project copy: ${projectRoot} → ${tmpRoot}`);
+if (process.env.NODE_OPTIONS) console.log(`  NODE_OPTIONS (passed to the build): ${process.env.NODE_OPTIONS}`);
+console.log(`  probe article: #${PROBE_ARTICLE_INDEX} ${probeUrl}`);
+console.log(`  peak memory: ${memoryMethod}`);
+console.log(`  first search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD}, bytes the loopback server sent for /pagefind/` : 'skipped (no Chromium or --no-browser)'}\n`);
+
+const results: SizeResult[] = [];
+try {
+  for (const n of options.sizes) {
+    const corpusDir = join(tmpRoot, `corpus-${n}`);
+    progress(`N=${formatInt(n)}: generating corpus…`);
+    const corpus = await writeCorpus(corpusDir, n);
+    progress(`N=${formatInt(n)}: ${formatInt(corpus.words)} words, "${COMMON_WORD}" in ${formatInt(corpus.withCommonWord)} articles`);
+    const result: Partial<SizeResult> & { runs: BuildRun[] } = { n, corpusWords: corpus.words, withCommonWord: corpus.withCommonWord, runs: [] };
+    for (let run = 1; run <= options.runs; run++) {
+      const label = `N=${formatInt(n)} run ${run}/${options.runs}`;
+      const siteDir = join(tmpRoot, `site-${n}-${run}`);
+      progress(`${label}: copying the project…`);
+      await isolatedCopy(siteDir);
+      progress(`${label}: building (astro build + Pagefind)…`);
+      const build = await timedBuild(siteDir, corpusDir, label);
+      result.runs.push(build);
+      progress(
+        `${label}: built in ${formatDuration(build.wallMs)}, peak ${formatMB(build.peakBytes)}` +
+          (build.pagefindPages !== undefined ? `, Pagefind indexed ${formatInt(build.pagefindPages)} pages in ${formatDuration(build.pagefindMs!)}` : ''),
+      );
+      if (run === 1) {
+        progress(`${label}: measuring…`);
+        const clientDir = join(siteDir, 'dist', 'client');
+        const html = readFileSync(join(clientDir, 'articles', probe.slug, 'index.html'));
+        result.articleHtmlBytes = html.length;
+        result.articleHtmlGzip = gzipBytes(html);
+        result.articleHtmlSha = createHash('sha256').update(html).digest('hex').slice(0, 12);
+        result.pagefindDisk = directoryBytes(join(clientDir, 'pagefind'));
+        if (browserOk) result.search = await measureFirstSearch(clientDir);
+      }
+      if (!options.keep) await rm(siteDir, { recursive: true, force: true });
+    }
+    results.push(result as SizeResult);
+  }
+} catch (error) {
+  console.error(String(error instanceof Error && error.message === 'build failed' ? 'Benchmark stopped: a build failed.' : error));
+  await cleanup();
+  process.exit(1);
+}
+await cleanup();
+
+// ---------------------------------------------------------------- report
+
+const wall = (r: SizeResult) => median(r.runs.map((b) => b.wallMs));
+const peak = (r: SizeResult) => median(r.runs.map((b) => b.peakBytes));
+const of = (r: SizeResult) => (r.runs.length > 1 ? ` (median of ${r.runs.length})` : '');
+const cols = results.map((r) => `N=${formatInt(r.n)}`);
+
+console.log(`\nFigures (gzip level ${GZIP_LEVEL})\n`);
+const figureRows: string[][] = [
+  ['wall time', ...results.map((r) => `${formatDuration(wall(r))}${of(r)}`)],
+  ...(results.some((r) => r.runs.some((b) => b.cpuSeconds !== undefined))
+    ? [['CPU time, user + sys', ...results.map((r) => formatDuration(median(r.runs.map((b) => (b.cpuSeconds ?? 0) * 1000))))]]
+    : []),
+  ['load average at start (2 cores)', ...results.map((r) => r.runs.map((b) => b.loadAtStart.toFixed(2)).join(', '))],
+  ['peak memory (judged)', ...results.map((r) => `${formatMB(peak(r))}${of(r)}`)],
+  ['  build tree, sampled sum of RSS', ...results.map((r) => formatMB(median(r.runs.map((b) => b.memory.peakTreeRss))))],
+  ['  largest single process (VmHWM)', ...results.map((r) => formatMB(median(r.runs.map((b) => b.memory.peakSingleHwm))))],
+  ...(results.some((r) => r.runs.some((b) => b.gnuMaxRss !== undefined))
+    ? [['  GNU time max RSS', ...results.map((r) => formatMB(median(r.runs.map((b) => b.gnuMaxRss ?? 0))))]]
+    : []),
+  ['  processes in tree (max)', ...results.map((r) => String(Math.max(...r.runs.map((b) => b.memory.peakProcesses))))],
+  [
+    '  their peaks, run 1 (VmHWM)',
+    ...results.map((r) =>
+      r.runs[0].memory.processes
+        .slice(0, 4)
+        .map((p) => `${p.name} ${formatMB(p.hwm)}`)
+        .join(', '),
+    ),
+  ],
+  ['Pagefind pages / index time', ...results.map((r) => `${formatInt(r.runs[0].pagefindPages ?? 0)} / ${formatDuration(median(r.runs.map((b) => b.pagefindMs ?? 0)))}`)],
+  ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
+  [`article HTML gzip (#${PROBE_ARTICLE_INDEX})`, ...results.map((r) => `${formatBytes(r.articleHtmlGzip)} (raw ${formatBytes(r.articleHtmlBytes)}, sha ${r.articleHtmlSha})`)],
+  [
+    `first search "${COMMON_WORD}" loads`,
+    ...results.map((r) => (r.search ? `${formatBytes(r.search.bytes)} in ${r.search.requests} requests` : 'not measured')),
+  ],
+];
+if (results.some((r) => r.search)) {
+  const kinds = [...new Set(results.flatMap((r) => [...(r.search?.byKind.keys() ?? [])]))];
+  for (const kind of kinds) {
+    figureRows.push([
+      `  ${kind}`,
+      ...results.map((r) => {
+        const k = r.search?.byKind.get(kind);
+        return k ? `${formatBytes(k.bytes)} (${k.requests})` : '—';
+      }),
+    ]);
+  }
+  figureRows.push(['  results shown', ...results.map((r) => r.search?.status ?? '')]);
+}
+console.log(renderTable(['figure', ...cols], figureRows));
+
+const small = results.find((r) => r.n === 200) ?? results[0];
+const large = results.find((r) => r.n === 2000) ?? results[results.length - 1];
+const targetRows: string[][] = [];
+if (small !== large) {
+  const ratio = wall(large) / wall(small);
+  targetRows.push([
+    `${formatInt(large.n)}-article build ≤ ${MAX_TIME_RATIO}× the ${formatInt(small.n)}-article wall time`,
+    `${ratio.toFixed(2)}× (${formatDuration(wall(large))} / ${formatDuration(wall(small))})`,
+    verdict(ratio <= MAX_TIME_RATIO),
+  ]);
+}
+const worstPeak = Math.max(...results.map(peak));
+targetRows.push([`peak memory < 1 GB (${formatInt(MEMORY_LIMIT)} B), every N`, `${formatMB(worstPeak)} (worst N)`, verdict(worstPeak < MEMORY_LIMIT)]);
+if (small !== large) {
+  const same = small.articleHtmlGzip === large.articleHtmlGzip;
+  targetRows.push([
+    'article HTML gzip bytes equal at both N',
+    `${formatBytes(small.articleHtmlGzip)} ${same ? '=' : '≠'} ${formatBytes(large.articleHtmlGzip)}${small.articleHtmlSha === large.articleHtmlSha ? ' (identical HTML)' : ' (HTML differs)'}`,
+    verdict(same),
+  ]);
+}
+console.log('\nTargets\n');
+console.log(renderTable(['target', 'figure', 'result'], targetRows));
+console.log(`\nPeak memory: ${memoryMethod}; the judged figure is the largest of the three.`);

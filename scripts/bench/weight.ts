@@ -1,0 +1,127 @@
+// Page weight of an existing build: `npm run bench:weight` (after `npm run build`).
+// For each page type: HTML, CSS and JS gzip bytes a reader loads before using search.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  chromiumAvailable,
+  formatBytes,
+  isPagefindUrl,
+  launchChromium,
+  measurePage,
+  recordRequests,
+  renderTable,
+  serveStatic,
+  verdict,
+  GZIP_LEVEL,
+  type PageWeight,
+} from './measure.ts';
+
+/** Target: an article page loads at most 3 KB of gzipped JS before search opens. */
+export const ARTICLE_JS_BUDGET = 3072;
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const clientDir = join(projectRoot, 'dist', 'client');
+
+if (!existsSync(clientDir)) {
+  console.error(`No build found in ${clientDir}. Run \`npm run build\` first, then \`npm run bench:weight\`.`);
+  process.exit(1);
+}
+
+function firstArticle(): string | undefined {
+  const dir = join(clientDir, 'articles');
+  if (!existsSync(dir)) return undefined;
+  const slug = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort()[0];
+  return slug && `/articles/${slug}/`;
+}
+
+const article = firstArticle();
+const pages: [string, string | undefined][] = [
+  ['home', '/'],
+  ['category', '/categories/account-access/'],
+  ['article', article],
+  ['search', '/search/'],
+  ['404', '/404.html'],
+];
+
+const results: [string, PageWeight][] = [];
+const absent: string[] = [];
+for (const [type, url] of pages) {
+  if (!url || !existsSync(join(clientDir, url === '/404.html' ? '404.html' : join(url, 'index.html')))) {
+    absent.push(`${type} (${url ?? 'no article in dist/client/articles/'})`);
+    continue;
+  }
+  results.push([type, await measurePage(clientDir, url)]);
+}
+
+console.log(`Page weight of ${clientDir} (gzip level ${GZIP_LEVEL}; JS before search opens, Pagefind excluded)\n`);
+console.log(
+  renderTable(
+    ['page', 'URL', 'HTML gzip', 'CSS gzip', 'JS gzip', 'JS files'],
+    results.map(([type, w]) => [
+      type,
+      w.url,
+      formatBytes(w.html.gzip),
+      formatBytes(w.cssGzip),
+      formatBytes(w.jsGzip),
+      String(w.js.filter((a) => !a.source.startsWith('(')).length),
+    ]),
+  ),
+);
+console.log('\nInline <style>/<script> blocks are counted in CSS/JS and are also inside the HTML figure.');
+if (absent.length) console.log(`Not in this build, skipped: ${absent.join(', ')}`);
+
+console.log('\nJS per page (gzip):');
+for (const [type, w] of results) {
+  console.log(`  ${type} ${w.url}`);
+  if (!w.js.length) console.log('    (none)');
+  for (const a of w.js) console.log(`    ${formatBytes(a.gzip).padStart(9)}  ${a.source}`);
+  for (const m of w.missing) console.log(`    MISSING   ${m} (referenced but not found in the build)`);
+}
+
+const articleWeight = results.find(([type]) => type === 'article')?.[1];
+console.log('\nTarget');
+console.log(
+  renderTable(
+    ['target', 'figure', 'result'],
+    [
+      articleWeight
+        ? [`article page JS ≤ 3 KB gzip (${formatBytes(ARTICLE_JS_BUDGET)})`, formatBytes(articleWeight.jsGzip), verdict(articleWeight.jsGzip <= ARTICLE_JS_BUDGET)]
+        : ['article page JS ≤ 3 KB gzip (3,072 B)', 'no article page in this build', 'MISS'],
+    ],
+  ),
+);
+
+// Cross-check in a real browser: the article page must request no JS beyond the computed list.
+if (articleWeight) {
+  console.log('\nChromium cross-check of the article page:');
+  if (!chromiumAvailable()) {
+    console.log('  skipped: /usr/bin/chromium is not installed.');
+  } else {
+    const server = await serveStatic(clientDir);
+    const browser = await launchChromium();
+    try {
+      const requests = await recordRequests(browser, `${server.origin}${articleWeight.url}`);
+      const requestedJs = requests
+        .filter((r) => r.resourceType === 'script' || /\.m?js$/.test(r.path))
+        .map((r) => r.path);
+      const computed = articleWeight.js.filter((a) => !a.source.startsWith('(')).map((a) => a.source);
+      const extra = requestedJs.filter((p) => !computed.includes(p));
+      const notLoaded = computed.filter((p) => !requestedJs.includes(p));
+      const pagefind = requests.filter((r) => isPagefindUrl(r.path)).map((r) => r.path);
+      console.log(`  served on ${server.origin}; ${requests.length} requests, ${requestedJs.length} of them JS${requestedJs.length ? `: ${requestedJs.join(', ')}` : ''}`);
+      if (!extra.length && !notLoaded.length && !pagefind.length) {
+        console.log('  OK: Chromium requested exactly the JS files computed from the build (inline scripts need no request).');
+      } else {
+        if (extra.length) console.log(`  MISMATCH: Chromium also requested ${extra.join(', ')}`);
+        if (notLoaded.length) console.log(`  MISMATCH: computed but not requested: ${notLoaded.join(', ')}`);
+        if (pagefind.length) console.log(`  MISMATCH: Pagefind loaded before search opened: ${pagefind.join(', ')}`);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+}
