@@ -10,6 +10,7 @@ import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, 
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
 import {
   chromiumAvailable,
@@ -81,7 +82,9 @@ function projectFiles(): string[] {
   return out
     .toString()
     .split('\0')
-    .filter((f) => f && !f.startsWith('content/') && f !== 'node_modules' && lstatSync(join(projectRoot, f), { throwIfNoEntry: false })?.isFile());
+    .filter(
+      (f) => f && !f.startsWith('content/') && f !== 'node_modules' && lstatSync(join(projectRoot, f), { throwIfNoEntry: false })?.isFile(),
+    );
 }
 
 /**
@@ -154,7 +157,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
   const memory = sampler.stop();
   closeSync(log);
 
-  const output = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  const output = stripVTControlCharacters(readFileSync(logFile, 'utf8'));
   if (exitCode !== 0) {
     console.error(`\n${label}: the build failed (exit ${exitCode}). Last lines of ${logFile}:\n`);
     console.error(output.split('\n').slice(-40).join('\n'));
@@ -258,12 +261,16 @@ const memoryMethod = existsSync(GNU_TIME)
   : 'sum of VmRSS over the build process tree, sampled every 100 ms from /proc, checked against each process VmHWM (no /usr/bin/time)';
 
 console.log('Signpost build benchmark');
-console.log(`  sizes: ${options.sizes.map(formatInt).join(', ')} articles; runs per size: ${options.runs}; ${BENCH_CATEGORIES.length} categories`);
+console.log(
+  `  sizes: ${options.sizes.map(formatInt).join(', ')} articles; runs per size: ${options.runs}; ${BENCH_CATEGORIES.length} categories`,
+);
 console.log(`  project copy: ${projectRoot} → ${tmpRoot}`);
 if (process.env.NODE_OPTIONS) console.log(`  NODE_OPTIONS (passed to the build): ${process.env.NODE_OPTIONS}`);
 console.log(`  probe article: #${PROBE_ARTICLE_INDEX} ${probeUrl}`);
 console.log(`  peak memory: ${memoryMethod}`);
-console.log(`  first search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD}, bytes the loopback server sent for /pagefind/` : 'skipped (no Chromium or --no-browser)'}\n`);
+console.log(
+  `  first search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD}, bytes the loopback server sent for /pagefind/` : 'skipped (no Chromium or --no-browser)'}\n`,
+);
 
 const results: SizeResult[] = [];
 try {
@@ -272,7 +279,12 @@ try {
     progress(`N=${formatInt(n)}: generating corpus…`);
     const corpus = await writeCorpus(corpusDir, n);
     progress(`N=${formatInt(n)}: ${formatInt(corpus.words)} words, "${COMMON_WORD}" in ${formatInt(corpus.withCommonWord)} articles`);
-    const result: Partial<SizeResult> & { runs: BuildRun[] } = { n, corpusWords: corpus.words, withCommonWord: corpus.withCommonWord, runs: [] };
+    const result: Partial<SizeResult> & { runs: BuildRun[] } = {
+      n,
+      corpusWords: corpus.words,
+      withCommonWord: corpus.withCommonWord,
+      runs: [],
+    };
     for (let run = 1; run <= options.runs; run++) {
       const label = `N=${formatInt(n)} run ${run}/${options.runs}`;
       const siteDir = join(tmpRoot, `site-${n}-${run}`);
@@ -283,7 +295,9 @@ try {
       result.runs.push(build);
       progress(
         `${label}: built in ${formatDuration(build.wallMs)}, peak ${formatMB(build.peakBytes)}` +
-          (build.pagefindPages !== undefined ? `, Pagefind indexed ${formatInt(build.pagefindPages)} pages in ${formatDuration(build.pagefindMs!)}` : ''),
+          (build.pagefindPages !== undefined
+            ? `, Pagefind indexed ${formatInt(build.pagefindPages)} pages in ${formatDuration(build.pagefindMs!)}`
+            : ''),
       );
       if (run === 1) {
         progress(`${label}: measuring…`);
@@ -336,9 +350,15 @@ const figureRows: string[][] = [
         .join(', '),
     ),
   ],
-  ['Pagefind pages / index time', ...results.map((r) => `${formatInt(r.runs[0].pagefindPages ?? 0)} / ${formatDuration(median(r.runs.map((b) => b.pagefindMs ?? 0)))}`)],
+  [
+    'Pagefind pages / index time',
+    ...results.map((r) => `${formatInt(r.runs[0].pagefindPages ?? 0)} / ${formatDuration(median(r.runs.map((b) => b.pagefindMs ?? 0)))}`),
+  ],
   ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
-  [`article HTML gzip (#${PROBE_ARTICLE_INDEX})`, ...results.map((r) => `${formatBytes(r.articleHtmlGzip)} (raw ${formatBytes(r.articleHtmlBytes)}, sha ${r.articleHtmlSha})`)],
+  [
+    `article HTML gzip (#${PROBE_ARTICLE_INDEX})`,
+    ...results.map((r) => `${formatBytes(r.articleHtmlGzip)} (raw ${formatBytes(r.articleHtmlBytes)}, sha ${r.articleHtmlSha})`),
+  ],
   [
     `first search "${COMMON_WORD}" loads`,
     ...results.map((r) => (r.search ? `${formatBytes(r.search.bytes)} in ${r.search.requests} requests` : 'not measured')),
@@ -371,7 +391,11 @@ if (small !== large) {
   ]);
 }
 const worstPeak = Math.max(...results.map(peak));
-targetRows.push([`peak memory < 1 GB (${formatInt(MEMORY_LIMIT)} B), every N`, `${formatMB(worstPeak)} (worst N)`, verdict(worstPeak < MEMORY_LIMIT)]);
+targetRows.push([
+  `peak memory < 1 GB (${formatInt(MEMORY_LIMIT)} B), every N`,
+  `${formatMB(worstPeak)} (worst N)`,
+  verdict(worstPeak < MEMORY_LIMIT),
+]);
 if (small !== large) {
   const same = small.articleHtmlGzip === large.articleHtmlGzip;
   targetRows.push([

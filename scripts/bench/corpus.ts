@@ -25,14 +25,50 @@ export interface BenchCategory {
 }
 
 export const BENCH_CATEGORIES: BenchCategory[] = [
-  { id: 'account-access', title: 'Signing in and account access', description: 'Passwords, reset emails and locked accounts.', icon: 'key', order: 1 },
-  { id: 'profile-settings', title: 'Profile and account settings', description: 'Your email address, notifications and profile details.', icon: 'user', order: 2 },
-  { id: 'payments', title: 'Payments and withdrawals', description: 'Getting paid, invoices, fees and withdrawal methods.', icon: 'card', order: 3 },
+  {
+    id: 'account-access',
+    title: 'Signing in and account access',
+    description: 'Passwords, reset emails and locked accounts.',
+    icon: 'key',
+    order: 1,
+  },
+  {
+    id: 'profile-settings',
+    title: 'Profile and account settings',
+    description: 'Your email address, notifications and profile details.',
+    icon: 'user',
+    order: 2,
+  },
+  {
+    id: 'payments',
+    title: 'Payments and withdrawals',
+    description: 'Getting paid, invoices, fees and withdrawal methods.',
+    icon: 'card',
+    order: 3,
+  },
   { id: 'finding-work', title: 'Finding work', description: 'Proposals, job invitations and contracts.', icon: 'briefcase', order: 4 },
   { id: 'hiring', title: 'Hiring freelancers', description: 'Posting jobs, comparing proposals and milestones.', icon: 'chat', order: 5 },
-  { id: 'trust-safety', title: 'Trust and safety', description: 'Spotting scams, reporting a user and staying safe.', icon: 'shield', order: 6 },
-  { id: 'integrations', title: 'Apps and integrations', description: 'Calendars, chat tools, time trackers and the public API.', icon: 'gear', order: 7 },
-  { id: 'billing-plans', title: 'Plans and billing', description: 'Membership plans, receipts, taxes and refunds.', icon: 'card', order: 8 },
+  {
+    id: 'trust-safety',
+    title: 'Trust and safety',
+    description: 'Spotting scams, reporting a user and staying safe.',
+    icon: 'shield',
+    order: 6,
+  },
+  {
+    id: 'integrations',
+    title: 'Apps and integrations',
+    description: 'Calendars, chat tools, time trackers and the public API.',
+    icon: 'gear',
+    order: 7,
+  },
+  {
+    id: 'billing-plans',
+    title: 'Plans and billing',
+    description: 'Membership plans, receipts, taxes and refunds.',
+    icon: 'card',
+    order: 8,
+  },
 ];
 
 export interface BenchArticle {
@@ -91,38 +127,112 @@ function rngFor(seed: string): Rng {
 // ---------------------------------------------------------------- word banks
 
 const VERBS = [
-  'change', 'update', 'remove', 'add', 'verify', 'recover', 'export', 'connect', 'cancel', 'pause',
-  'review', 'download', 'share', 'restore', 'schedule', 'confirm', 'transfer', 'dispute', 'rename', 'archive',
+  'change',
+  'update',
+  'remove',
+  'add',
+  'verify',
+  'recover',
+  'export',
+  'connect',
+  'cancel',
+  'pause',
+  'review',
+  'download',
+  'share',
+  'restore',
+  'schedule',
+  'confirm',
+  'transfer',
+  'dispute',
+  'rename',
+  'archive',
 ];
 const OBJECTS = [
-  'your password', 'your email address', 'a payout method', 'your profile photo', 'two-step verification',
-  'a saved card', 'your tax details', 'a job post', 'a proposal', 'a milestone', 'an invoice', 'a contract',
-  'your notification settings', 'your time zone', 'a team member', 'a work diary', 'your portfolio',
-  'a refund request', 'your membership plan', 'a calendar connection', 'an API key', 'a message thread',
-  'a client review', 'your bank account', 'a withdrawal', 'your billing address', 'a security key',
-  'your display name', 'a weekly limit', 'an hourly rate', 'a fixed-price offer', 'a dispute case',
-  'your skills list', 'a saved search', 'a recovery code', 'your phone number', 'a receipt', 'a bonus',
-  'a report', 'your availability badge',
+  'your password',
+  'your email address',
+  'a payout method',
+  'your profile photo',
+  'two-step verification',
+  'a saved card',
+  'your tax details',
+  'a job post',
+  'a proposal',
+  'a milestone',
+  'an invoice',
+  'a contract',
+  'your notification settings',
+  'your time zone',
+  'a team member',
+  'a work diary',
+  'your portfolio',
+  'a refund request',
+  'your membership plan',
+  'a calendar connection',
+  'an API key',
+  'a message thread',
+  'a client review',
+  'your bank account',
+  'a withdrawal',
+  'your billing address',
+  'a security key',
+  'your display name',
+  'a weekly limit',
+  'an hourly rate',
+  'a fixed-price offer',
+  'a dispute case',
+  'your skills list',
+  'a saved search',
+  'a recovery code',
+  'your phone number',
+  'a receipt',
+  'a bonus',
+  'a report',
+  'your availability badge',
 ];
 const CONTEXTS = [
-  'on the mobile app', 'from a new device', 'after a name change', 'while travelling', 'for a team account',
-  'before a contract ends', 'when the page will not load', 'in another currency', 'on a shared computer',
+  'on the mobile app',
+  'from a new device',
+  'after a name change',
+  'while travelling',
+  'for a team account',
+  'before a contract ends',
+  'when the page will not load',
+  'in another currency',
+  'on a shared computer',
   'without losing your history',
 ];
 const PLACES = [
-  'the Settings page', 'the Earnings tab', 'your account menu', 'the Contracts list', 'the Messages panel',
-  'the Reports section', 'the Security page', 'the top navigation bar', 'the Billing page', 'the Help menu',
+  'the Settings page',
+  'the Earnings tab',
+  'your account menu',
+  'the Contracts list',
+  'the Messages panel',
+  'the Reports section',
+  'the Security page',
+  'the top navigation bar',
+  'the Billing page',
+  'the Help menu',
 ];
 const TIMES = ['a few minutes', 'up to an hour', 'one business day', 'two to three days', 'about a week'];
 const ROLES = ['freelancers', 'clients', 'team admins', 'agency owners', 'new members', 'account owners'];
 const REASONS = [
-  'keeps your account safe', 'helps us confirm it is really you', 'protects both sides of a contract',
-  'avoids delays at the end of the month', 'makes support cases faster to solve', 'is required by our banking partners',
-  'stops duplicate charges', 'keeps your records tidy',
+  'keeps your account safe',
+  'helps us confirm it is really you',
+  'protects both sides of a contract',
+  'avoids delays at the end of the month',
+  'makes support cases faster to solve',
+  'is required by our banking partners',
+  'stops duplicate charges',
+  'keeps your records tidy',
 ];
 const OUTCOMES = [
-  'the change shows on every device', 'we send a confirmation email', 'the old setting stops working',
-  'your client sees the update', 'a banner confirms it worked', 'the history keeps a record of it',
+  'the change shows on every device',
+  'we send a confirmation email',
+  'the old setting stops working',
+  'your client sees the update',
+  'a banner confirms it worked',
+  'the history keeps a record of it',
 ];
 const TIPS = [
   'You can do this from any browser, but the mobile app shows a shortcut on the home screen.',
@@ -171,14 +281,22 @@ function sentence(rng: Rng, terms: string[]): string {
   const roles = [rng.pick(ROLES), rng.pick(ROLES)];
   return rng.pick(FILLER).replace(/\{(\w+)\}/g, (_, slot: string) => {
     switch (slot) {
-      case 'time': return rng.pick(TIMES);
-      case 'place': return rng.pick(PLACES);
-      case 'role': return roles[0];
-      case 'role2': return roles[1] === roles[0] ? 'everyone else' : roles[1];
-      case 'reason': return rng.pick(REASONS);
-      case 'outcome': return rng.pick(OUTCOMES);
-      case 'term': return rng.pick(terms);
-      default: throw new Error(`unknown slot ${slot}`);
+      case 'time':
+        return rng.pick(TIMES);
+      case 'place':
+        return rng.pick(PLACES);
+      case 'role':
+        return roles[0];
+      case 'role2':
+        return roles[1] === roles[0] ? 'everyone else' : roles[1];
+      case 'reason':
+        return rng.pick(REASONS);
+      case 'outcome':
+        return rng.pick(OUTCOMES);
+      case 'term':
+        return rng.pick(terms);
+      default:
+        throw new Error(`unknown slot ${slot}`);
     }
   });
 }
@@ -293,17 +411,19 @@ export function articleToMdx(article: BenchArticle): string {
 }
 
 export function categoriesToYaml(categories: BenchCategory[] = BENCH_CATEGORIES): string {
-  return categories
-    .map((c) =>
-      [
-        `- id: ${c.id}`,
-        `  title: ${yamlString(c.title)}`,
-        `  description: ${yamlString(c.description)}`,
-        `  icon: ${c.icon}`,
-        `  order: ${c.order}`,
-      ].join('\n'),
-    )
-    .join('\n') + '\n';
+  return (
+    categories
+      .map((c) =>
+        [
+          `- id: ${c.id}`,
+          `  title: ${yamlString(c.title)}`,
+          `  description: ${yamlString(c.description)}`,
+          `  icon: ${c.icon}`,
+          `  order: ${c.order}`,
+        ].join('\n'),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** Writes `categories.yaml` and `articles/<category>/<slug>.mdx` for articles 0..n-1 under `dir`. */

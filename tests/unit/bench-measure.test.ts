@@ -82,7 +82,12 @@ describe('bench measure helpers', () => {
   });
 
   it('walks a process tree', () => {
-    const parents = new Map([[2, 1], [3, 2], [4, 2], [5, 9]]);
+    const parents = new Map([
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 9],
+    ]);
     expect(descendantsOf(2, parents).sort()).toEqual([2, 3, 4]);
   });
 
