@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkContent } from '../src/lib/content-checks.ts';
+import { plural } from '../src/lib/plural.ts';
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 const articlesDir = join(contentDir, 'articles');
@@ -18,10 +19,17 @@ const files = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' })
     return { path: relative(process.cwd(), path), source: readFileSync(path, 'utf8') };
   });
 const categories = (parse(readFileSync(join(contentDir, 'categories.yaml'), 'utf8')) as { id: string }[]).map((c) => c.id);
-const problems = checkContent(files, categories);
+const flowsDir = join(contentDir, 'flows');
+const flows = existsSync(flowsDir)
+  ? readdirSync(flowsDir)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .map((name) => ({ path: relative(process.cwd(), join(flowsDir, name)), source: readFileSync(join(flowsDir, name), 'utf8') }))
+  : [];
+const problems = checkContent({ articles: files, categoryIds: categories, flows });
 for (const p of problems) console.error(`${p.path}:${p.line}: ${p.message}`);
 if (problems.length) {
   console.error(`\n${problems.length} content problem${problems.length === 1 ? '' : 's'} found.`);
   process.exit(1);
 }
-console.log(`Content OK: ${files.length} articles, ${categories.length} categories.`);
+console.log(`Content OK: ${plural(files.length, 'article')}, ${plural(categories.length, 'category', 'categories')}, ${plural(flows.length, 'troubleshooter')}.`);

@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isSeq, isScalar, LineCounter } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, visit, LineCounter } from 'yaml';
 
 /**
  * Cross-file checks the per-file schema cannot do: dangling `related` slugs and internal links,
@@ -26,15 +26,24 @@ interface ArticleFacts {
   body: string;
 }
 
-/** Pages outside articles and categories that content may link to. */
-export const STATIC_ROUTES = ['/', '/search/', '/troubleshoot/', '/troubleshoot/login/', '/contact/'];
+/** Pages outside articles, categories and troubleshooters that content may link to. */
+export const STATIC_ROUTES = ['/', '/search/', '/troubleshoot/', '/contact/'];
 
 export function slugOf(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
 }
 
-export function checkContent(articles: SourceFile[], categoryIds: string[], routes: string[] = STATIC_ROUTES): Problem[] {
+export interface ContentSources {
+  articles: SourceFile[];
+  categoryIds: string[];
+  /** `content/flows/<id>.yaml`: their steps are link targets, and their Markdown may link too. */
+  flows?: SourceFile[];
+}
+
+export function checkContent({ articles, categoryIds, flows = [] }: ContentSources): Problem[] {
   const problems: Problem[] = [];
+  const flowFacts = flows.map(readFlow);
+  const flowSteps = new Map(flowFacts.map((f) => [f.id, new Set(f.steps)]));
   const facts = articles.map((file) => readFacts(file, problems));
   const bySlug = new Map<string, ArticleFacts>();
   const aliasOwner = new Map<string, ArticleFacts>();
@@ -76,10 +85,16 @@ export function checkContent(articles: SourceFile[], categoryIds: string[], rout
     }
     for (const link of internalLinks(article.body)) {
       const line = article.bodyStartLine + link.line;
-      const problem = checkLink(link.href, { bySlug, aliasOwner, categories, routes, fromDraft: article.draft });
+      const problem = checkLink(link.href, { bySlug, aliasOwner, categories, flowSteps, fromDraft: article.draft });
       if (problem) problems.push({ path: article.path, line, message: problem });
     }
     problems.push(...headingProblems(article));
+  }
+  for (const flow of flowFacts) {
+    for (const link of flow.links) {
+      const problem = checkLink(link.href, { bySlug, aliasOwner, categories, flowSteps, fromDraft: false });
+      if (problem) problems.push({ path: flow.path, line: link.line, message: problem });
+    }
   }
   return problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
 }
@@ -134,7 +149,7 @@ interface LinkContext {
   bySlug: Map<string, ArticleFacts>;
   aliasOwner: Map<string, ArticleFacts>;
   categories: Set<string>;
-  routes: string[];
+  flowSteps: Map<string, Set<string>>;
   fromDraft: boolean;
 }
 
@@ -151,7 +166,14 @@ function checkLink(href: string, ctx: LinkContext): string | undefined {
   }
   const category = /^\/categories\/([^/]+)\/$/.exec(normalized);
   if (category) return ctx.categories.has(category[1]) ? undefined : `link to "${href}" points to no category`;
-  if (path === '' || ctx.routes.includes(normalized)) return undefined;
+  const flow = /^\/troubleshoot\/([^/]+)\/$/.exec(normalized);
+  if (flow) {
+    const steps = ctx.flowSteps.get(flow[1]);
+    if (!steps) return `link to "${href}" points to no troubleshooter`;
+    const step = /#(.+)$/.exec(href)?.[1];
+    return step && !steps.has(step) ? `link to "${href}" points to no step of that troubleshooter` : undefined;
+  }
+  if (path === '' || STATIC_ROUTES.includes(normalized)) return undefined;
   return `link to "${href}" points to no page of the help center`;
 }
 
@@ -192,4 +214,22 @@ function headingProblems(article: ArticleFacts): Problem[] {
     previous = depth;
   });
   return problems;
+}
+
+/** A flow file's step ids and the site links in its Markdown fields, with 1-based file lines. */
+function readFlow(file: SourceFile): { id: string; path: string; steps: string[]; links: { href: string; line: number }[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.source, { lineCounter });
+  const stepList = doc.get('steps', true);
+  const steps = isSeq(stepList) ? stepList.items.flatMap((item) => (isMap(item) && typeof item.get('id') === 'string' ? [item.get('id') as string] : [])) : [];
+  const links: { href: string; line: number }[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.range) return;
+      // Block scalars start on the line after their indicator (`|`).
+      const first = lineCounter.linePos(node.range[0]).line + (/^[|>]/.test(node.source ?? '') || node.type?.startsWith('BLOCK') ? 1 : 0);
+      for (const link of internalLinks(node.value)) links.push({ href: link.href, line: first + link.line });
+    },
+  });
+  return { id: slugOf(file.path).replace(/\.ya?ml$/, ''), path: file.path, steps, links };
 }

@@ -33,7 +33,7 @@ describe('npm run check:content', () => {
 
   it('passes on the real content', () => {
     const output = execFileSync(process.execPath, ['scripts/check-content.ts'], { encoding: 'utf8' });
-    expect(output).toMatch(/^Content OK: \d+ articles, \d+ categories\./);
+    expect(output).toMatch(/^Content OK: \d+ articles, \d+ categories, \d+ troubleshooters?\./);
   });
 });
 
@@ -47,12 +47,12 @@ describe('checkContent', () => {
       ),
       article('a/two.mdx', '', '## Fine\n\n### Nested\n'),
     ];
-    expect(checkContent(files, ['account-access'])).toEqual([]);
+    expect(checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([]);
   });
 
   it('flags a link to an alias with the slug to use instead', () => {
     const files = [article('one.mdx', 'aliases: [old-one]\n', ''), article('two.mdx', '', 'Go [here](/articles/old-one/).\n')];
-    expect(checkContent(files, ['account-access'])).toEqual([
+    expect(checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([
       { path: 'two.mdx', line: 7, message: 'link to "/articles/old-one/" uses an old alias; link to /articles/one/ instead' },
     ]);
   });
@@ -62,7 +62,7 @@ describe('checkContent', () => {
       article('draft.mdx', 'draft: true\nrelated: [live]\n', '[live](/articles/live/)\n'),
       article('live.mdx', 'related: [draft]\n', '[draft](/articles/draft/)\n'),
     ];
-    expect(checkContent(files, ['account-access']).map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+    expect(checkContent({ articles: files, categoryIds: ['account-access'] }).map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
       'live.mdx:6: related article "draft" is a draft and will not be published',
       'live.mdx:8: link to "/articles/draft/" points to a draft article',
     ]);
@@ -70,7 +70,7 @@ describe('checkContent', () => {
 
   it('flags unknown pages, unknown categories and an alias that repeats a slug', () => {
     const files = [article('one.mdx', 'aliases: [two]\n', '[x](/pricing/)\n'), article('two.mdx', '', '')];
-    const problems = checkContent(files, ['billing']).map((p) => p.message);
+    const problems = checkContent({ articles: files, categoryIds: ['billing'] }).map((p) => p.message);
     expect(problems).toContain('link to "/pricing/" points to no page of the help center');
     expect(problems).toContain('category "account-access" is not defined in categories.yaml');
     expect(problems).toContain('alias "two" is already an article slug in two.mdx');
@@ -80,13 +80,26 @@ describe('checkContent', () => {
     const files = [
       article('one.mdx', '', '```md\n# not a heading\n[x](/nowhere/)\n```\n[site](https://example.com/x) [proto](//cdn.example/x)\n'),
     ];
-    expect(checkContent(files, ['account-access'])).toEqual([]);
+    expect(checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([]);
   });
 
   it('reports invalid YAML frontmatter with its line', () => {
-    const problems = checkContent([{ path: 'bad.mdx', source: '---\ntitle: T\nrelated: [a\n---\nbody\n' }], []);
+    const problems = checkContent({ articles: [{ path: 'bad.mdx', source: '---\ntitle: T\nrelated: [a\n---\nbody\n' }], categoryIds: [] });
     expect(problems[0].path).toBe('bad.mdx');
     expect(problems[0].message).toMatch(/^frontmatter is not valid YAML/);
+  });
+
+  it('checks links to troubleshooters and their steps, from articles and from flow Markdown', () => {
+    const flow = {
+      path: 'flows/login.yaml',
+      source: 'title: T\nstart: a\nsteps:\n  - id: a\n    body: |\n      Read [this](/articles/one/).\n      And [that](/articles/gone/).\n  - id: b\n    body: See [b](/troubleshoot/login/#nope)\n',
+    };
+    const files = [article('one.mdx', '', '[ok](/troubleshoot/login/#b) [bad](/troubleshoot/billing/)\n')];
+    expect(checkContent({ articles: files, categoryIds: ['account-access'], flows: [flow] }).map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+      'flows/login.yaml:7: link to "/articles/gone/" points to no article',
+      'flows/login.yaml:9: link to "/troubleshoot/login/#nope" points to no step of that troubleshooter',
+      'one.mdx:7: link to "/troubleshoot/billing/" points to no troubleshooter',
+    ]);
   });
 
   it('finds links written in Markdown and in JSX', () => {
