@@ -32,4 +32,6 @@ if (problems.length) {
   console.error(`\n${problems.length} content problem${problems.length === 1 ? '' : 's'} found.`);
   process.exit(1);
 }
-console.log(`Content OK: ${plural(files.length, 'article')}, ${plural(categories.length, 'category', 'categories')}, ${plural(flows.length, 'troubleshooter')}.`);
+console.log(
+  `Content OK: ${plural(files.length, 'article')}, ${plural(categories.length, 'category', 'categories')}, ${plural(flows.length, 'troubleshooter')}.`,
+);

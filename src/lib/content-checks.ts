@@ -221,7 +221,9 @@ function readFlow(file: SourceFile): { id: string; path: string; steps: string[]
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.source, { lineCounter });
   const stepList = doc.get('steps', true);
-  const steps = isSeq(stepList) ? stepList.items.flatMap((item) => (isMap(item) && typeof item.get('id') === 'string' ? [item.get('id') as string] : [])) : [];
+  const steps = isSeq(stepList)
+    ? stepList.items.flatMap((item) => (isMap(item) && typeof item.get('id') === 'string' ? [item.get('id') as string] : []))
+    : [];
   const links: { href: string; line: number }[] = [];
   visit(doc, {
     Scalar(_, node) {

@@ -92,10 +92,13 @@ describe('checkContent', () => {
   it('checks links to troubleshooters and their steps, from articles and from flow Markdown', () => {
     const flow = {
       path: 'flows/login.yaml',
-      source: 'title: T\nstart: a\nsteps:\n  - id: a\n    body: |\n      Read [this](/articles/one/).\n      And [that](/articles/gone/).\n  - id: b\n    body: See [b](/troubleshoot/login/#nope)\n',
+      source:
+        'title: T\nstart: a\nsteps:\n  - id: a\n    body: |\n      Read [this](/articles/one/).\n      And [that](/articles/gone/).\n  - id: b\n    body: See [b](/troubleshoot/login/#nope)\n',
     };
     const files = [article('one.mdx', '', '[ok](/troubleshoot/login/#b) [bad](/troubleshoot/billing/)\n')];
-    expect(checkContent({ articles: files, categoryIds: ['account-access'], flows: [flow] }).map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+    expect(
+      checkContent({ articles: files, categoryIds: ['account-access'], flows: [flow] }).map((p) => `${p.path}:${p.line}: ${p.message}`),
+    ).toEqual([
       'flows/login.yaml:7: link to "/articles/gone/" points to no article',
       'flows/login.yaml:9: link to "/troubleshoot/login/#nope" points to no step of that troubleshooter',
       'one.mdx:7: link to "/troubleshoot/billing/" points to no troubleshooter',
