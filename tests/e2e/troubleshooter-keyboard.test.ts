@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { collectPageErrors, useBrowser } from '../support/browser.ts';
-import { LOGIN_PATH, expectStep, stepTitle, troubleshooter, waitForIsland } from '../support/flow-page.ts';
+import { expectStep, openLoginFlow, stepTitle, troubleshooter } from '../support/flow-page.ts';
 import { hasFocus } from '../support/site.ts';
 
 const session = useBrowser();
@@ -32,8 +32,7 @@ describe('troubleshooter: keyboard only', () => {
   test('Tab, Enter and Space lead from page load to "You\'re back in", focus and announcement following each step', async () => {
     const page = await session.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(LOGIN_PATH);
-    await waitForIsland(page);
+    await openLoginFlow(page);
     expect(await troubleshooter(page).liveRegion.getAttribute('aria-live')).toBe('polite');
 
     await pressChoice(page, "I'm not sure which email address I signed up with", 'Enter', 'find-email', 2, 30);
@@ -45,8 +44,7 @@ describe('troubleshooter: keyboard only', () => {
   test('Tab, Enter and Space lead from page load to "We\'ll reset it with you" and its Contact support link', async () => {
     const page = await session.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(LOGIN_PATH);
-    await waitForIsland(page);
+    await openLoginFlow(page);
 
     await pressChoice(page, 'I forgot my password', 'Space', 'reset-password', 2, 30);
     await pressChoice(page, "The reset email didn't arrive", 'Enter', 'check-spam', 3);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
-import { LOGIN_PATH, stepTitle } from '../support/flow-page.ts';
+import { ACTION_TIMEOUT_MS, LOGIN_PATH, stepTitle } from '../support/flow-page.ts';
 
 const session = useBrowser();
 
@@ -30,6 +30,7 @@ async function follow(page: Page, from: string, label: string, to: string): Prom
 describe('troubleshooter: without JavaScript', () => {
   test('links lead from the first question to "You\'re back in" at #resolved', async () => {
     const page = await session.newPage({ javaScriptEnabled: false });
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await page.goto(LOGIN_PATH);
     expect(await page.getByRole('region', { name: stepTitle('what-is-wrong') }).isVisible()).toBe(true);
 
@@ -41,6 +42,7 @@ describe('troubleshooter: without JavaScript', () => {
   test('links lead through the reset-email loop to "We\'ll reset it with you" and its Contact support link', async () => {
     // Reduced motion turns off the page's smooth scrolling, which otherwise makes each of these clicks wait for it.
     const page = await session.newPage({ javaScriptEnabled: false, reducedMotion: 'reduce' });
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await page.goto(LOGIN_PATH);
 
     await follow(page, 'what-is-wrong', 'I forgot my password', 'reset-password');

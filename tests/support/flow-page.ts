@@ -44,8 +44,12 @@ export async function waitForIsland(page: Page): Promise<void> {
   await troubleshooter(page).startOver.waitFor({ state: 'visible' });
 }
 
+/** Every step answers within milliseconds locally: a missing element should fail in seconds, not Playwright's 30. */
+export const ACTION_TIMEOUT_MS = 5000;
+
 /** Opens the login troubleshooter (at `hash` when given) and waits for the island. */
 export async function openLoginFlow(page: Page, hash = ''): Promise<void> {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   await page.goto(`${LOGIN_PATH}${hash}`);
   await waitForIsland(page);
 }
