@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { collectPageErrors, useBrowser } from '../support/browser.ts';
+import { expectStep, openLoginFlow, stepTitle, troubleshooter } from '../support/flow-page.ts';
+import { hasFocus } from '../support/site.ts';
+
+const session = useBrowser();
+
+/** Presses Tab until `target` has focus; fails after `max` presses. Returns how many it took. */
+async function tabTo(page: Page, target: Locator, max: number): Promise<number> {
+  for (let presses = 0; presses <= max; presses++) {
+    if (await hasFocus(target)) return presses;
+    await page.keyboard.press('Tab');
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${focused}`);
+}
+
+/** Tabs to a choice, presses `key` on it, and checks focus and the announcement at the step it leads to. */
+async function pressChoice(page: Page, label: string, key: 'Enter' | 'Space', next: string, stepNumber: number, maxTabs = 8) {
+  const flow = troubleshooter(page);
+  await tabTo(page, flow.choice(label), maxTabs);
+  await page.keyboard.press(key);
+  await expectStep(page, next, `after pressing ${key} on "${label}"`);
+  await expect.poll(() => hasFocus(flow.heading), { message: `focus on the heading of "${next}"` }).toBe(true);
+  await expect
+    .poll(() => flow.liveRegion.textContent(), { message: `announcement of "${next}"` })
+    .toBe(`Step ${stepNumber}: ${stepTitle(next)}`);
+}
+
+describe('troubleshooter: keyboard only', () => {
+  test('Tab, Enter and Space lead from page load to "You\'re back in", focus and announcement following each step', async () => {
+    const page = await session.newPage();
+    const errors = collectPageErrors(page);
+    await openLoginFlow(page);
+    expect(await troubleshooter(page).liveRegion.getAttribute('aria-live')).toBe('polite');
+
+    await pressChoice(page, "I'm not sure which email address I signed up with", 'Enter', 'find-email', 2, 30);
+    await pressChoice(page, 'Found it, I can sign in now', 'Space', 'resolved', 3);
+    expect(new URL(page.url()).hash).toBe('#resolved');
+    expect(errors).toEqual([]);
+  });
+
+  test('Tab, Enter and Space lead from page load to "We\'ll reset it with you" and its Contact support link', async () => {
+    const page = await session.newPage();
+    const errors = collectPageErrors(page);
+    await openLoginFlow(page);
+
+    await pressChoice(page, 'I forgot my password', 'Space', 'reset-password', 2, 30);
+    await pressChoice(page, "The reset email didn't arrive", 'Enter', 'check-spam', 3);
+    await pressChoice(page, "It isn't there either", 'Space', 'resend-reset', 4);
+    await pressChoice(page, 'I sent it again', 'Enter', 'check-again', 5);
+    await pressChoice(page, 'Still nothing after 15 minutes', 'Enter', 'escalate-reset', 6);
+
+    const contact = page.getByRole('main').getByRole('link', { name: 'Contact support' });
+    await tabTo(page, contact, 3);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/contact/?topic=password-reset');
+    expect(errors).toEqual([]);
+  });
+});

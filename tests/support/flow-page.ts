@@ -1,0 +1,93 @@
+// What the troubleshooter e2e tests know about the login flow, and how they read and drive its page.
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadFlows } from './flows.ts';
+
+export const LOGIN_PATH = '/troubleshoot/login/';
+
+const login = loadFlows().find((f) => f.id === 'login')?.flow;
+if (!login) throw new Error('content/flows/login.yaml is missing: the troubleshooter e2e tests walk that flow.');
+
+/** The id of the login flow's first question. */
+export const LOGIN_START = login.start;
+
+/** A step's title as content/flows/login.yaml writes it (what the reader sees as the step's heading). */
+export function stepTitle(id: string): string {
+  const step = login!.steps.find((s) => s.id === id);
+  if (!step) throw new Error(`content/flows/login.yaml has no step "${id}".`);
+  return step.title;
+}
+
+/** The hash a step shows in the address bar: none at the first question, `#<id>` everywhere else. */
+export function stepHash(id: string): string {
+  return id === LOGIN_START ? '' : `#${id}`;
+}
+
+/** The parts of the troubleshooter a reader sees and uses, found by role, name and text. */
+export function troubleshooter(page: Page) {
+  const main = page.getByRole('main');
+  return {
+    /** Every visible step heading; once the island runs, exactly one. */
+    headings: main.getByRole('heading', { level: 2 }),
+    heading: main.getByRole('heading', { level: 2 }).first(),
+    choice: (label: string): Locator => main.getByRole('button', { name: label, exact: true }),
+    back: main.getByRole('button', { name: 'Back', exact: true }),
+    startOver: main.getByRole('button', { name: 'Start over', exact: true }),
+    /** "Step N · at least …" or "Step N: the end of this troubleshooter". */
+    progress: main.getByText(/^Step \d+( ·|: the end of this troubleshooter)/),
+    liveRegion: main.locator('[aria-live]'),
+  };
+}
+
+/** Waits until the island has replaced the no-JavaScript version (its "Start over" is a button, not a link). */
+export async function waitForIsland(page: Page): Promise<void> {
+  await troubleshooter(page).startOver.waitFor({ state: 'visible' });
+}
+
+/** Every step answers within milliseconds locally: a missing element should fail in seconds, not Playwright's 30. */
+export const ACTION_TIMEOUT_MS = 5000;
+
+/** Opens the login troubleshooter (at `hash` when given) and waits for the island. */
+export async function openLoginFlow(page: Page, hash = ''): Promise<void> {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await page.goto(`${LOGIN_PATH}${hash}`);
+  await waitForIsland(page);
+}
+
+/** What the reader sees right now: the step headings on screen and the URL's hash. */
+export async function shownStep(page: Page): Promise<{ headings: string[]; hash: string }> {
+  return { headings: await troubleshooter(page).headings.allInnerTexts(), hash: new URL(page.url()).hash };
+}
+
+/** Waits for exactly step `id` to be on screen (one heading, its title) with its hash in the URL. */
+export async function expectStep(page: Page, id: string, message = `step "${id}"`): Promise<void> {
+  await expect.poll(() => shownStep(page), { message, timeout: 3000 }).toEqual({ headings: [stepTitle(id)], hash: stepHash(id) });
+}
+
+/** The number in the progress text ("Step 3 · …" → 3). */
+export async function progressNumber(page: Page): Promise<number> {
+  const text = await troubleshooter(page).progress.innerText();
+  return Number(/^Step (\d+)/.exec(text)![1]);
+}
+
+/** Clicks a choice by its label and waits for the step it leads to. */
+export async function choose(page: Page, label: string, nextId: string): Promise<void> {
+  await troubleshooter(page).choice(label).click();
+  await expectStep(page, nextId, `after choosing "${label}"`);
+}
+
+export type FlowEventDetail =
+  { type: 'step_viewed'; flow: string; step: string } | { type: 'outcome'; flow: string; step: string; result: string };
+
+/** From the next document on, keeps every `signpost:flow` event's detail; read them with `flowEvents`. */
+export async function recordFlowEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: unknown[] = [];
+    (window as unknown as { __flowEvents: unknown[] }).__flowEvents = seen;
+    window.addEventListener('signpost:flow', (event) => seen.push((event as CustomEvent).detail));
+  });
+}
+
+export function flowEvents(page: Page): Promise<FlowEventDetail[]> {
+  return page.evaluate(() => (window as unknown as { __flowEvents: FlowEventDetail[] }).__flowEvents);
+}
