@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { compileFlow, currentStep, OUTCOME_TAG, type PathEntry } from '../troubleshooter/compile.ts';
+import type { Actor } from 'xstate';
+import { compileFlow, currentStep, OUTCOME_TAG, type FlowMachine, type PathEntry } from '../troubleshooter/compile.ts';
 import { resumePath } from '../troubleshooter/resume.ts';
 import type { PreparedFlow } from '../troubleshooter/prepare.ts';
 import { useActor } from './use-actor.ts';
@@ -7,6 +8,8 @@ import { BrowserVariants } from './BrowserVariants.tsx';
 import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './flow-location.ts';
 import { reportFlow } from './flow-events.ts';
 import { StepActions } from './StepActions.tsx';
+
+type FlowActor = Actor<FlowMachine>;
 
 interface Props {
   flow: PreparedFlow;
@@ -17,18 +20,16 @@ interface Props {
 /** One step at a time; the URL hash, history entries and sessionStorage all follow the machine. */
 export default function Troubleshooter({ flow, fallbackId }: Props) {
   const machine = useMemo(() => compileFlow(flow), [flow]);
-  const [snapshot, actor] = useActor(machine);
+  // A reload keeps the history entry's path; a new tab only has sessionStorage. Either way the URL wins.
+  const [reloaded] = useState(() => historyPath(history.state, flow.id) !== undefined);
+  const [snapshot, actor] = useActor(machine, (started) =>
+    follow(started, flow, resumePath(flow, hashStep(), historyPath(history.state, flow.id) ?? loadSavedPath(flow.id))),
+  );
   const steps = useMemo(() => new Map(flow.steps.map((s) => [s.id, s])), [flow]);
   const heading = useRef<HTMLHeadingElement>(null);
   const readerMoved = useRef(false);
   const [announcement, setAnnouncement] = useState('');
 
-  const follow = (path: PathEntry[] | { open: string }) => {
-    actor.send({ type: 'RESTART' });
-    if ('open' in path) return actor.send({ type: 'GO', step: path.open });
-    if (path.length > 0 && path[0].step !== flow.start) actor.send({ type: 'GO', step: path[0].step });
-    for (const entry of path) actor.send({ type: 'CHOOSE', choice: entry.choice });
-  };
   const now = () => {
     const snap = actor.getSnapshot();
     return { step: currentStep(snap), path: snap.context.path };
@@ -41,13 +42,11 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
 
   useEffect(() => {
     document.getElementById(fallbackId)?.setAttribute('hidden', '');
-    // A reload keeps the history entry's path; a new tab only has sessionStorage. Either way the URL wins.
-    follow(resumePath(flow, hashStep(), historyPath(history.state, flow.id) ?? loadSavedPath(flow.id)));
     record('replace');
     const onPop = (event: PopStateEvent) => {
       readerMoved.current = true;
       const entry = historyPath(event.state, flow.id);
-      follow(resumePath(flow, hashStep(), entry ?? now().path));
+      follow(actor, flow, resumePath(flow, hashStep(), entry ?? now().path));
       if (!entry) record('replace');
     };
     window.addEventListener('popstate', onPop);
@@ -61,10 +60,11 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
 
   useEffect(() => {
     savePath(flow.id, path);
-    reportFlow({ type: 'step_viewed', flow: flow.id, step: stepId });
+    // A reload shows a step again but is no new visit; outcomes count only when the reader gets there.
+    if (readerMoved.current || !reloaded) reportFlow({ type: 'step_viewed', flow: flow.id, step: stepId });
+    if (!readerMoved.current) return;
     if (finished)
       reportFlow({ type: 'outcome', flow: flow.id, step: stepId, result: step.kind === 'escalate' ? 'escalated' : step.result! });
-    if (!readerMoved.current) return;
     heading.current?.focus();
     setAnnouncement(`Step ${path.length + 1}: ${step.title}`);
   }, [snapshot]);
@@ -116,4 +116,12 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
       </p>
     </div>
   );
+}
+
+/** Puts the actor where a path leads: from the start, or from the step a deep link opened. */
+function follow(actor: FlowActor, flow: PreparedFlow, path: PathEntry[] | { open: string }): void {
+  actor.send({ type: 'RESTART' });
+  if ('open' in path) return actor.send({ type: 'GO', step: path.open });
+  if (path.length > 0 && path[0].step !== flow.start) actor.send({ type: 'GO', step: path[0].step });
+  for (const entry of path) actor.send({ type: 'CHOOSE', choice: entry.choice });
 }
