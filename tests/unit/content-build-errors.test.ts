@@ -1,29 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject } from '../support/project-copy.ts';
+import { astroBin, copyProject, projectRoot } from '../support/project-copy.ts';
 
 // Astro's content layer validates frontmatter against our schema when it syncs; the editor must learn file and field.
-describe('a broken frontmatter field fails the build', () => {
+describe('broken content fails the build, naming file and field', () => {
   let project: ReturnType<typeof copyProject>;
   beforeAll(() => {
     project = copyProject();
   });
   afterAll(() => project?.remove());
 
-  const sync = (article: string) => {
-    const dir = join(project.dir, 'content/articles');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(join(dir, 'account-access'), { recursive: true });
-    writeFileSync(join(dir, 'account-access/broken-article.mdx'), article);
+  const runSync = () => {
     const run = spawnSync(process.execPath, [astroBin, 'sync'], {
       cwd: project.dir,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
     return { status: run.status, output: stripVTControlCharacters(`${run.stdout}\n${run.stderr}`) };
+  };
+  const sync = (article: string) => {
+    const dir = join(project.dir, 'content/articles');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'account-access'), { recursive: true });
+    writeFileSync(join(dir, 'account-access/broken-article.mdx'), article);
+    return runSync();
   };
 
   it('names the file and the wrong field', () => {
@@ -40,5 +43,20 @@ describe('a broken frontmatter field fails the build', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('broken-article.mdx');
     expect(output).toMatch(/description\W/);
+  }, 60_000);
+
+  it('names the flow file and the step when a troubleshooter is broken', () => {
+    sync(
+      '---\ntitle: Fine\ndescription: A valid article so only the flow is wrong.\ncategory: account-access\nupdated: 2026-01-01\n---\nBody\n',
+    );
+    copyFileSync(join(projectRoot, 'tests/fixtures/flows/unknown-target.yaml'), join(project.dir, 'content/flows/broken.yaml'));
+    try {
+      const { status, output } = runSync();
+      expect(status).not.toBe(0);
+      expect(output).toContain('content/flows/broken.yaml');
+      expect(output).toContain('step "ask": "Go on" leads to unknown step "missing-step"');
+    } finally {
+      rmSync(join(project.dir, 'content/flows/broken.yaml'));
+    }
   }, 60_000);
 });
