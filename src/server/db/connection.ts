@@ -20,9 +20,13 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new DatabaseSync(join(dataDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
+  const sqlite = new DatabaseSync(databaseFile(dataDir), { timeout: BUSY_TIMEOUT_MS });
   sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
   return new Kysely<Database>({ dialect: nodeSqliteDialect(sqlite) });
+}
+
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE);
 }
 
 /** Brings the schema up to date; throws naming the migration that failed. */
