@@ -55,8 +55,13 @@ export default function EscalationForm(props: EscalationFormProps) {
   const [attempt, setAttempt] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useRef<string>();
 
   useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    if (focusAfterRender.current) document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = undefined;
+  });
   // After a failed submission (the server's, or ours), move focus to the summary so it is read out first.
   useEffect(() => {
     if (Object.keys(errors).length > 0 || formError) summary.current?.focus();
@@ -74,7 +79,7 @@ export default function EscalationForm(props: EscalationFormProps) {
 
   function addAddress() {
     set({ accountEmails: [...Array.from({ length: slots }, (_, i) => values.accountEmails[i] ?? ''), ''] });
-    requestAnimationFrame(() => document.getElementById(fieldId(`accountEmails.${slots}`))?.focus());
+    focusAfterRender.current = fieldId(`accountEmails.${slots}`);
   }
 
   async function submit(event?: Event) {
