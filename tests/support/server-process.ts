@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIsStale } from '../../src/server/build-freshness.ts';
@@ -34,24 +34,32 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** An existing data folder to serve (the caller removes it); a fresh temporary one otherwise (removed on stop). */
   dataDir?: string;
+  /** Send the server's output to this file rather than through a pipe into this process (benchmarks: a load
+   * generator must not spend its time reading the server's log lines). */
+  logFile?: string;
 }
 
 /** Starts `node scripts/serve.ts` on a free loopback port, as `npm run serve` would, and waits until it is ready. */
-export async function startServer({ env = {}, dataDir }: ServerOptions = {}): Promise<ServerProcess> {
+export async function startServer({ env = {}, dataDir, logFile }: ServerOptions = {}): Promise<ServerProcess> {
   const ownData = dataDir === undefined;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'signpost-data-'));
   const inherited = { ...process.env };
   // Settings of the shell running the tests must not leak into the server under test.
   for (const name of ['SITE_URL', 'TRUST_PROXY', 'ESCALATION_RATE_LIMIT', 'DATABASE_URL']) delete inherited[name];
+  const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
   const child = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: projectRoot,
     env: { ...inherited, ESCALATION_RATE_LIMIT: '0', ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let piped = '';
+  if (typeof log === 'number') closeSync(log);
+  else for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (piped += chunk.toString()));
+  const output = () => (logFile === undefined ? piped : readFileSync(logFile, 'utf8'));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' comes after the process exited and its output was read to the end.
+  let closed = false;
+  child.once('close', () => (closed = true));
   const cleanup = () => ownData && rmSync(dir, { recursive: true, force: true });
 
   const signal = async (name: NodeJS.Signals) => {
@@ -64,20 +72,15 @@ export async function startServer({ env = {}, dataDir }: ServerOptions = {}): Pr
   };
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server not ready after ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
-    const check = () => {
-      const match = READY.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout!.off('data', check);
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Server exited (code ${code}) before it was ready:\n${output}`));
-    });
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const ready = READY.exec(output());
+      if (ready) resolve(ready[1]);
+      else if (closed) reject(new Error(`Server exited (code ${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`));
+      else if (Date.now() - started > START_TIMEOUT_MS) reject(new Error(`Server not ready after ${START_TIMEOUT_MS} ms:\n${output()}`));
+      else return;
+      clearInterval(poll);
+    }, 20);
   }).catch(async (error: unknown) => {
     await signal('SIGKILL');
     cleanup();
@@ -88,7 +91,7 @@ export async function startServer({ env = {}, dataDir }: ServerOptions = {}): Pr
     url,
     dataDir: dir,
     child,
-    output: () => output,
+    output,
     stop: async () => {
       await signal('SIGTERM');
       cleanup();

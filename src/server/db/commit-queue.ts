@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
-type Write<Job, Result> = (trx: Transaction<Database>, job: Job) => Promise<Result>;
+/** Writes a batch in one transaction, returning one result per job, in order. */
+type WriteBatch<Job, Result> = (trx: Transaction<Database>, jobs: Job[]) => Promise<Result[]>;
 
 interface Pending<Job, Result> {
   job: Job;
@@ -16,18 +17,15 @@ interface Pending<Job, Result> {
  */
 export function createCommitQueue<Job, Result>(
   db: () => Promise<Kysely<Database>>,
-  write: Write<Job, Result>,
+  write: WriteBatch<Job, Result>,
   maxBatch = 256,
 ): (job: Job) => Promise<Result> {
   let queue: Pending<Job, Result>[] = [];
   let draining = false;
 
   async function commit(batch: Pending<Job, Result>[]): Promise<void> {
-    const results = await (await db()).transaction().execute(async (trx) => {
-      const out: Result[] = [];
-      for (const { job } of batch) out.push(await write(trx, job));
-      return out;
-    });
+    const jobs = batch.map((pending) => pending.job);
+    const results = await (await db()).transaction().execute((trx) => write(trx, jobs));
     batch.forEach((pending, i) => pending.resolve(results[i]));
   }
 

@@ -1,8 +1,8 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { newReference } from '../escalations/reference.ts';
 import { createCommitQueue } from './commit-queue.ts';
 import { database } from './connection.ts';
-import type { Database } from './schema.ts';
+import type { Database, EscalationsTable, IdempotencyKeysTable } from './schema.ts';
 
 /** An escalation as the rest of the app hands it over: already validated. */
 export interface NewEscalation {
@@ -30,7 +30,7 @@ const IDEMPOTENCY_KEY_HOURS = 48;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const REFERENCE_ATTEMPTS = 5;
 
-const enqueue = createCommitQueue(database, write);
+const enqueue = createCommitQueue(database, writeBatch);
 let lastPurge = 0;
 
 /** Stores an escalation; resolves once it is committed to disk. */
@@ -43,58 +43,106 @@ export function recordEscalation(escalation: NewEscalation): Promise<RecordOutco
 }
 
 /**
- * The key is claimed first with an insert that does nothing on conflict: the unique constraint, not an
- * earlier lookup, decides which of two simultaneous submissions creates the escalation.
+ * Writes one group-commit batch with a few multi-row statements rather than a few per escalation. Keys are
+ * claimed first with an insert that does nothing on conflict: the unique constraint, not an earlier lookup,
+ * decides which submission creates the escalation, also when copies arrive in the same batch or at once.
  */
-async function write(trx: Transaction<Database>, e: NewEscalation): Promise<RecordOutcome> {
-  const createdAt = e.createdAt.toISOString();
-  let reference = newReference();
-  const key = e.idempotency?.key;
-  if (e.idempotency) {
-    const claimed = await trx
-      .insertInto('idempotency_keys')
-      .values({ key: e.idempotency.key, request_hash: e.idempotency.requestHash, reference, created_at: createdAt })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
-      const earlier = await trx
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'reference', 'created_at'])
-        .where('key', '=', e.idempotency.key)
-        .executeTakeFirstOrThrow();
-      return earlier.request_hash === e.idempotency.requestHash
-        ? { outcome: 'replayed', reference: earlier.reference, createdAt: earlier.created_at }
-        : { outcome: 'key-reused', reference: earlier.reference };
+async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): Promise<RecordOutcome[]> {
+  const createdAt = batch.map((e) => e.createdAt.toISOString());
+  const references = batch.map(() => newReference());
+  /** For each submission that creates nothing: the earlier one it repeats, in this batch (index) or stored. */
+  const repeats = new Map<number, number | IdempotencyKeyRow>();
+
+  const claimer = new Map<string, number>();
+  batch.forEach((e, i) => {
+    const key = e.idempotency?.key;
+    if (key === undefined) return;
+    if (claimer.has(key)) repeats.set(i, claimer.get(key)!);
+    else claimer.set(key, i);
+  });
+  if (claimer.size > 0) {
+    const claimed = new Set(
+      (
+        await trx
+          .insertInto('idempotency_keys')
+          .values([...claimer].map(([key, i]) => ({ key, request_hash: hashOf(batch[i]), reference: references[i], created_at: createdAt[i] })))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute()
+      ).map((row) => row.key),
+    );
+    const taken = [...claimer.keys()].filter((key) => !claimed.has(key));
+    if (taken.length > 0) {
+      const earlier = await trx.selectFrom('idempotency_keys').select(['key', 'request_hash', 'reference', 'created_at']).where('key', 'in', taken).execute();
+      for (const row of earlier) {
+        for (const [i, e] of batch.entries()) if (e.idempotency?.key === row.key) repeats.set(i, row);
+      }
     }
   }
-  // References are random, so two can collide; draw again rather than fail.
-  for (let attempt = 1; ; attempt++) {
-    const inserted = await trx
-      .insertInto('escalations')
-      .values({
-        reference,
-        created_at: createdAt,
-        status: e.spamReason ? 'spam' : 'new',
-        spam_reason: e.spamReason,
-        name: e.name,
-        contact_email: e.contactEmail,
-        account_emails: JSON.stringify(e.accountEmails),
-        topic: e.topic,
-        description: e.description,
-        transcript: e.transcript ? JSON.stringify(e.transcript) : null,
-        browser: e.browser,
-        os: e.os,
-        consented_at: createdAt,
-      })
-      .onConflict((oc) => oc.column('reference').doNothing())
-      .returning('reference')
-      .executeTakeFirst();
-    if (inserted) return { outcome: 'created', reference, createdAt };
-    if (attempt === REFERENCE_ATTEMPTS) throw new Error('No free escalation reference after several attempts');
-    reference = newReference();
-    if (key) await trx.updateTable('idempotency_keys').set({ reference }).where('key', '=', key).execute();
+
+  const fresh = batch.flatMap((_, i) => (repeats.has(i) ? [] : [i]));
+  if (fresh.length > 0) {
+    const stored = new Set(
+      (
+        await trx
+          .insertInto('escalations')
+          .values(fresh.map((i) => escalationRow(batch[i], references[i], createdAt[i])))
+          .onConflict((oc) => oc.column('reference').doNothing())
+          .returning('reference')
+          .execute()
+      ).map((row) => row.reference),
+    );
+    // References are random, so one can collide with a stored one: draw again rather than fail.
+    for (const i of fresh) {
+      for (let attempt = 1; !stored.has(references[i]); attempt++) {
+        if (attempt === REFERENCE_ATTEMPTS) throw new Error('No free escalation reference after several attempts');
+        references[i] = newReference();
+        const key = batch[i].idempotency?.key;
+        if (key) await trx.updateTable('idempotency_keys').set({ reference: references[i] }).where('key', '=', key).execute();
+        const inserted = await trx
+          .insertInto('escalations')
+          .values(escalationRow(batch[i], references[i], createdAt[i]))
+          .onConflict((oc) => oc.column('reference').doNothing())
+          .returning('reference')
+          .executeTakeFirst();
+        if (inserted) stored.add(inserted.reference);
+      }
+    }
   }
+
+  return batch.map((e, i): RecordOutcome => {
+    const repeated = repeats.get(i);
+    if (repeated === undefined) return { outcome: 'created', reference: references[i], createdAt: createdAt[i] };
+    const earlier =
+      typeof repeated === 'number'
+        ? { request_hash: hashOf(batch[repeated]), reference: references[repeated], created_at: createdAt[repeated] }
+        : repeated;
+    return earlier.request_hash === hashOf(e)
+      ? { outcome: 'replayed', reference: earlier.reference, createdAt: earlier.created_at }
+      : { outcome: 'key-reused', reference: earlier.reference };
+  });
+}
+
+type IdempotencyKeyRow = Pick<IdempotencyKeysTable, 'request_hash' | 'reference' | 'created_at'>;
+
+const hashOf = (e: NewEscalation) => e.idempotency?.requestHash ?? '';
+
+function escalationRow(e: NewEscalation, reference: string, createdAt: string): Insertable<EscalationsTable> {
+  return {
+    reference,
+    created_at: createdAt,
+    status: e.spamReason ? 'spam' : 'new',
+    spam_reason: e.spamReason,
+    name: e.name,
+    contact_email: e.contactEmail,
+    account_emails: JSON.stringify(e.accountEmails),
+    topic: e.topic,
+    description: e.description,
+    transcript: e.transcript ? JSON.stringify(e.transcript) : null,
+    browser: e.browser,
+    os: e.os,
+    consented_at: createdAt,
+  };
 }
 
 async function purgeExpiredKeys(): Promise<void> {

@@ -33,6 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute();
   await db.schema.createIndex('idempotency_keys_created_at').on('idempotency_keys').column('created_at').execute();
+  // Without it, every new escalation would scan all keys for ones waiting on it (the deferred foreign key).
+  await db.schema.createIndex('idempotency_keys_reference').on('idempotency_keys').column('reference').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
