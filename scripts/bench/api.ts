@@ -79,7 +79,7 @@ try {
   await measure(health, 2);
   accepted += (await measure(escalations, 2)).accepted;
 
-  const runs = [];
+  const runs: { h: Measurement; e: Measurement; hSteady: Measurement; eSteady: Measurement }[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const h = await measure(health);
     const e = await measure(escalations);
@@ -107,7 +107,12 @@ try {
       target: `≥ ${TARGETS.acceptedPerSecond} /s`,
       result: verdict(accepted_ >= TARGETS.acceptedPerSecond),
     },
-    { measure: 'escalations / health', value: `${(share * 100).toFixed(0)} %`, target: `≥ ${TARGETS.shareOfHealth * 100} %`, result: verdict(share >= TARGETS.shareOfHealth) },
+    {
+      measure: 'escalations / health',
+      value: `${(share * 100).toFixed(0)} %`,
+      target: `≥ ${TARGETS.shareOfHealth * 100} %`,
+      result: verdict(share >= TARGETS.shareOfHealth),
+    },
     {
       measure: `escalations p99 at a steady ${STEADY_RATE}/s (after ramp-up)`,
       value: `${steadyP99} ms`,
@@ -126,7 +131,10 @@ try {
   // Every 201 the bench saw is a row on disk. Requests still in flight when a run ends are stored without being
   // counted by autocannon, hence "at least".
   const db = openDatabase(dataDir);
-  const { count } = await db.selectFrom('escalations').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('escalations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   await db.destroy();
   console.log(`${accepted} escalations acknowledged to the benchmark, ${count} stored.`);
   if (Number(count) < accepted) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { JSX, TargetedEvent } from 'preact';
 import {
   ACCOUNT_EMAILS_MAX,
   DESCRIPTION_MAX,
@@ -72,7 +72,7 @@ export default function EscalationForm(props: EscalationFormProps) {
   const set = (patch: Partial<ContactFormValues>) => setValues((v) => ({ ...v, ...patch }));
   const text = (field: 'name' | 'email' | 'description') => ({
     value: values[field],
-    onInput: (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
   });
   const filled = values.accountEmails.length;
   const slots = enhanced ? Math.max(1, filled) : Math.max(ACCOUNT_EMAILS_MAX, filled);
@@ -100,7 +100,12 @@ export default function EscalationForm(props: EscalationFormProps) {
       setStatus('unreachable');
       return;
     }
-    const answer = (await response.json().catch(() => ({}))) as { reference?: string; fields?: FieldErrors; message?: string; error?: string };
+    const answer = (await response.json().catch(() => ({}))) as {
+      reference?: string;
+      fields?: FieldErrors;
+      message?: string;
+      error?: string;
+    };
     if (response.ok && answer.reference) {
       setReference(answer.reference);
       setStatus('sent');
@@ -139,10 +144,17 @@ export default function EscalationForm(props: EscalationFormProps) {
       )}
 
       <Field field="name" label="Your name" hint="Optional: how we should address you." errors={errors}>
-        {(describedBy) => <input type="text" id={fieldId('name')} name="name" autoComplete="name" aria-describedby={describedBy} {...text('name')} />}
+        {(describedBy) => (
+          <input type="text" id={fieldId('name')} name="name" autoComplete="name" aria-describedby={describedBy} {...text('name')} />
+        )}
       </Field>
 
-      <Field field="email" label="Your email address" hint="Where we can reach you. It can be different from your account’s address." errors={errors}>
+      <Field
+        field="email"
+        label="Your email address"
+        hint="Where we can reach you. It can be different from your account’s address."
+        errors={errors}
+      >
         {(describedBy) => (
           <input
             type="email"
@@ -215,7 +227,9 @@ export default function EscalationForm(props: EscalationFormProps) {
         hint={`What were you trying to do, what happened, and what have you tried? ${DESCRIPTION_MIN} to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
         errors={errors}
       >
-        {(describedBy) => <textarea id={fieldId('description')} name="description" rows={8} aria-describedby={describedBy} {...text('description')} />}
+        {(describedBy) => (
+          <textarea id={fieldId('description')} name="description" rows={8} aria-describedby={describedBy} {...text('description')} />
+        )}
       </Field>
 
       {(transcript || errors.transcript) && (

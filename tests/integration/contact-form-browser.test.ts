@@ -49,7 +49,14 @@ describe('contact form with JavaScript disabled', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Request sent');
     expect(await page.locator('.reference').textContent()).toBe(reference);
     const row = (await storedRows(dataDir)).escalations.find((e) => e.description === description);
-    expect(row).toMatchObject({ reference, status: 'new', topic: 'password-reset', account_emails: '["kj@nasa.example"]', browser: 'chrome', os: 'linux' });
+    expect(row).toMatchObject({
+      reference,
+      status: 'new',
+      topic: 'password-reset',
+      account_emails: '["kj@nasa.example"]',
+      browser: 'chrome',
+      os: 'linux',
+    });
   });
 
   it('shows errors after an empty submission, keeping what was typed', async () => {

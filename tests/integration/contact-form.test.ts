@@ -55,7 +55,12 @@ describe('/contact/ without JavaScript', () => {
     expect(html).toContain(reference);
     expect(html).toContain('What happens next');
     const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference);
-    expect(row).toMatchObject({ status: 'new', contact_email: 'grace@example.com', account_emails: '["grace@navy.example"]', transcript: null });
+    expect(row).toMatchObject({
+      status: 'new',
+      contact_email: 'grace@example.com',
+      account_emails: '["grace@navy.example"]',
+      transcript: null,
+    });
   });
 
   it('sends a resubmitted form (same key, same fields) to the same reference', async () => {
@@ -71,7 +76,10 @@ describe('/contact/ without JavaScript', () => {
       if (name === 'description') return [name, 'Too short'];
       return [name, value];
     });
-    const response = await postForm(baseUrl, fields.filter(([name]) => name !== 'consent'));
+    const response = await postForm(
+      baseUrl,
+      fields.filter(([name]) => name !== 'consent'),
+    );
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toMatch(/<title>Error: Contact support/);
@@ -99,7 +107,10 @@ describe('/contact/ without JavaScript', () => {
   });
 
   it('stores a post without the start time as spam but answers like success', async () => {
-    const response = await postForm(baseUrl, validFormFields().filter(([name]) => name !== 'startedAt'));
+    const response = await postForm(
+      baseUrl,
+      validFormFields().filter(([name]) => name !== 'startedAt'),
+    );
     expect(response.status).toBe(303);
     const reference = new URL(response.headers.get('location')!, baseUrl).searchParams.get('ref');
     const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference);

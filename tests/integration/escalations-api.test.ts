@@ -32,7 +32,9 @@ describe('POST /api/escalations (JSON)', () => {
   });
 
   it('gives every escalation its own reference', async () => {
-    const refs = await Promise.all([1, 2, 3, 4].map(async () => ((await (await postJson(baseUrl, validEscalation())).json()) as { reference: string }).reference));
+    const refs = await Promise.all(
+      [1, 2, 3, 4].map(async () => ((await (await postJson(baseUrl, validEscalation())).json()) as { reference: string }).reference),
+    );
     expect(new Set(refs).size).toBe(4);
   });
 
@@ -66,7 +68,9 @@ describe('POST /api/escalations (JSON)', () => {
   it('allows up to five account emails', async () => {
     const six = ['a@b.co', 'c@d.co', 'e@f.co', 'g@h.co', 'i@j.co', 'k@l.co'];
     const response = await postJson(baseUrl, validEscalation({ accountEmails: six }));
-    expect(((await response.json()) as { fields: Record<string, string> }).fields).toEqual({ accountEmails: 'List up to 5 email addresses' });
+    expect(((await response.json()) as { fields: Record<string, string> }).fields).toEqual({
+      accountEmails: 'List up to 5 email addresses',
+    });
     expect((await postJson(baseUrl, validEscalation({ accountEmails: six.slice(1) }))).status).toBe(201);
   });
 
@@ -83,7 +87,10 @@ describe('POST /api/escalations (JSON)', () => {
   it('rejects a description over 5,000 characters and a transcript choice its step does not offer', async () => {
     const response = await postJson(
       baseUrl,
-      validEscalation({ description: 'x'.repeat(5001), transcript: { flow: 'login', steps: [{ step: 'what-is-wrong', choice: 'dance' }] } }),
+      validEscalation({
+        description: 'x'.repeat(5001),
+        transcript: { flow: 'login', steps: [{ step: 'what-is-wrong', choice: 'dance' }] },
+      }),
     );
     expect(response.status).toBe(422);
     const { fields } = (await response.json()) as { fields: Record<string, string> };
@@ -206,6 +213,9 @@ describe('spam', () => {
     const response = await postJson(baseUrl, validEscalation({ startedAt: Date.now() }));
     expect(response.status).toBe(201);
     const { reference } = (await response.json()) as { reference: string };
-    expect((await storedRows(dataDir)).escalations.find((e) => e.reference === reference)).toMatchObject({ status: 'spam', spam_reason: 'too-fast' });
+    expect((await storedRows(dataDir)).escalations.find((e) => e.reference === reference)).toMatchObject({
+      status: 'spam',
+      spam_reason: 'too-fast',
+    });
   });
 });

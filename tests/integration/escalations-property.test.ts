@@ -22,14 +22,23 @@ const junk = fc.oneof(
   fc.constantFrom('', ' ', 'a@b', '@example.com', 'x'.repeat(5001), 'sign-in ', 'SIGN-IN', '__proto__', 'true', '1e309', '\u0000'),
 );
 
-const fieldNames = ['name', 'email', 'accountEmails', 'topic', 'description', 'transcript', 'consent', 'website', 'startedAt', '__proto__', 'constructor'];
+const fieldNames = [
+  'name',
+  'email',
+  'accountEmails',
+  'topic',
+  'description',
+  'transcript',
+  'consent',
+  'website',
+  'startedAt',
+  '__proto__',
+  'constructor',
+];
 
 /** A valid body with a few fields removed, replaced by junk, or added. */
 const mutatedObject = fc
-  .tuple(
-    fc.array(fc.tuple(fc.constantFrom(...fieldNames), fc.option(junk, { nil: undefined })), { maxLength: 3 }),
-    fc.boolean(),
-  )
+  .tuple(fc.array(fc.tuple(fc.constantFrom(...fieldNames), fc.option(junk, { nil: undefined })), { maxLength: 3 }), fc.boolean())
   .map(([changes, startValid]) => {
     const body: Record<string, unknown> = startValid ? validEscalation() : {};
     for (const [field, value] of changes) {
@@ -76,7 +85,10 @@ const request = fc.record({
   key: fc.option(
     fc.oneof(
       { weight: 4, arbitrary: fc.uuid() },
-      { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 220 }) },
+      {
+        weight: 1,
+        arbitrary: fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 220 }),
+      },
     ),
     { nil: undefined },
   ),

@@ -29,7 +29,10 @@ describe('npm run db:backup', () => {
     const before = await Promise.all(Array.from({ length: 20 }, () => postJson(baseUrl, validEscalation()).then((r) => r.json())));
     const writing = Promise.all(Array.from({ length: 100 }, () => postJson(baseUrl, validEscalation()).then((r) => r.status)));
     const backup = join(scratch, 'backup.sqlite');
-    const { stdout } = await run(process.execPath, ['scripts/db-backup.ts', backup], { cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout } = await run(process.execPath, ['scripts/db-backup.ts', backup], {
+      cwd: projectRoot,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     expect(stdout).toContain('Backed up');
     expect(new Set(await writing)).toEqual(new Set([201]));
 
@@ -50,8 +53,8 @@ describe('npm run db:backup', () => {
   it('refuses to overwrite an existing file', async () => {
     const file = join(scratch, 'exists.sqlite');
     copyFileSync(join(dataDir, DATABASE_FILE), file);
-    await expect(run(process.execPath, ['scripts/db-backup.ts', file], { cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir } })).rejects.toThrow(
-      /already exists/,
-    );
+    await expect(
+      run(process.execPath, ['scripts/db-backup.ts', file], { cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir } }),
+    ).rejects.toThrow(/already exists/);
   });
 });

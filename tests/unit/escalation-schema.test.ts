@@ -50,7 +50,10 @@ describe('parseEscalation', () => {
 
   it('keys an address error by the box it came from, before blanks are dropped', () => {
     const result = parseEscalation({ ...valid, accountEmails: ['', '', 'nope'] }, flows);
-    expect(result).toEqual({ ok: false, errors: { 'accountEmails.2': 'Enter an email address in the correct format, like name@example.com' } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { 'accountEmails.2': 'Enter an email address in the correct format, like name@example.com' },
+    });
   });
 
   it('accepts a transcript that starts at any step (a deep link)', () => {
@@ -62,7 +65,13 @@ describe('parseEscalation', () => {
     const bad = [
       { flow: 'demo', steps: [{ step: 'start', choice: 'z' }] },
       { flow: 'other', steps: [] },
-      { flow: 'demo', steps: [{ step: 'start', choice: 'a' }, { step: 'start', choice: 'a' }] },
+      {
+        flow: 'demo',
+        steps: [
+          { step: 'start', choice: 'a' },
+          { step: 'start', choice: 'a' },
+        ],
+      },
     ];
     for (const transcript of bad) {
       const result = parseEscalation({ ...valid, transcript }, flows);
@@ -78,7 +87,15 @@ describe('parseEscalation', () => {
   });
 
   it('rejects wrong types without throwing', () => {
-    for (const input of [null, 42, 'text', [], { ...valid, consent: 'yes' }, { ...valid, accountEmails: 'a@b.co' }, { ...valid, description: 5 }]) {
+    for (const input of [
+      null,
+      42,
+      'text',
+      [],
+      { ...valid, consent: 'yes' },
+      { ...valid, accountEmails: 'a@b.co' },
+      { ...valid, description: 5 },
+    ]) {
       expect(parseEscalation(input, flows).ok, JSON.stringify(input)).toBe(false);
     }
   });

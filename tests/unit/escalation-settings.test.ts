@@ -18,7 +18,9 @@ describe('escalation settings', () => {
   });
 
   it('names the variable when a value is wrong', () => {
-    expect(() => escalationSettings({ ESCALATION_RATE_LIMIT: '-1' })).toThrow('ESCALATION_RATE_LIMIT must be a whole number, 0 or more (got "-1")');
+    expect(() => escalationSettings({ ESCALATION_RATE_LIMIT: '-1' })).toThrow(
+      'ESCALATION_RATE_LIMIT must be a whole number, 0 or more (got "-1")',
+    );
     expect(() => escalationSettings({ TRUST_PROXY: 'yes' })).toThrow(/^TRUST_PROXY must be/);
     expect(() => escalationSettings({ SITE_URL: 'help.example.com' })).toThrow(/^SITE_URL must be an absolute URL/);
   });

@@ -44,7 +44,13 @@ describe('escalation store', () => {
     expect(first).toEqual({ outcome: 'created', reference: 'HC-AAAA-AAAA', createdAt: '2025-03-01T10:00:00.000Z' });
     expect(second.outcome).toBe('created');
     expect(second.reference).not.toBe('HC-AAAA-AAAA');
-    const key = await (await database()).selectFrom('idempotency_keys').selectAll().where('key', '=', 'collide-1').executeTakeFirstOrThrow();
+    const key = await (
+      await database()
+    )
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', 'collide-1')
+      .executeTakeFirstOrThrow();
     expect(key.reference).toBe(second.reference);
   });
 
@@ -76,7 +82,9 @@ describe('escalation store', () => {
     expect(new Set(results.map((r) => r.reference)).size).toBe(1);
     expect(await recordEscalation(same)).toEqual(results[1]);
     expect((await recordEscalation(other)).outcome).toBe('key-reused');
-    const count = await (await database())
+    const count = await (
+      await database()
+    )
       .selectFrom('escalations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('reference', '=', results[0].reference)

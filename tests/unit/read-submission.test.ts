@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, readSubmission, submissionKind } from '../../src/server/escalations/read-submission.ts';
 
 const post = (type: string | undefined, body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request('http://help.test/api/escalations', { method: 'POST', headers: { ...(type ? { 'Content-Type': type } : {}), ...headers }, body });
+  new Request('http://help.test/api/escalations', {
+    method: 'POST',
+    headers: { ...(type ? { 'Content-Type': type } : {}), ...headers },
+    body,
+  });
 
 describe('readSubmission', () => {
   it('tells the two encodings apart, ignoring case and parameters', () => {
@@ -17,7 +21,8 @@ describe('readSubmission', () => {
   });
 
   it('reads the plain form under the JSON names', async () => {
-    const form = 'name=Ada&accountEmails=a%40b.co&accountEmails=&consent=yes&transcript=%7B%22flow%22%3A%22x%22%7D&startedAt=1000&idempotencyKey=abcdefgh';
+    const form =
+      'name=Ada&accountEmails=a%40b.co&accountEmails=&consent=yes&transcript=%7B%22flow%22%3A%22x%22%7D&startedAt=1000&idempotencyKey=abcdefgh';
     const result = await readSubmission(post('application/x-www-form-urlencoded', form));
     expect(result).toMatchObject({
       kind: 'form',

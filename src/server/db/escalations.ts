@@ -22,8 +22,7 @@ export interface NewEscalation {
 
 export type RecordOutcome =
   /** `replayed`: the key was used before with the same body; nothing new was stored. */
-  | { outcome: 'created' | 'replayed'; reference: string; createdAt: string }
-  | { outcome: 'key-reused'; reference: string };
+  { outcome: 'created' | 'replayed'; reference: string; createdAt: string } | { outcome: 'key-reused'; reference: string };
 
 /** Keys are promised for 24 hours; keeping them twice as long covers clocks and slow retries. */
 const IDEMPOTENCY_KEY_HOURS = 48;
@@ -65,7 +64,9 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
       (
         await trx
           .insertInto('idempotency_keys')
-          .values([...claimer].map(([key, i]) => ({ key, request_hash: hashOf(batch[i]), reference: references[i], created_at: createdAt[i] })))
+          .values(
+            [...claimer].map(([key, i]) => ({ key, request_hash: hashOf(batch[i]), reference: references[i], created_at: createdAt[i] })),
+          )
           .onConflict((oc) => oc.column('key').doNothing())
           .returning('key')
           .execute()
@@ -73,7 +74,11 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
     );
     const taken = [...claimer.keys()].filter((key) => !claimed.has(key));
     if (taken.length > 0) {
-      const earlier = await trx.selectFrom('idempotency_keys').select(['key', 'request_hash', 'reference', 'created_at']).where('key', 'in', taken).execute();
+      const earlier = await trx
+        .selectFrom('idempotency_keys')
+        .select(['key', 'request_hash', 'reference', 'created_at'])
+        .where('key', 'in', taken)
+        .execute();
       for (const row of earlier) {
         for (const [i, e] of batch.entries()) if (e.idempotency?.key === row.key) repeats.set(i, row);
       }

@@ -38,7 +38,8 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
     const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
       asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
 
-    if (isCrossSite(request, settings.publicOrigin)) return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
+    if (isCrossSite(request, settings.publicOrigin))
+      return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
     const submission = await readSubmission(request);
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
@@ -89,9 +90,14 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
         : jsonResponse(422, { error: 'idempotency-key-reused', message, reference: outcome.reference });
     }
     // Log lines name the reference only: the content is personal data.
-    console.log(`escalation ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`);
+    console.log(
+      `escalation ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`,
+    );
     if (asForm) {
-      return new Response(null, { status: 303, headers: { Location: `/contact/sent/?ref=${outcome.reference}`, 'Cache-Control': 'no-store' } });
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/contact/sent/?ref=${outcome.reference}`, 'Cache-Control': 'no-store' },
+      });
     }
     return jsonResponse(outcome.outcome === 'created' ? 201 : 200, { reference: outcome.reference, createdAt: outcome.createdAt });
   };
@@ -100,7 +106,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
 function rerender(
   status: number,
   submission: Submission | undefined,
-  problems: Pick<ContactFormState, 'errors' | 'formError'>,
+  problems: Partial<Pick<ContactFormState, 'errors' | 'formError'>>,
   headers: Record<string, string> = {},
 ): FormRerender {
   const fields = submission?.fields ?? {};

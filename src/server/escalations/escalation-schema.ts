@@ -20,7 +20,9 @@ export const escalationSchema = z.object({
   name: text('').max(200, { error: 'Name must be 200 characters or fewer' }).default(''),
   email: email('Enter your email address'),
   accountEmails: z
-    .array(z.union([z.string().trim().length(0), email(EMAIL_FORMAT)], { error: EMAIL_FORMAT }), { error: 'Enter a list of email addresses' })
+    .array(z.union([z.string().trim().length(0), email(EMAIL_FORMAT)], { error: EMAIL_FORMAT }), {
+      error: 'Enter a list of email addresses',
+    })
     .max(ACCOUNT_EMAILS_MAX, { error: `List up to ${ACCOUNT_EMAILS_MAX} email addresses` })
     .default([])
     // Blank boxes of the plain form are not addresses; dropped after checking, so errors keep their box's index.

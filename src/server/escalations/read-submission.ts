@@ -72,7 +72,9 @@ async function readBody(request: Request): Promise<Uint8Array | Rejection> {
     const body = new Uint8Array(await request.arrayBuffer());
     return body.byteLength > MAX_BODY_BYTES ? tooLarge() : body;
   } catch (error) {
-    return /size limit|exceeds the configured limit/i.test(describe(error)) ? tooLarge() : reject(400, 'malformed', 'The body could not be read.');
+    return /size limit|exceeds the configured limit/i.test(describe(error))
+      ? tooLarge()
+      : reject(400, 'malformed', 'The body could not be read.');
   }
 }
 
