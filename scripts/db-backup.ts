@@ -10,7 +10,8 @@ if (!target) {
   console.error('Usage: npm run db:backup -- FILE   (FILE must not exist yet)');
   process.exit(2);
 }
-const file = resolve(target);
+// npm runs scripts from the project folder; a relative FILE means relative to where the command was typed.
+const file = resolve(process.env.INIT_CWD ?? process.cwd(), target);
 const { dataDir } = databaseSettings(process.env);
 if (!existsSync(databaseFile(dataDir))) {
   console.error(`No database in ${dataDir}. Set DATA_DIR to the folder the server uses.`);

@@ -62,10 +62,16 @@ export default function EscalationForm(props: EscalationFormProps) {
     if (focusAfterRender.current) document.getElementById(focusAfterRender.current)?.focus();
     focusAfterRender.current = undefined;
   });
+  const failed = status !== 'sent' && (Object.keys(errors).length > 0 || formError !== undefined);
   // After a failed submission (the server's, or ours), move focus to the summary so it is read out first.
   useEffect(() => {
-    if (Object.keys(errors).length > 0 || formError) summary.current?.focus();
+    if (failed) summary.current?.focus();
   }, [attempt]);
+  // Say so in the title too, as the server does for the plain form.
+  useEffect(() => {
+    const title = document.title.replace(/^Error: /, '');
+    document.title = failed ? `Error: ${title}` : title;
+  }, [failed]);
 
   if (status === 'sent') return <EscalationConfirmation reference={reference} supportHours={props.supportHours} focus />;
 
