@@ -1,12 +1,25 @@
 // Serves an existing build: `npm run serve`. Several instances may serve one build on different ports.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
-import { serverSettings } from '../src/server/settings.ts';
+import { escalationSettings, serverSettings } from '../src/server/settings.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(entry)) {
   console.error('No build found in dist/. Run `npm run build` first (or `npm start`, which builds when needed).');
+  process.exit(1);
+}
+
+// Settings are checked, and the database created and migrated, before the server answers anything. The bundled
+// routes share this process's connection (see src/server/db/connection.ts).
+let settings;
+try {
+  settings = serverSettings(process.env);
+  escalationSettings(process.env);
+  await database();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 
@@ -16,7 +29,7 @@ const { handler } = (await import(pathToFileURL(entry.pathname).href)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 };
 
-const { host, port } = serverSettings(process.env);
+const { host, port } = settings;
 let running;
 try {
   running = await startHttpServer(handler, { host, port });
@@ -34,6 +47,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
     await running.stop();
+    await closeDatabase();
     process.exit(0);
   });
 }

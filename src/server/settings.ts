@@ -1,13 +1,67 @@
+import { resolve } from 'node:path';
+
 /** Run-time settings read from the environment, checked once with errors that name the variable. */
+type Env = Record<string, string | undefined>;
+
 export interface ServerSettings {
   host: string;
   port: number;
 }
 
-export function serverSettings(env: Record<string, string | undefined>): ServerSettings {
+export function serverSettings(env: Env): ServerSettings {
   const port = env.PORT === undefined || env.PORT === '' ? 4321 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
   }
   return { host: env.HOST || '127.0.0.1', port };
+}
+
+export interface DatabaseSettings {
+  /** Absolute path of the folder that holds the SQLite file; created on start. */
+  dataDir: string;
+}
+
+export function databaseSettings(env: Env): DatabaseSettings {
+  return { dataDir: resolve(env.DATA_DIR || './data') };
+}
+
+export interface EscalationSettings {
+  /** Submissions per minute per client; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** How many proxies in front of us append to X-Forwarded-For; 0 = believe only the socket. */
+  trustedProxyHops: number;
+  /** The public origin behind a proxy (from SITE_URL), which browsers send as Origin. */
+  publicOrigin: string | undefined;
+}
+
+export function escalationSettings(env: Env): EscalationSettings {
+  return {
+    rateLimitPerMinute: wholeNumber(env, 'ESCALATION_RATE_LIMIT', 10),
+    trustedProxyHops: proxyHops(env.TRUST_PROXY),
+    publicOrigin: publicOrigin(env.SITE_URL),
+  };
+}
+
+function wholeNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more (got "${raw}")`);
+  return value;
+}
+
+function proxyHops(raw: string | undefined): number {
+  if (raw === undefined || raw === '' || raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUST_PROXY must be "true", "false" or the number of proxies in front of the server, 0 to 10 (got "${raw}")`);
+  }
+  return hops;
+}
+
+function publicOrigin(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!URL.canParse(raw)) throw new Error(`SITE_URL must be an absolute URL such as https://help.example.com (got "${raw}")`);
+  return new URL(raw).origin;
 }

@@ -1,0 +1,328 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JSX, TargetedEvent } from 'preact';
+import {
+  ACCOUNT_EMAILS_MAX,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  emptyContactForm,
+  fieldId,
+  type ContactFormState,
+  type ContactFormValues,
+  type FieldErrors,
+} from '../lib/contact-form.ts';
+import type { Transcript } from '../troubleshooter/transcript.ts';
+import { EscalationConfirmation } from './EscalationConfirmation.tsx';
+import './escalation-form.css';
+
+export interface EscalationFormProps {
+  topics: { id: string; label: string }[];
+  supportHours: string;
+  /** Preselected topic, e.g. from a troubleshooter's escalate step. */
+  topic?: string;
+  /** The troubleshooter path to attach. */
+  transcript?: Transcript;
+  /** A failed plain-form post being shown again (values, errors). */
+  initial?: Pick<ContactFormState, 'values' | 'errors' | 'formError'>;
+  /** Server-made per render, so the plain form has one too; made here when missing. */
+  idempotencyKey?: string;
+  /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
+  startedAt?: number;
+  onSubmitted?: (reference: string) => void;
+}
+
+type Status = 'editing' | 'sending' | 'unreachable' | 'sent';
+
+const ACTION = '/api/escalations';
+
+/**
+ * The contact form. Rendered on the server it is a complete plain HTML form; once hydrated it sends JSON with
+ * an Idempotency-Key, so retrying after a network failure can never create a second ticket.
+ */
+export default function EscalationForm(props: EscalationFormProps) {
+  const { topics, transcript, startedAt, onSubmitted } = props;
+  const [values, setValues] = useState<ContactFormValues>(() => ({
+    ...emptyContactForm,
+    topic: props.topic ?? '',
+    ...props.initial?.values,
+  }));
+  const [errors, setErrors] = useState<FieldErrors>(props.initial?.errors ?? {});
+  const [formError, setFormError] = useState(props.initial?.formError);
+  const [key, setKey] = useState(() => props.idempotencyKey ?? crypto.randomUUID());
+  const [status, setStatus] = useState<Status>('editing');
+  const [reference, setReference] = useState('');
+  // Until hydrated, render exactly what the server rendered: every address box, no "add" button.
+  const [enhanced, setEnhanced] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useRef<string>();
+
+  useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    if (focusAfterRender.current) document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = undefined;
+  });
+  const failed = status !== 'sent' && (Object.keys(errors).length > 0 || formError !== undefined);
+  // After a failed submission (the server's, or ours), move focus to the summary so it is read out first.
+  useEffect(() => {
+    if (failed) summary.current?.focus();
+  }, [attempt]);
+  // Say so in the title too, as the server does for the plain form.
+  useEffect(() => {
+    const title = document.title.replace(/^Error: /, '');
+    document.title = failed ? `Error: ${title}` : title;
+  }, [failed]);
+
+  if (status === 'sent') return <EscalationConfirmation reference={reference} supportHours={props.supportHours} focus />;
+
+  const set = (patch: Partial<ContactFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const text = (field: 'name' | 'email' | 'description') => ({
+    value: values[field],
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
+  });
+  const filled = values.accountEmails.length;
+  const slots = enhanced ? Math.max(1, filled) : Math.max(ACCOUNT_EMAILS_MAX, filled);
+
+  function addAddress() {
+    set({ accountEmails: [...Array.from({ length: slots }, (_, i) => values.accountEmails[i] ?? ''), ''] });
+    focusAfterRender.current = fieldId(`accountEmails.${slots}`);
+  }
+
+  async function submit(event?: Event) {
+    event?.preventDefault();
+    if (status === 'sending') return;
+    setStatus('sending');
+    const honeypot = new FormData(form.current!).get('website');
+    const body = { ...values, transcript, website: honeypot, startedAt };
+    let response: Response;
+    try {
+      response = await fetch(ACTION, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      // Input stays as it is; "Try again" resends under the same key.
+      setStatus('unreachable');
+      return;
+    }
+    const answer = (await response.json().catch(() => ({}))) as {
+      reference?: string;
+      fields?: FieldErrors;
+      message?: string;
+      error?: string;
+    };
+    if (response.ok && answer.reference) {
+      setReference(answer.reference);
+      setStatus('sent');
+      onSubmitted?.(answer.reference);
+      return;
+    }
+    if (response.status >= 500) {
+      setStatus('unreachable');
+      return;
+    }
+    if (answer.error === 'idempotency-key-reused') setKey(crypto.randomUUID());
+    setErrors(answer.fields ?? {});
+    setFormError(answer.fields ? undefined : (answer.message ?? 'Something went wrong. Check your answers and try again.'));
+    setStatus('editing');
+    setAttempt((n) => n + 1);
+  }
+
+  const errorList = Object.entries(errors);
+  return (
+    <form ref={form} class="escalation-form" method="post" action={ACTION} noValidate onSubmit={submit}>
+      {(errorList.length > 0 || formError) && (
+        <div class="error-summary" ref={summary} tabIndex={-1} autoFocus={attempt === 0}>
+          {/* role=alert on an inner element, so the heading and list are read when they appear (as GOV.UK does) */}
+          <div role="alert">
+            <h2 class="error-summary-title">There is a problem</h2>
+            <ul>
+              {formError && <li>{formError}</li>}
+              {errorList.map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#${fieldId(field)}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+
+      <Field field="name" label="Your name" hint="Optional: how we should address you." errors={errors}>
+        {(describedBy) => (
+          <input type="text" id={fieldId('name')} name="name" autoComplete="name" aria-describedby={describedBy} {...text('name')} />
+        )}
+      </Field>
+
+      <Field
+        field="email"
+        label="Your email address"
+        hint="Where we can reach you. It can be different from your account’s address."
+        errors={errors}
+      >
+        {(describedBy) => (
+          <input
+            type="email"
+            id={fieldId('email')}
+            name="email"
+            autoComplete="email"
+            spellcheck={false}
+            aria-describedby={describedBy}
+            {...text('email')}
+          />
+        )}
+      </Field>
+
+      <fieldset class="field" aria-describedby={describe('accountEmails', errors, true)}>
+        <legend>Email addresses your account may use</legend>
+        <p class="hint" id={`${fieldId('accountEmails')}-hint`}>
+          Optional: up to {ACCOUNT_EMAILS_MAX} addresses you may have signed up with, so we can find your account.
+        </p>
+        <ErrorMessage field="accountEmails" errors={errors} />
+        {Array.from({ length: slots }, (_, i) => {
+          const field = `accountEmails.${i}`;
+          return (
+            <div class="field" key={field}>
+              <label for={fieldId(field)}>Address {i + 1}</label>
+              <ErrorMessage field={field} errors={errors} />
+              <input
+                type="email"
+                id={fieldId(field)}
+                name="accountEmails"
+                spellcheck={false}
+                aria-describedby={describe(field, errors, false)}
+                value={values.accountEmails[i] ?? ''}
+                onInput={(e) => {
+                  const list = [...values.accountEmails];
+                  list[i] = e.currentTarget.value;
+                  set({ accountEmails: list });
+                }}
+              />
+            </div>
+          );
+        })}
+        {enhanced && slots < ACCOUNT_EMAILS_MAX && (
+          <button type="button" class="secondary" onClick={addAddress}>
+            Add another address
+          </button>
+        )}
+      </fieldset>
+
+      <fieldset class="field" aria-describedby={describe('topic', errors, false)}>
+        <legend>What is your request about?</legend>
+        <ErrorMessage field="topic" errors={errors} />
+        {topics.map((t, i) => (
+          <div class="choice" key={t.id}>
+            <input
+              type="radio"
+              id={i === 0 ? fieldId('topic') : `${fieldId('topic')}-${t.id}`}
+              name="topic"
+              value={t.id}
+              checked={values.topic === t.id}
+              onChange={() => set({ topic: t.id })}
+            />
+            <label for={i === 0 ? fieldId('topic') : `${fieldId('topic')}-${t.id}`}>{t.label}</label>
+          </div>
+        ))}
+      </fieldset>
+
+      <Field
+        field="description"
+        label="Describe the problem"
+        hint={`What were you trying to do, what happened, and what have you tried? ${DESCRIPTION_MIN} to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
+        errors={errors}
+      >
+        {(describedBy) => (
+          <textarea id={fieldId('description')} name="description" rows={8} aria-describedby={describedBy} {...text('description')} />
+        )}
+      </Field>
+
+      {(transcript || errors.transcript) && (
+        <div class="field" id={fieldId('transcript')} tabIndex={-1}>
+          <ErrorMessage field="transcript" errors={errors} />
+          {transcript && (
+            <p>
+              We will attach the {transcript.steps.length} answer{transcript.steps.length === 1 ? '' : 's'} you gave in the troubleshooter.
+            </p>
+          )}
+        </div>
+      )}
+      <input type="hidden" name="transcript" value={transcript ? JSON.stringify(transcript) : ''} />
+
+      <div class="field">
+        <ErrorMessage field="consent" errors={errors} />
+        <div class="choice">
+          <input
+            type="checkbox"
+            id={fieldId('consent')}
+            name="consent"
+            value="yes"
+            checked={values.consent}
+            aria-describedby={describe('consent', errors, false)}
+            onChange={(e) => set({ consent: e.currentTarget.checked })}
+          />
+          <label for={fieldId('consent')}>The support team may contact me at the email address above about this request</label>
+        </div>
+      </div>
+
+      <p class="hint">We also send your browser and operating system (from your browser’s user agent) to help us reproduce the problem.</p>
+
+      {/* People never see this field; automated senders fill it in. */}
+      <div class="contact-trap" aria-hidden="true">
+        <label for={fieldId('website')}>Leave this empty</label>
+        <input type="text" id={fieldId('website')} name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      <input type="hidden" name="idempotencyKey" value={key} />
+      {startedAt !== undefined && <input type="hidden" name="startedAt" value={String(startedAt)} />}
+
+      {status === 'unreachable' && (
+        <div class="notice" role="alert">
+          <p>We could not reach the help center, so your request has not been sent yet. Your answers are still here.</p>
+          <button type="button" class="secondary" onClick={() => void submit()}>
+            Try again
+          </button>
+        </div>
+      )}
+      <button type="submit" aria-disabled={status === 'sending' || undefined}>
+        {status === 'sending' ? 'Sending…' : 'Send to support'}
+      </button>
+    </form>
+  );
+}
+
+function describe(field: string, errors: FieldErrors, hint: boolean): string | undefined {
+  const ids = [hint && `${fieldId(field)}-hint`, errors[field] && `${fieldId(field)}-error`].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function ErrorMessage({ field, errors }: { field: string; errors: FieldErrors }) {
+  if (!errors[field]) return null;
+  return (
+    <p class="error-message" id={`${fieldId(field)}-error`}>
+      <span class="sr-only">Error:</span> {errors[field]}
+    </p>
+  );
+}
+
+interface FieldProps {
+  field: string;
+  label: string;
+  hint: string;
+  errors: FieldErrors;
+  children: (describedBy: string | undefined) => JSX.Element;
+}
+
+/** Label, hint, error and input, wired together as GOV.UK does. */
+function Field({ field, label, hint, errors, children }: FieldProps) {
+  return (
+    <div class={errors[field] ? 'field field-error' : 'field'}>
+      <label for={fieldId(field)}>{label}</label>
+      <p class="hint" id={`${fieldId(field)}-hint`}>
+        {hint}
+      </p>
+      <ErrorMessage field={field} errors={errors} />
+      {children(describe(field, errors, true))}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Insertable, Transaction } from 'kysely';
+import { newReference } from '../escalations/reference.ts';
+import { createCommitQueue } from './commit-queue.ts';
+import { database } from './connection.ts';
+import type { Database, EscalationsTable, IdempotencyKeysTable } from './schema.ts';
+
+/** An escalation as the rest of the app hands it over: already validated. */
+export interface NewEscalation {
+  createdAt: Date;
+  /** Why it looks like spam, or null. Spam is stored (for review) but never enters the inbox as new. */
+  spamReason: string | null;
+  name: string;
+  contactEmail: string;
+  accountEmails: string[];
+  topic: string;
+  description: string;
+  transcript: object | null;
+  browser: string;
+  os: string;
+  idempotency?: { key: string; requestHash: string };
+}
+
+export type RecordOutcome =
+  /** `replayed`: the key was used before with the same body; nothing new was stored. */
+  { outcome: 'created' | 'replayed'; reference: string; createdAt: string } | { outcome: 'key-reused'; reference: string };
+
+/** Keys are promised for 24 hours; keeping them twice as long covers clocks and slow retries. */
+const IDEMPOTENCY_KEY_HOURS = 48;
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+const REFERENCE_ATTEMPTS = 5;
+
+const enqueue = createCommitQueue(database, writeBatch);
+let lastPurge = 0;
+
+/** Stores an escalation; resolves once it is committed to disk. */
+export function recordEscalation(escalation: NewEscalation): Promise<RecordOutcome> {
+  if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+    lastPurge = Date.now();
+    void purgeExpiredKeys().catch((error: unknown) => console.error('Could not purge old idempotency keys:', error));
+  }
+  return enqueue(escalation);
+}
+
+/**
+ * Writes one group-commit batch with a few multi-row statements rather than a few per escalation. Keys are
+ * claimed first with an insert that does nothing on conflict: the unique constraint, not an earlier lookup,
+ * decides which submission creates the escalation, also when copies arrive in the same batch or at once.
+ */
+async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): Promise<RecordOutcome[]> {
+  const createdAt = batch.map((e) => e.createdAt.toISOString());
+  const references = batch.map(() => newReference());
+  /** For each submission that creates nothing: the earlier one it repeats, in this batch (index) or stored. */
+  const repeats = new Map<number, number | IdempotencyKeyRow>();
+
+  const claimer = new Map<string, number>();
+  batch.forEach((e, i) => {
+    const key = e.idempotency?.key;
+    if (key === undefined) return;
+    if (claimer.has(key)) repeats.set(i, claimer.get(key)!);
+    else claimer.set(key, i);
+  });
+  if (claimer.size > 0) {
+    const claimed = new Set(
+      (
+        await trx
+          .insertInto('idempotency_keys')
+          .values(
+            [...claimer].map(([key, i]) => ({ key, request_hash: hashOf(batch[i]), reference: references[i], created_at: createdAt[i] })),
+          )
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute()
+      ).map((row) => row.key),
+    );
+    const taken = [...claimer.keys()].filter((key) => !claimed.has(key));
+    if (taken.length > 0) {
+      const earlier = await trx
+        .selectFrom('idempotency_keys')
+        .select(['key', 'request_hash', 'reference', 'created_at'])
+        .where('key', 'in', taken)
+        .execute();
+      for (const row of earlier) {
+        for (const [i, e] of batch.entries()) if (e.idempotency?.key === row.key) repeats.set(i, row);
+      }
+    }
+  }
+
+  const fresh = batch.flatMap((_, i) => (repeats.has(i) ? [] : [i]));
+  if (fresh.length > 0) {
+    const stored = new Set(
+      (
+        await trx
+          .insertInto('escalations')
+          .values(fresh.map((i) => escalationRow(batch[i], references[i], createdAt[i])))
+          .onConflict((oc) => oc.column('reference').doNothing())
+          .returning('reference')
+          .execute()
+      ).map((row) => row.reference),
+    );
+    // References are random, so one can collide with a stored one: draw again rather than fail.
+    for (const i of fresh) {
+      for (let attempt = 1; !stored.has(references[i]); attempt++) {
+        if (attempt === REFERENCE_ATTEMPTS) throw new Error('No free escalation reference after several attempts');
+        references[i] = newReference();
+        const key = batch[i].idempotency?.key;
+        if (key) await trx.updateTable('idempotency_keys').set({ reference: references[i] }).where('key', '=', key).execute();
+        const inserted = await trx
+          .insertInto('escalations')
+          .values(escalationRow(batch[i], references[i], createdAt[i]))
+          .onConflict((oc) => oc.column('reference').doNothing())
+          .returning('reference')
+          .executeTakeFirst();
+        if (inserted) stored.add(inserted.reference);
+      }
+    }
+  }
+
+  return batch.map((e, i): RecordOutcome => {
+    const repeated = repeats.get(i);
+    if (repeated === undefined) return { outcome: 'created', reference: references[i], createdAt: createdAt[i] };
+    const earlier =
+      typeof repeated === 'number'
+        ? { request_hash: hashOf(batch[repeated]), reference: references[repeated], created_at: createdAt[repeated] }
+        : repeated;
+    return earlier.request_hash === hashOf(e)
+      ? { outcome: 'replayed', reference: earlier.reference, createdAt: earlier.created_at }
+      : { outcome: 'key-reused', reference: earlier.reference };
+  });
+}
+
+type IdempotencyKeyRow = Pick<IdempotencyKeysTable, 'request_hash' | 'reference' | 'created_at'>;
+
+const hashOf = (e: NewEscalation) => e.idempotency?.requestHash ?? '';
+
+function escalationRow(e: NewEscalation, reference: string, createdAt: string): Insertable<EscalationsTable> {
+  return {
+    reference,
+    created_at: createdAt,
+    status: e.spamReason ? 'spam' : 'new',
+    spam_reason: e.spamReason,
+    name: e.name,
+    contact_email: e.contactEmail,
+    account_emails: JSON.stringify(e.accountEmails),
+    topic: e.topic,
+    description: e.description,
+    transcript: e.transcript ? JSON.stringify(e.transcript) : null,
+    browser: e.browser,
+    os: e.os,
+    consented_at: createdAt,
+  };
+}
+
+async function purgeExpiredKeys(): Promise<void> {
+  const before = new Date(Date.now() - IDEMPOTENCY_KEY_HOURS * 60 * 60 * 1000).toISOString();
+  await (await database()).deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
+}

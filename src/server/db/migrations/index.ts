@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as escalations from './001-escalations.ts';
+
+/** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
+export const migrations: Record<string, Migration> = {
+  '001-escalations': escalations,
+};

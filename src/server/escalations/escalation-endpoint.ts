@@ -1,0 +1,135 @@
+import { emptyContactForm, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
+import { clientAddress, rateLimitKey } from '../client-address.ts';
+import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
+import { jsonResponse } from '../http-responses.ts';
+import { isCrossSite } from '../origin-check.ts';
+import { createRateLimit } from '../rate-limit.ts';
+import type { EscalationSettings } from '../settings.ts';
+import { clientInfo } from './client-info.ts';
+import { parseEscalation, type Flows } from './escalation-schema.ts';
+import { isRejection, readSubmission, submissionKind, type Submission } from './read-submission.ts';
+import { requestHash } from './request-hash.ts';
+import { spamReason } from './spam.ts';
+
+/** A plain-form post that failed: the contact page renders the form again with this state and status. */
+export interface FormRerender extends ContactFormState {
+  status: number;
+  headers: Record<string, string>;
+}
+
+export interface EscalationEndpointOptions {
+  settings: EscalationSettings;
+  flows: () => Promise<Flows>;
+  record: (escalation: NewEscalation) => Promise<RecordOutcome>;
+  now?: () => number;
+}
+
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+/**
+ * POST /api/escalations for both encodings. JSON gets JSON answers; the plain form gets a 303 to the
+ * confirmation page, or its own page again (a FormRerender) with the reader's input and the errors.
+ */
+export function createEscalationEndpoint({ settings, flows, record, now = Date.now }: EscalationEndpointOptions) {
+  const rateLimit = createRateLimit(settings.rateLimitPerMinute);
+
+  return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
+    const asForm = submissionKind(request) === 'form';
+    const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
+      asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
+
+    if (isCrossSite(request, settings.publicOrigin))
+      return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
+    const submission = await readSubmission(request);
+    if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
+
+    const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
+    const limit = await rateLimit(rateLimitKey(client));
+    if (!limit.allowed) {
+      const wait = limit.retryAfterSeconds;
+      const message = `You have sent this form too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
+      return fail(429, 'rate-limited', message, submission, { 'Retry-After': String(wait) });
+    }
+
+    const parsed = parseEscalation(submission.fields, await flows());
+    if (!parsed.ok) {
+      return asForm
+        ? rerender(422, submission, { errors: parsed.errors })
+        : jsonResponse(422, { error: 'invalid', message: 'Some fields need correcting.', fields: parsed.errors });
+    }
+
+    const e = parsed.value;
+    const receivedAt = now();
+    const { website: honeypot, startedAt } = submission.fields;
+    const spam = spamReason({ honeypot, startedAt, requireStartedAt: asForm }, receivedAt);
+    let outcome: RecordOutcome;
+    try {
+      outcome = await record({
+        createdAt: new Date(receivedAt),
+        spamReason: spam,
+        name: e.name,
+        contactEmail: e.email,
+        accountEmails: e.accountEmails,
+        topic: e.topic,
+        description: e.description,
+        transcript: e.transcript,
+        ...clientInfo(request.headers.get('user-agent')),
+        idempotency: submission.idempotencyKey ? { key: submission.idempotencyKey, requestHash: requestHash(e) } : undefined,
+      });
+    } catch (error) {
+      console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const retry = { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) };
+      return fail(503, 'unavailable', 'We could not save your request just now. Try again in a moment.', submission, retry);
+    }
+
+    if (outcome.outcome === 'key-reused') {
+      const message = `This form was already sent, with other details, as ${outcome.reference}. To send another request, submit the form again.`;
+      // A fresh key (the page makes one) lets the reader send the changed form as a new request.
+      return asForm
+        ? rerender(422, { ...submission, idempotencyKey: undefined }, { formError: message })
+        : jsonResponse(422, { error: 'idempotency-key-reused', message, reference: outcome.reference });
+    }
+    // Log lines name the reference only: the content is personal data.
+    console.log(
+      `escalation ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`,
+    );
+    if (asForm) {
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/contact/sent/?ref=${outcome.reference}`, 'Cache-Control': 'no-store' },
+      });
+    }
+    return jsonResponse(outcome.outcome === 'created' ? 201 : 200, { reference: outcome.reference, createdAt: outcome.createdAt });
+  };
+}
+
+function rerender(
+  status: number,
+  submission: Submission | undefined,
+  problems: Partial<Pick<ContactFormState, 'errors' | 'formError'>>,
+  headers: Record<string, string> = {},
+): FormRerender {
+  const fields = submission?.fields ?? {};
+  const startedAt = typeof fields.startedAt === 'number' && Number.isFinite(fields.startedAt) ? fields.startedAt : undefined;
+  return {
+    status,
+    headers,
+    values: submission?.form ? formValues(submission.form) : emptyContactForm,
+    errors: problems.errors ?? {},
+    formError: problems.formError,
+    idempotencyKey: submission?.idempotencyKey,
+    startedAt,
+    transcript: typeof fields.transcript === 'object' ? fields.transcript : undefined,
+  };
+}
+
+function formValues(form: URLSearchParams): ContactFormValues {
+  return {
+    name: form.get('name') ?? '',
+    email: form.get('email') ?? '',
+    accountEmails: form.getAll('accountEmails'),
+    topic: form.get('topic') ?? '',
+    description: form.get('description') ?? '',
+    consent: form.has('consent'),
+  };
+}

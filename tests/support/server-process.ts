@@ -1,0 +1,101 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildIsStale } from '../../src/server/build-freshness.ts';
+import { projectRoot } from './project-copy.ts';
+
+const READY = /Help center ready at (http:\/\/\S+)/;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+/** Builds the site when dist/ is missing or older than the sources, with this Node (the project's Node 24). */
+export function buildIfStale(root = projectRoot): void {
+  const stale = buildIsStale(root, 'content');
+  if (!stale) return;
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`Build failed (${stale}):\n${build.stdout}\n${build.stderr}`);
+}
+
+export interface ServerProcess {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** SIGTERM, then wait for the graceful exit. */
+  stop(): Promise<void>;
+  /** SIGKILL: no chance to finish anything. */
+  kill(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Settings for this server; PORT, HOST and DATA_DIR are set here. The rate limit is off unless given. */
+  env?: Record<string, string>;
+  /** An existing data folder to serve (the caller removes it); a fresh temporary one otherwise (removed on stop). */
+  dataDir?: string;
+  /** Send the server's output to this file rather than through a pipe into this process (benchmarks: a load
+   * generator must not spend its time reading the server's log lines). */
+  logFile?: string;
+}
+
+/** Starts `node scripts/serve.ts` on a free loopback port, as `npm run serve` would, and waits until it is ready. */
+export async function startServer({ env = {}, dataDir, logFile }: ServerOptions = {}): Promise<ServerProcess> {
+  const ownData = dataDir === undefined;
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'signpost-data-'));
+  const inherited = { ...process.env };
+  // Settings of the shell running the tests must not leak into the server under test.
+  for (const name of ['SITE_URL', 'TRUST_PROXY', 'ESCALATION_RATE_LIMIT', 'DATABASE_URL']) delete inherited[name];
+  const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
+  const child = spawn(process.execPath, ['scripts/serve.ts'], {
+    cwd: projectRoot,
+    env: { ...inherited, ESCALATION_RATE_LIMIT: '0', ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
+    stdio: ['ignore', log, log],
+  });
+  let piped = '';
+  if (typeof log === 'number') closeSync(log);
+  else for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (piped += chunk.toString()));
+  const output = () => (logFile === undefined ? piped : readFileSync(logFile, 'utf8'));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' comes after the process exited and its output was read to the end.
+  let closed = false;
+  child.once('close', () => (closed = true));
+  const cleanup = () => ownData && rmSync(dir, { recursive: true, force: true });
+
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill(name);
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const ready = READY.exec(output());
+      if (ready) resolve(ready[1]);
+      else if (closed) reject(new Error(`Server exited (code ${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`));
+      else if (Date.now() - started > START_TIMEOUT_MS) reject(new Error(`Server not ready after ${START_TIMEOUT_MS} ms:\n${output()}`));
+      else return;
+      clearInterval(poll);
+    }, 20);
+  }).catch(async (error: unknown) => {
+    await signal('SIGKILL');
+    cleanup();
+    throw error;
+  });
+
+  return {
+    url,
+    dataDir: dir,
+    child,
+    output,
+    stop: async () => {
+      await signal('SIGTERM');
+      cleanup();
+    },
+    kill: () => signal('SIGKILL'),
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseEscalation } from '../../src/server/escalations/escalation-schema.ts';
+import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
+
+const flows = new Map<string, Pick<FlowFile, 'steps'>>([
+  [
+    'demo',
+    {
+      steps: [
+        { kind: 'question', id: 'start', title: 'Start', choices: [{ id: 'a', label: 'A', next: 'fix' }] },
+        { kind: 'instructions', id: 'fix', title: 'Fix', fixed: 'done', next: 'help', fixedLabel: 'Fixed', nextLabel: 'Not fixed' },
+        { kind: 'outcome', id: 'done', title: 'Done', result: 'resolved' },
+        { kind: 'escalate', id: 'help', title: 'Help' },
+      ],
+    },
+  ],
+]);
+
+const valid = {
+  name: '  Ada  ',
+  email: ' ada@example.com ',
+  accountEmails: ['', 'old@example.com', '  '],
+  topic: 'sign-in',
+  description: 'I cannot sign in since yesterday evening.',
+  transcript: { flow: 'demo', steps: [{ step: 'start', choice: 'a' }] },
+  consent: true,
+};
+
+describe('parseEscalation', () => {
+  it('trims text and drops blank address boxes', () => {
+    const result = parseEscalation({ ...valid, unknownField: 1 }, flows);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        name: 'Ada',
+        email: 'ada@example.com',
+        accountEmails: ['old@example.com'],
+        topic: 'sign-in',
+        description: 'I cannot sign in since yesterday evening.',
+        transcript: valid.transcript,
+        consent: true,
+      },
+    });
+  });
+
+  it('makes name, account emails and transcript optional', () => {
+    const { name: _n, accountEmails: _a, transcript: _t, ...required } = valid;
+    expect(parseEscalation(required, flows)).toMatchObject({ ok: true, value: { name: '', accountEmails: [], transcript: null } });
+  });
+
+  it('keys an address error by the box it came from, before blanks are dropped', () => {
+    const result = parseEscalation({ ...valid, accountEmails: ['', '', 'nope'] }, flows);
+    expect(result).toEqual({
+      ok: false,
+      errors: { 'accountEmails.2': 'Enter an email address in the correct format, like name@example.com' },
+    });
+  });
+
+  it('accepts a transcript that starts at any step (a deep link)', () => {
+    const fromMiddle = { flow: 'demo', steps: [{ step: 'fix', choice: 'not-fixed' }] };
+    expect(parseEscalation({ ...valid, transcript: fromMiddle }, flows).ok).toBe(true);
+  });
+
+  it('rejects a choice the step does not offer, an unknown flow, and a path that skips steps', () => {
+    const bad = [
+      { flow: 'demo', steps: [{ step: 'start', choice: 'z' }] },
+      { flow: 'other', steps: [] },
+      {
+        flow: 'demo',
+        steps: [
+          { step: 'start', choice: 'a' },
+          { step: 'start', choice: 'a' },
+        ],
+      },
+    ];
+    for (const transcript of bad) {
+      const result = parseEscalation({ ...valid, transcript }, flows);
+      expect(result.ok, JSON.stringify(transcript)).toBe(false);
+      if (!result.ok) expect(Object.keys(result.errors)).toEqual(['transcript']);
+    }
+  });
+
+  it('reports transcript problems alongside other fields', () => {
+    const result = parseEscalation({ ...valid, email: '', transcript: { flow: 'demo', steps: [{ step: 'start', choice: 'z' }] } }, flows);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors)).toEqual(['email', 'transcript']);
+  });
+
+  it('rejects wrong types without throwing', () => {
+    for (const input of [
+      null,
+      42,
+      'text',
+      [],
+      { ...valid, consent: 'yes' },
+      { ...valid, accountEmails: 'a@b.co' },
+      { ...valid, description: 5 },
+    ]) {
+      expect(parseEscalation(input, flows).ok, JSON.stringify(input)).toBe(false);
+    }
+  });
+
+  it('checks the description length after trimming', () => {
+    const result = parseEscalation({ ...valid, description: `   ${'x'.repeat(19)}   ` }, flows);
+    expect(result).toEqual({ ok: false, errors: { description: 'Description must be 20 characters or more' } });
+  });
+});

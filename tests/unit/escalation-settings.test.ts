@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { databaseSettings, escalationSettings } from '../../src/server/settings.ts';
+
+describe('escalation settings', () => {
+  it('defaults to 10 submissions a minute, no trusted proxy, no public origin', () => {
+    expect(escalationSettings({})).toEqual({ rateLimitPerMinute: 10, trustedProxyHops: 0, publicOrigin: undefined });
+  });
+
+  it('reads ESCALATION_RATE_LIMIT (0 = off), TRUST_PROXY and SITE_URL', () => {
+    expect(escalationSettings({ ESCALATION_RATE_LIMIT: '0', TRUST_PROXY: 'true', SITE_URL: 'https://help.example.com/base/' })).toEqual({
+      rateLimitPerMinute: 0,
+      trustedProxyHops: 1,
+      publicOrigin: 'https://help.example.com',
+    });
+    expect(escalationSettings({ TRUST_PROXY: '2' }).trustedProxyHops).toBe(2);
+    expect(escalationSettings({ TRUST_PROXY: 'false' }).trustedProxyHops).toBe(0);
+  });
+
+  it('names the variable when a value is wrong', () => {
+    expect(() => escalationSettings({ ESCALATION_RATE_LIMIT: '-1' })).toThrow(
+      'ESCALATION_RATE_LIMIT must be a whole number, 0 or more (got "-1")',
+    );
+    expect(() => escalationSettings({ TRUST_PROXY: 'yes' })).toThrow(/^TRUST_PROXY must be/);
+    expect(() => escalationSettings({ SITE_URL: 'help.example.com' })).toThrow(/^SITE_URL must be an absolute URL/);
+  });
+
+  it('puts the database in ./data unless DATA_DIR says otherwise', () => {
+    expect(databaseSettings({})).toEqual({ dataDir: resolve('data') });
+    expect(databaseSettings({ DATA_DIR: '/srv/help' })).toEqual({ dataDir: '/srv/help' });
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { NewEscalation } from '../../src/server/db/escalations.ts';
+
+// Make the first two references drawn the same, to see a collision handled.
+const drawn: string[] = [];
+vi.mock('../../src/server/escalations/reference.ts', async (original) => {
+  const real = await original<typeof import('../../src/server/escalations/reference.ts')>();
+  return { ...real, newReference: () => (drawn.length < 2 ? drawn.push('HC-AAAA-AAAA') && 'HC-AAAA-AAAA' : real.newReference()) };
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'signpost-store-'));
+process.env.DATA_DIR = dir;
+const { closeDatabase, database } = await import('../../src/server/db/connection.ts');
+const { recordEscalation } = await import('../../src/server/db/escalations.ts');
+const { databaseIsUp } = await import('../../src/server/db/health.ts');
+
+const escalation = (overrides: Partial<NewEscalation> = {}): NewEscalation => ({
+  createdAt: new Date('2025-03-01T10:00:00.000Z'),
+  spamReason: null,
+  name: 'Ada',
+  contactEmail: 'ada@example.com',
+  accountEmails: ['old@example.com'],
+  topic: 'sign-in',
+  description: 'I cannot sign in since yesterday.',
+  transcript: { flow: 'login', steps: [] },
+  browser: 'firefox',
+  os: 'linux',
+  ...overrides,
+});
+
+describe('escalation store', () => {
+  beforeAll(() => database());
+  afterAll(async () => {
+    await closeDatabase();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws another reference when one is taken', async () => {
+    const first = await recordEscalation(escalation());
+    const second = await recordEscalation(escalation({ idempotency: { key: 'collide-1', requestHash: 'h' } }));
+    expect(first).toEqual({ outcome: 'created', reference: 'HC-AAAA-AAAA', createdAt: '2025-03-01T10:00:00.000Z' });
+    expect(second.outcome).toBe('created');
+    expect(second.reference).not.toBe('HC-AAAA-AAAA');
+    const key = await (
+      await database()
+    )
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', 'collide-1')
+      .executeTakeFirstOrThrow();
+    expect(key.reference).toBe(second.reference);
+  });
+
+  it('stores the row as the rest of the app handed it over, in portable form', async () => {
+    const { reference } = await recordEscalation(escalation({ spamReason: 'honeypot' }));
+    const row = await (await database()).selectFrom('escalations').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect({ ...row }).toEqual({
+      reference,
+      created_at: '2025-03-01T10:00:00.000Z',
+      status: 'spam',
+      spam_reason: 'honeypot',
+      name: 'Ada',
+      contact_email: 'ada@example.com',
+      account_emails: '["old@example.com"]',
+      topic: 'sign-in',
+      description: 'I cannot sign in since yesterday.',
+      transcript: '{"flow":"login","steps":[]}',
+      browser: 'firefox',
+      os: 'linux',
+      consented_at: '2025-03-01T10:00:00.000Z',
+    });
+  });
+
+  it('creates one escalation per key, within a batch and across batches', async () => {
+    const same = escalation({ idempotency: { key: 'k-batch', requestHash: 'one' } });
+    const other = escalation({ idempotency: { key: 'k-batch', requestHash: 'two' } });
+    const results = await Promise.all([recordEscalation(same), recordEscalation(same), recordEscalation(other)]);
+    expect(results.map((r) => r.outcome)).toEqual(['created', 'replayed', 'key-reused']);
+    expect(new Set(results.map((r) => r.reference)).size).toBe(1);
+    expect(await recordEscalation(same)).toEqual(results[1]);
+    expect((await recordEscalation(other)).outcome).toBe('key-reused');
+    const count = await (
+      await database()
+    )
+      .selectFrom('escalations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('reference', '=', results[0].reference)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('reports the database up, and down when it cannot be reached', async () => {
+    expect(await databaseIsUp(database)).toBe(true);
+    expect(
+      await databaseIsUp(async () => {
+        throw new Error('disk gone');
+      }),
+    ).toBe(false);
+  });
+});
