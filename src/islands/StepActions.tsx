@@ -1,16 +1,16 @@
+import type { ComponentChildren } from 'preact';
 import type { PreparedStep } from '../troubleshooter/prepare.ts';
 
-/** What a reader can do at a step: choose, confirm a fix, contact support, or leave with a link. */
-export function StepActions({ step, onChoose }: { step: PreparedStep; onChoose: (choice: string) => void }) {
-  if (step.kind === 'escalate') {
-    return (
-      <p>
-        <a class="button" href={`/contact/${step.topic ? `?topic=${encodeURIComponent(step.topic)}` : ''}`}>
-          Contact support
-        </a>
-      </p>
-    );
-  }
+/** What a reader can do at a step: choose, confirm a fix, ask support for help, or leave with a link. */
+interface Props {
+  step: PreparedStep;
+  onChoose: (choice: string) => void;
+  /** What an escalate step shows: the contact form, with the path attached. */
+  escalation: ComponentChildren;
+}
+
+export function StepActions({ step, onChoose, escalation }: Props) {
+  if (step.kind === 'escalate') return escalation;
   if (step.kind === 'outcome') {
     return step.link ? (
       <p>

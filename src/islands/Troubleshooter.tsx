@@ -8,17 +8,21 @@ import { BrowserVariants } from './BrowserVariants.tsx';
 import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './flow-location.ts';
 import { reportFlow } from './flow-events.ts';
 import { StepActions } from './StepActions.tsx';
+import EscalationForm, { type EscalationFormProps } from './EscalationForm.tsx';
 
 type FlowActor = Actor<FlowMachine>;
 
 interface Props {
   flow: PreparedFlow;
+  /** For the escalation form at escalate steps. */
+  topics: EscalationFormProps['topics'];
+  supportHours: string;
   /** The element holding the no-JavaScript version, hidden once the island runs. */
   fallbackId: string;
 }
 
 /** One step at a time; the URL hash, history entries and sessionStorage all follow the machine. */
-export default function Troubleshooter({ flow, fallbackId }: Props) {
+export default function Troubleshooter({ flow, fallbackId, topics, supportHours }: Props) {
   const machine = useMemo(() => compileFlow(flow), [flow]);
   // A reload keeps the history entry's path; a new tab only has sessionStorage. Either way the URL wins.
   const [reloaded] = useState(() => historyPath(history.state, flow.id) !== undefined);
@@ -29,6 +33,8 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const readerMoved = useRef(false);
   const [announcement, setAnnouncement] = useState('');
+  // The form's minimum time to fill counts from when the reader reached the step.
+  const [openedAt, setOpenedAt] = useState(() => Date.now());
 
   const now = () => {
     const snap = actor.getSnapshot();
@@ -60,6 +66,7 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
 
   useEffect(() => {
     savePath(flow.id, path);
+    setOpenedAt(Date.now());
     // A reload shows a step again but is no new visit; outcomes count only when the reader gets there.
     if (readerMoved.current || !reloaded) reportFlow({ type: 'step_viewed', flow: flow.id, step: stepId });
     if (!readerMoved.current) return;
@@ -67,7 +74,7 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
       reportFlow({ type: 'outcome', flow: flow.id, step: stepId, result: step.kind === 'escalate' ? 'escalated' : step.result! });
     heading.current?.focus();
     setAnnouncement(`Step ${path.length + 1}: ${step.title}`);
-  }, [snapshot]);
+  }, [stepId, path]);
 
   const choose = (choice: string) => {
     readerMoved.current = true;
@@ -101,7 +108,21 @@ export default function Troubleshooter({ flow, fallbackId }: Props) {
         </h2>
         {step.html && <div class="flow-body" dangerouslySetInnerHTML={{ __html: step.html }} />}
         {step.variants.length > 0 && <BrowserVariants stepId={step.id} variants={step.variants} key={step.id} />}
-        <StepActions step={step} onChoose={choose} />
+        <StepActions
+          step={step}
+          onChoose={choose}
+          escalation={
+            <EscalationForm
+              key={`${step.id}:${path.length}`}
+              topics={topics}
+              supportHours={supportHours}
+              topic={step.topic}
+              transcript={{ flow: flow.id, steps: path }}
+              startedAt={openedAt}
+              onSubmitted={(reference) => actor.send({ type: 'SUBMITTED', reference })}
+            />
+          }
+        />
       </section>
       <div class="flow-controls">
         <button type="button" class="secondary" onClick={back} disabled={path.length === 0}>

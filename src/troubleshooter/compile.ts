@@ -16,6 +16,8 @@ export interface PathEntry {
 export interface FlowContext {
   /** The transcript: every step where the reader chose, with the choice. Back pops it. */
   path: PathEntry[];
+  /** The ticket reference once the reader sent the escalation form. */
+  reference?: string;
 }
 
 export type FlowEvent =
@@ -23,7 +25,9 @@ export type FlowEvent =
   | { type: 'BACK' }
   | { type: 'RESTART' }
   /** Opens a step directly (a deep link); the transcript starts afresh there. */
-  | { type: 'GO'; step: string };
+  | { type: 'GO'; step: string }
+  /** The escalation form at an escalate step was accepted. */
+  | { type: 'SUBMITTED'; reference: string };
 
 export const OUTCOME_TAG = 'outcome';
 
@@ -38,7 +42,8 @@ export function compileFlow(flow: MachineFlow) {
     actions: {
       record: assign({ path: ({ context }, entry: PathEntry) => [...context.path, entry] }),
       forget: assign({ path: ({ context }) => context.path.slice(0, -1) }),
-      clear: assign({ path: () => [] }),
+      clear: assign({ path: () => [], reference: undefined }),
+      submitted: assign({ reference: ({ event }) => (event.type === 'SUBMITTED' ? event.reference : undefined) }),
     },
     guards: {
       chose: ({ event }, params: { choice: string }) => event.type === 'CHOOSE' && event.choice === params.choice,
@@ -60,6 +65,7 @@ export function compileFlow(flow: MachineFlow) {
         {
           tags: step.exits.length === 0 ? [OUTCOME_TAG] : [],
           on: {
+            ...(step.kind === 'escalate' ? { SUBMITTED: { actions: 'submitted' as const } } : {}),
             CHOOSE: step.exits.map((exit) => ({
               guard: { type: 'chose' as const, params: { choice: exit.id } },
               target: exit.next,

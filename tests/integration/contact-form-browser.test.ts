@@ -1,17 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '../../src/server/escalations/spam.ts';
 import { storedRows } from '../support/escalations.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { launchBrowser } from '../support/chromium.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
 
@@ -26,9 +25,6 @@ async function fillValidForm(page: Page, description: string): Promise<void> {
 
 /** People take a few seconds to fill the form; the server flags anything faster as automated. */
 const pauseLikeAPerson = (page: Page) => page.waitForTimeout(MIN_FILL_MS + 200);
-
-const accessibilityViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 describe('contact form with JavaScript disabled', () => {
   let context: BrowserContext;
@@ -88,7 +84,7 @@ describe('contact form with JavaScript disabled', () => {
     await page.getByRole('button', { name: 'Send to support' }).click();
     await page.waitForURL(/\/api\/escalations$/);
     expect(await page.title()).toMatch(/^Error:/);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await scriptless.close();
   });
 });
@@ -122,7 +118,7 @@ describe('contact form with JavaScript (the island)', () => {
     expect(await page.locator('#contact-email-error').textContent()).toContain('Enter your email address');
     await page.getByRole('link', { name: 'Describe the problem' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-description');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     expect(cspErrors).toEqual([]);
   });
 

@@ -4,16 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIsStale } from '../../src/server/build-freshness.ts';
 import { projectRoot } from './project-copy.ts';
+import { projectNode } from './project-node.ts';
 
 const READY = /Help center ready at (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-/** Builds the site when dist/ is missing or older than the sources, with this Node (the project's Node 24). */
+/** Builds the site when dist/ is missing or older than the sources, with the project's Node 24. */
 export function buildIfStale(root = projectRoot): void {
   const stale = buildIsStale(root, 'content');
   if (!stale) return;
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(projectNode(root), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`Build failed (${stale}):\n${build.stdout}\n${build.stderr}`);
 }
 
@@ -47,7 +48,7 @@ export async function startServer({ env = {}, dataDir, logFile }: ServerOptions 
   // Settings of the shell running the tests must not leak into the server under test.
   for (const name of ['SITE_URL', 'TRUST_PROXY', 'ESCALATION_RATE_LIMIT', 'DATABASE_URL']) delete inherited[name];
   const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['scripts/serve.ts'], {
+  const child = spawn(projectNode(projectRoot), ['scripts/serve.ts'], {
     cwd: projectRoot,
     env: { ...inherited, ESCALATION_RATE_LIMIT: '0', ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
     stdio: ['ignore', log, log],

@@ -91,4 +91,16 @@ describe('compiled flow machine', () => {
     actor.send({ type: 'GO', step: 'nowhere' });
     expect(currentStep(actor.getSnapshot())).toBe('retry');
   });
+
+  it('keeps the reference of a form sent at an escalate step, and forgets it on restart', () => {
+    const actor = start();
+    actor.send({ type: 'SUBMITTED', reference: 'HC-AAAA-BBBB' });
+    expect(actor.getSnapshot().context.reference).toBeUndefined();
+    actor.send({ type: 'CHOOSE', choice: 'give-up' });
+    actor.send({ type: 'SUBMITTED', reference: 'HC-AAAA-BBBB' });
+    expect(actor.getSnapshot().context.reference).toBe('HC-AAAA-BBBB');
+    expect(currentStep(actor.getSnapshot())).toBe('help');
+    actor.send({ type: 'RESTART' });
+    expect(actor.getSnapshot().context.reference).toBeUndefined();
+  });
 });
