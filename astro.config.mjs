@@ -21,10 +21,10 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   vite: {
     build: {
-      rollupOptions: {
+      rolldownOptions: {
         // Astro's own MDX modules trip this bundler notice on every article; it is not actionable here.
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        onLog(level, log, handler) {
+          if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
         },
       },
     },

@@ -5,7 +5,8 @@ export type Category = CollectionEntry<'categories'>;
 
 /** Drafts exist only in `astro dev`, where editors preview them. */
 export async function getArticles(): Promise<Article[]> {
-  const all = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
+  // MODE, not DEV: DEV follows NODE_ENV, which a test runner or a shell may set during a production build.
+  const all = await getCollection('articles', ({ data }) => import.meta.env.MODE === 'development' || !data.draft);
   return all.sort(byTitle);
 }
 

@@ -26,3 +26,13 @@ export function copyProject(): { dir: string; remove(): void } {
 }
 
 export const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+/** What Vitest adds to the environment (its own flags and a copy of import.meta.env) and Astro would obey. */
+const TEST_RUNNER_VARIABLES = ['TEST', 'NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'FORCE_TTY'];
+
+/** The environment a person's shell would give Astro, so a build or dev server under test behaves as theirs. */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST') || TEST_RUNNER_VARIABLES.includes(name)) delete env[name];
+  return { ...env, ...extra };
+}

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIsStale } from '../../src/server/build-freshness.ts';
-import { projectRoot } from './project-copy.ts';
+import { projectRoot, userEnv } from './project-copy.ts';
 import { projectNode } from './project-node.ts';
 
 const READY = /Help center ready at (http:\/\/\S+)/;
@@ -14,7 +14,11 @@ const STOP_TIMEOUT_MS = 15_000;
 export function buildIfStale(root = projectRoot): void {
   const stale = buildIsStale(root, 'content');
   if (!stale) return;
-  const build = spawnSync(projectNode(root), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(projectNode(root), ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: userEnv(),
+  });
   if (build.status !== 0) throw new Error(`Build failed (${stale}):\n${build.stdout}\n${build.stderr}`);
 }
 

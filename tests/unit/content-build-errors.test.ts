@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, projectRoot } from '../support/project-copy.ts';
+import { astroBin, copyProject, projectRoot, userEnv } from '../support/project-copy.ts';
 
 // Astro's content layer validates frontmatter against our schema when it syncs; the editor must learn file and field.
 describe('broken content fails the build, naming file and field', () => {
@@ -17,7 +17,7 @@ describe('broken content fails the build, naming file and field', () => {
     const run = spawnSync(process.execPath, [astroBin, 'sync'], {
       cwd: project.dir,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: userEnv({ NO_COLOR: '1' }),
     });
     return { status: run.status, output: stripVTControlCharacters(`${run.stdout}\n${run.stderr}`) };
   };
