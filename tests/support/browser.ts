@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { launchBrowser } from './chromium.ts';
 
-/** Origin of the help center started by tests/e2e/global-setup.ts, e.g. `http://127.0.0.1:40123`. */
+/** Origin of the help center started by tests/support/serve-build.setup.ts, e.g. `http://127.0.0.1:40123`. */
 export function baseUrl(): string {
   return inject('baseUrl');
 }

@@ -1,5 +1,6 @@
 // Vitest globalSetup for the e2e project: builds the site when stale, then serves the build on a free port.
 import type { TestProject } from 'vitest/node';
+import { findChromium } from '../support/chromium.ts';
 import { buildIfStale, startServer } from '../support/server-process.ts';
 
 declare module 'vitest' {
@@ -10,6 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  findChromium(); // once, before any test file: installs it where the project may (root on Debian)
   buildIfStale();
   const server = await startServer();
   project.provide('baseUrl', server.url);
