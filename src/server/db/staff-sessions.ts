@@ -1,0 +1,53 @@
+import type { Db } from './connection.ts';
+import type { StaffRole } from './schema.ts';
+
+/** A session row with its staff member; `idHash` is what the table keys on, never the cookie's value. */
+export interface SessionWithStaff {
+  idHash: string;
+  expiresAt: string;
+  staff: { id: string; email: string; name: string; role: StaffRole };
+}
+
+export async function insertSession(db: Db, row: { idHash: string; staffId: string; createdAt: string; expiresAt: string }): Promise<void> {
+  await db
+    .insertInto('staff_sessions')
+    .values({ id_hash: row.idHash, staff_id: row.staffId, created_at: row.createdAt, expires_at: row.expiresAt })
+    .execute();
+}
+
+/** The session and its staff member. A disabled account's session comes back without the staff member. */
+export async function sessionWithStaff(
+  db: Db,
+  idHash: string,
+): Promise<{ session?: { idHash: string; staffId: string; expiresAt: string }; staff?: SessionWithStaff['staff'] }> {
+  const row = await db
+    .selectFrom('staff_sessions as s')
+    .innerJoin('staff', 'staff.id', 's.staff_id')
+    .select(['s.id_hash', 's.staff_id', 's.expires_at', 'staff.email', 'staff.name', 'staff.role', 'staff.disabled_at'])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return {};
+  const session = { idHash: row.id_hash, staffId: row.staff_id, expiresAt: row.expires_at };
+  if (row.disabled_at !== null) return { session };
+  return { session, staff: { id: row.staff_id, email: row.email, name: row.name, role: row.role } };
+}
+
+export function sessionsOf(db: Db, staffId: string): Promise<{ id_hash: string; staff_id: string; expires_at: string }[]> {
+  return db.selectFrom('staff_sessions').select(['id_hash', 'staff_id', 'expires_at']).where('staff_id', '=', staffId).execute();
+}
+
+export async function updateSessionExpiry(db: Db, idHash: string, expiresAt: string): Promise<void> {
+  await db.updateTable('staff_sessions').set({ expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSessionsOf(db: Db, staffId: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
+}
+
+export async function deleteSessionsExpiredBefore(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+}
