@@ -30,3 +30,12 @@ declare module 'lucia' {
     DatabaseUserAttributes: { email: string; name: string; role: StaffRole };
   }
 }
+
+/** Who is signed in, as pages and endpoints see it (Astro.locals.staff). */
+export interface SignedInStaff {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  sessionId: string;
+}

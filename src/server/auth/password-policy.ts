@@ -31,6 +31,8 @@ const COMMON = [
   'princess',
   'starwars',
   'whatever',
+  // The example in our own usage text and first-run notice: copied as it is, it would be known to everyone.
+  'fourlongunrelatedwords',
 ];
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', '1q2w3e4r5t6y7u8i9o0p'];
 const KNOWN = [...COMMON, ...SEQUENCES.flatMap(slices)];

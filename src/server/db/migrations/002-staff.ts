@@ -69,7 +69,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['status', 'created_at', 'reference'])
     .execute();
   await db.schema.createIndex('escalations_created_at_reference').on('escalations').columns(['created_at', 'reference']).execute();
-  await db.schema.createIndex('escalations_closed_at').on('escalations').column('closed_at').execute();
+  // Retention looks for closed tickets not yet anonymised: a range of this index, however many are done.
+  await db.schema.createIndex('escalations_anonymised_at_closed_at').on('escalations').columns(['anonymised_at', 'closed_at']).execute();
 
   await db.schema
     .createTable('escalation_emails')
@@ -144,7 +145,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['audit_events', 'escalation_notes', 'escalation_emails', 'sign_in_attempts', 'staff_sessions']) {
     await db.schema.dropTable(table).execute();
   }
-  for (const index of ['escalations_closed_at', 'escalations_created_at_reference', 'escalations_status_created_at_reference']) {
+  for (const index of [
+    'escalations_anonymised_at_closed_at',
+    'escalations_created_at_reference',
+    'escalations_status_created_at_reference',
+  ]) {
     await db.schema.dropIndex(index).execute();
   }
   await db.schema.createIndex('escalations_status_created_at').on('escalations').columns(['status', 'created_at']).execute();
