@@ -42,9 +42,10 @@ try {
   console.error(code === 'EADDRINUSE' ? `Port ${port} on ${host} is already in use. Set PORT to another port.` : String(error));
   process.exit(1);
 }
-console.log(`Help center ready at ${running.url}`);
+// Before the ready line, so whoever waits for that line (a person, a test) has the notice too.
 const notice = await firstRunNotice(await database(), { demo: staff.demo, dataDir: process.env.DATA_DIR, url: running.url });
 if (notice) console.log(notice);
+console.log(`Help center ready at ${running.url}`);
 // Anonymises long-closed tickets and clears expired sessions, hourly; never keeps the process alive by itself.
 const retention = startRetentionSchedule(database, staff);
 

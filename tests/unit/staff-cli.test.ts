@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../src/server/auth/password-policy.ts';
 import { parseStaffArguments, passwordFromInput } from '../../src/server/staff/cli-arguments.ts';
-import { projectRoot } from '../support/project-copy.ts';
-import { projectNode } from '../support/project-node.ts';
+import { runStaffCli } from '../support/staff.ts';
 
 describe('staff command arguments', () => {
   it('reads each command', () => {
@@ -89,13 +87,7 @@ describe('password policy', () => {
 describe('npm run staff (the script)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const run = (args: string[], input = '') =>
-    spawnSync(projectNode(projectRoot), ['scripts/staff.ts', ...args], {
-      cwd: projectRoot,
-      input,
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
+  const run = (args: string[], input = '') => runStaffCli(dataDir, args, input);
 
   it('adds an account with the password from standard input, lists it, and refuses it twice', () => {
     const added = run(
