@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { hashSessionId } from '../../src/server/auth/session-id-hash.ts';
+import { openDatabase } from '../../src/server/db/connection.ts';
 import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
 import { createStaff, getAs, postForm, signIn } from '../support/staff.ts';
@@ -96,6 +98,35 @@ describe('signing out', () => {
     const first = await signIn(baseUrl, 'access-admin@example.com');
     const second = await signIn(baseUrl, 'access-admin@example.com');
     expect(second).not.toBe(first);
+  });
+});
+
+describe('sessions', () => {
+  it('are stored as hashes only, and slide: a session past half its life is extended and its cookie sent again', async () => {
+    const cookie = await signIn(baseUrl, 'access-agent@example.com');
+    const id = cookie.split('=')[1];
+    const db = openDatabase(dataDir);
+    try {
+      const rows = await db.selectFrom('staff_sessions').selectAll().execute();
+      expect(rows.some((row) => row.id_hash === hashSessionId(id))).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain(id);
+
+      // Unchanged while more than half is left: no new cookie.
+      expect((await getAs(baseUrl, '/staff/', cookie)).headers.getSetCookie()).toEqual([]);
+      const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+      await db.updateTable('staff_sessions').set({ expires_at: soon }).where('id_hash', '=', hashSessionId(id)).execute();
+      const extended = await getAs(baseUrl, '/staff/', cookie);
+      expect(extended.status).toBe(200);
+      expect(extended.headers.getSetCookie()).toEqual([`${cookie}; Max-Age=43200; Path=/; HttpOnly; SameSite=Lax`]);
+      const row = await db
+        .selectFrom('staff_sessions')
+        .select('expires_at')
+        .where('id_hash', '=', hashSessionId(id))
+        .executeTakeFirstOrThrow();
+      expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now() + 11 * 60 * 60 * 1000);
+    } finally {
+      await db.destroy();
+    }
   });
 });
 
