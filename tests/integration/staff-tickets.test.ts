@@ -82,11 +82,12 @@ describe('keeping changes', () => {
       await createStaff(ownData, { email: 'keeper@example.com', name: 'Kim Keeper', role: 'agent' });
       const cookie = await signIn(first.url, 'keeper@example.com');
       reference = await submit(first.url);
-      for (const fields of [
+      const changes: Record<string, string>[] = [
         { action: 'status', status: 'resolved' },
         { action: 'assign' },
         { action: 'note', note: 'Sent a new reset link.' },
-      ]) {
+      ];
+      for (const fields of changes) {
         const response = await postForm(first.url, `/staff/escalations/${reference}`, cookie, fields);
         expect(response.status, fields.action).toBe(303);
       }
