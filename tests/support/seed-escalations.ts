@@ -2,6 +2,7 @@
 // need many tickets or exact times, and for the inbox benchmark.
 import type { Db } from '../../src/server/db/connection.ts';
 import type { EscalationStatus } from '../../src/server/db/schema.ts';
+import { normaliseEmail } from '../../src/server/email-address.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -63,7 +64,7 @@ export async function seedEscalations(db: Db, options: SeedOptions): Promise<See
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('escalations').values(rows).execute();
       const emails = rows.flatMap((row) =>
-        [...new Set([row.contact_email, ...(JSON.parse(row.account_emails) as string[])].map((e) => e.toLowerCase()))].map((email) => ({
+        [...new Set([row.contact_email, ...(JSON.parse(row.account_emails) as string[])].map(normaliseEmail))].map((email) => ({
           email_normalized: email,
           reference: row.reference,
           created_at: row.created_at,

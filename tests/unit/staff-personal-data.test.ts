@@ -50,6 +50,19 @@ describe('ticket changes', () => {
     ]);
     expect((await auditOf(db(), ticket.reference)).map((e) => e.action)).toEqual(['assigned', 'note-added']);
   });
+
+  it('lists changes made in the same millisecond in the order they happened', async () => {
+    const agent = await staffMember('quick@example.com');
+    const [ticket] = await seedEscalations(db(), { count: 1, series: series() });
+    const instant = new Date('2025-07-01T12:00:00.000Z');
+    for (let i = 0; i < 5; i++) await addNote(db(), ticket.reference, agent, `Note ${i}`, instant);
+    await changeStatus(db(), ticket.reference, 'waiting', agent, instant);
+    expect((await notesOf(db(), ticket.reference)).map((n) => n.body)).toEqual(['Note 0', 'Note 1', 'Note 2', 'Note 3', 'Note 4']);
+    expect((await auditOf(db(), ticket.reference)).map((e) => e.action)).toEqual([
+      ...Array<string>(5).fill('note-added'),
+      'status-changed',
+    ]);
+  });
 });
 
 describe('personal data', () => {

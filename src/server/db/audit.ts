@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from './connection.ts';
+import { sortableId } from './sortable-id.ts';
 
 /** Everything the audit trail records. Details never hold a requester's personal data. */
 export type AuditAction =
@@ -31,7 +31,7 @@ export async function recordAudit(
   await db
     .insertInto('audit_events')
     .values({
-      id: randomUUID(),
+      id: sortableId(),
       at: event.at,
       staff_id: event.staffId,
       action: event.action,

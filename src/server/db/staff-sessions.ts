@@ -1,11 +1,19 @@
 import type { Db } from './connection.ts';
 import type { StaffRole } from './schema.ts';
 
-/** A session row with its staff member; `idHash` is what the table keys on, never the cookie's value. */
-export interface SessionWithStaff {
+/** The staff member a session belongs to, as lucia's user attributes need it. */
+export interface SessionStaff {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** A session row; `idHash` is what the table keys on, never the cookie's value. */
+export interface SessionRow {
   idHash: string;
+  staffId: string;
   expiresAt: string;
-  staff: { id: string; email: string; name: string; role: StaffRole };
 }
 
 export async function insertSession(db: Db, row: { idHash: string; staffId: string; createdAt: string; expiresAt: string }): Promise<void> {
@@ -16,10 +24,7 @@ export async function insertSession(db: Db, row: { idHash: string; staffId: stri
 }
 
 /** The session and its staff member. A disabled account's session comes back without the staff member. */
-export async function sessionWithStaff(
-  db: Db,
-  idHash: string,
-): Promise<{ session?: { idHash: string; staffId: string; expiresAt: string }; staff?: SessionWithStaff['staff'] }> {
+export async function sessionWithStaff(db: Db, idHash: string): Promise<{ session?: SessionRow; staff?: SessionStaff }> {
   const row = await db
     .selectFrom('staff_sessions as s')
     .innerJoin('staff', 'staff.id', 's.staff_id')

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { recordAudit } from './audit.ts';
 import type { Db } from './connection.ts';
 import type { EscalationStatus } from './schema.ts';
+import { sortableId } from './sortable-id.ts';
 
 const CLOSED: EscalationStatus[] = ['resolved', 'spam'];
 
@@ -118,7 +118,7 @@ export async function addNote(db: Db, reference: string, staffId: string, body: 
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('escalations').select('reference').where('reference', '=', reference).executeTakeFirst();
     if (!exists) return false;
-    const id = randomUUID();
+    const id = sortableId();
     const at = now.toISOString();
     await trx.insertInto('escalation_notes').values({ id, reference, staff_id: staffId, created_at: at, body }).execute();
     await recordAudit(trx, { at, staffId, action: 'note-added', reference, detail: { note: id } });
