@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
-import { escalationSettings, serverSettings } from '../src/server/settings.ts';
+import { escalationSettings, serverSettings, staffSettings } from '../src/server/settings.ts';
+import { firstRunNotice } from '../src/server/staff/first-run.ts';
+import { startRetentionSchedule } from '../src/server/staff/retention.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(entry)) {
@@ -14,9 +16,11 @@ if (!existsSync(entry)) {
 // Settings are checked, and the database created and migrated, before the server answers anything. The bundled
 // routes share this process's connection (see src/server/db/connection.ts).
 let settings;
+let staff;
 try {
   settings = serverSettings(process.env);
   escalationSettings(process.env);
+  staff = staffSettings(process.env);
   await database();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
@@ -38,7 +42,12 @@ try {
   console.error(code === 'EADDRINUSE' ? `Port ${port} on ${host} is already in use. Set PORT to another port.` : String(error));
   process.exit(1);
 }
+// Before the ready line, so whoever waits for that line (a person, a test) has the notice too.
+const notice = await firstRunNotice(await database(), { demo: staff.demo, dataDir: process.env.DATA_DIR, url: running.url });
+if (notice) console.log(notice);
 console.log(`Help center ready at ${running.url}`);
+// Anonymises long-closed tickets and clears expired sessions, hourly; never keeps the process alive by itself.
+const retention = startRetentionSchedule(database, staff);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -47,6 +56,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
     await running.stop();
+    await retention.stop();
     await closeDatabase();
     process.exit(0);
   });

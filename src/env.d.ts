@@ -2,5 +2,7 @@ declare namespace App {
   interface Locals {
     /** Set by POST /api/escalations when a plain-form post fails; /contact/ renders the form again from it. */
     contactForm?: import('./server/escalations/escalation-endpoint.ts').FormRerender;
+    /** Who is signed in, on staff paths only (src/middleware.ts); null when nobody is. */
+    staff?: import('./server/auth/lucia.ts').SignedInStaff | null;
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../lib/contact-form.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
 import { EscalationConfirmation } from './EscalationConfirmation.tsx';
+import '../styles/error-summary.css';
 import './escalation-form.css';
 
 export interface EscalationFormProps {

@@ -42,6 +42,45 @@ export function escalationSettings(env: Env): EscalationSettings {
   };
 }
 
+export interface StaffSettings {
+  /** Send the session cookie with Secure: from SESSION_COOKIE_SECURE, else whether SITE_URL is https. */
+  cookieSecure: boolean;
+  /** The public origin (SITE_URL), accepted as Origin on state-changing requests. */
+  publicOrigin: string | undefined;
+  trustedProxyHops: number;
+  /** Closed tickets are anonymised this many days after closing; 0 = never. */
+  ticketRetentionDays: number;
+  /** DEMO=1: on first run, create a demo admin and print its password. */
+  demo: boolean;
+}
+
+export function staffSettings(env: Env): StaffSettings {
+  const origin = publicOrigin(env.SITE_URL);
+  const https = origin?.startsWith('https:') ?? false;
+  const secure = flag(env, 'SESSION_COOKIE_SECURE');
+  if (secure === false && https) {
+    throw new Error(
+      `SESSION_COOKIE_SECURE=false would let the staff session cookie travel over plain http, but SITE_URL is https (${origin}). Remove SESSION_COOKIE_SECURE.`,
+    );
+  }
+  return {
+    cookieSecure: secure ?? https,
+    publicOrigin: origin,
+    trustedProxyHops: proxyHops(env.TRUST_PROXY),
+    ticketRetentionDays: wholeNumber(env, 'TICKET_RETENTION_DAYS', 365),
+    demo: flag(env, 'DEMO') ?? false,
+  };
+}
+
+/** true/false/1/0 (any case); undefined when unset. */
+function flag(env: Env, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be "true" or "false" (or 1 or 0) (got "${env[name]}")`);
+}
+
 function wholeNumber(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

@@ -1,6 +1,7 @@
 // What the troubleshooter e2e tests know about the login flow, and how they read and drive its page.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { MIN_FILL_MS } from '../../src/server/escalations/spam.ts';
 import { loadFlows } from './flows.ts';
 
 export const LOGIN_PATH = '/troubleshoot/login/';
@@ -90,4 +91,33 @@ export async function recordFlowEvents(page: Page): Promise<void> {
 
 export function flowEvents(page: Page): Promise<FlowEventDetail[]> {
   return page.evaluate(() => (window as unknown as { __flowEvents: FlowEventDetail[] }).__flowEvents);
+}
+
+/** The walk from the first question to the escalate step about a reset email that never came: [choice label, step it leads to]. */
+export const WALK_TO_RESET_ESCALATION: [label: string, next: string][] = [
+  ['I forgot my password', 'reset-password'],
+  ["The reset email didn't arrive", 'check-spam'],
+  ["It isn't there either", 'resend-reset'],
+  ['I sent it again', 'check-again'],
+  ['Still nothing after 15 minutes', 'escalate-reset'],
+];
+
+/** Opens the login troubleshooter and walks to its reset-email escalate step, where the contact form is inline. */
+export async function walkToResetEscalation(page: Page): Promise<void> {
+  await openLoginFlow(page);
+  for (const [label, next] of WALK_TO_RESET_ESCALATION) await choose(page, label, next);
+}
+
+/** Fills and sends the escalate step's inline form as a person would (not faster); returns the reference shown. */
+export async function sendInlineEscalation(page: Page, fields: { name: string; email: string; description: string }): Promise<string> {
+  const main = page.getByRole('main');
+  await main.getByLabel('Your name', { exact: true }).fill(fields.name);
+  await main.getByLabel('Your email address', { exact: true }).fill(fields.email);
+  await main.getByLabel('Describe the problem', { exact: true }).fill(fields.description);
+  await main.getByLabel('The support team may contact me').check();
+  await page.waitForTimeout(MIN_FILL_MS + 200);
+  await main.getByRole('button', { name: 'Send to support' }).click();
+  const reference = main.locator('.reference');
+  await expect.poll(() => reference.textContent(), { timeout: 5000 }).toMatch(/^HC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return (await reference.textContent())!;
 }

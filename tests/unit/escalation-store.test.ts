@@ -71,7 +71,16 @@ describe('escalation store', () => {
       browser: 'firefox',
       os: 'linux',
       consented_at: '2025-03-01T10:00:00.000Z',
+      assigned_to: null,
+      // Spam is closed on arrival, so retention anonymises it in time.
+      closed_at: '2025-03-01T10:00:00.000Z',
+      anonymised_at: null,
     });
+    const emails = await (await database()).selectFrom('escalation_emails').selectAll().where('reference', '=', reference).execute();
+    expect(emails.map((e) => ({ ...e })).sort((a, b) => a.email_normalized.localeCompare(b.email_normalized))).toEqual([
+      { email_normalized: 'ada@example.com', reference, created_at: '2025-03-01T10:00:00.000Z' },
+      { email_normalized: 'old@example.com', reference, created_at: '2025-03-01T10:00:00.000Z' },
+    ]);
   });
 
   it('creates one escalation per key, within a batch and across batches', async () => {

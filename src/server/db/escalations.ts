@@ -1,8 +1,9 @@
 import type { Insertable, Transaction } from 'kysely';
+import { normaliseEmail } from '../email-address.ts';
 import { newReference } from '../escalations/reference.ts';
 import { createCommitQueue } from './commit-queue.ts';
 import { database } from './connection.ts';
-import type { Database, EscalationsTable, IdempotencyKeysTable } from './schema.ts';
+import type { Database, EscalationEmailsTable, EscalationsTable, IdempotencyKeysTable } from './schema.ts';
 
 /** An escalation as the rest of the app hands it over: already validated. */
 export interface NewEscalation {
@@ -113,6 +114,10 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
         if (inserted) stored.add(inserted.reference);
       }
     }
+    await trx
+      .insertInto('escalation_emails')
+      .values(fresh.flatMap((i) => emailRows(batch[i], references[i], createdAt[i])))
+      .execute();
   }
 
   return batch.map((e, i): RecordOutcome => {
@@ -147,7 +152,15 @@ function escalationRow(e: NewEscalation, reference: string, createdAt: string): 
     browser: e.browser,
     os: e.os,
     consented_at: createdAt,
+    // Spam needs no work, so it is closed from the start (and retention anonymises it in time).
+    closed_at: e.spamReason ? createdAt : null,
   };
+}
+
+/** One row per distinct address the escalation names, for the inbox's email search. */
+function emailRows(e: NewEscalation, reference: string, createdAt: string): EscalationEmailsTable[] {
+  const addresses = new Set([e.contactEmail, ...e.accountEmails].map(normaliseEmail));
+  return [...addresses].map((email_normalized) => ({ email_normalized, reference, created_at: createdAt }));
 }
 
 async function purgeExpiredKeys(): Promise<void> {

@@ -6,13 +6,21 @@
 export interface Database {
   escalations: EscalationsTable;
   idempotency_keys: IdempotencyKeysTable;
+  escalation_emails: EscalationEmailsTable;
+  escalation_notes: EscalationNotesTable;
+  audit_events: AuditEventsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
+
+/** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
+export type EscalationStatus = 'new' | 'open' | 'waiting' | 'resolved' | 'spam';
 
 export interface EscalationsTable {
   reference: string;
   created_at: string;
-  /** "new" for the staff inbox; "spam" is kept for review but never shown as new. */
-  status: 'new' | 'spam';
+  status: EscalationStatus;
   spam_reason: string | null;
   name: string;
   contact_email: string;
@@ -26,6 +34,12 @@ export interface EscalationsTable {
   os: string;
   /** When the reader agreed to be contacted (the submission time). */
   consented_at: string;
+  /** The staff member working on it. */
+  assigned_to: string | null;
+  /** When it became resolved or spam; null while it is open. Retention counts from here. */
+  closed_at: string | null;
+  /** When its personal data was replaced (an erasure request, or retention). */
+  anonymised_at: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -34,4 +48,70 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   reference: string;
   created_at: string;
+}
+
+/** Every address an escalation names (contact and account emails), lower-cased: the inbox's email search. */
+export interface EscalationEmailsTable {
+  email_normalized: string;
+  reference: string;
+  /** The escalation's, copied so a search reads its matches newest first straight off one index. */
+  created_at: string;
+}
+
+export interface EscalationNotesTable {
+  id: string;
+  reference: string;
+  staff_id: string;
+  created_at: string;
+  body: string;
+}
+
+/** What staff (or the retention schedule, staff_id null) did, to a ticket or to accounts and personal data. */
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  staff_id: string | null;
+  action: string;
+  /** The escalation it concerns, if any. */
+  reference: string | null;
+  /** JSON object with the details (never personal data of requesters). */
+  detail: string;
+}
+
+export type StaffRole = 'agent' | 'admin';
+
+export interface StaffTable {
+  id: string;
+  /** As typed when the account was made, for display. */
+  email: string;
+  /** Trimmed and lower-cased; unique, so one address is one account whatever its case. */
+  email_normalized: string;
+  name: string;
+  role: StaffRole;
+  /** argon2id, PHC string format. */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the session id, hex: the cookie's value is never stored. */
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** 'pending' while the password is being checked: it already counts as a failure, so parallel guesses are throttled too. */
+export type SignInOutcome = 'pending' | 'success' | 'wrong-password' | 'unknown-email' | 'disabled' | 'throttled';
+
+export interface SignInAttemptsTable {
+  id: string;
+  attempted_at: string;
+  /** The address typed, normalised (also for unknown ones: throttling counts per address). */
+  email_normalized: string;
+  staff_id: string | null;
+  /** The client's rate-limit key (its address, or its IPv6 /64). */
+  client_key: string;
+  outcome: SignInOutcome;
 }

@@ -1,0 +1,29 @@
+/** A sliding window: at most `limit` failed sign-ins per `windowMs`. */
+export interface ThrottleRule {
+  limit: number;
+  windowMs: number;
+}
+
+/** Per address: enough for typos, few enough that guessing one account's password goes nowhere. */
+export const PER_ACCOUNT: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
+/** Per client: several people behind one office address may each mistype a few times. */
+export const PER_CLIENT: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Whether one more attempt may be checked, given the times (ms) of recent failures, newest first: once `limit`
+ * failures fall inside the window, the next attempt waits until the oldest of them leaves it.
+ */
+export function throttleVerdict(failures: number[], now: number, rule: ThrottleRule): Verdict {
+  const inWindow = failures.filter((at) => at > now - rule.windowMs);
+  if (inWindow.length < rule.limit) return { allowed: true };
+  const freedAt = Math.min(...inWindow.slice(0, rule.limit)) + rule.windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((freedAt - now) / 1000)) };
+}
+
+/** The stricter of several verdicts: refused if any refuses, for as long as the longest wait. */
+export function strictest(verdicts: Verdict[]): Verdict {
+  const waits = verdicts.flatMap((v) => (v.allowed ? [] : [v.retryAfterSeconds]));
+  return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };
+}

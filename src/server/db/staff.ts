@@ -1,0 +1,75 @@
+import type { Selectable } from 'kysely';
+import type { Db } from './connection.ts';
+import type { StaffRole, StaffTable } from './schema.ts';
+
+export type StaffRow = Selectable<StaffTable>;
+
+/** A staff account as the app shows it: no password hash. */
+export interface StaffAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export function toAccount(row: Omit<StaffRow, 'password_hash' | 'email_normalized'>): StaffAccount {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at, disabledAt: row.disabled_at };
+}
+
+/** Inserts an account; false when its address is taken (the unique index decides, not an earlier lookup). */
+export async function insertStaff(db: Db, row: StaffRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto('staff')
+    .values(row)
+    .onConflict((oc) => oc.column('email_normalized').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export function staffByEmail(db: Db, emailNormalized: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('email_normalized', '=', emailNormalized).executeTakeFirst();
+}
+
+export function staffById(db: Db, id: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listStaff(db: Db): Promise<StaffAccount[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at'])
+    .orderBy('email_normalized')
+    .execute();
+  return rows.map(toAccount);
+}
+
+export async function countStaff(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** Active admins other than `exceptId`: the last one may not be disabled or demoted. */
+export async function countOtherActiveAdmins(db: Db, exceptId: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function updateStaff(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<StaffRow, 'password_hash' | 'disabled_at' | 'role' | 'name'>>,
+): Promise<void> {
+  await db.updateTable('staff').set(changes).where('id', '=', id).execute();
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'astro/zod';
+import { hashPassword } from '../auth/passwords.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
+import { recordAudit } from '../db/audit.ts';
+import type { Db } from '../db/connection.ts';
+import type { StaffRole } from '../db/schema.ts';
+import { deleteSessionsOf } from '../db/staff-sessions.ts';
+import { countOtherActiveAdmins, insertStaff, staffByEmail, staffById, toAccount, updateStaff, type StaffAccount } from '../db/staff.ts';
+import { normaliseEmail } from '../email-address.ts';
+
+/**
+ * Staff accounts, for the command line and the admin pages alike. Each change is written with its audit entry
+ * in one transaction; `actor` is the admin who made it, null for the command line.
+ */
+export type AccountResult = { ok: true; account: StaffAccount } | { ok: false; field?: keyof NewAccount; message: string };
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+export const ROLES: StaffRole[] = ['agent', 'admin'];
+
+const emailSchema = z.email({ error: 'Enter an email address in the correct format, like name@example.com' });
+
+/** Field problems of a new account, in the order a form shows its fields. */
+export function newAccountProblems(input: NewAccount): Partial<Record<keyof NewAccount, string>> {
+  const problems: Partial<Record<keyof NewAccount, string>> = {};
+  const email = input.email.trim();
+  if (email === '') problems.email = 'Enter an email address';
+  else if (email.length > 254 || !emailSchema.safeParse(email).success)
+    problems.email = 'Enter an email address in the correct format, like name@example.com';
+  const name = input.name.trim();
+  if (name === '') problems.name = 'Enter a name';
+  else if (name.length > 200) problems.name = 'Name must be 200 characters or fewer';
+  if (!ROLES.includes(input.role as StaffRole)) problems.role = 'Choose a role: agent or admin';
+  const weak = passwordProblem(input.password, { email, name });
+  if (weak) problems.password = weak;
+  return problems;
+}
+
+export async function addStaff(db: Db, input: NewAccount, actor: string | null, now = new Date()): Promise<AccountResult> {
+  const problems = Object.entries(newAccountProblems(input)) as [keyof NewAccount, string][];
+  if (problems.length > 0) return { ok: false, field: problems[0][0], message: problems[0][1] };
+  const row = {
+    id: randomUUID(),
+    email: input.email.trim(),
+    email_normalized: normaliseEmail(input.email),
+    name: input.name.trim(),
+    role: input.role as StaffRole,
+    password_hash: await hashPassword(input.password),
+    created_at: now.toISOString(),
+    disabled_at: null,
+  };
+  const created = await db.transaction().execute(async (trx) => {
+    if (!(await insertStaff(trx, row))) return false;
+    await recordAudit(trx, {
+      at: row.created_at,
+      staffId: actor,
+      action: 'staff-added',
+      detail: { account: row.id, role: row.role, by: by(actor) },
+    });
+    return true;
+  });
+  return created
+    ? { ok: true, account: toAccount(row) }
+    : { ok: false, field: 'email', message: `There is already an account for ${row.email}` };
+}
+
+/** Finds an account by its address (any case), for the command line. */
+export async function accountByEmail(db: Db, email: string): Promise<StaffAccount | undefined> {
+  const row = await staffByEmail(db, normaliseEmail(email));
+  return row && toAccount(row);
+}
+
+export async function accountById(db: Db, id: string): Promise<StaffAccount | undefined> {
+  const row = await staffById(db, id);
+  return row && toAccount(row);
+}
+
+/** Disables (or enables again) an account; disabling ends its sessions at once. The last active admin stays. */
+export async function setDisabled(db: Db, id: string, disabled: boolean, actor: string | null, now = new Date()): Promise<AccountResult> {
+  return db.transaction().execute(async (trx): Promise<AccountResult> => {
+    const row = await staffById(trx, id);
+    if (!row) return { ok: false, message: 'No such account' };
+    if (disabled && row.role === 'admin' && row.disabled_at === null && (await countOtherActiveAdmins(trx, id)) === 0) {
+      return { ok: false, message: `${row.email} is the only active admin; add another admin first` };
+    }
+    if ((row.disabled_at !== null) === disabled) return { ok: true, account: toAccount(row) };
+    const disabledAt = disabled ? now.toISOString() : null;
+    await updateStaff(trx, id, { disabled_at: disabledAt });
+    if (disabled) await deleteSessionsOf(trx, id);
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      staffId: actor,
+      action: disabled ? 'staff-disabled' : 'staff-enabled',
+      detail: { account: id, by: by(actor) },
+    });
+    return { ok: true, account: toAccount({ ...row, disabled_at: disabledAt }) };
+  });
+}
+
+/** Sets a new password and signs the account out everywhere (whoever knew the old one is out too). */
+export async function resetPassword(db: Db, id: string, password: string, actor: string | null, now = new Date()): Promise<AccountResult> {
+  const row = await staffById(db, id);
+  if (!row) return { ok: false, message: 'No such account' };
+  const weak = passwordProblem(password, { email: row.email, name: row.name });
+  if (weak) return { ok: false, field: 'password', message: weak };
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await updateStaff(trx, id, { password_hash: passwordHash });
+    await deleteSessionsOf(trx, id);
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      staffId: actor,
+      action: 'staff-password-reset',
+      detail: { account: id, by: by(actor) },
+    });
+  });
+  return { ok: true, account: toAccount(row) };
+}
+
+const by = (actor: string | null) => (actor ? 'admin' : 'command line');

@@ -1,0 +1,51 @@
+import { randomInt } from 'node:crypto';
+import { passwordProblem } from '../auth/password-policy.ts';
+import type { Db } from '../db/connection.ts';
+import { countStaff } from '../db/staff.ts';
+import { site } from '../../site.config.ts';
+import { addStaff } from './accounts.ts';
+
+export const DEMO_ADMIN_EMAIL = `admin@${site.supportEmail.split('@')[1]}`;
+
+/**
+ * What `npm start` prints when no staff account exists: how to create the first admin, or with DEMO=1 the demo
+ * admin it just created and its password, shown this once (only its hash is stored). Undefined once accounts exist.
+ */
+export async function firstRunNotice(
+  db: Db,
+  { demo, dataDir, url }: { demo: boolean; dataDir?: string; url: string },
+): Promise<string | undefined> {
+  if ((await countStaff(db)) > 0) return undefined;
+  const signIn = `${url}/staff/login`;
+  if (demo) {
+    const password = generatePassword();
+    const result = await addStaff(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', role: 'admin', password }, null);
+    if (!result.ok) throw new Error(`Could not create the demo admin: ${result.message}`);
+    return [
+      'DEMO=1: created a demo admin. Its password is shown only now:',
+      `  email:    ${DEMO_ADMIN_EMAIL}`,
+      `  password: ${password}`,
+      `Sign in at ${signIn}`,
+    ].join('\n');
+  }
+  const env = dataDir ? `DATA_DIR=${shellQuote(dataDir)} ` : '';
+  return [
+    'No staff account exists yet. Create the first admin (the password is read from standard input, 15+ characters):',
+    `  printf '%s\\n' 'four long unrelated words' | ${env}npm run staff -- add --email you@example.com --name "Your Name" --role admin --password-stdin`,
+    `then sign in at ${signIn}. (Or start with DEMO=1 for a demo admin.)`,
+  ].join('\n');
+}
+
+/** Six groups of four from an unambiguous alphabet: about 120 bits, easy to read out and type. */
+function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  for (;;) {
+    const groups = Array.from({ length: 6 }, () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''));
+    const password = groups.join('-');
+    if (!passwordProblem(password)) return password;
+  }
+}
+
+function shellQuote(value: string): string {
+  return /^[\w./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}

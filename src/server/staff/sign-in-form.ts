@@ -1,0 +1,55 @@
+import type { AstroCookies } from 'astro';
+import { signIn } from '../auth/sign-in.ts';
+import { staffAuth } from '../auth/staff-auth.ts';
+import { clientAddress, rateLimitKey } from '../client-address.ts';
+import { database } from '../db/connection.ts';
+import { staffSettings } from '../settings.ts';
+import { readForm, type FormProblem } from './form-body.ts';
+
+/** One message for every wrong combination, so it never tells whether an address has an account. */
+export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.';
+
+export type SignInOutcome = { signedIn: true } | ({ signedIn: false; email: string } & FormProblem);
+
+/**
+ * POST /staff/login: checks the form, signs in (throttled, recorded), and on success starts a new session (ending
+ * any the browser had), setting its cookie. The page then redirects; on failure it shows the form again.
+ */
+export async function submitSignIn(
+  request: Request,
+  socketAddress: string,
+  cookies: AstroCookies,
+  previousSessionId?: string,
+): Promise<SignInOutcome> {
+  const form = await readForm(request);
+  const email = (form.get('email') ?? '').trim();
+  const password = form.get('password') ?? '';
+  const errors: Record<string, string> = {};
+  if (email === '') errors.email = 'Enter your email address';
+  if (password === '') errors.password = 'Enter your password';
+  if (Object.keys(errors).length > 0) return { signedIn: false, email, status: 422, errors };
+
+  const { trustedProxyHops } = staffSettings(process.env);
+  const clientKey = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), trustedProxyHops));
+  const result = await signIn(await database(), { email, password, clientKey });
+  if (!result.ok) {
+    if (result.reason === 'invalid') return { signedIn: false, email, status: 401, errors: { email: WRONG_CREDENTIALS } };
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    return {
+      signedIn: false,
+      email,
+      status: 429,
+      headers: { 'Retry-After': String(result.retryAfterSeconds) },
+      errors: {},
+      formError: `There have been too many attempts to sign in. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again.`,
+    };
+  }
+
+  const auth = staffAuth();
+  // A new session at every sign-in: an id planted in this browser before sign-in is worth nothing after it.
+  if (previousSessionId) await auth.invalidateSession(previousSessionId);
+  const session = await auth.createSession(result.staffId, {});
+  const cookie = auth.createSessionCookie(session.id);
+  cookies.set(cookie.name, cookie.value, cookie.attributes);
+  return { signedIn: true };
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../src/server/auth/sign-in.ts';
+import { PER_ACCOUNT, PER_CLIENT, strictest, throttleVerdict } from '../../src/server/auth/sign-in-throttle.ts';
+import { addStaff } from '../../src/server/staff/accounts.ts';
+import { useTestDatabase } from '../support/test-database.ts';
+
+const MINUTE = 60_000;
+const rule = { limit: 3, windowMs: 10 * MINUTE };
+
+describe('throttle verdict', () => {
+  it('allows attempts until the limit of failures falls inside the window', () => {
+    const now = 100 * MINUTE;
+    expect(throttleVerdict([], now, rule)).toEqual({ allowed: true });
+    expect(throttleVerdict([now - MINUTE, now - 2 * MINUTE], now, rule)).toEqual({ allowed: true });
+    expect(throttleVerdict([now - MINUTE, now - 2 * MINUTE, now - 3 * MINUTE], now, rule)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 7 * 60, // when the oldest of the three leaves the window
+    });
+  });
+
+  it('forgets failures older than the window', () => {
+    const now = 100 * MINUTE;
+    expect(throttleVerdict([now - MINUTE, now - 2 * MINUTE, now - 11 * MINUTE], now, rule)).toEqual({ allowed: true });
+  });
+
+  it('waits at least a second', () => {
+    const now = 100 * MINUTE;
+    const justBefore = now - rule.windowMs + 10;
+    expect(throttleVerdict([now, now, justBefore], now, rule)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  });
+
+  it('takes the stricter of the account and the client verdicts', () => {
+    expect(strictest([{ allowed: true }, { allowed: true }])).toEqual({ allowed: true });
+    expect(strictest([{ allowed: false, retryAfterSeconds: 30 }, { allowed: false, retryAfterSeconds: 90 }, { allowed: true }])).toEqual({
+      allowed: false,
+      retryAfterSeconds: 90,
+    });
+  });
+});
+
+describe('sign-in', () => {
+  const db = useTestDatabase();
+  const password = 'correct horse battery staple';
+  let clients = 0;
+  const client = () => `192.0.2.${++clients}`;
+
+  async function account(email: string): Promise<string> {
+    const result = await addStaff(db(), { email, name: 'Test Person', role: 'agent', password }, null);
+    if (!result.ok) throw new Error(result.message);
+    return result.account.id;
+  }
+  const attempts = (email: string) =>
+    db()
+      .selectFrom('sign_in_attempts')
+      .select(['outcome', 'client_key', 'staff_id'])
+      .where('email_normalized', '=', email)
+      .orderBy('attempted_at')
+      .execute();
+
+  it('signs in with the right password, whatever the case of the address', async () => {
+    const id = await account('Case@Example.com');
+    expect(await signIn(db(), { email: '  case@EXAMPLE.com ', password, clientKey: client() })).toEqual({ ok: true, staffId: id });
+  });
+
+  it('gives one answer for a wrong password and for an unknown address, and records both', async () => {
+    await account('known@example.com');
+    const wrong = await signIn(db(), { email: 'known@example.com', password: 'not the password at all', clientKey: client() });
+    const unknown = await signIn(db(), { email: 'nobody@example.com', password, clientKey: client() });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(unknown).toEqual(wrong);
+    expect((await attempts('known@example.com')).map((a) => a.outcome)).toEqual(['wrong-password']);
+    expect(await attempts('nobody@example.com')).toEqual([{ outcome: 'unknown-email', client_key: expect.any(String), staff_id: null }]);
+  });
+
+  it('takes as long for an unknown address as for a known one (one argon2 check each)', async () => {
+    await account('timing@example.com');
+    const time = async (email: string) => {
+      const started = performance.now();
+      await signIn(db(), { email, password: 'a wrong password for timing', clientKey: client() });
+      return performance.now() - started;
+    };
+    await time('warm-up@example.com');
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      known.push(await time('timing@example.com'));
+      unknown.push(await time(`ghost${i}@example.com`));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    // Both are dominated by argon2 (tens of ms); a skipped check would make unknown addresses several times faster.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    expect(median(known)).toBeGreaterThan(5);
+  });
+
+  it(`throttles an address after ${PER_ACCOUNT.limit} failures, from any client, with the time to wait`, async () => {
+    await account('locked@example.com');
+    for (let i = 0; i < PER_ACCOUNT.limit; i++) {
+      expect(await signIn(db(), { email: 'locked@example.com', password: `wrong guess ${i}`, clientKey: client() })).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    }
+    const blocked = await signIn(db(), { email: 'LOCKED@example.com', password, clientKey: client() });
+    expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(blocked.ok === false && blocked.reason === 'throttled' && blocked.retryAfterSeconds).toBeGreaterThan(
+      PER_ACCOUNT.windowMs / 1000 - 5,
+    );
+    expect((await attempts('locked@example.com')).at(-1)?.outcome).toBe('throttled');
+    // The window passes: the right password works again.
+    expect(
+      await signIn(db(), { email: 'locked@example.com', password, clientKey: client() }, Date.now() + PER_ACCOUNT.windowMs + 1000),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('throttles unknown addresses exactly like known ones', async () => {
+    for (let i = 0; i < PER_ACCOUNT.limit; i++)
+      await signIn(db(), { email: 'phantom@example.com', password: `guess ${i}`, clientKey: client() });
+    expect(await signIn(db(), { email: 'phantom@example.com', password, clientKey: client() })).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
+  });
+
+  it('forgets an address’s earlier failures once it signs in', async () => {
+    await account('typo@example.com');
+    for (let i = 0; i < PER_ACCOUNT.limit - 1; i++)
+      await signIn(db(), { email: 'typo@example.com', password: `typo ${i}`, clientKey: client() });
+    expect(await signIn(db(), { email: 'typo@example.com', password, clientKey: client() })).toMatchObject({ ok: true });
+    for (let i = 0; i < PER_ACCOUNT.limit - 1; i++)
+      await signIn(db(), { email: 'typo@example.com', password: `later typo ${i}`, clientKey: client() });
+    expect(await signIn(db(), { email: 'typo@example.com', password, clientKey: client() })).toMatchObject({ ok: true });
+  });
+
+  it(`throttles a client after ${PER_CLIENT.limit} failures across addresses`, async () => {
+    const attacker = client();
+    for (let i = 0; i < PER_CLIENT.limit; i++)
+      await signIn(db(), { email: `spray${i}@example.com`, password: 'Winter2025!Winter', clientKey: attacker });
+    expect(await signIn(db(), { email: 'fresh-target@example.com', password: 'x', clientKey: attacker })).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
+    expect(await signIn(db(), { email: 'fresh-target@example.com', password: 'x', clientKey: client() })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+  });
+
+  it('throttles guesses sent in parallel as if they came one by one', async () => {
+    await account('parallel@example.com');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        signIn(db(), { email: 'parallel@example.com', password: `parallel guess ${i}`, clientKey: client() }),
+      ),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === 'invalid').length;
+    expect(checked).toBeLessThanOrEqual(PER_ACCOUNT.limit);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThanOrEqual(12 - PER_ACCOUNT.limit);
+  });
+});
