@@ -26,6 +26,7 @@ export function startHttpServer(handler: Handler, { host, port }: { host: string
   let stopping = false;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    keepFramePolicy(res);
     // While stopping, a finished response frees its keep-alive socket at once instead of after the timeout.
     res.once('finish', () => stopping && server.closeIdleConnections());
     if (stopping) res.setHeader('Connection', 'close');
@@ -60,4 +61,18 @@ export function startHttpServer(handler: Handler, { host, port }: { host: string
       });
     });
   });
+}
+
+/**
+ * On-demand pages get Astro's own Content-Security-Policy header, which would replace ours and with it
+ * frame-ancestors. Browsers enforce every CSP header they get, so send both.
+ */
+function keepFramePolicy(res: http.ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
+    const name = headers && Object.keys(headers).find((k) => k.toLowerCase() === 'content-security-policy');
+    if (headers && name) headers[name] = [SECURITY_HEADERS['Content-Security-Policy'], headers[name]].flat();
+    return writeHead(...args);
+  }) as typeof res.writeHead;
 }

@@ -20,24 +20,26 @@ export function searchStatus(page: Page): Locator {
 export async function readSearchResults(page: Page, query: string): Promise<SearchResult[]> {
   const status = searchStatus(page);
   await expect.poll(() => status.innerText(), { timeout: 10_000 }).toContain(`“${query}”`);
-  const items = page
+  // Read every result in one go: the list is replaced whole when a new search (or a filter) finishes,
+  // and reading item by item could straddle two renderings.
+  return page
     .getByRole('main')
     .getByRole('list')
     .filter({ has: page.getByRole('heading') })
-    .getByRole('listitem');
-  return Promise.all(
-    (await items.all()).map(async (item) => {
-      const link = item.getByRole('heading').getByRole('link');
-      const paragraphs = item.locator('p');
-      return {
-        title: await link.innerText(),
-        href: (await link.getAttribute('href')) ?? '',
-        category: await paragraphs.first().innerText(),
-        excerpt: await paragraphs.last().innerText(),
-        highlighted: await item.locator('mark').allInnerTexts(),
-      };
-    }),
-  );
+    .getByRole('listitem')
+    .evaluateAll((items) =>
+      items.map((item) => {
+        const link = item.querySelector('h2 a, h3 a') as HTMLAnchorElement | null;
+        const paragraphs = item.querySelectorAll('p');
+        return {
+          title: link?.innerText ?? '',
+          href: link?.getAttribute('href') ?? '',
+          category: paragraphs[0]?.innerText ?? '',
+          excerpt: paragraphs[paragraphs.length - 1]?.innerText ?? '',
+          highlighted: [...item.querySelectorAll('mark')].map((m) => (m as HTMLElement).innerText),
+        };
+      }),
+    );
 }
 
 /** Lower-case words of a text, for comparing runs of words regardless of punctuation and spacing. */

@@ -13,6 +13,22 @@ describe('http server', () => {
     }
   });
 
+  it('keeps frame-ancestors when a page sends its own Content-Security-Policy', async () => {
+    const running = await startHttpServer(
+      (_req, res) => {
+        res.writeHead(200, { 'content-security-policy': "script-src 'self'" });
+        res.end('page');
+      },
+      { host: '127.0.0.1', port: 0 },
+    );
+    try {
+      const response = await fetch(`${running.url}/contact/`);
+      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none', script-src 'self'");
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('lets an in-flight request finish on stop, then refuses new connections', async () => {
     let release!: () => void;
     const slow = new Promise<void>((resolve) => (release = resolve));

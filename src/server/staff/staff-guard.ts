@@ -60,10 +60,7 @@ async function signedInStaff({ cookies }: APIContext): Promise<SignedInStaff | n
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id };
 }
 
-/**
- * Staff answers hold personal data: never stored by browsers or proxies. Astro's Content-Security-Policy header
- * on on-demand pages replaces the server's frame-ancestors one, so it is added back here.
- */
+/** Staff answers hold personal data: never stored by browsers or proxies. */
 function staffHeaders(response: Response): Response {
   let answer = response;
   try {
@@ -72,8 +69,5 @@ function staffHeaders(response: Response): Response {
     answer = new Response(response.body, response); // immutable headers (Response.redirect): copy
     answer.headers.set('Cache-Control', 'no-store');
   }
-  const policy = answer.headers.get('Content-Security-Policy');
-  if (policy && !policy.includes('frame-ancestors'))
-    answer.headers.set('Content-Security-Policy', `${policy.replace(/;?\s*$/, '')}; frame-ancestors 'none'`);
   return answer;
 }
