@@ -2,8 +2,9 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
+import { scheduleRetention } from '../src/server/events/retention.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
-import { escalationSettings, serverSettings } from '../src/server/settings.ts';
+import { announcementSettings, escalationSettings, eventSettings, feedbackSettings, serverSettings } from '../src/server/settings.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(entry)) {
@@ -14,9 +15,13 @@ if (!existsSync(entry)) {
 // Settings are checked, and the database created and migrated, before the server answers anything. The bundled
 // routes share this process's connection (see src/server/db/connection.ts).
 let settings;
+let retentionDays;
 try {
   settings = serverSettings(process.env);
   escalationSettings(process.env);
+  feedbackSettings(process.env);
+  announcementSettings(process.env);
+  retentionDays = eventSettings(process.env).retentionDays;
   await database();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
@@ -39,6 +44,8 @@ try {
   process.exit(1);
 }
 console.log(`Help center ready at ${running.url}`);
+// Reader events older than EVENT_RETENTION_DAYS are deleted now and every hour.
+const retention = scheduleRetention({ db: database, retentionDays });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -46,6 +53,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
+    retention.stop();
     await running.stop();
     await closeDatabase();
     process.exit(0);
