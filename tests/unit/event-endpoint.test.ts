@@ -146,7 +146,8 @@ describe('POST /api/events', () => {
   it('answers 204 and stores nothing when the request carries Sec-GPC: 1 or DNT: 1', async () => {
     const stored: EventBatch[] = [];
     const counting = createEventEndpoint({ settings, flows: async () => flows, record: async (b) => void stored.push(b) });
-    for (const headers of [{ 'Sec-GPC': '1' }, { DNT: '1' }, { 'Sec-GPC': '1', Origin: 'https://elsewhere.example' }]) {
+    const optOuts: Record<string, string>[] = [{ 'Sec-GPC': '1' }, { DNT: '1' }, { 'Sec-GPC': '1', Origin: 'https://elsewhere.example' }];
+    for (const headers of optOuts) {
       expect((await counting(beacon(batch, headers), '::1')).status).toBe(204);
     }
     // Even a malformed body: it is never read.
