@@ -16,8 +16,8 @@ export const COMMENT_MAX = 500;
 
 /** What the reader is told happens with their answer, on the article and on the thank-you page. */
 export const FEEDBACK_PROMISE =
-  'Your answer is counted together with other readers’ answers. Our editors use them to decide which articles to improve first, ' +
-  'and they read every comment. We do not store who you are, and nobody replies to feedback: if you need help, contact support.';
+  'We count your answer together with other readers’ answers: our editors use them to decide which articles to improve first, ' +
+  'and they read every comment. We do not store who you are, and nobody replies to feedback, so if you need help, contact support.';
 
 /** Where a plain-form vote or reasons post lands; `vote` only after a No, so the page can ask why. */
 export function thanksHref(article: string, vote?: string): string {

@@ -9,7 +9,10 @@ export interface Beacon {
 }
 
 /** Whether the reader asked not to be tracked, by Global Privacy Control or Do Not Track. */
-export function trackingRefused(nav: { globalPrivacyControl?: boolean; doNotTrack?: string | null }, win: { doNotTrack?: string | null }): boolean {
+export function trackingRefused(
+  nav: { globalPrivacyControl?: boolean; doNotTrack?: string | null },
+  win: { doNotTrack?: string | null },
+): boolean {
   return nav.globalPrivacyControl === true || nav.doNotTrack === '1' || win.doNotTrack === '1';
 }
 

@@ -66,7 +66,7 @@ describe('feedback without JavaScript', () => {
     expect([page.status, page.headers.get('cache-control'), page.headers.get('set-cookie')]).toEqual([200, 'no-store', null]);
     const html = await page.text();
     expect(html).toContain('<h1>Thank you for your feedback</h1>');
-    expect(html).toContain('Our editors use them to decide which articles to improve first');
+    expect(html).toContain('our editors use them to decide which articles to improve first');
     expect(html).toContain(`<input type="hidden" name="vote" value="${voteId}">`);
     expect(html).toContain(`href="${KNOWN_ARTICLE.path}"`);
 

@@ -56,7 +56,13 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
       await record({ events: parsed.events, receivedAt: new Date(now()) });
     } catch (error) {
       console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
-      return fail(503, 'unavailable', 'Events could not be stored just now.', {}, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+      return fail(
+        503,
+        'unavailable',
+        'Events could not be stored just now.',
+        {},
+        { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+      );
     }
     return noContent();
   };

@@ -5,7 +5,10 @@ import { normalizeQuery } from './search-query.ts';
 
 export type Flows = Map<string, Pick<FlowFile, 'steps'>>;
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
 const query = z.string().max(1000).transform(normalizeQuery).pipe(z.string().min(1));
 
 const eventSchema = z.discriminatedUnion('type', [
@@ -14,7 +17,10 @@ const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('search_open'),
     query,
     // A path on this site, as the results link to: no scheme, host, query or fragment.
-    target: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/).max(300),
+    target: z
+      .string()
+      .regex(/^\/[A-Za-z0-9._~/-]*$/)
+      .max(300),
     rank: z.int().min(1).max(1000),
   }),
   z.strictObject({ type: z.literal('step_viewed'), flow: id, step: id, from: id.optional() }),
