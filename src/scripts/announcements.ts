@@ -41,7 +41,9 @@ async function load() {
   const userType = read(USER_TYPE_KEY);
   try {
     const response = await fetch(ANNOUNCEMENTS_ENDPOINT + (userType ? `?userType=${encodeURIComponent(userType)}` : ''));
-    notices = response.ok ? ((await response.json()) as { announcements: PublicAnnouncement[] }).announcements : [];
+    // Read the body even on an error, so the request completes (a static host answers with its 404 page).
+    const body = (await response.json()) as { announcements?: PublicAnnouncement[] };
+    notices = (response.ok && body.announcements) || [];
   } catch {
     notices = [];
   }
