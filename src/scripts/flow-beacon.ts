@@ -4,4 +4,8 @@ import { createFlowTracker } from './flow-tracker.ts';
 import { beacon } from './reader-beacon.ts';
 
 const report = createFlowTracker(beacon.track);
+// First what the island reported before this script ran, then everything as it happens.
+const backlog = window.signpostFlowBacklog ?? [];
+window.signpostFlowBacklog = null;
+backlog.forEach(report);
 addEventListener('signpost:flow', (event) => report((event as CustomEvent<FlowReport>).detail));

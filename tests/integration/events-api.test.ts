@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { postEvents, postFeedback, storedInsights } from '../support/insights.ts';
+import { postEvents, postFeedback, randomWord, storedInsights } from '../support/insights.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 
@@ -16,7 +16,7 @@ const storedQueries = async () => (await storedInsights(dataDir)).events.map((e)
 
 describe('POST /api/events', () => {
   it('stores a beacon batch and answers 204', async () => {
-    const query = `stored ${crypto.randomUUID()}`;
+    const query = `stored ${randomWord()}`;
     const response = await postEvents(baseUrl, batchFor(query));
     expect(response.status).toBe(204);
     expect(response.headers.get('set-cookie')).toBeNull();
@@ -25,8 +25,8 @@ describe('POST /api/events', () => {
   });
 
   it('drops a request carrying Sec-GPC: 1 or DNT: 1: 204, and nothing stored', async () => {
-    const gpc = `gpc ${crypto.randomUUID()}`;
-    const dnt = `dnt ${crypto.randomUUID()}`;
+    const gpc = `gpc ${randomWord()}`;
+    const dnt = `dnt ${randomWord()}`;
     expect((await postEvents(baseUrl, batchFor(gpc), { 'Sec-GPC': '1' })).status).toBe(204);
     expect((await postEvents(baseUrl, batchFor(dnt), { DNT: '1' })).status).toBe(204);
     const queries = await storedQueries();

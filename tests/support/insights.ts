@@ -29,6 +29,11 @@ export function postEvents(baseUrl: string, body: unknown, headers: Record<strin
   });
 }
 
+/** A random lower-case word: unique search text that survives query normalisation (which hides long numbers). */
+export function randomWord(length = 10): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+}
+
 /** Votes and events the server stored, read through a second connection (WAL lets it read while the server writes). */
 export async function storedInsights(dataDir: string): Promise<{ votes: FeedbackVotesTable[]; events: ReaderEventsTable[] }> {
   const db = openDatabase(dataDir);
