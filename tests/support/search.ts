@@ -25,15 +25,18 @@ export async function readSearchResults(page: Page, query: string): Promise<Sear
     .getByRole('list')
     .filter({ has: page.getByRole('heading') })
     .getByRole('listitem');
+  // The list may be replaced while it is read (a filter was just changed): then an item is gone, and rather than
+  // wait for it, reading fails fast so a polling caller reads the new list.
+  const timeout = 1000;
   return Promise.all(
     (await items.all()).map(async (item) => {
       const link = item.getByRole('heading').getByRole('link');
       const paragraphs = item.locator('p');
       return {
-        title: await link.innerText(),
-        href: (await link.getAttribute('href')) ?? '',
-        category: await paragraphs.first().innerText(),
-        excerpt: await paragraphs.last().innerText(),
+        title: await link.innerText({ timeout }),
+        href: (await link.getAttribute('href', { timeout })) ?? '',
+        category: await paragraphs.first().innerText({ timeout }),
+        excerpt: await paragraphs.last().innerText({ timeout }),
         highlighted: await item.locator('mark').allInnerTexts(),
       };
     }),
