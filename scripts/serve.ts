@@ -2,8 +2,16 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
+import { scheduleRetention } from '../src/server/events/retention.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
-import { escalationSettings, serverSettings, staffSettings } from '../src/server/settings.ts';
+import {
+  announcementSettings,
+  escalationSettings,
+  eventSettings,
+  feedbackSettings,
+  serverSettings,
+  staffSettings,
+} from '../src/server/settings.ts';
 import { firstRunNotice } from '../src/server/staff/first-run.ts';
 import { startRetentionSchedule } from '../src/server/staff/retention.ts';
 
@@ -17,9 +25,13 @@ if (!existsSync(entry)) {
 // routes share this process's connection (see src/server/db/connection.ts).
 let settings;
 let staff;
+let eventRetentionDays;
 try {
   settings = serverSettings(process.env);
   escalationSettings(process.env);
+  feedbackSettings(process.env);
+  announcementSettings(process.env);
+  eventRetentionDays = eventSettings(process.env).retentionDays;
   staff = staffSettings(process.env);
   await database();
 } catch (error) {
@@ -46,8 +58,10 @@ try {
 const notice = await firstRunNotice(await database(), { demo: staff.demo, dataDir: process.env.DATA_DIR, url: running.url });
 if (notice) console.log(notice);
 console.log(`Help center ready at ${running.url}`);
-// Anonymises long-closed tickets and clears expired sessions, hourly; never keeps the process alive by itself.
-const retention = startRetentionSchedule(database, staff);
+// Hourly, never keeping the process alive by themselves: anonymise long-closed tickets and clear expired
+// sessions; delete reader events older than EVENT_RETENTION_DAYS.
+const ticketRetention = startRetentionSchedule(database, staff);
+const eventRetention = scheduleRetention({ db: database, retentionDays: eventRetentionDays });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -55,8 +69,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
+    eventRetention.stop();
     await running.stop();
-    await retention.stop();
+    await ticketRetention.stop();
     await closeDatabase();
     process.exit(0);
   });

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { announcementFileSchema } from './lib/announcements.ts';
 import { articleSchema, categorySchema } from './lib/content-schemas.ts';
 import { flowSchema } from './troubleshooter/flow-schema.ts';
 import { contentDir } from './lib/content-dir.ts';
@@ -23,4 +26,15 @@ const flows = defineCollection({
   schema: flowSchema,
 });
 
-export const collections = { articles, categories, flows };
+/** `content/announcements.yaml` (or .yml, .json): optional, so a site with no notices needs no file. */
+const announcements = defineCollection({
+  loader: optionalFile(['yaml', 'yml', 'json'].map((ext) => `${contentDir}/announcements.${ext}`)),
+  schema: announcementFileSchema,
+});
+
+function optionalFile(candidates: string[]): Loader {
+  const path = candidates.find((candidate) => existsSync(candidate));
+  return path ? file(path) : { name: 'no-announcements-file', load: async ({ store }) => store.clear() };
+}
+
+export const collections = { articles, categories, flows, announcements };

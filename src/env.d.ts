@@ -4,5 +4,7 @@ declare namespace App {
     contactForm?: import('./server/escalations/escalation-endpoint.ts').FormRerender;
     /** Who is signed in, on staff paths only (src/middleware.ts); null when nobody is. */
     staff?: import('./server/auth/lucia.ts').SignedInStaff | null;
+    /** Set by POST /api/feedback when a plain-form post fails; /feedback/thanks/ shows the problem. */
+    feedbackForm?: import('./server/feedback/feedback-endpoint.ts').FeedbackFormProblem;
   }
 }

@@ -16,8 +16,11 @@ import {
   type PageWeight,
 } from './measure.ts';
 
-/** Budgets for JS before search opens: articles stay tiny; the troubleshooter carries Preact and XState. */
-export const ARTICLE_JS_BUDGET = 3072;
+/**
+ * Budgets for JS before search opens: articles stay small, with the feedback element, the banners and the
+ * event beacon included; the troubleshooter carries Preact and XState.
+ */
+export const ARTICLE_JS_BUDGET = 5 * 1024;
 export const TROUBLESHOOTER_JS_BUDGET = 30 * 1024;
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -105,7 +108,10 @@ console.log(`\nTarget (the article row is the heaviest of ${articles.length} art
 console.log(
   renderTable(
     ['target', 'figure', 'result'],
-    [budgetRow('article', 'article page', ARTICLE_JS_BUDGET), budgetRow('troubleshooter', 'troubleshooter page', TROUBLESHOOTER_JS_BUDGET)],
+    [
+      budgetRow('article', 'article page (feedback, banners, beacon)', ARTICLE_JS_BUDGET),
+      budgetRow('troubleshooter', 'troubleshooter page', TROUBLESHOOTER_JS_BUDGET),
+    ],
   ),
 );
 

@@ -6,6 +6,17 @@ export type FlowReport =
   | { type: 'step_viewed'; flow: string; step: string }
   | { type: 'outcome'; flow: string; step: string; result: 'resolved' | 'handoff' | 'escalated' };
 
+declare global {
+  interface Window {
+    /**
+     * Reports raised before the beacon listened: the island can render before the page's other scripts run.
+     * The beacon takes them and sets this to null, after which nothing is kept.
+     */
+    signpostFlowBacklog?: FlowReport[] | null;
+  }
+}
+
 export function reportFlow(report: FlowReport): void {
+  if (window.signpostFlowBacklog !== null) (window.signpostFlowBacklog ??= []).push(report);
   window.dispatchEvent(new CustomEvent<FlowReport>('signpost:flow', { detail: report }));
 }

@@ -1,4 +1,6 @@
 /** Browser code for /search/: runs Pagefind's JS API against the `q` in the URL and keeps the URL in step. */
+import { beacon } from './reader-beacon.ts';
+import { createSearchTracker } from './search-tracker.ts';
 
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
@@ -40,6 +42,19 @@ export async function runSearchPage(): Promise<void> {
   renderFilters(filterBox, await pagefind.filters(), chosen, () => void update());
   field.value = params.get('q') ?? '';
 
+  // Insights: the query the reader settles on, its result count, and which result they open.
+  const tracker = createSearchTracker(beacon.track);
+  let shownQuery = '';
+  const opened = (event: MouseEvent) => {
+    const link = (event.target as Element).closest('a');
+    const item = link?.closest('li');
+    if (link && item) tracker.opened(shownQuery, new URL(link.href).pathname, [...list.children].indexOf(item) + 1);
+  };
+  list.addEventListener('click', opened);
+  list.addEventListener('auxclick', opened);
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && tracker.settle());
+  addEventListener('pagehide', tracker.settle);
+
   let generation = 0;
   async function update(pushUrl = true) {
     const query = field!.value.trim();
@@ -55,6 +70,8 @@ export async function runSearchPage(): Promise<void> {
     const search = await pagefind.search(query, { filters });
     const page = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     if (mine !== generation) return;
+    shownQuery = query;
+    tracker.searched(query, search.results.length);
     list.replaceChildren(...page.map(renderResult));
     noResults.hidden = page.length > 0;
     status.textContent = page.length

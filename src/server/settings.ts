@@ -81,6 +81,37 @@ function flag(env: Env, name: string): boolean | undefined {
   throw new Error(`${name} must be "true" or "false" (or 1 or 0) (got "${env[name]}")`);
 }
 
+/** What the reader-facing endpoints (feedback, events) need: the same client and origin rules as escalations. */
+export type EndpointSettings = EscalationSettings;
+
+export function feedbackSettings(env: Env): EndpointSettings {
+  return { ...escalationSettings(env), rateLimitPerMinute: wholeNumber(env, 'FEEDBACK_RATE_LIMIT', 20) };
+}
+
+export interface EventSettings extends EndpointSettings {
+  /** Reader events older than this many days are deleted. */
+  retentionDays: number;
+}
+
+/** Event beacons come in batches (one per page or every few seconds), so a minute's limit is generous. */
+export function eventSettings(env: Env): EventSettings {
+  const retentionDays = wholeNumber(env, 'EVENT_RETENTION_DAYS', 180);
+  if (retentionDays < 1) throw new Error(`EVENT_RETENTION_DAYS must be 1 or more (got "${env.EVENT_RETENTION_DAYS}")`);
+  return { ...escalationSettings(env), rateLimitPerMinute: wholeNumber(env, 'EVENT_RATE_LIMIT', 30), retentionDays };
+}
+
+export interface AnnouncementSettings {
+  /** Lower-case name of the request header that carries the reader's country (set by the operator's CDN), if any. */
+  countryHeader: string | undefined;
+}
+
+export function announcementSettings(env: Env): AnnouncementSettings {
+  const raw = env.COUNTRY_HEADER?.trim();
+  if (!raw) return { countryHeader: undefined };
+  if (!/^[A-Za-z0-9-]+$/.test(raw)) throw new Error(`COUNTRY_HEADER must be a header name such as CF-IPCountry (got "${raw}")`);
+  return { countryHeader: raw.toLowerCase() };
+}
+
 function wholeNumber(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

@@ -165,7 +165,10 @@ describe('troubleshooter: events and network', () => {
 
     // The browser itself fetches the page's icon again after each history entry: that is not the island's doing.
     const icon = new URL((await page.locator('link[rel="icon"]').getAttribute('href'))!, page.url()).href;
-    const own = requests.filter((r) => r.url !== icon);
+    // Every page asks once, on load, for the current announcements; reader events wait for a batch or for the reader to leave.
+    const announcements = requests.filter((r) => new URL(r.url).pathname === '/api/announcements');
+    expect(announcements.map((r) => [r.type, r.afterLoad])).toEqual([['fetch', false]]);
+    const own = requests.filter((r) => r.url !== icon && !announcements.includes(r));
     expect(own.filter((r) => new URL(r.url).origin !== origin)).toEqual([]);
     expect(own.filter((r) => !['document', 'stylesheet', 'script', 'image', 'font'].includes(r.type))).toEqual([]);
     expect(own.filter((r) => r.afterLoad)).toEqual([]);

@@ -113,8 +113,9 @@ describe('contact form with JavaScript (the island)', () => {
     await page.getByRole('button', { name: 'Send to support' }).click();
     await page.locator('.error-summary').waitFor();
     expect(page.url()).toBe(`${baseUrl}/contact/`);
-    expect(await page.title()).toMatch(/^Error: Contact support/);
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    // Title and focus follow in effects, which Preact runs after the errors are painted.
+    await expect.poll(() => page.title()).toMatch(/^Error: Contact support/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     expect(await page.locator('#contact-email-error').textContent()).toContain('Enter your email address');
     await page.getByRole('link', { name: 'Describe the problem' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-description');

@@ -9,6 +9,18 @@ import { projectNode } from './project-node.ts';
 const READY = /Help center ready at (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
+/** Settings of the shell running the tests must not leak into the server under test. */
+const SHELL_SETTINGS_IGNORED = [
+  'SITE_URL',
+  'TRUST_PROXY',
+  'ESCALATION_RATE_LIMIT',
+  'FEEDBACK_RATE_LIMIT',
+  'EVENT_RATE_LIMIT',
+  'EVENT_RETENTION_DAYS',
+  'COUNTRY_HEADER',
+  'DATABASE_URL',
+];
+const RATE_LIMITS_OFF = { ESCALATION_RATE_LIMIT: '0', FEEDBACK_RATE_LIMIT: '0', EVENT_RATE_LIMIT: '0' };
 
 /** Builds the site when dist/ is missing or older than the sources, with the project's Node 24. */
 export function buildIfStale(root = projectRoot): void {
@@ -35,7 +47,7 @@ export interface ServerProcess {
 }
 
 export interface ServerOptions {
-  /** Settings for this server; PORT, HOST and DATA_DIR are set here. The rate limit is off unless given. */
+  /** Settings for this server; PORT, HOST and DATA_DIR are set here. The rate limits are off unless given. */
   env?: Record<string, string>;
   /** An existing data folder to serve (the caller removes it); a fresh temporary one otherwise (removed on stop). */
   dataDir?: string;
@@ -49,12 +61,11 @@ export async function startServer({ env = {}, dataDir, logFile }: ServerOptions 
   const ownData = dataDir === undefined;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'signpost-data-'));
   const inherited = { ...process.env };
-  // Settings of the shell running the tests must not leak into the server under test.
-  for (const name of ['SITE_URL', 'TRUST_PROXY', 'ESCALATION_RATE_LIMIT', 'DATABASE_URL']) delete inherited[name];
+  for (const name of SHELL_SETTINGS_IGNORED) delete inherited[name];
   const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
   const child = spawn(projectNode(projectRoot), ['scripts/serve.ts'], {
     cwd: projectRoot,
-    env: { ...inherited, ESCALATION_RATE_LIMIT: '0', ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
+    env: { ...inherited, ...RATE_LIMITS_OFF, ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
     stdio: ['ignore', log, log],
   });
   let piped = '';

@@ -12,6 +12,13 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+
+  feedback_votes: FeedbackVotesTable;
+  vote_claims: VoteClaimsTable;
+  daily_salts: DailySaltsTable;
+  reader_events: ReaderEventsTable;
+  urgent_announcements: UrgentAnnouncementsTable;
+  announcement_changes: AnnouncementChangesTable;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
@@ -114,4 +121,73 @@ export interface SignInAttemptsTable {
   /** The client's rate-limit key (its address, or its IPv6 /64). */
   client_key: string;
   outcome: SignInOutcome;
+}
+
+export interface FeedbackVotesTable {
+  /** Random; the reader who voted holds it (in the thank-you page's address) to add reasons after a No. */
+  id: string;
+  /** The article's slug. */
+  article: string;
+  answer: 'yes' | 'no';
+  /** JSON array of reason ids, or null until the reader gives any. */
+  reasons: string | null;
+  comment: string | null;
+  created_at: string;
+  /** When reasons or a comment were added (once only). */
+  detailed_at: string | null;
+}
+
+export interface VoteClaimsTable {
+  /** Salted hash of the day's salt, the article, the client's network and its User-Agent. */
+  key: string;
+  created_at: string;
+}
+
+export interface DailySaltsTable {
+  /** UTC date, "2025-01-31". */
+  day: string;
+  salt: string;
+}
+
+/** One reader event; which columns are set depends on `type` (see src/lib/reader-events.ts). */
+export interface ReaderEventsTable {
+  id: string;
+  created_at: string;
+  type: 'search' | 'search_open' | 'step_viewed' | 'outcome';
+  flow: string | null;
+  step: string | null;
+  /** The step viewed before this one on the same page, or null when a walk starts. */
+  from_step: string | null;
+  outcome: 'resolved' | 'handoff' | 'escalated' | null;
+  query: string | null;
+  result_count: number | null;
+  /** Path of the opened search result. */
+  target: string | null;
+  result_rank: number | null;
+}
+
+export interface UrgentAnnouncementsTable {
+  id: string;
+  /** Inline Markdown. */
+  message: string;
+  icon: 'info' | 'warning' | 'success';
+  starts_at: string | null;
+  ends_at: string | null;
+  /** JSON: "all" or an array of ISO 3166-1 alpha-2 codes. */
+  countries: string;
+  /** JSON: "all" or an array of audience ids from the site config. */
+  user_types: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnouncementChangesTable {
+  id: string;
+  announcement_id: string;
+  changed_at: string;
+  staff_id: string;
+  staff_email: string;
+  action: 'published' | 'edited' | 'ended';
+  /** JSON: the announcement's fields after the change. */
+  details: string;
 }

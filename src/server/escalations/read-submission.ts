@@ -30,38 +30,51 @@ export function submissionKind(request: Request): SubmissionKind | undefined {
 export async function readSubmission(request: Request): Promise<Submission | Rejection> {
   const kind = submissionKind(request);
   if (!kind) return reject(415, 'unsupported-media-type', 'Send application/json or application/x-www-form-urlencoded.');
-  const body = await readBody(request);
-  if (!(body instanceof Uint8Array)) return body;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return reject(400, 'malformed', 'The body is not valid UTF-8.');
-  }
+  const body = await readText(request);
+  if (isRejection(body)) return body;
 
   if (kind === 'form') {
-    const form = new URLSearchParams(text);
+    const form = new URLSearchParams(body.text);
     const key = form.get('idempotencyKey') || undefined;
     if (key !== undefined && !isIdempotencyKey(key)) return badKey();
     return { kind, fields: fieldsFromForm(form), form, idempotencyKey: key };
   }
 
-  let fields: unknown;
+  const json = parseJsonObject(body.text);
+  if (isRejection(json)) return json;
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && !isIdempotencyKey(key)) return badKey();
+  return { kind, fields: json.object, idempotencyKey: key };
+}
+
+/** Results are wrapped ({ text }, { object }, a Submission), so a client's own "status" field is never mistaken for one. */
+export function isRejection<T extends object>(value: T | Rejection): value is Rejection {
+  return 'status' in value;
+}
+
+/** The body as UTF-8 text, up to MAX_BODY_BYTES. Shared by every endpoint that reads a body. */
+export async function readText(request: Request): Promise<{ text: string } | Rejection> {
+  const body = await readBody(request);
+  if (!(body instanceof Uint8Array)) return body;
   try {
-    fields = JSON.parse(text);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  } catch {
+    return reject(400, 'malformed', 'The body is not valid UTF-8.');
+  }
+}
+
+/** A JSON object (not an array, not null), or why not. */
+export function parseJsonObject(text: string): { object: Record<string, unknown> } | Rejection {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch {
     return reject(400, 'malformed', 'The body is not valid JSON.');
   }
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return reject(400, 'malformed', 'The body must be a JSON object.');
   }
-  const key = request.headers.get('idempotency-key') ?? undefined;
-  if (key !== undefined && !isIdempotencyKey(key)) return badKey();
-  return { kind, fields: fields as Record<string, unknown>, idempotencyKey: key };
-}
-
-export function isRejection(value: Submission | Rejection): value is Rejection {
-  return 'status' in value;
+  return { object: value as Record<string, unknown> };
 }
 
 /** The adapter throws while streaming a body over its limit; that and a declared length over it are a 413. */

@@ -1,0 +1,79 @@
+/**
+ * <article-feedback>: sends the article's Yes/No (and the reasons after a No) as JSON, so the reader stays on
+ * the article. The vote is remembered in this browser (localStorage, no cookie) so the question is not asked
+ * twice. Without this script the same forms post to /api/feedback and land on the thank-you page.
+ */
+const MARKER = 'signpost:voted:';
+const FAILED = 'Sorry, we could not send your answer. Please try again.';
+
+interface Answer {
+  vote?: string;
+  message?: string;
+  fields?: Record<string, string>;
+}
+
+async function send(body: object): Promise<{ ok: boolean; answer: Answer }> {
+  try {
+    const response = await fetch('/api/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json().catch(() => ({}))) as Answer;
+    // 409: this reader answered before (in another tab, or the browser forgot); that is as good as done.
+    return { ok: response.ok || response.status === 409, answer };
+  } catch {
+    return { ok: false, answer: {} };
+  }
+}
+
+function remember(article: string, set?: boolean): boolean {
+  try {
+    if (set) localStorage.setItem(MARKER + article, '1');
+    return localStorage.getItem(MARKER + article) === '1';
+  } catch {
+    return false; // storage blocked: the server still refuses obvious repeats
+  }
+}
+
+class ArticleFeedback extends HTMLElement {
+  connectedCallback() {
+    const article = this.dataset.article!;
+    const [voteForm, reasonsForm] = this.querySelectorAll('form');
+    const thanks = this.querySelector<HTMLElement>('.feedback-thanks')!;
+    const status = this.querySelector<HTMLElement>('[role=status]')!;
+    const showThanks = () => {
+      voteForm.hidden = true;
+      thanks.hidden = false;
+    };
+    if (remember(article)) showThanks();
+
+    voteForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const helpful = (event.submitter as HTMLButtonElement | null)?.value !== 'no';
+      const { ok, answer } = await send({ article, helpful });
+      if (!ok) return void (status.textContent = answer.message ?? FAILED);
+      remember(article, true);
+      status.textContent = '';
+      showThanks();
+      if (!helpful && answer.vote) {
+        (reasonsForm.elements.namedItem('vote') as HTMLInputElement).value = answer.vote;
+        reasonsForm.hidden = false;
+      }
+      thanks.focus();
+    });
+
+    reasonsForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = new FormData(reasonsForm);
+      const { ok, answer } = await send({ vote: data.get('vote'), reasons: data.getAll('reasons'), comment: data.get('comment') });
+      if (!ok) return void (status.textContent = Object.values(answer.fields ?? {})[0] ?? answer.message ?? FAILED);
+      reasonsForm.hidden = true;
+      thanks.textContent = 'Thank you for telling us more. Our editors read every comment.';
+      status.textContent = '';
+      thanks.focus();
+    });
+  }
+}
+
+customElements.define('article-feedback', ArticleFeedback);

@@ -1,0 +1,123 @@
+import type { Db } from './connection.ts';
+
+/** A half-open time window [since, until) as stored timestamps compare: ISO strings sort as times. */
+export interface Period {
+  since: Date;
+  until: Date;
+}
+
+// PostgreSQL returns counts as strings (bigint); SQLite as numbers. Callers get numbers either way.
+const count = (value: string | number | bigint) => Number(value);
+
+export async function voteCounts(db: Db, { since, until }: Period): Promise<{ article: string; answer: 'yes' | 'no'; votes: number }[]> {
+  const rows = await db
+    .selectFrom('feedback_votes')
+    .select((eb) => ['article', 'answer', eb.fn.countAll<number>().as('votes')])
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .groupBy(['article', 'answer'])
+    .execute();
+  return rows.map((r) => ({ article: r.article, answer: r.answer, votes: count(r.votes) }));
+}
+
+export interface VoteReasons {
+  article: string;
+  reasons: string[];
+  comment: string | null;
+  at: string;
+}
+
+export async function recentReasons(db: Db, { since, until }: Period, limit: number): Promise<VoteReasons[]> {
+  const rows = await db
+    .selectFrom('feedback_votes')
+    .select(['article', 'reasons', 'comment', 'detailed_at'])
+    .where('detailed_at', 'is not', null)
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .orderBy('detailed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    article: r.article,
+    reasons: JSON.parse(r.reasons ?? '[]') as string[],
+    comment: r.comment,
+    at: r.detailed_at!,
+  }));
+}
+
+/** How often each query was searched, most searched first; `withResults` picks searches that found something or nothing. */
+export async function queryCounts(
+  db: Db,
+  { since, until }: Period,
+  { limit, withResults }: { limit: number; withResults?: boolean },
+): Promise<{ query: string; searches: number }[]> {
+  let select = db
+    .selectFrom('reader_events')
+    .select((eb) => ['query', eb.fn.countAll<number>().as('searches')])
+    .where('type', '=', 'search')
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString());
+  if (withResults !== undefined) select = select.where('result_count', withResults ? '>' : '=', 0);
+  const rows = await select.groupBy('query').orderBy('searches', 'desc').orderBy('query').limit(limit).execute();
+  return rows.map((r) => ({ query: r.query!, searches: count(r.searches) }));
+}
+
+/** How many results were opened for each of the given queries. */
+export async function opensByQuery(db: Db, { since, until }: Period, queries: string[]): Promise<Map<string, number>> {
+  if (queries.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('reader_events')
+    .select((eb) => ['query', eb.fn.countAll<number>().as('opens')])
+    .where('type', '=', 'search_open')
+    .where('query', 'in', queries)
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .groupBy('query')
+    .execute();
+  return new Map(rows.map((r) => [r.query!, count(r.opens)]));
+}
+
+export interface FlowCounts {
+  /** Views per flow and step. */
+  views: { flow: string; step: string; views: number }[];
+  /** Moves from a step to another one (including Back and Start over), per flow and step left. */
+  movesOn: { flow: string; step: string; moves: number }[];
+  /** Walks begun (a step shown with no step before it on the page), per flow. */
+  starts: { flow: string; starts: number }[];
+  outcomes: { flow: string; outcome: 'resolved' | 'handoff' | 'escalated'; count: number }[];
+}
+
+export async function flowCounts(db: Db, { since, until }: Period): Promise<FlowCounts> {
+  const events = db
+    .selectFrom('reader_events')
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString());
+  const steps = events.where('type', '=', 'step_viewed');
+  const [views, movesOn, starts, outcomes] = await Promise.all([
+    steps
+      .select((eb) => ['flow', 'step', eb.fn.countAll<number>().as('n')])
+      .groupBy(['flow', 'step'])
+      .execute(),
+    steps
+      .where('from_step', 'is not', null)
+      .select((eb) => ['flow', 'from_step', eb.fn.countAll<number>().as('n')])
+      .groupBy(['flow', 'from_step'])
+      .execute(),
+    steps
+      .where('from_step', 'is', null)
+      .select((eb) => ['flow', eb.fn.countAll<number>().as('n')])
+      .groupBy('flow')
+      .execute(),
+    events
+      .where('type', '=', 'outcome')
+      .select((eb) => ['flow', 'outcome', eb.fn.countAll<number>().as('n')])
+      .groupBy(['flow', 'outcome'])
+      .execute(),
+  ]);
+  return {
+    views: views.map((r) => ({ flow: r.flow!, step: r.step!, views: count(r.n) })),
+    movesOn: movesOn.map((r) => ({ flow: r.flow!, step: r.from_step!, moves: count(r.n) })),
+    starts: starts.map((r) => ({ flow: r.flow!, starts: count(r.n) })),
+    outcomes: outcomes.map((r) => ({ flow: r.flow!, outcome: r.outcome!, count: count(r.n) })),
+  };
+}

@@ -1,0 +1,73 @@
+import { clientAddress, rateLimitKey } from '../client-address.ts';
+import type { EventBatch } from '../db/reader-events.ts';
+import { isRejection, parseJsonObject, readText } from '../escalations/read-submission.ts';
+import { jsonResponse } from '../http-responses.ts';
+import { isCrossSite } from '../origin-check.ts';
+import { createRateLimit } from '../rate-limit.ts';
+import type { EndpointSettings } from '../settings.ts';
+import { parseEventBatch, type Flows } from './event-schema.ts';
+
+export interface EventEndpointOptions {
+  settings: EndpointSettings;
+  flows: () => Promise<Flows>;
+  record: (batch: EventBatch) => Promise<void>;
+  now?: () => number;
+}
+
+/** navigator.sendBeacon sends a string as text/plain (no preflight); other clients may send JSON. */
+const ACCEPTED_TYPES = ['text/plain', 'application/json'];
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+/** True when the request says its reader does not want to be tracked (Global Privacy Control or Do Not Track). */
+export function optedOut(request: Request): boolean {
+  return request.headers.get('sec-gpc')?.trim() === '1' || request.headers.get('dnt')?.trim() === '1';
+}
+
+/**
+ * POST /api/events: a batch of reader events. 204 when stored, and also when the request carries Sec-GPC: 1
+ * or DNT: 1, in which case nothing is read or stored. Otherwise the escalation endpoint's checks: origin,
+ * body, rate limit, fields.
+ */
+export function createEventEndpoint({ settings, flows, record, now = Date.now }: EventEndpointOptions) {
+  const rateLimit = createRateLimit(settings.rateLimitPerMinute);
+  const fail = (status: number, error: string, message: string, extra: object = {}, headers: Record<string, string> = {}) =>
+    jsonResponse(status, { error, message, ...extra }, headers);
+
+  return async function handle(request: Request, socketAddress: string): Promise<Response> {
+    if (optedOut(request)) return noContent();
+    if (isCrossSite(request, settings.publicOrigin)) return fail(403, 'cross-site', 'Send this from the help center.');
+    const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+    if (!ACCEPTED_TYPES.includes(type)) return fail(415, 'unsupported-media-type', 'Send a JSON body as text/plain or application/json.');
+    const body = await readText(request);
+    if (isRejection(body)) return fail(body.status, body.error, body.message);
+
+    const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
+    const limit = await rateLimit(rateLimitKey(client));
+    if (!limit.allowed) {
+      return fail(429, 'rate-limited', 'Too many event batches; try again later.', {}, { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
+
+    const json = parseJsonObject(body.text);
+    if (isRejection(json)) return fail(json.status, json.error, json.message);
+    const parsed = parseEventBatch(json.object, await flows());
+    if (!parsed.ok) return fail(422, 'invalid', 'Some events are not valid.', { problems: parsed.problems });
+
+    try {
+      await record({ events: parsed.events, receivedAt: new Date(now()) });
+    } catch (error) {
+      console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        503,
+        'unavailable',
+        'Events could not be stored just now.',
+        {},
+        { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+      );
+    }
+    return noContent();
+  };
+}
+
+function noContent(): Response {
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { MAX_EVENTS_PER_BATCH, type ReaderEvent } from '../../lib/reader-events.ts';
+import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
+import { normalizeQuery } from './search-query.ts';
+
+export type Flows = Map<string, Pick<FlowFile, 'steps'>>;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
+const query = z.string().max(1000).transform(normalizeQuery).pipe(z.string().min(1));
+
+const eventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('search'), query, results: z.int().min(0).max(100_000) }),
+  z.strictObject({
+    type: z.literal('search_open'),
+    query,
+    // A path on this site, as the results link to: no scheme, host, query or fragment.
+    target: z
+      .string()
+      .regex(/^\/[A-Za-z0-9._~/-]*$/)
+      .max(300),
+    rank: z.int().min(1).max(1000),
+  }),
+  z.strictObject({ type: z.literal('step_viewed'), flow: id, step: id, from: id.optional() }),
+  z.strictObject({ type: z.literal('outcome'), flow: id, step: id, result: z.enum(['resolved', 'handoff', 'escalated']) }),
+]);
+
+const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH) });
+
+/** Checks a batch, including that troubleshooter events name a flow and steps that exist. */
+export function parseEventBatch(body: unknown, flows: Flows): { ok: true; events: ReaderEvent[] } | { ok: false; problems: string[] } {
+  const result = batchSchema.safeParse(body);
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) };
+  }
+  const problems: string[] = [];
+  result.data.events.forEach((event, i) => {
+    if (event.type !== 'step_viewed' && event.type !== 'outcome') return;
+    const steps = flows.get(event.flow)?.steps;
+    if (!steps) return void problems.push(`events.${i}.flow: there is no troubleshooter "${event.flow}"`);
+    for (const step of [event.step, event.type === 'step_viewed' ? event.from : undefined]) {
+      if (step !== undefined && !steps.some((s) => s.id === step)) problems.push(`events.${i}: "${event.flow}" has no step "${step}"`);
+    }
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, events: result.data.events };
+}

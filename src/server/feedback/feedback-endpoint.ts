@@ -1,0 +1,131 @@
+import type { FieldErrors } from '../../lib/contact-form.ts';
+import { thanksHref } from '../../lib/feedback.ts';
+import { clientAddress, rateLimitKey } from '../client-address.ts';
+import type { Db } from '../db/connection.ts';
+import { dailySalt } from '../db/daily-salt.ts';
+import { addVoteDetails, recordVote } from '../db/feedback.ts';
+import { isRejection, readSubmission, submissionKind } from '../escalations/read-submission.ts';
+import { jsonResponse } from '../http-responses.ts';
+import { isCrossSite } from '../origin-check.ts';
+import { createRateLimit } from '../rate-limit.ts';
+import type { EndpointSettings } from '../settings.ts';
+import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
+import { utcDay, voterKey } from './voter-key.ts';
+
+/** A plain-form post that failed: the thank-you page shows this instead, with the status. */
+export interface FeedbackFormProblem {
+  status: number;
+  headers: Record<string, string>;
+  message: string;
+  errors: FieldErrors;
+  /** What the reader sent, to show the reasons form again with it. */
+  article?: string;
+  vote?: string;
+  reasons: string[];
+  comment: string;
+}
+
+export interface FeedbackEndpointOptions {
+  settings: EndpointSettings;
+  /** Slugs of the published articles. */
+  articles: () => Promise<Set<string>>;
+  db: () => Promise<Db>;
+  now?: () => number;
+}
+
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+/**
+ * POST /api/feedback, JSON or plain form, with the escalation endpoint's checks in the same order: origin,
+ * body, rate limit, fields. JSON gets JSON; the plain form gets a 303 to the thank-you page, or that page with
+ * the problem (a FeedbackFormProblem).
+ */
+export function createFeedbackEndpoint({ settings, articles, db, now = Date.now }: FeedbackEndpointOptions) {
+  const rateLimit = createRateLimit(settings.rateLimitPerMinute);
+
+  return async function handle(request: Request, socketAddress: string): Promise<Response | FeedbackFormProblem> {
+    if (isCrossSite(request, settings.publicOrigin))
+      return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
+    const asForm = submissionKind(request) === 'form';
+    const submission = await readSubmission(request);
+    const form = isRejection(submission) ? undefined : submission.form;
+    const fail = (status: number, error: string, message: string, errors: FieldErrors = {}, headers: Record<string, string> = {}) =>
+      asForm
+        ? problem(status, message, errors, form, headers)
+        : jsonResponse(status, { error, message, ...(status === 422 ? { fields: errors } : {}) }, headers);
+    if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
+
+    const network = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops));
+    const limit = await rateLimit(network);
+    if (!limit.allowed) {
+      const wait = limit.retryAfterSeconds;
+      const message = `You have sent feedback too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
+      return fail(429, 'rate-limited', message, {}, { 'Retry-After': String(wait) });
+    }
+
+    const parsed = parseFeedback(form ? feedbackFieldsFromForm(form) : submission.fields, await articles());
+    if (!parsed.ok) return fail(422, 'invalid', 'Some fields need correcting.', parsed.errors);
+
+    let answer: Stored;
+    try {
+      answer = await store(parsed.value, await db(), { network, userAgent: request.headers.get('user-agent') ?? '', at: new Date(now()) });
+    } catch (error) {
+      console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const retry = { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) };
+      return fail(503, 'unavailable', 'We could not save your answer just now. Try again in a moment.', {}, retry);
+    }
+    if ('errors' in answer) return fail(422, 'invalid', 'Some fields need correcting.', answer.errors);
+    // A repeat is no error to a reader of the plain form: they land on the same thank-you page.
+    if (asForm) return new Response(null, { status: 303, headers: { Location: answer.location, 'Cache-Control': 'no-store' } });
+    return jsonResponse(answer.status, answer.body);
+  };
+}
+
+/** What the stored post answers: a status and body for JSON, where the plain form goes; or field errors. */
+type Stored = { status: number; body: object; location: string } | { errors: FieldErrors };
+
+async function store(post: FeedbackPost, db: Db, reader: { network: string; userAgent: string; at: Date }): Promise<Stored> {
+  if (post.kind === 'vote') {
+    const salt = await dailySalt(db, utcDay(reader.at));
+    const claimKey = voterKey({ salt, article: post.article, network: reader.network, userAgent: reader.userAgent });
+    const result = await recordVote(db, { article: post.article, answer: post.helpful ? 'yes' : 'no', claimKey, createdAt: reader.at });
+    if (result.outcome === 'repeat') {
+      const body = { error: 'already-voted', message: 'You have already told us whether this article helped. Thank you.' };
+      return { status: 409, body, location: thanksHref(post.article) };
+    }
+    // Only a No leads to the reasons form, so only then does the reader need the vote's id.
+    return { status: 201, body: { vote: result.id }, location: thanksHref(post.article, post.helpful ? undefined : result.id) };
+  }
+  const result = await addVoteDetails(db, { id: post.vote, reasons: post.reasons, comment: post.comment, at: reader.at });
+  switch (result.outcome) {
+    case 'saved':
+      return { status: 200, body: { vote: post.vote }, location: thanksHref(result.article, post.vote) };
+    case 'already-detailed': {
+      const body = { error: 'already-detailed', message: 'You have already told us more about this answer. Thank you.' };
+      return { status: 409, body, location: thanksHref(result.article!, post.vote) };
+    }
+    case 'not-a-no':
+      return { errors: { vote: 'Reasons can only follow a No.' } };
+    case 'unknown':
+      return { errors: { vote: 'This answer could not be found. Go back to the article and answer again.' } };
+  }
+}
+
+function problem(
+  status: number,
+  message: string,
+  errors: FieldErrors,
+  form: URLSearchParams | undefined,
+  headers: Record<string, string>,
+): FeedbackFormProblem {
+  return {
+    status,
+    headers,
+    message,
+    errors,
+    article: form?.get('article') ?? undefined,
+    vote: form?.get('vote') ?? undefined,
+    reasons: form?.getAll('reasons') ?? [],
+    comment: form?.get('comment') ?? '',
+  };
+}

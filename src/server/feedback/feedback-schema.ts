@@ -1,0 +1,65 @@
+import { z } from 'astro/zod';
+import type { FieldErrors } from '../../lib/contact-form.ts';
+import { COMMENT_MAX, feedbackReasonIds, type FeedbackReasonId } from '../../lib/feedback.ts';
+
+/** A vote on an article, or the reasons a reader adds to their No (named by the vote's id). */
+export type FeedbackPost =
+  | { kind: 'vote'; article: string; helpful: boolean }
+  | { kind: 'details'; vote: string; reasons: FeedbackReasonId[]; comment: string | null };
+
+const CHOOSE_REASON = 'Select a reason or tell us what was wrong';
+
+const voteSchema = (articles: Set<string>) =>
+  z.object({
+    article: z
+      .string({ error: 'Say which article this is about' })
+      .refine((slug) => articles.has(slug), { error: 'There is no such article' }),
+    helpful: z.boolean({ error: 'Choose Yes or No' }),
+  });
+
+const detailsSchema = z
+  .object({
+    vote: z.uuid({ error: 'This answer could not be found. Go back to the article and answer again.' }),
+    reasons: z
+      .array(z.enum(feedbackReasonIds, { error: 'Select reasons from the list' }), { error: 'Select reasons from the list' })
+      .default([])
+      .transform((list) => [...new Set(list)]),
+    comment: z
+      .string({ error: 'Enter text' })
+      .trim()
+      .max(COMMENT_MAX, { error: `Comment must be ${COMMENT_MAX} characters or fewer` })
+      .default('')
+      .transform((text) => text || null),
+  })
+  .refine((d) => d.reasons.length > 0 || d.comment !== null, { error: CHOOSE_REASON, path: ['reasons'] });
+
+/** Checks a post's fields: with a `vote` id it adds reasons, otherwise it is a vote. */
+export function parseFeedback(
+  fields: Record<string, unknown>,
+  articles: Set<string>,
+): { ok: true; value: FeedbackPost } | { ok: false; errors: FieldErrors } {
+  if (fields.vote !== undefined) {
+    const result = detailsSchema.safeParse(fields);
+    return result.success ? { ok: true, value: { kind: 'details', ...result.data } } : { ok: false, errors: errorsOf(result.error) };
+  }
+  const result = voteSchema(articles).safeParse(fields);
+  return result.success ? { ok: true, value: { kind: 'vote', ...result.data } } : { ok: false, errors: errorsOf(result.error) };
+}
+
+/** The plain forms send strings: `helpful=yes|no`, repeated `reasons`, `comment`, and `vote` after a No. */
+export function feedbackFieldsFromForm(form: URLSearchParams): Record<string, unknown> {
+  const helpful = form.get('helpful');
+  return {
+    article: form.get('article') ?? undefined,
+    helpful: helpful === 'yes' ? true : helpful === 'no' ? false : (helpful ?? undefined),
+    vote: form.get('vote') ?? undefined,
+    reasons: form.getAll('reasons'),
+    comment: form.get('comment') ?? undefined,
+  };
+}
+
+function errorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
+  return errors;
+}

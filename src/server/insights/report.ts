@@ -1,0 +1,154 @@
+import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
+import type { Db } from '../db/connection.ts';
+import { flowCounts, opensByQuery, queryCounts, recentReasons, voteCounts } from '../db/insights.ts';
+import type { InsightsPeriod } from './period.ts';
+
+export interface ArticleHelpfulness {
+  slug: string;
+  title: string;
+  yes: number;
+  no: number;
+  votes: number;
+  /** Whole percent of Yes votes. */
+  helpfulPercent: number;
+}
+
+export interface RecentReason {
+  slug: string;
+  title: string;
+  reasons: string[];
+  comment: string | null;
+  at: string;
+}
+
+export interface QueryRow {
+  query: string;
+  searches: number;
+  /** Results opened from this query. */
+  opens: number;
+}
+
+export interface FlowStepRow {
+  id: string;
+  title: string;
+  views: number;
+  /** Readers who left at this step (neither moved on nor reached an end); null for ends (outcomes, escalations). */
+  left: number | null;
+}
+
+export interface FlowInsights {
+  id: string;
+  title: string;
+  started: number;
+  resolved: number;
+  escalated: number;
+  handoff: number;
+  /** Resolved as a whole percent of resolved plus escalated; null before any of either. */
+  deflectionPercent: number | null;
+  steps: FlowStepRow[];
+}
+
+export interface InsightsReport {
+  period: InsightsPeriod;
+  /** Least helpful first. */
+  articles: ArticleHelpfulness[];
+  reasons: RecentReason[];
+  topQueries: QueryRow[];
+  /** Queries that found nothing: what editors should write next. */
+  noResults: QueryRow[];
+  /** Queries that found articles, none of which was opened. */
+  unopened: QueryRow[];
+  flows: FlowInsights[];
+}
+
+export interface FlowOutline {
+  id: string;
+  title: string;
+  steps: { id: string; title: string; kind: string }[];
+}
+
+const TOP = 20;
+const REASON_LABELS = new Map<string, string>(FEEDBACK_REASONS.map((r) => [r.id, r.label]));
+
+/** Everything /staff/insights shows, for one period. `titles` names articles by slug. */
+export async function buildInsights(
+  db: Db,
+  period: InsightsPeriod,
+  titles: Map<string, string>,
+  flows: FlowOutline[],
+): Promise<InsightsReport> {
+  const [votes, reasons, top, none, found, counts] = await Promise.all([
+    voteCounts(db, period),
+    recentReasons(db, period, TOP),
+    queryCounts(db, period, { limit: TOP }),
+    queryCounts(db, period, { limit: TOP, withResults: false }),
+    // Enough candidates that the top unopened ones are among them.
+    queryCounts(db, period, { limit: 500, withResults: true }),
+    flowCounts(db, period),
+  ]);
+  const opens = await opensByQuery(db, period, [...new Set([...top, ...found].map((q) => q.query))]);
+  const withOpens = (rows: { query: string; searches: number }[]) => rows.map((r) => ({ ...r, opens: opens.get(r.query) ?? 0 }));
+
+  return {
+    period,
+    articles: helpfulness(votes, titles),
+    reasons: reasons.map((r) => ({
+      slug: r.article,
+      title: titles.get(r.article) ?? r.article,
+      reasons: r.reasons.map((id) => REASON_LABELS.get(id) ?? id),
+      comment: r.comment,
+      at: r.at,
+    })),
+    topQueries: withOpens(top),
+    noResults: withOpens(none),
+    unopened: withOpens(found)
+      .filter((q) => q.opens === 0)
+      .slice(0, TOP),
+    flows: flows.map((flow) => flowInsights(flow, counts)),
+  };
+}
+
+function helpfulness(votes: { article: string; answer: 'yes' | 'no'; votes: number }[], titles: Map<string, string>): ArticleHelpfulness[] {
+  const bySlug = new Map<string, { yes: number; no: number }>();
+  for (const v of votes) {
+    const entry = bySlug.get(v.article) ?? { yes: 0, no: 0 };
+    entry[v.answer] += v.votes;
+    bySlug.set(v.article, entry);
+  }
+  return [...bySlug]
+    .map(([slug, { yes, no }]) => ({
+      slug,
+      title: titles.get(slug) ?? slug,
+      yes,
+      no,
+      votes: yes + no,
+      helpfulPercent: percent(yes, yes + no)!,
+    }))
+    .sort((a, b) => a.yes / a.votes - b.yes / b.votes || b.votes - a.votes || a.title.localeCompare(b.title));
+}
+
+function flowInsights(flow: FlowOutline, counts: Awaited<ReturnType<typeof flowCounts>>): FlowInsights {
+  const of = <T extends { flow: string }>(rows: T[]) => rows.filter((r) => r.flow === flow.id);
+  const views = new Map(of(counts.views).map((r) => [r.step, r.views]));
+  const movesOn = new Map(of(counts.movesOn).map((r) => [r.step, r.moves]));
+  const outcome = (result: string) => of(counts.outcomes).find((o) => o.outcome === result)?.count ?? 0;
+  const [resolved, escalated, handoff] = ['resolved', 'escalated', 'handoff'].map(outcome);
+  return {
+    id: flow.id,
+    title: flow.title,
+    started: of(counts.starts)[0]?.starts ?? 0,
+    resolved,
+    escalated,
+    handoff,
+    deflectionPercent: percent(resolved, resolved + escalated),
+    steps: flow.steps.map((step) => {
+      const seen = views.get(step.id) ?? 0;
+      const end = step.kind === 'outcome' || step.kind === 'escalate';
+      return { id: step.id, title: step.title, views: seen, left: end ? null : Math.max(0, seen - (movesOn.get(step.id) ?? 0)) };
+    }),
+  };
+}
+
+function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 100);
+}

@@ -1,0 +1,62 @@
+import type { InsightsReport } from './report.ts';
+
+/** One table of the insights page; the page shows it and offers the same rows as CSV. */
+export interface InsightsTable {
+  /** Names the CSV download: /staff/insights/<name>.csv */
+  name: string;
+  title: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export const TABLE_NAMES = [
+  'articles',
+  'reasons',
+  'top-queries',
+  'no-results',
+  'unopened-queries',
+  'troubleshooters',
+  'troubleshooter-steps',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+const pct = (value: number | null) => (value === null ? '' : `${value}%`);
+
+/** Every table of the report, by name, in the order the page shows them. */
+export function insightsTables(report: InsightsReport): Record<TableName, InsightsTable> {
+  const queries = (name: TableName, title: string, rows: InsightsReport['topQueries']): InsightsTable => ({
+    name,
+    title,
+    columns: ['Query', 'Searches', 'Results opened'],
+    rows: rows.map((q) => [q.query, q.searches, q.opens]),
+  });
+  return {
+    articles: {
+      name: 'articles',
+      title: 'Helpfulness by article, least helpful first',
+      columns: ['Article', 'Helpful', 'Yes', 'No', 'Votes'],
+      rows: report.articles.map((a) => [a.title, pct(a.helpfulPercent), a.yes, a.no, a.votes]),
+    },
+    reasons: {
+      name: 'reasons',
+      title: 'Recent reasons after a No',
+      columns: ['When', 'Article', 'Reasons', 'Comment'],
+      rows: report.reasons.map((r) => [r.at.slice(0, 16).replace('T', ' '), r.title, r.reasons.join('; '), r.comment ?? '']),
+    },
+    'top-queries': queries('top-queries', 'Top search queries', report.topQueries),
+    'no-results': queries('no-results', 'Queries with no results', report.noResults),
+    'unopened-queries': queries('unopened-queries', 'Queries whose results nobody opened', report.unopened),
+    troubleshooters: {
+      name: 'troubleshooters',
+      title: 'Troubleshooters: starts and outcomes',
+      columns: ['Troubleshooter', 'Started', 'Resolved', 'Escalated', 'Handed off', 'Deflection rate'],
+      rows: report.flows.map((f) => [f.title, f.started, f.resolved, f.escalated, f.handoff, pct(f.deflectionPercent)]),
+    },
+    'troubleshooter-steps': {
+      name: 'troubleshooter-steps',
+      title: 'Troubleshooter steps: views and where readers left',
+      columns: ['Troubleshooter', 'Step', 'Views', 'Left here'],
+      rows: report.flows.flatMap((f) => f.steps.map((s) => [f.title, s.title, s.views, s.left ?? 'end'])),
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReaderEvent } from '../../src/lib/reader-events.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { addVoteDetails, recordVote } from '../../src/server/db/feedback.ts';
+import { createEventStore } from '../../src/server/db/reader-events.ts';
+import { toCsv } from '../../src/server/insights/csv.ts';
+import { periodFrom } from '../../src/server/insights/period.ts';
+import { buildInsights, type InsightsReport } from '../../src/server/insights/report.ts';
+import { insightsTables } from '../../src/server/insights/tables.ts';
+import { tempDatabase } from '../support/temp-database.ts';
+
+const NOW = new Date('2026-03-31T12:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
+const titles = new Map([
+  ['forgot-password', 'I forgot my password'],
+  ['account-locked', 'My account is locked'],
+  ['avoid-scams', 'Avoid scams'],
+]);
+const flow = {
+  id: 'login',
+  title: 'I can’t sign in',
+  steps: [
+    { id: 'start', title: 'What is wrong?', kind: 'question' },
+    { id: 'reset', title: 'Reset your password', kind: 'instructions' },
+    { id: 'check-spam', title: 'Check your spam folder', kind: 'instructions' },
+    { id: 'resolved', title: 'You are back in', kind: 'outcome' },
+    { id: 'escalate', title: 'Contact support', kind: 'escalate' },
+  ],
+};
+
+let database: Awaited<ReturnType<typeof tempDatabase>>;
+let db: Db;
+let report: InsightsReport;
+
+async function vote(article: string, answer: 'yes' | 'no', at: Date, details?: { reasons: string[]; comment: string | null }) {
+  const result = await recordVote(db, { article, answer, claimKey: crypto.randomUUID(), createdAt: at });
+  if (details && result.outcome === 'created') await addVoteDetails(db, { id: result.id, ...details, at });
+}
+
+/** One reader's walk: each step names the one before, as the beacon sends them. */
+function walk(steps: string[], outcome?: 'resolved' | 'escalated'): ReaderEvent[] {
+  const events: ReaderEvent[] = steps.map((step, i) => ({
+    type: 'step_viewed',
+    flow: 'login',
+    step,
+    ...(i ? { from: steps[i - 1] } : {}),
+  }));
+  if (outcome) events.push({ type: 'outcome', flow: 'login', step: steps.at(-1)!, result: outcome });
+  return events;
+}
+
+beforeAll(async () => {
+  database = await tempDatabase();
+  db = database.db;
+  for (let i = 0; i < 3; i++) await vote('forgot-password', 'yes', daysAgo(1));
+  await vote('forgot-password', 'no', daysAgo(2));
+  await vote('account-locked', 'no', daysAgo(1), { reasons: ['did-not-work'], comment: '=HYPERLINK("http://evil.example")' });
+  await vote('account-locked', 'yes', daysAgo(3));
+  await vote('avoid-scams', 'no', daysAgo(3), { reasons: ['unclear', 'out-of-date'], comment: null });
+  await vote('avoid-scams', 'no', daysAgo(40)); // outside the 30-day period
+
+  const store = createEventStore(async () => db);
+  const search = (query: string, results: number): ReaderEvent => ({ type: 'search', query, results });
+  const open = (query: string): ReaderEvent => ({ type: 'search_open', query, target: '/articles/forgot-password/', rank: 1 });
+  await store({
+    receivedAt: daysAgo(1),
+    events: [
+      search('password reset', 4),
+      open('password reset'),
+      search('password reset', 4),
+      search('password reset', 4),
+      search('xylophone quartz', 0),
+      search('xylophone quartz', 0),
+      search('delete my data', 0),
+      search('fees', 2),
+      search('fees', 2),
+    ],
+  });
+  await store({
+    receivedAt: daysAgo(1),
+    events: [...walk(['start', 'reset', 'resolved'], 'resolved'), ...walk(['start', 'reset', 'check-spam', 'escalate'], 'escalated')],
+  });
+  await store({
+    receivedAt: daysAgo(2),
+    events: [...walk(['start', 'reset', 'resolved'], 'resolved'), ...walk(['start', 'reset']), ...walk(['start'])],
+  });
+  await store({ receivedAt: daysAgo(60), events: walk(['start', 'reset', 'resolved'], 'resolved') });
+
+  report = await buildInsights(db, periodFrom('30', NOW), titles, [flow]);
+});
+afterAll(() => database.remove());
+
+describe('insights report (last 30 days)', () => {
+  it('lists articles by helpfulness, least helpful first, with votes outside the period left out', () => {
+    expect(report.articles).toEqual([
+      { slug: 'avoid-scams', title: 'Avoid scams', yes: 0, no: 1, votes: 1, helpfulPercent: 0 },
+      { slug: 'account-locked', title: 'My account is locked', yes: 1, no: 1, votes: 2, helpfulPercent: 50 },
+      { slug: 'forgot-password', title: 'I forgot my password', yes: 3, no: 1, votes: 4, helpfulPercent: 75 },
+    ]);
+  });
+
+  it('shows recent reasons, newest first, in words', () => {
+    expect(report.reasons).toEqual([
+      {
+        slug: 'account-locked',
+        title: 'My account is locked',
+        reasons: ['The steps did not work for me'],
+        comment: '=HYPERLINK("http://evil.example")',
+        at: daysAgo(1).toISOString(),
+      },
+      {
+        slug: 'avoid-scams',
+        title: 'Avoid scams',
+        reasons: ['It was hard to understand', 'It is wrong or out of date'],
+        comment: null,
+        at: daysAgo(3).toISOString(),
+      },
+    ]);
+  });
+
+  it('counts top queries, queries without results, and queries whose results nobody opened', () => {
+    expect(report.topQueries).toEqual([
+      { query: 'password reset', searches: 3, opens: 1 },
+      { query: 'fees', searches: 2, opens: 0 },
+      { query: 'xylophone quartz', searches: 2, opens: 0 },
+      { query: 'delete my data', searches: 1, opens: 0 },
+    ]);
+    expect(report.noResults).toEqual([
+      { query: 'xylophone quartz', searches: 2, opens: 0 },
+      { query: 'delete my data', searches: 1, opens: 0 },
+    ]);
+    expect(report.unopened).toEqual([{ query: 'fees', searches: 2, opens: 0 }]);
+  });
+
+  it('follows each troubleshooter: starts, where readers left, resolved against escalated', () => {
+    expect(report.flows).toEqual([
+      {
+        id: 'login',
+        title: 'I can’t sign in',
+        started: 5,
+        resolved: 2,
+        escalated: 1,
+        handoff: 0,
+        deflectionPercent: 67,
+        steps: [
+          { id: 'start', title: 'What is wrong?', views: 5, left: 1 },
+          { id: 'reset', title: 'Reset your password', views: 4, left: 1 },
+          { id: 'check-spam', title: 'Check your spam folder', views: 1, left: 0 },
+          { id: 'resolved', title: 'You are back in', views: 2, left: null },
+          { id: 'escalate', title: 'Contact support', views: 1, left: null },
+        ],
+      },
+    ]);
+  });
+
+  it('offers a chosen period (7, 30, 90 or 180 days) and falls back to 30', () => {
+    expect(periodFrom('90', NOW)).toEqual({ days: 90, since: daysAgo(90), until: NOW });
+    expect(periodFrom('365', NOW).days).toBe(30);
+    expect(periodFrom(null, NOW).days).toBe(30);
+  });
+});
+
+describe('insights tables and CSV', () => {
+  it('gives each table a CSV with a header row, quoting where needed and defusing spreadsheet formulas', () => {
+    const tables = insightsTables(report);
+    expect(Object.keys(tables)).toEqual([
+      'articles',
+      'reasons',
+      'top-queries',
+      'no-results',
+      'unopened-queries',
+      'troubleshooters',
+      'troubleshooter-steps',
+    ]);
+    expect(toCsv(tables.articles)).toBe(
+      'Article,Helpful,Yes,No,Votes\r\nAvoid scams,0%,0,1,1\r\nMy account is locked,50%,1,1,2\r\nI forgot my password,75%,3,1,4\r\n',
+    );
+    expect(toCsv(tables.reasons).split('\r\n')[1]).toBe(
+      `${daysAgo(1).toISOString().slice(0, 16).replace('T', ' ')},My account is locked,The steps did not work for me,"'=HYPERLINK(""http://evil.example"")"`,
+    );
+    expect(toCsv(tables.troubleshooters)).toBe(
+      'Troubleshooter,Started,Resolved,Escalated,Handed off,Deflection rate\r\nI can’t sign in,5,2,1,0,67%\r\n',
+    );
+    expect(toCsv(tables['troubleshooter-steps']).split('\r\n')[4]).toBe('I can’t sign in,You are back in,2,end');
+  });
+});

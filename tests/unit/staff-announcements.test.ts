@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/db/connection.ts';
+import {
+  currentUrgentAnnouncements,
+  findUrgentAnnouncement,
+  listUrgentAnnouncements,
+  recentAnnouncementChanges,
+} from '../../src/server/db/announcements.ts';
+import { handleAnnouncementPost } from '../../src/server/announcements/staff-actions.ts';
+import { formValuesOf, parseAnnouncementForm, emptyAnnouncementForm } from '../../src/server/announcements/staff-form.ts';
+import { tempDatabase } from '../support/temp-database.ts';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const ada = { id: 'staff-1', email: 'ada@loomwork.example' };
+const grace = { id: 'staff-2', email: 'grace@loomwork.example' };
+const form = (fields: [string, string][]) => new URLSearchParams(fields);
+const publish = (extra: [string, string][] = []) =>
+  form([
+    ['action', 'publish'],
+    ['message', 'Payouts are **delayed** today.'],
+    ['icon', 'warning'],
+    ['start', ''],
+    ['end', '2026-03-01T18:00'],
+    ['countries', 'gb, IE'],
+    ['userTypes', 'freelancer'],
+    ...extra,
+  ]);
+
+let database: Awaited<ReturnType<typeof tempDatabase>>;
+let db: Db;
+beforeAll(async () => {
+  database = await tempDatabase();
+  db = database.db;
+});
+afterAll(() => database.remove());
+
+describe('staff announcements', () => {
+  let id: string;
+
+  it('publishes: 303 back to the list, stored with its audience, and the change recorded with who and when', async () => {
+    const result = await handleAnnouncementPost(publish(), ada, db, NOW);
+    expect(result).toEqual({ kind: 'redirect', location: '/staff/announcements?done=published' });
+    const [stored] = await listUrgentAnnouncements(db);
+    id = stored.id;
+    expect(stored).toEqual({
+      id,
+      message: 'Payouts are **delayed** today.',
+      icon: 'warning',
+      end: '2026-03-01T18:00:00.000Z',
+      countries: ['GB', 'IE'],
+      userTypes: ['freelancer'],
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
+    expect(await recentAnnouncementChanges(db)).toEqual([
+      {
+        id: expect.any(String),
+        announcementId: id,
+        changedAt: NOW.toISOString(),
+        staffId: 'staff-1',
+        staffEmail: 'ada@loomwork.example',
+        action: 'published',
+        details: {
+          message: 'Payouts are **delayed** today.',
+          icon: 'warning',
+          end: '2026-03-01T18:00:00.000Z',
+          countries: ['GB', 'IE'],
+          userTypes: ['freelancer'],
+        },
+      },
+    ]);
+  });
+
+  it('edits: the new fields replace the old, and the change names the editor', async () => {
+    const later = new Date(NOW.getTime() + 10 * 60_000);
+    const edit = form([
+      ['action', 'edit'],
+      ['id', id],
+      ['message', 'Payouts are back to normal.'],
+      ['icon', 'success'],
+      ['start', ''],
+      ['end', '2026-03-01T20:00:00Z'],
+      ['countries', ''],
+    ]);
+    expect(await handleAnnouncementPost(edit, grace, db, later)).toEqual({ kind: 'redirect', location: '/staff/announcements?done=saved' });
+    expect(await findUrgentAnnouncement(db, id)).toMatchObject({
+      message: 'Payouts are back to normal.',
+      icon: 'success',
+      countries: 'all',
+      userTypes: 'all',
+      updatedAt: later.toISOString(),
+    });
+    expect((await recentAnnouncementChanges(db))[0]).toMatchObject({
+      action: 'edited',
+      staffEmail: 'grace@loomwork.example',
+      changedAt: later.toISOString(),
+    });
+  });
+
+  it('ends: the end moves to now, readers stop getting it, and a second end changes nothing', async () => {
+    const later = new Date(NOW.getTime() + 20 * 60_000);
+    const end = form([
+      ['action', 'end'],
+      ['id', id],
+    ]);
+    expect(await currentUrgentAnnouncements(db, later, later)).toHaveLength(1);
+    expect(await handleAnnouncementPost(end, ada, db, later)).toEqual({ kind: 'redirect', location: '/staff/announcements?done=ended' });
+    expect((await findUrgentAnnouncement(db, id))?.end).toBe(later.toISOString());
+    expect(await currentUrgentAnnouncements(db, later, later)).toEqual([]);
+    expect(await handleAnnouncementPost(end, ada, db, later)).toEqual({
+      kind: 'redirect',
+      location: '/staff/announcements?done=already-ended',
+    });
+    expect((await recentAnnouncementChanges(db)).map((c) => c.action)).toEqual(['ended', 'edited', 'published']);
+  });
+
+  it('answers 404 for an announcement that does not exist, 422 for an unknown action, and records nothing', async () => {
+    const before = (await recentAnnouncementChanges(db)).length;
+    expect(
+      await handleAnnouncementPost(
+        form([
+          ['action', 'end'],
+          ['id', 'nope'],
+        ]),
+        ada,
+        db,
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'failed', status: 404 });
+    const editMissing = publish();
+    editMissing.set('action', 'edit');
+    editMissing.set('id', 'nope');
+    expect(await handleAnnouncementPost(editMissing, ada, db, NOW)).toMatchObject({ kind: 'failed', status: 404 });
+    expect(await handleAnnouncementPost(form([['action', 'delete-everything']]), ada, db, NOW)).toMatchObject({
+      kind: 'failed',
+      status: 422,
+    });
+    expect(await recentAnnouncementChanges(db)).toHaveLength(before);
+  });
+
+  it('shows a scheduled one to readers only once it is near its start', async () => {
+    const scheduled = publish();
+    scheduled.set('start', '2026-03-02T09:00');
+    scheduled.set('end', '2026-03-02T18:00');
+    expect(await handleAnnouncementPost(scheduled, ada, db, NOW)).toMatchObject({ kind: 'redirect' });
+    const startsAt = async (now: string) =>
+      (await currentUrgentAnnouncements(db, new Date(now), new Date(Date.parse(now) + 60 * 60_000))).flatMap((a) => a.start ?? []);
+    expect(await startsAt('2026-03-01T12:00:00Z')).toEqual([]);
+    expect(await startsAt('2026-03-02T08:30:00Z')).toEqual(['2026-03-02T09:00:00.000Z']);
+  });
+});
+
+describe('the announcement form', () => {
+  it('names each problem next to its field (GOV.UK style)', () => {
+    const result = parseAnnouncementForm(
+      { message: '  ', icon: 'party', start: 'tomorrow', end: '2026-02-01T00:00', countries: 'GB, Germany', userTypes: ['astronaut'] },
+      NOW,
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        message: 'Enter the message',
+        icon: 'Select the kind of announcement',
+        start: 'Enter the start as a date and time, like 2026-03-01T09:00',
+        end: 'The end must be in the future. To stop an announcement now, end it from the list',
+        countries: 'Enter countries as two-letter codes separated by commas, like GB, IE',
+        userTypes: 'Select user types from the list',
+      },
+    });
+    expect(
+      parseAnnouncementForm({ ...emptyAnnouncementForm, message: 'x', start: '2026-03-05T10:00', end: '2026-03-05T09:00' }, NOW),
+    ).toEqual({
+      ok: false,
+      errors: { end: 'The end must be after the start' },
+    });
+    expect(parseAnnouncementForm({ ...emptyAnnouncementForm, message: 'x'.repeat(301) }, NOW)).toEqual({
+      ok: false,
+      errors: { message: 'Message must be 300 characters or fewer' },
+    });
+  });
+
+  it('reads datetime-local values as UTC and shows stored ones back the same way', () => {
+    const parsed = parseAnnouncementForm(
+      { ...emptyAnnouncementForm, message: 'Hello', start: '2026-03-05T10:00', end: '2026-03-05T12:30:00+02:00' },
+      NOW,
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      fields: {
+        message: 'Hello',
+        icon: 'info',
+        start: '2026-03-05T10:00:00.000Z',
+        end: '2026-03-05T10:30:00.000Z',
+        countries: 'all',
+        userTypes: 'all',
+      },
+    });
+    if (parsed.ok)
+      expect(formValuesOf(parsed.fields)).toEqual({
+        message: 'Hello',
+        icon: 'info',
+        start: '2026-03-05T10:00',
+        end: '2026-03-05T10:30',
+        countries: '',
+        userTypes: [],
+      });
+  });
+});
