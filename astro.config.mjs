@@ -17,6 +17,7 @@ export default defineConfig({
   session: false,
   integrations: [mdx(), preact(), pagefind()],
   prefetch: false,
+  build: { inlineStylesheets: 'never' },
   // Shiki's inline styles would need 'unsafe-inline' under our CSP; help articles need no code colouring.
   markdown: { syntaxHighlight: false },
   vite: {

@@ -63,13 +63,16 @@ describe('GET /api/announcements with COUNTRY_HEADER=CF-IPCountry', () => {
 });
 
 describe('staff pages without a signed-in staff member', () => {
-  it('send the reader to sign in, and refuse downloads and posts', async () => {
+  it('send the reader to sign in, downloads included, and refuse posts', async () => {
     for (const path of ['/staff/insights', '/staff/announcements']) {
       const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
       expect([302, 303], path).toContain(response.status);
       expect(new URL(response.headers.get('location')!, baseUrl).pathname, path).toBe('/staff/login');
     }
-    expect((await fetch(`${baseUrl}/staff/insights/no-results.csv`)).status).toBe(401);
+    const csv = await fetch(`${baseUrl}/staff/insights/no-results.csv`, { redirect: 'manual' });
+    expect(csv.status).toBe(303);
+    expect(new URL(csv.headers.get('location')!, baseUrl).pathname).toBe('/staff/login');
+    expect(await csv.text()).toBe('');
     const post = await fetch(`${baseUrl}/staff/announcements`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl },

@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
+import { KNOWN_ARTICLE } from '../support/site.ts';
+import { createStaff, STAFF_PASSWORD } from '../support/staff.ts';
+
+const session = useBrowser();
+const EDITOR = { email: 'e2e-insights@example.com', name: 'Ida Insights', role: 'agent' } as const;
+
+beforeAll(async () => {
+  await createStaff(inject('dataDir'), EDITOR);
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/staff/login');
+  const main = page.getByRole('main');
+  await main.getByLabel('Email address', { exact: true }).fill(EDITOR.email);
+  await main.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
+  await main.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/staff/');
+}
+
+describe('insights', () => {
+  test('a No with a reason and a search with no results show up for staff within one reload', async () => {
+    const reader = await session.newPage({ userAgent: `Mozilla/5.0 Chrome/140.0 insights-reader-${crypto.randomUUID()}` });
+    await reader.goto(KNOWN_ARTICLE.path);
+    const feedback = reader.getByRole('region', { name: 'Was this article helpful?' });
+    await feedback.getByRole('button', { name: 'No', exact: true }).click();
+    const comment = `Insights e2e ${crypto.randomUUID()}`;
+    await feedback.getByLabel('The steps did not work for me').check();
+    await feedback.getByLabel('Anything else we should know? (optional)').fill(comment);
+    await feedback.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => feedback.getByText('Thank you for telling us more').isVisible()).toBe(true);
+
+    const query = `quokka ledger ${crypto.randomUUID().slice(0, 8)}`.replace(/[0-9]/g, 'x');
+    await reader.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => reader.getByRole('main').getByRole('status').innerText()).toContain('No articles match');
+    await reader.goto('/'); // leaving the page sends the final query
+
+    const staff = await session.newPage();
+    await signIn(staff);
+    await staff.goto('/staff/insights');
+    const main = staff.getByRole('main');
+    await expect.poll(async () => (await main.innerText()).includes(comment), { timeout: 10_000 }).toBe(true);
+    await staff.reload();
+    expect(await main.innerText()).toContain(query);
+    await expectNoAxeViolations(staff);
+  });
+});
