@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
+import { choose, openLoginFlow } from '../support/flow-page.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 import { createStaff, STAFF_PASSWORD } from '../support/staff.ts';
 
@@ -45,5 +46,47 @@ describe('insights', () => {
     await staff.reload();
     expect(await main.innerText()).toContain(query);
     await expectNoAxeViolations(staff);
+  });
+
+  test('a troubleshooter walk that ends in an escalation moves the started and escalated figures', async () => {
+    const staff = await session.newPage();
+    await signIn(staff);
+    const figures = async () => {
+      await staff.goto('/staff/insights');
+      const line = await staff
+        .getByRole('main')
+        .getByText(/\d+ started · \d+ resolved · \d+ escalated/)
+        .first()
+        .innerText();
+      const [started, resolved, escalated] = line.match(/\d+/g)!.map(Number);
+      return { started, resolved, escalated };
+    };
+    const before = await figures().catch(() => ({ started: 0, resolved: 0, escalated: 0 }));
+
+    const reader = await session.newPage();
+    await openLoginFlow(reader);
+    await choose(reader, "I'm not sure which email address I signed up with", 'find-email');
+    await choose(reader, "I still can't find it", 'escalate-find-email');
+    await reader.goto('/'); // leaving the page sends what is left in the beacon queue
+
+    await expect
+      .poll(figures, { timeout: 10_000 })
+      .toEqual({ started: before.started + 1, resolved: before.resolved, escalated: before.escalated + 1 });
+  });
+
+  test('an announcement published in the console shows on an article page, without a rebuild', async () => {
+    const staff = await session.newPage();
+    await signIn(staff);
+    await staff.goto('/staff/announcements');
+    const message = `Scheduled maintenance tonight ${crypto.randomUUID().slice(0, 8)}`;
+    const main = staff.getByRole('main');
+    await main.getByLabel('Message', { exact: true }).fill(message);
+    await main.getByRole('button', { name: 'Publish announcement' }).click();
+    await expect.poll(() => main.innerText()).toContain(message);
+
+    const reader = await session.newPage();
+    await reader.goto(KNOWN_ARTICLE.path);
+    await expect.poll(() => reader.getByText(message).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expectNoAxeViolations(reader);
   });
 });
