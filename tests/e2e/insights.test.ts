@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import { choose, openLoginFlow } from '../support/flow-page.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
+import { noMatchQuery } from '../support/insights.ts';
 import { createStaff, STAFF_PASSWORD } from '../support/staff.ts';
 
 const session = useBrowser();
@@ -33,7 +34,7 @@ describe('insights', () => {
     await feedback.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => feedback.getByText('Thank you for telling us more').isVisible()).toBe(true);
 
-    const query = `quokka ledger ${crypto.randomUUID().slice(0, 8)}`.replace(/[0-9]/g, 'x');
+    const query = noMatchQuery();
     await reader.goto(`/search/?q=${encodeURIComponent(query)}`);
     await expect.poll(() => reader.getByRole('main').getByRole('status').innerText()).toContain('No articles match');
     await reader.goto('/'); // leaving the page sends the final query

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { choose, openLoginFlow } from '../support/flow-page.ts';
-import { randomWord, storedInsights } from '../support/insights.ts';
+import { noMatchQuery, storedInsights } from '../support/insights.ts';
 import { readSearchResults, searchStatus } from '../support/search.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 
@@ -32,7 +32,7 @@ async function withGpc(page: Page): Promise<void> {
 describe('reader events', () => {
   test('a search with no results stores its final query, not each keystroke, once the reader leaves the page', async () => {
     const since = new Date().toISOString();
-    const query = `qzx ${randomWord(6)}`;
+    const query = noMatchQuery();
     const page = await session.newPage();
     await page.goto('/search/');
     await expect.poll(() => searchStatus(page).innerText()).toContain('Type a question');
@@ -42,7 +42,7 @@ describe('reader events', () => {
     await page.goto('/');
 
     const events = await eventsSince(since, (list) => list.some((e) => e.query === query));
-    expect(events.filter((e) => e.type === 'search' && e.query?.startsWith('q'))).toEqual([
+    expect(events.filter((e) => e.type === 'search' && e.query?.startsWith('z'))).toEqual([
       expect.objectContaining({ query, result_count: 0 }),
     ]);
   });

@@ -10,6 +10,7 @@ import { startServer } from '../support/server-process.ts';
 const SUBMISSIONS = 200;
 /** Kill once this many were acknowledged: part-way through the burst. */
 const KILL_AFTER_ACKS = 10;
+const STAGGER_MS = 3;
 
 describe('crash durability', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'signpost-crash-'));
@@ -24,6 +25,9 @@ describe('crash durability', () => {
 
     await Promise.all(
       keys.map(async (key, i) => {
+        // Staggered by a few milliseconds, so the burst spans several group commits and the kill lands inside it.
+        await new Promise((resolve) => setTimeout(resolve, i * STAGGER_MS));
+        if (killed) return;
         try {
           const response = await postJson(server.url, bodies[i], { 'Idempotency-Key': key });
           const body = (await response.json()) as { reference: string };

@@ -31,7 +31,13 @@ export function postEvents(baseUrl: string, body: unknown, headers: Record<strin
 
 /** A random lower-case word: unique search text that survives query normalisation (which hides long numbers). */
 export function randomWord(length = 10): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+  const consonants = 'bcdfghjklmnpqrstvwxz';
+  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => consonants[byte % consonants.length]).join('');
+}
+
+/** A search no article can match, not even as the prefix of a word: a single vowel-less term. */
+export function noMatchQuery(): string {
+  return `zqxj${randomWord(8)}`;
 }
 
 /** Votes and events the server stored, read through a second connection (WAL lets it read while the server writes). */
