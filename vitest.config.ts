@@ -1,37 +1,48 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const againstServer = {
+  environment: 'node' as const,
+  globalSetup: ['tests/support/serve-build.setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 240_000,
+  fileParallelism: false,
+};
+
+/** Files that test SQLite itself (its file on disk, its backup command), not behaviour both databases share. */
+const SQLITE_ONLY = ['tests/integration/crash-durability.test.ts', 'tests/integration/health-and-backup.test.ts'];
+
+// With TEST_DATABASE_URL (a PostgreSQL server where its user may create databases; .ci/run starts one), the
+// integration suite runs a second time with every test server on PostgreSQL, and the multi-instance tests run.
+const postgres: TestProjectInlineConfiguration[] = process.env.TEST_DATABASE_URL?.trim()
+  ? [
+      {
+        test: {
+          ...againstServer,
+          name: 'integration-postgres',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          env: { TEST_SERVER_DATABASE: 'postgres' },
+        },
+      },
+      {
+        test: {
+          ...againstServer,
+          name: 'postgres',
+          include: ['tests/postgres/**/*.test.ts'],
+          env: { TEST_SERVER_DATABASE: 'postgres' },
+        },
+      },
+    ]
+  : [];
+if (postgres.length === 0) console.log('TEST_DATABASE_URL is not set: the PostgreSQL tests are not run (.ci/run runs them).');
 
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['tests/unit/**/*.test.ts'],
-        },
-      },
-      {
-        test: {
-          name: 'integration',
-          environment: 'node',
-          include: ['tests/integration/**/*.test.ts'],
-          globalSetup: ['tests/support/serve-build.setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 240_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          environment: 'node',
-          include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/serve-build.setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 240_000,
-          fileParallelism: false,
-        },
-      },
+      { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { ...againstServer, name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      { test: { ...againstServer, name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+      ...postgres,
     ],
   },
 });

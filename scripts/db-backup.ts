@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupDatabase } from '../src/server/db/backup.ts';
-import { databaseFile, openDatabase } from '../src/server/db/connection.ts';
+import { databaseFile, openSqlite } from '../src/server/db/connection.ts';
 import { databaseSettings } from '../src/server/settings.ts';
 
 const [target] = process.argv.slice(2);
@@ -12,7 +12,12 @@ if (!target) {
 }
 // npm runs scripts from the project folder; a relative FILE means relative to where the command was typed.
 const file = resolve(process.env.INIT_CWD ?? process.cwd(), target);
-const { dataDir } = databaseSettings(process.env);
+const settings = databaseSettings(process.env);
+if (settings.kind === 'postgres') {
+  console.error('DATABASE_URL is set: back up PostgreSQL with its own tools, e.g. pg_dump --format=custom (see README).');
+  process.exit(1);
+}
+const { dataDir } = settings;
 if (!existsSync(databaseFile(dataDir))) {
   console.error(`No database in ${dataDir}. Set DATA_DIR to the folder the server uses.`);
   process.exit(1);
@@ -22,7 +27,7 @@ if (existsSync(file)) {
   process.exit(1);
 }
 
-const db = openDatabase(dataDir);
+const db = openSqlite(dataDir);
 try {
   await backupDatabase(db, file);
 } catch (error) {

@@ -2,10 +2,12 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
+import { startupProblem } from '../src/server/db/database-errors.ts';
 import { scheduleRetention } from '../src/server/events/retention.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
 import {
   announcementSettings,
+  databaseSettings,
   escalationSettings,
   eventSettings,
   feedbackSettings,
@@ -26,6 +28,7 @@ if (!existsSync(entry)) {
 let settings;
 let staff;
 let eventRetentionDays;
+let storage;
 try {
   settings = serverSettings(process.env);
   escalationSettings(process.env);
@@ -33,9 +36,15 @@ try {
   announcementSettings(process.env);
   eventRetentionDays = eventSettings(process.env).retentionDays;
   staff = staffSettings(process.env);
-  await database();
+  storage = databaseSettings(process.env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+try {
+  await database();
+} catch (error) {
+  console.error(startupProblem(error, storage));
   process.exit(1);
 }
 
@@ -55,7 +64,11 @@ try {
   process.exit(1);
 }
 // Before the ready line, so whoever waits for that line (a person, a test) has the notice too.
-const notice = await firstRunNotice(await database(), { demo: staff.demo, dataDir: process.env.DATA_DIR, url: running.url });
+const notice = await firstRunNotice(await database(), {
+  demo: staff.demo,
+  dataDir: storage.kind === 'sqlite' ? process.env.DATA_DIR : undefined,
+  url: running.url,
+});
 if (notice) console.log(notice);
 console.log(`Help center ready at ${running.url}`);
 // Hourly, never keeping the process alive by themselves: anonymise long-closed tickets and clear expired

@@ -1,6 +1,7 @@
 // `npm run staff -- <command>`: manage staff accounts from the command line (see STAFF_USAGE).
 import { stdin } from 'node:process';
-import { databaseFile, migrateToLatest, openDatabase } from '../src/server/db/connection.ts';
+import { migrateToLatest, openDatabase } from '../src/server/db/connection.ts';
+import { describeDatabase } from '../src/server/db/database-errors.ts';
 import { listStaff } from '../src/server/db/staff.ts';
 import { accountByEmail, addStaff, resetPassword, setDisabled } from '../src/server/staff/accounts.ts';
 import { parseStaffArguments, passwordFromInput, STAFF_USAGE, type StaffCommand } from '../src/server/staff/cli-arguments.ts';
@@ -70,13 +71,15 @@ function fail(message: string): number {
   return 1;
 }
 
-const { dataDir } = databaseSettings(process.env);
-const db = openDatabase(dataDir);
+const settings = databaseSettings(process.env);
+const db = openDatabase(settings);
 try {
   await migrateToLatest(db);
   process.exitCode = await run(db, parsed.command);
 } catch (error) {
-  console.error(`Could not change the accounts in ${databaseFile(dataDir)}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not change the accounts in ${describeDatabase(settings)}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.destroy();

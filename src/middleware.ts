@@ -1,10 +1,21 @@
 import { defineMiddleware } from 'astro:middleware';
+import { isDatabaseUnavailable } from './server/db/database-errors.ts';
 import { staffArea } from './server/staff/access.ts';
 import { guardStaffArea } from './server/staff/staff-guard.ts';
+import { databaseUnavailable } from './server/unavailable.ts';
 
-// Only the staff area has sessions: public pages stay static and never read or set a cookie.
-export const onRequest = defineMiddleware((context, next) => {
+// Only the staff area has sessions: public pages stay static and never read or set a cookie. Every on-demand
+// route reads the database, so a database that is down becomes a 503 here, once, rather than a 500 in each.
+export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
-  const area = staffArea(context.url.pathname);
-  return area ? guardStaffArea(context, next, area) : next();
+  try {
+    const area = staffArea(context.url.pathname);
+    return await (area ? guardStaffArea(context, next, area) : next());
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error(
+      `${context.request.method} ${context.url.pathname}: database unavailable (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return databaseUnavailable(context.url.pathname);
+  }
 });

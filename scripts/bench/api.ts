@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Options } from 'autocannon';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openSqlite } from '../../src/server/db/connection.ts';
 import { buildIfStale, startServer } from '../../tests/support/server-process.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -130,7 +130,7 @@ try {
 
   // Every 201 the bench saw is a row on disk. Requests still in flight when a run ends are stored without being
   // counted by autocannon, hence "at least".
-  const db = openDatabase(dataDir);
+  const db = openSqlite(dataDir);
   const { count } = await db
     .selectFrom('escalations')
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateToLatest, openDatabase } from '../../src/server/db/connection.ts';
+import { migrateToLatest, openSqlite } from '../../src/server/db/connection.ts';
 import type { EscalationStatus } from '../../src/server/db/schema.ts';
 import { formatCursor } from '../../src/server/staff/inbox-query.ts';
 import { seedEscalations } from '../../tests/support/seed-escalations.ts';
@@ -36,7 +36,7 @@ buildIfStale();
 const dataDir = mkdtempSync(join(tmpdir(), 'signpost-bench-inbox-'));
 try {
   const started = performance.now();
-  const db = openDatabase(dataDir);
+  const db = openSqlite(dataDir);
   let deepCursor: string;
   try {
     await migrateToLatest(db);

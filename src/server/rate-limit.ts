@@ -1,17 +1,30 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { database, postgresPoolOf } from './db/connection.ts';
+import { databaseSettings } from './settings.ts';
 
 export type RateLimit = (key: string) => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
 
 /**
- * Allows `perMinute` attempts per key per minute (0 = no limit). Memory is right for the single-instance
- * SQLite default; several instances need the limits in their shared database.
+ * Allows `perMinute` attempts per key per minute (0 = no limit), counted apart for each `name`. On PostgreSQL the
+ * counts live in the shared database (table rate_limits, migration 004), so a limit holds across instances;
+ * the single SQLite instance keeps them in memory. A database that cannot be reached fails the call, and the
+ * request with it (a 503), rather than letting it through unlimited.
  */
-export function createRateLimit(perMinute: number): RateLimit {
+export function createRateLimit(name: string, perMinute: number): RateLimit {
   if (perMinute === 0) return async () => ({ allowed: true });
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  let limiter: RateLimiterAbstract | undefined;
+  const limiterFor = async () => {
+    if (limiter) return limiter;
+    const pool = databaseSettings(process.env).kind === 'postgres' ? postgresPoolOf(await database()) : undefined;
+    const options = { keyPrefix: name, points: perMinute, duration: 60 };
+    limiter = pool
+      ? new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true })
+      : new RateLimiterMemory(options);
+    return limiter;
+  };
   return async (key) => {
     try {
-      await limiter.consume(key);
+      await (await limiterFor()).consume(key);
       return { allowed: true };
     } catch (result) {
       if (!(result instanceof RateLimiterRes)) throw result;

@@ -16,13 +16,39 @@ export function serverSettings(env: Env): ServerSettings {
   return { host: env.HOST || '127.0.0.1', port };
 }
 
-export interface DatabaseSettings {
-  /** Absolute path of the folder that holds the SQLite file; created on start. */
-  dataDir: string;
-}
+/** SQLite in DATA_DIR (the embedded default), or PostgreSQL when DATABASE_URL is set. */
+export type DatabaseSettings =
+  | { kind: 'sqlite'; /** Absolute path of the folder that holds the SQLite file; created on start. */ dataDir: string }
+  | { kind: 'postgres'; url: string; /** Connections each instance may hold open. */ poolSize: number };
+
+const DATABASE_URL_SHAPE = 'postgres://user:password@host:5432/database';
 
 export function databaseSettings(env: Env): DatabaseSettings {
-  return { dataDir: resolve(env.DATA_DIR || './data') };
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return { kind: 'sqlite', dataDir: resolve(env.DATA_DIR || './data') };
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  const problem = !url
+    ? 'is not a URL'
+    : !['postgres:', 'postgresql:'].includes(url.protocol)
+      ? `starts with "${url.protocol}", not "postgres:"`
+      : !url.hostname
+        ? 'names no host'
+        : url.pathname.length < 2
+          ? 'names no database'
+          : undefined;
+  if (problem) throw new Error(`DATABASE_URL ${problem}: it must look like ${DATABASE_URL_SHAPE} (got "${redactPassword(raw)}")`);
+  const poolSize = wholeNumber(env, 'DATABASE_POOL_SIZE', 10);
+  if (poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be 1 or more (got "${env.DATABASE_POOL_SIZE}")`);
+  return { kind: 'postgres', url: raw, poolSize };
+}
+
+/** A connection string fit for a log line or an error: the password (between user: and the last @) replaced by ***. */
+export function redactPassword(connectionString: string): string {
+  const at = connectionString.lastIndexOf('@');
+  const userStart = connectionString.lastIndexOf('//', at) + 2;
+  const colon = connectionString.indexOf(':', userStart === 1 ? 0 : userStart);
+  if (at < 0 || colon < 0 || colon > at) return connectionString;
+  return `${connectionString.slice(0, colon + 1)}***${connectionString.slice(at)}`;
 }
 
 export interface EscalationSettings {

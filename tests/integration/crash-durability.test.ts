@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openSqlite } from '../../src/server/db/connection.ts';
 import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
 import { startServer } from '../support/server-process.ts';
 
@@ -67,7 +67,7 @@ describe('crash durability', () => {
       const after = (await storedRows(dataDir)).escalations.filter((e) => e.description.startsWith('Crash test submission'));
       expect(after).toHaveLength(SUBMISSIONS);
 
-      const db = openDatabase(dataDir);
+      const db = openSqlite(dataDir);
       try {
         const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
         expect(rows).toEqual([{ integrity_check: 'ok' }]);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashSessionId } from '../../src/server/auth/session-id-hash.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openServerDatabase } from '../support/server-database.ts';
 import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
 import { createStaff, getAs, postForm, signIn } from '../support/staff.ts';
@@ -105,7 +105,7 @@ describe('sessions', () => {
   it('are stored as hashes only, and slide: a session past half its life is extended and its cookie sent again', async () => {
     const cookie = await signIn(baseUrl, 'access-agent@example.com');
     const id = cookie.split('=')[1];
-    const db = openDatabase(dataDir);
+    const db = openServerDatabase(dataDir);
     try {
       const rows = await db.selectFrom('staff_sessions').selectAll().execute();
       expect(rows.some((row) => row.id_hash === hashSessionId(id))).toBe(true);

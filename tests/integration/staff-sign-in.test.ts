@@ -3,7 +3,7 @@ import { WRONG_CREDENTIALS } from '../../src/server/staff/sign-in-form.ts';
 import { PER_ACCOUNT, PER_CLIENT } from '../../src/server/auth/sign-in-throttle.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { createStaff, getAs, postSignIn, runStaffCli, sessionCookieOf, STAFF_PASSWORD } from '../support/staff.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openServerDatabase } from '../support/server-database.ts';
 
 // Its own server, behind a "proxy" (TRUST_PROXY=1), so each test signs in from its own client address and
 // throttling in one test never spills into another or into other test files.
@@ -109,7 +109,7 @@ describe('first run and signing in', () => {
   });
 
   it('records every attempt, with its outcome', async () => {
-    const db = openDatabase(server.dataDir);
+    const db = openServerDatabase(server.dataDir);
     try {
       const outcomes = await db
         .selectFrom('sign_in_attempts')

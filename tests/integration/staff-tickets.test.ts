@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase } from '../../src/server/db/connection.ts';
+import { migrateToLatest } from '../../src/server/db/connection.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
 import { seedEscalations } from '../support/seed-escalations.ts';
+import { newServerData, openServerDatabase } from '../support/server-database.ts';
 import { startServer } from '../support/server-process.ts';
 import { createStaff, getAs, postForm, signIn } from '../support/staff.ts';
 
@@ -72,8 +70,10 @@ describe('what staff see of a submission', () => {
 });
 
 describe('keeping changes', () => {
-  const ownData = mkdtempSync(join(tmpdir(), 'signpost-restart-'));
-  afterAll(() => rmSync(ownData, { recursive: true, force: true }));
+  let ownData: string;
+  let remove: () => Promise<void>;
+  beforeAll(async () => ({ dataDir: ownData, remove } = await newServerData()));
+  afterAll(() => remove());
 
   it('a status change, assignment and note survive a restart, with their audit trail', async () => {
     const first = await startServer({ dataDir: ownData });
@@ -109,8 +109,9 @@ describe('keeping changes', () => {
   });
 
   it('the retention schedule anonymises long-closed tickets when the server starts', async () => {
-    const retentionData = mkdtempSync(join(tmpdir(), 'signpost-retention-'));
-    const db = openDatabase(retentionData);
+    const retention = await newServerData();
+    const retentionData = retention.dataDir;
+    const db = openServerDatabase(retentionData);
     let tickets;
     try {
       await migrateToLatest(db);
@@ -136,7 +137,7 @@ describe('keeping changes', () => {
       expect(kept).toContain('Requester 1');
     } finally {
       await server.stop();
-      rmSync(retentionData, { recursive: true, force: true });
+      await retention.remove();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openServerDatabase } from './server-database.ts';
 import type { EscalationsTable, IdempotencyKeysTable } from '../../src/server/db/schema.ts';
 
 /** A submission the server accepts, with a start time old enough not to look automated. */
@@ -53,7 +53,7 @@ export function validFormFields(key = crypto.randomUUID()): [string, string][] {
 
 /** What the server stored, read through a second connection (WAL lets it read while the server writes). */
 export async function storedRows(dataDir: string): Promise<{ escalations: EscalationsTable[]; keys: IdempotencyKeysTable[] }> {
-  const db = openDatabase(dataDir);
+  const db = openServerDatabase(dataDir);
   try {
     return {
       escalations: await db.selectFrom('escalations').selectAll().execute(),

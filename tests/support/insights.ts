@@ -1,5 +1,5 @@
 // Posting to the reader endpoints (feedback, events) and reading what the server stored, for HTTP tests.
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openServerDatabase } from './server-database.ts';
 import type { FeedbackVotesTable, ReaderEventsTable } from '../../src/server/db/schema.ts';
 
 export function postFeedback(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -42,7 +42,7 @@ export function noMatchQuery(): string {
 
 /** Votes and events the server stored, read through a second connection (WAL lets it read while the server writes). */
 export async function storedInsights(dataDir: string): Promise<{ votes: FeedbackVotesTable[]; events: ReaderEventsTable[] }> {
-  const db = openDatabase(dataDir);
+  const db = openServerDatabase(dataDir);
   try {
     return {
       votes: await db.selectFrom('feedback_votes').selectAll().execute(),

@@ -1,6 +1,8 @@
-// Vitest globalSetup for the e2e project: builds the site when stale, then serves the build on a free port.
+// Vitest globalSetup for the projects that test a running server: builds the site when stale, then serves the
+// build on a free port (on PostgreSQL in the PostgreSQL projects).
 import type { TestProject } from 'vitest/node';
 import { findChromium } from '../support/chromium.ts';
+import { testServersUsePostgres } from '../support/server-database.ts';
 import { buildIfStale, startServer } from '../support/server-process.ts';
 
 declare module 'vitest' {
@@ -13,7 +15,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   findChromium(); // once, before any test file: installs it where the project may (root on Debian)
   buildIfStale();
-  const server = await startServer();
+  // The project's settings (TEST_SERVER_DATABASE) reach its test files' process.env, not this setup's.
+  const server = await startServer({ postgres: testServersUsePostgres(project.config.env) });
   project.provide('baseUrl', server.url);
   project.provide('dataDir', server.dataDir);
   return () => server.stop();

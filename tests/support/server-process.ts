@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { buildIsStale } from '../../src/server/build-freshness.ts';
 import { projectRoot, userEnv } from './project-copy.ts';
 import { projectNode } from './project-node.ts';
+import { newServerData, serverDatabaseUrl } from './server-database.ts';
 
 const READY = /Help center ready at (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 30_000;
@@ -49,23 +48,28 @@ export interface ServerProcess {
 export interface ServerOptions {
   /** Settings for this server; PORT, HOST and DATA_DIR are set here. The rate limits are off unless given. */
   env?: Record<string, string>;
-  /** An existing data folder to serve (the caller removes it); a fresh temporary one otherwise (removed on stop). */
+  /** An existing data folder to serve (the caller removes it); a fresh temporary one otherwise (removed on stop),
+   * with a fresh PostgreSQL database behind it in the PostgreSQL test projects (see server-database.ts). */
   dataDir?: string;
+  /** For a fresh data folder: put its database on PostgreSQL; by default when the test project says so. */
+  postgres?: boolean;
   /** Send the server's output to this file rather than through a pipe into this process (benchmarks: a load
    * generator must not spend its time reading the server's log lines). */
   logFile?: string;
 }
 
 /** Starts `node scripts/serve.ts` on a free loopback port, as `npm run serve` would, and waits until it is ready. */
-export async function startServer({ env = {}, dataDir, logFile }: ServerOptions = {}): Promise<ServerProcess> {
-  const ownData = dataDir === undefined;
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'signpost-data-'));
+export async function startServer({ env = {}, dataDir, postgres, logFile }: ServerOptions = {}): Promise<ServerProcess> {
+  const own = dataDir === undefined ? await newServerData(postgres) : undefined;
+  const dir = dataDir ?? own!.dataDir;
   const inherited = { ...process.env };
   for (const name of SHELL_SETTINGS_IGNORED) delete inherited[name];
+  const databaseUrl = serverDatabaseUrl(dir);
+  const database = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
   const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
   const child = spawn(projectNode(projectRoot), ['scripts/serve.ts'], {
     cwd: projectRoot,
-    env: { ...inherited, ...RATE_LIMITS_OFF, ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
+    env: { ...inherited, ...RATE_LIMITS_OFF, ...database, ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
     stdio: ['ignore', log, log],
   });
   let piped = '';
@@ -76,7 +80,7 @@ export async function startServer({ env = {}, dataDir, logFile }: ServerOptions 
   // 'close' comes after the process exited and its output was read to the end.
   let closed = false;
   child.once('close', () => (closed = true));
-  const cleanup = () => ownData && rmSync(dir, { recursive: true, force: true });
+  const cleanup = async () => own?.remove();
 
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -99,7 +103,7 @@ export async function startServer({ env = {}, dataDir, logFile }: ServerOptions 
     }, 20);
   }).catch(async (error: unknown) => {
     await signal('SIGKILL');
-    cleanup();
+    await cleanup();
     throw error;
   });
 
@@ -110,7 +114,7 @@ export async function startServer({ env = {}, dataDir, logFile }: ServerOptions 
     output,
     stop: async () => {
       await signal('SIGTERM');
-      cleanup();
+      await cleanup();
     },
     kill: () => signal('SIGKILL'),
   };

@@ -1,6 +1,7 @@
 // Staff accounts and signed-in requests for tests that run against a server (integration, e2e, benchmarks).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { migrateToLatest, openDatabase } from '../../src/server/db/connection.ts';
+import { migrateToLatest } from '../../src/server/db/connection.ts';
+import { openServerDatabase, serverDatabaseUrl } from './server-database.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
 import { projectRoot } from './project-copy.ts';
 import { projectNode } from './project-node.ts';
@@ -16,7 +17,7 @@ export interface TestAccount {
 
 /** Adds an account to the database in `dataDir` through the db module (a second connection, as the CLI makes). */
 export async function createStaff(dataDir: string, account: TestAccount): Promise<{ id: string; email: string; password: string }> {
-  const db = openDatabase(dataDir);
+  const db = openServerDatabase(dataDir);
   try {
     await migrateToLatest(db);
     const password = account.password ?? STAFF_PASSWORD;
@@ -34,7 +35,7 @@ export function runStaffCli(dataDir: string, args: string[], input = ''): SpawnS
     cwd: projectRoot,
     input,
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: serverDatabaseUrl(dataDir) ?? '' },
   });
 }
 

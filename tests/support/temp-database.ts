@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateToLatest, openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { migrateToLatest, openSqlite, type Db } from '../../src/server/db/connection.ts';
 
 /** A migrated SQLite database in a fresh folder, for module-level tests; `remove()` closes and deletes it. */
 export async function tempDatabase(): Promise<{ db: Db; dir: string; remove(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-test-db-'));
-  const db = openDatabase(dir);
+  const db = openSqlite(dir);
   await migrateToLatest(db);
   return {
     db,

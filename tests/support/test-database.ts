@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { migrateToLatest, openSqlite, type Db } from '../../src/server/db/connection.ts';
 
 /** Call at the top of a test file; the returned function gives the open database inside tests. */
 export function useTestDatabase(): () => Db {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-unit-'));
   let db: Db | undefined;
   beforeAll(async () => {
-    db = openDatabase(dir);
+    db = openSqlite(dir);
     await migrateToLatest(db);
   });
   afterAll(async () => {

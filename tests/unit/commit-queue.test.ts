@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCommitQueue } from '../../src/server/db/commit-queue.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { openSqlite } from '../../src/server/db/connection.ts';
 
 describe('createCommitQueue', () => {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-queue-'));
-  const db = openDatabase(dir);
+  const db = openSqlite(dir);
   afterAll(async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { databaseSettings, escalationSettings } from '../../src/server/settings.ts';
+import { escalationSettings } from '../../src/server/settings.ts';
 
 describe('escalation settings', () => {
   it('defaults to 10 submissions a minute, no trusted proxy, no public origin', () => {
@@ -23,10 +22,5 @@ describe('escalation settings', () => {
     );
     expect(() => escalationSettings({ TRUST_PROXY: 'yes' })).toThrow(/^TRUST_PROXY must be/);
     expect(() => escalationSettings({ SITE_URL: 'help.example.com' })).toThrow(/^SITE_URL must be an absolute URL/);
-  });
-
-  it('puts the database in ./data unless DATA_DIR says otherwise', () => {
-    expect(databaseSettings({})).toEqual({ dataDir: resolve('data') });
-    expect(databaseSettings({ DATA_DIR: '/srv/help' })).toEqual({ dataDir: '/srv/help' });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Migrator } from 'kysely/migration';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase } from '../../src/server/db/connection.ts';
+import { migrateToLatest, openSqlite } from '../../src/server/db/connection.ts';
 import { migrations } from '../../src/server/db/migrations/index.ts';
 
 describe('migration 002-staff', () => {
@@ -11,7 +11,7 @@ describe('migration 002-staff', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps escalations stored before it, indexes their addresses and closes their spam', async () => {
-    const db = openDatabase(dir);
+    const db = openSqlite(dir);
     try {
       const first = new Migrator({ db, provider: { getMigrations: async () => ({ '001-escalations': migrations['001-escalations'] }) } });
       expect((await first.migrateToLatest()).error).toBeUndefined();

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { databaseSettings } from '../settings.ts';
+import pg from 'pg';
+import { databaseSettings, type DatabaseSettings } from '../settings.ts';
 import { migrations } from './migrations/index.ts';
 import { nodeSqliteDialect } from './node-sqlite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -13,16 +14,53 @@ export type Db = Kysely<Database>;
 export const DATABASE_FILE = 'signpost.sqlite';
 /** How long a write waits for another process's transaction (a backup, a CLI) before giving up. */
 const BUSY_TIMEOUT_MS = 5_000;
+/** A database that does not answer within these fails the request (a 503) instead of holding it open. */
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 15_000;
+
+/** The database the settings name: SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL. */
+export function openDatabase(settings: DatabaseSettings): Db {
+  return settings.kind === 'sqlite' ? openSqlite(settings.dataDir) : openPostgres(settings.url, settings.poolSize);
+}
 
 /**
  * Opens the SQLite file in DATA_DIR, creating both when missing. WAL lets readers and the one writer run side
  * by side; synchronous=FULL makes every commit reach the disk before it returns.
  */
-export function openDatabase(dataDir: string): Db {
+export function openSqlite(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const sqlite = new DatabaseSync(databaseFile(dataDir), { timeout: BUSY_TIMEOUT_MS });
   sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
   return new Kysely<Database>({ dialect: nodeSqliteDialect(sqlite) });
+}
+
+/**
+ * A pool of PostgreSQL connections, shared by every request of this instance. Connections that break while idle
+ * (the server restarted, say) are dropped from the pool and replaced on next use; without the error listener
+ * such a break would end the process.
+ */
+export function openPostgres(url: string, poolSize: number): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    keepAlive: true,
+    application_name: 'signpost',
+  });
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+// On globalThis for the reason the connection is (see SLOT below): the bundled routes ask about a database
+// that scripts/serve.ts's copy of this module opened.
+const pools = ((globalThis as { [key: symbol]: WeakMap<Db, pg.Pool> })[Symbol.for('signpost.pools')] ??= new WeakMap());
+
+/** The connection pool under a PostgreSQL database, for stores that speak `pg` themselves (the rate limits). */
+export function postgresPoolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }
 
 export function databaseFile(dataDir: string): string {
@@ -50,7 +88,7 @@ type Slot = { [SLOT]?: Promise<Db> };
 export function database(): Promise<Db> {
   const slot = globalThis as Slot;
   slot[SLOT] ??= (async () => {
-    const db = openDatabase(databaseSettings(process.env).dataDir);
+    const db = openDatabase(databaseSettings(process.env));
     try {
       await migrateToLatest(db);
       return db;

@@ -66,7 +66,10 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
         await trx
           .insertInto('idempotency_keys')
           .values(
-            [...claimer].map(([key, i]) => ({ key, request_hash: hashOf(batch[i]), reference: references[i], created_at: createdAt[i] })),
+            // In key order, so two instances claiming overlapping keys lock them in the same order (no deadlock).
+            [...claimer]
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([key, i]) => ({ key, request_hash: hashOf(batch[i]), reference: references[i], created_at: createdAt[i] })),
           )
           .onConflict((oc) => oc.column('key').doNothing())
           .returning('key')

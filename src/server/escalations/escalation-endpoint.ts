@@ -4,6 +4,7 @@ import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
 import { jsonResponse } from '../http-responses.ts';
 import { isCrossSite } from '../origin-check.ts';
 import { createRateLimit } from '../rate-limit.ts';
+import { RETRY_AFTER_SECONDS } from '../unavailable.ts';
 import type { EscalationSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
 import { parseEscalation, type Flows } from './escalation-schema.ts';
@@ -24,14 +25,12 @@ export interface EscalationEndpointOptions {
   now?: () => number;
 }
 
-const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
-
 /**
  * POST /api/escalations for both encodings. JSON gets JSON answers; the plain form gets a 303 to the
  * confirmation page, or its own page again (a FormRerender) with the reader's input and the errors.
  */
 export function createEscalationEndpoint({ settings, flows, record, now = Date.now }: EscalationEndpointOptions) {
-  const rateLimit = createRateLimit(settings.rateLimitPerMinute);
+  const rateLimit = createRateLimit('escalations', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
     const asForm = submissionKind(request) === 'form';
@@ -78,7 +77,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
       });
     } catch (error) {
       console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const retry = { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) };
+      const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
       return fail(503, 'unavailable', 'We could not save your request just now. Try again in a moment.', submission, retry);
     }
 

@@ -4,6 +4,7 @@ import { isRejection, parseJsonObject, readText } from '../escalations/read-subm
 import { jsonResponse } from '../http-responses.ts';
 import { isCrossSite } from '../origin-check.ts';
 import { createRateLimit } from '../rate-limit.ts';
+import { RETRY_AFTER_SECONDS } from '../unavailable.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 
@@ -16,7 +17,6 @@ export interface EventEndpointOptions {
 
 /** navigator.sendBeacon sends a string as text/plain (no preflight); other clients may send JSON. */
 const ACCEPTED_TYPES = ['text/plain', 'application/json'];
-const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 /** True when the request says its reader does not want to be tracked (Global Privacy Control or Do Not Track). */
 export function optedOut(request: Request): boolean {
@@ -29,7 +29,7 @@ export function optedOut(request: Request): boolean {
  * body, rate limit, fields.
  */
 export function createEventEndpoint({ settings, flows, record, now = Date.now }: EventEndpointOptions) {
-  const rateLimit = createRateLimit(settings.rateLimitPerMinute);
+  const rateLimit = createRateLimit('events', settings.rateLimitPerMinute);
   const fail = (status: number, error: string, message: string, extra: object = {}, headers: Record<string, string> = {}) =>
     jsonResponse(status, { error, message, ...extra }, headers);
 
@@ -56,13 +56,7 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
       await record({ events: parsed.events, receivedAt: new Date(now()) });
     } catch (error) {
       console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
-      return fail(
-        503,
-        'unavailable',
-        'Events could not be stored just now.',
-        {},
-        { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
-      );
+      return fail(503, 'unavailable', 'Events could not be stored just now.', {}, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
     }
     return noContent();
   };

@@ -8,6 +8,7 @@ import { isRejection, readSubmission, submissionKind } from '../escalations/read
 import { jsonResponse } from '../http-responses.ts';
 import { isCrossSite } from '../origin-check.ts';
 import { createRateLimit } from '../rate-limit.ts';
+import { RETRY_AFTER_SECONDS } from '../unavailable.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
 import { utcDay, voterKey } from './voter-key.ts';
@@ -33,15 +34,13 @@ export interface FeedbackEndpointOptions {
   now?: () => number;
 }
 
-const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
-
 /**
  * POST /api/feedback, JSON or plain form, with the escalation endpoint's checks in the same order: origin,
  * body, rate limit, fields. JSON gets JSON; the plain form gets a 303 to the thank-you page, or that page with
  * the problem (a FeedbackFormProblem).
  */
 export function createFeedbackEndpoint({ settings, articles, db, now = Date.now }: FeedbackEndpointOptions) {
-  const rateLimit = createRateLimit(settings.rateLimitPerMinute);
+  const rateLimit = createRateLimit('feedback', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FeedbackFormProblem> {
     if (isCrossSite(request, settings.publicOrigin))
@@ -71,7 +70,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
       answer = await store(parsed.value, await db(), { network, userAgent: request.headers.get('user-agent') ?? '', at: new Date(now()) });
     } catch (error) {
       console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const retry = { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) };
+      const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
       return fail(503, 'unavailable', 'We could not save your answer just now. Try again in a moment.', {}, retry);
     }
     if ('errors' in answer) return fail(422, 'invalid', 'Some fields need correcting.', answer.errors);

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as escalations from './001-escalations.ts';
 import * as staff from './002-staff.ts';
 import * as insights from './003-insights.ts';
+import * as rateLimits from './004-rate-limits.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
   '001-escalations': escalations,
   '002-staff': staff,
   '003-insights': insights,
+  '004-rate-limits': rateLimits,
 };

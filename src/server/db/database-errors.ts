@@ -1,0 +1,58 @@
+import { redactPassword, type DatabaseSettings } from '../settings.ts';
+import { databaseFile } from './connection.ts';
+
+/** Node's network error codes that mean the database server cannot be reached right now. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL error codes (SQLSTATE) of a server that is shutting down, starting or has dropped the connection. */
+const PG_UNAVAILABLE = /^(08...|57P0[1-3]|53300)$/;
+/** What `pg` says when a connection breaks, times out or is used after breaking. */
+const PG_BROKEN =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|not queryable/i;
+
+/**
+ * Whether a failure means "the database is down or busy, try again shortly" (a 503 with Retry-After) rather than
+ * a bug. Only these are safe to report as temporary: anything else is a real error and stays one.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE.has(code) || PG_UNAVAILABLE.test(code))) return true;
+    if (PG_BROKEN.test(e.message)) return true;
+    // SQLite: another process (a backup, the staff CLI) held the write lock longer than the busy timeout.
+    if (code === 'ERR_SQLITE_ERROR' && /database is locked/.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}
+
+/** Where the data lives, for messages: never with a password. */
+export function describeDatabase(settings: DatabaseSettings): string {
+  if (settings.kind === 'sqlite') return `the SQLite database ${databaseFile(settings.dataDir)}`;
+  const url = new URL(settings.url);
+  return `PostgreSQL database "${decodeURIComponent(url.pathname.slice(1))}" at ${url.hostname}:${url.port || 5432}`;
+}
+
+/** One line that says why the database could not be opened at start-up, naming the fix where we know it. */
+export function startupProblem(error: unknown, settings: DatabaseSettings): string {
+  const where = describeDatabase(settings);
+  // The driver's own error (with its code) may sit under a wrapper such as the migrator's.
+  let e = error instanceof Error ? error : new Error(String(error));
+  while (!(e as { code?: unknown }).code && e.cause instanceof Error) e = e.cause;
+  const code = (e as { code?: unknown }).code;
+  const user = settings.kind === 'postgres' ? decodeURIComponent(new URL(settings.url).username) : '';
+  const reason =
+    code === '28P01' || code === '28000'
+      ? `PostgreSQL refused user "${user}": check the user name and password in DATABASE_URL`
+      : code === '3D000'
+        ? 'that database does not exist: create it (createdb) or fix the name in DATABASE_URL'
+        : code === 'ECONNREFUSED'
+          ? 'nothing accepts connections there: is PostgreSQL running, on that host and port?'
+          : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? 'the host name in DATABASE_URL cannot be found'
+            : /timeout/i.test(e.message)
+              ? 'no answer within a few seconds: check the host, port and firewall'
+              : e.message;
+  // A driver message can quote the connection string; never print the password it holds.
+  const line = `Cannot open ${where}: ${reason}`;
+  return settings.kind === 'postgres' ? line.replaceAll(settings.url, redactPassword(settings.url)) : line;
+}
