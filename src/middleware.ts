@@ -1,8 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
-import { isDatabaseUnavailable } from './server/db/database-errors.ts';
+import { isDatabaseUnavailable, isUnstorableText } from './server/db/database-errors.ts';
 import { staffArea } from './server/staff/access.ts';
 import { guardStaffArea } from './server/staff/staff-guard.ts';
-import { databaseUnavailable } from './server/unavailable.ts';
+import { databaseUnavailable, unstorableText } from './server/database-failures.ts';
 
 // Only the staff area has sessions: public pages stay static and never read or set a cookie. Every on-demand
 // route reads the database, so a database that is down becomes a 503 here, once, rather than a 500 in each.
@@ -12,6 +12,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const area = staffArea(context.url.pathname);
     return await (area ? guardStaffArea(context, next, area) : next());
   } catch (error) {
+    if (isUnstorableText(error)) return unstorableText(context.url.pathname);
     if (!isDatabaseUnavailable(error)) throw error;
     console.error(
       `${context.request.method} ${context.url.pathname}: database unavailable (${error instanceof Error ? error.message : String(error)})`,

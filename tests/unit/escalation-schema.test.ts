@@ -86,6 +86,18 @@ describe('parseEscalation', () => {
     if (!result.ok) expect(Object.keys(result.errors)).toEqual(['email', 'transcript']);
   });
 
+  it('rejects control characters that no one types (PostgreSQL cannot store NUL), naming the field; keeps line breaks', () => {
+    const result = parseEscalation({ ...valid, name: 'Ada\u0000', description: `${valid.description}\u001b[31m` }, flows);
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: 'Name must not contain control characters such as NUL; retype it rather than pasting it',
+        description: 'Description must not contain control characters such as NUL; retype it rather than pasting it',
+      },
+    });
+    expect(parseEscalation({ ...valid, description: `${valid.description}\n\tMore detail.\r\n` }, flows).ok).toBe(true);
+  });
+
   it('rejects wrong types without throwing', () => {
     for (const input of [
       null,

@@ -41,6 +41,7 @@ describe('search queries as stored', () => {
   it('are trimmed, lower case, single-spaced and cut to 200 characters', () => {
     expect(normalizeQuery('  Reset\tMy   PASSWORD ')).toBe('reset my password');
     expect(normalizeQuery('x'.repeat(300))).toHaveLength(200);
+    expect(normalizeQuery('reset\u0000password\u001b')).toBe('reset password');
   });
 
   it('lose what looks like an email address or a long number', () => {

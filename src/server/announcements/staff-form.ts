@@ -1,3 +1,4 @@
+import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import type { FieldErrors } from '../../lib/contact-form.ts';
 import {
   ANNOUNCEMENT_ICONS,
@@ -67,6 +68,7 @@ export function parseAnnouncementForm(
   const message = values.message.trim();
   if (!message) errors.message = 'Enter the message';
   else if (message.length > ANNOUNCEMENT_MESSAGE_MAX) errors.message = `Message must be ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer`;
+  else if (hasControlCharacters(message)) errors.message = controlCharactersProblem('Message');
   if (!(ANNOUNCEMENT_ICONS as readonly string[]).includes(values.icon)) errors.icon = 'Select the kind of announcement';
   const start = dateTime(values.start);
   if (start === null) errors.start = 'Enter the start as a date and time, like 2026-03-01T09:00';

@@ -25,6 +25,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * PostgreSQL refusing a character in a value (NUL, or one the database's encoding lacks). Forms check their
+ * fields first; this catches whatever text reaches a query unchecked, so it is the reader's 400, not a 500.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Where the data lives, for messages: never with a password. */
 export function describeDatabase(settings: DatabaseSettings): string {
   if (settings.kind === 'sqlite') return `the SQLite database ${databaseFile(settings.dataDir)}`;

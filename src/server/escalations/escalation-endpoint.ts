@@ -4,7 +4,7 @@ import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
 import { jsonResponse } from '../http-responses.ts';
 import { isCrossSite } from '../origin-check.ts';
 import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../unavailable.ts';
+import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
 import type { EscalationSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
 import { parseEscalation, type Flows } from './escalation-schema.ts';

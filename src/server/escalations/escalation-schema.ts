@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ACCOUNT_EMAILS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, type FieldErrors } from '../../lib/contact-form.ts';
+import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import { topicIds } from '../../site.config.ts';
 import { transcriptSchema, validateTranscript } from '../../troubleshooter/transcript.ts';
 import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
@@ -17,7 +18,10 @@ const email = (missing: string) =>
 
 /** What a reader sends; messages are written to be read next to the field (GOV.UK style). */
 export const escalationSchema = z.object({
-  name: text('').max(200, { error: 'Name must be 200 characters or fewer' }).default(''),
+  name: text('')
+    .max(200, { error: 'Name must be 200 characters or fewer' })
+    .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
+    .default(''),
   email: email('Enter your email address'),
   accountEmails: z
     .array(z.union([z.string().trim().length(0), email(EMAIL_FORMAT)], { error: EMAIL_FORMAT }), {
@@ -31,7 +35,8 @@ export const escalationSchema = z.object({
   description: text('Describe the problem')
     .min(1, { error: 'Describe the problem' })
     .min(DESCRIPTION_MIN, { error: `Description must be ${DESCRIPTION_MIN} characters or more` })
-    .max(DESCRIPTION_MAX, { error: `Description must be ${DESCRIPTION_MAX.toLocaleString('en')} characters or fewer` }),
+    .max(DESCRIPTION_MAX, { error: `Description must be ${DESCRIPTION_MAX.toLocaleString('en')} characters or fewer` })
+    .refine((description) => !hasControlCharacters(description), { error: controlCharactersProblem('Description') }),
   transcript: transcriptSchema.nullish().transform((t) => t ?? null),
   consent: z.literal(true, { error: 'Confirm that we may contact you about this request' }),
 });

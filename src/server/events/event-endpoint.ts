@@ -4,7 +4,7 @@ import { isRejection, parseJsonObject, readText } from '../escalations/read-subm
 import { jsonResponse } from '../http-responses.ts';
 import { isCrossSite } from '../origin-check.ts';
 import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../unavailable.ts';
+import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 

@@ -1,3 +1,5 @@
+import { withoutControlCharacters } from '../../lib/control-characters.ts';
+
 /** Longest query kept; longer ones are cut (readers paste whole error messages). */
 export const QUERY_MAX = 200;
 
@@ -7,7 +9,7 @@ export const QUERY_MAX = 200;
  * is replaced before it is stored.
  */
 export function normalizeQuery(raw: string): string {
-  return raw
+  return withoutControlCharacters(raw)
     .normalize('NFKC')
     .replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '[email]')
     .replace(/\+?\d[\d\s().-]{4,}\d/g, (digits) => (digits.replace(/\D/g, '').length >= 6 ? '[number]' : digits))

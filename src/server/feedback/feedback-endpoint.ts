@@ -8,7 +8,7 @@ import { isRejection, readSubmission, submissionKind } from '../escalations/read
 import { jsonResponse } from '../http-responses.ts';
 import { isCrossSite } from '../origin-check.ts';
 import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../unavailable.ts';
+import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
 import { utcDay, voterKey } from './voter-key.ts';

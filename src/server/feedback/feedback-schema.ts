@@ -1,3 +1,4 @@
+import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import { z } from 'astro/zod';
 import type { FieldErrors } from '../../lib/contact-form.ts';
 import { COMMENT_MAX, feedbackReasonIds, type FeedbackReasonId } from '../../lib/feedback.ts';
@@ -28,6 +29,7 @@ const detailsSchema = z
       .string({ error: 'Enter text' })
       .trim()
       .max(COMMENT_MAX, { error: `Comment must be ${COMMENT_MAX} characters or fewer` })
+      .refine((comment) => !hasControlCharacters(comment), { error: controlCharactersProblem('Comment') })
       .default('')
       .transform((text) => text || null),
   })

@@ -1,3 +1,4 @@
+import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import { hashPassword } from '../auth/passwords.ts';
@@ -36,6 +37,7 @@ export function newAccountProblems(input: NewAccount): Partial<Record<keyof NewA
   const name = input.name.trim();
   if (name === '') problems.name = 'Enter a name';
   else if (name.length > 200) problems.name = 'Name must be 200 characters or fewer';
+  else if (hasControlCharacters(name)) problems.name = controlCharactersProblem('Name');
   if (!ROLES.includes(input.role as StaffRole)) problems.role = 'Choose a role: agent or admin';
   const weak = passwordProblem(input.password, { email, name });
   if (weak) problems.password = weak;

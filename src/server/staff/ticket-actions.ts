@@ -1,3 +1,4 @@
+import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import type { SignedInStaff } from '../auth/lucia.ts';
 import type { Db } from '../db/connection.ts';
 import { addNote, assign, changeStatus } from '../db/tickets.ts';
@@ -39,6 +40,7 @@ export async function applyTicketAction(
       if (note === '') return { status: 422, errors: { note: 'Enter the note' } };
       if (note.length > NOTE_MAX)
         return { status: 422, errors: { note: `Note must be ${NOTE_MAX.toLocaleString('en')} characters or fewer` } };
+      if (hasControlCharacters(note)) return { status: 422, errors: { note: controlCharactersProblem('Note') } };
       return found(await addNote(db, reference, staff.id, note), 'note');
     }
     default:
