@@ -67,6 +67,7 @@ try {
 const notice = await firstRunNotice(await database(), {
   demo: staff.demo,
   dataDir: storage.kind === 'sqlite' ? process.env.DATA_DIR : undefined,
+  postgres: storage.kind === 'postgres',
   url: running.url,
 });
 if (notice) console.log(notice);

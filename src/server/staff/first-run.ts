@@ -13,7 +13,7 @@ export const DEMO_ADMIN_EMAIL = `admin@${site.supportEmail.split('@')[1]}`;
  */
 export async function firstRunNotice(
   db: Db,
-  { demo, dataDir, url }: { demo: boolean; dataDir?: string; url: string },
+  { demo, dataDir, postgres = false, url }: { demo: boolean; dataDir?: string; postgres?: boolean; url: string },
 ): Promise<string | undefined> {
   if ((await countStaff(db)) > 0) return undefined;
   const signIn = `${url}/staff/login`;
@@ -32,6 +32,7 @@ export async function firstRunNotice(
   return [
     'No staff account exists yet. Create the first admin (the password is read from standard input, 15+ characters):',
     `  printf '%s\\n' 'four long unrelated words' | ${env}npm run staff -- add --email you@example.com --name "Your Name" --role admin --password-stdin`,
+    ...(postgres ? ['(in a shell where DATABASE_URL is set as for the server)'] : []),
     `then sign in at ${signIn}. (Or start with DEMO=1 for a demo admin.)`,
   ].join('\n');
 }
