@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { databaseSettings, type DatabaseSettings } from '../settings.ts';
@@ -61,6 +61,15 @@ const pools = ((globalThis as { [key: symbol]: WeakMap<Db, pg.Pool> })[Symbol.fo
 /** The connection pool under a PostgreSQL database, for stores that speak `pg` themselves (the rate limits). */
 export function postgresPoolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);
+}
+
+/**
+ * A select that locks the rows it reads until the transaction ends, for read-then-write changes (a status change
+ * records the status it replaced). PostgreSQL needs FOR UPDATE for that; a SQLite transaction already holds the
+ * write lock from its start (BEGIN IMMEDIATE), and SQLite has no FOR UPDATE.
+ */
+export function lockingRows<Q extends { forUpdate(): Q }>(db: Pick<Db, 'getExecutor'>, query: Q): Q {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
 }
 
 export function databaseFile(dataDir: string): string {

@@ -46,20 +46,19 @@ export async function anonymise(
   if (references.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
+    // The update itself picks the tickets not yet anonymised (not a select before it): when two instances'
+    // retention runs meet, PostgreSQL makes the second wait and then skip what the first did, so no ticket is
+    // anonymised, or audited, twice.
     const targets = (
       await trx
-        .selectFrom('escalations')
-        .select('reference')
+        .updateTable('escalations')
+        .set({ name: ERASED, contact_email: ERASED, account_emails: '[]', description: ERASED, anonymised_at: at })
         .where('reference', 'in', references)
         .where('anonymised_at', 'is', null)
+        .returning('reference')
         .execute()
     ).map((row) => row.reference);
     if (targets.length === 0) return [];
-    await trx
-      .updateTable('escalations')
-      .set({ name: ERASED, contact_email: ERASED, account_emails: '[]', description: ERASED, anonymised_at: at })
-      .where('reference', 'in', targets)
-      .execute();
     await trx.updateTable('escalation_notes').set({ body: ERASED }).where('reference', 'in', targets).execute();
     await trx.deleteFrom('escalation_emails').where('reference', 'in', targets).execute();
     await trx.deleteFrom('idempotency_keys').where('reference', 'in', targets).execute();

@@ -1,5 +1,5 @@
 import { recordAudit } from './audit.ts';
-import type { Db } from './connection.ts';
+import { lockingRows, type Db } from './connection.ts';
 import type { EscalationStatus } from './schema.ts';
 import { sortableId } from './sortable-id.ts';
 
@@ -81,11 +81,10 @@ export async function changeStatus(
   now = new Date(),
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('escalations')
-      .select(['status', 'closed_at'])
-      .where('reference', '=', reference)
-      .executeTakeFirst();
+    const current = await lockingRows(
+      trx,
+      trx.selectFrom('escalations').select(['status', 'closed_at']).where('reference', '=', reference),
+    ).executeTakeFirst();
     if (!current) return false;
     if (current.status === status) return true;
     const at = now.toISOString();
@@ -99,7 +98,10 @@ export async function changeStatus(
 
 export async function assign(db: Db, reference: string, staffId: string, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('escalations').select('assigned_to').where('reference', '=', reference).executeTakeFirst();
+    const current = await lockingRows(
+      trx,
+      trx.selectFrom('escalations').select('assigned_to').where('reference', '=', reference),
+    ).executeTakeFirst();
     if (!current) return false;
     if (current.assigned_to === staffId) return true;
     await trx.updateTable('escalations').set({ assigned_to: staffId }).where('reference', '=', reference).execute();
