@@ -265,20 +265,19 @@ if (scratch) {
     ['PostgreSQL two instances, health', (r) => r.postgres!.two.h],
     ['PostgreSQL two instances, escalations', (r) => r.postgres!.two.e],
   ];
-  console.log(`\nWhere the CPU time went at saturation: median shares of wall time × ${CORES} cores. PostgreSQL counts every`);
-  console.log('postgres process on this machine (any cluster, any database); other: every other process on it.');
+  // The median run's own shares, rather than a median per column, so that a row adds up to 100 %.
+  console.log(`\nWhere the CPU time went at saturation, in each setup's median run: shares of wall time × ${CORES} cores.`);
+  console.log('PostgreSQL counts every postgres process on this machine (any cluster, any database); other: every other process.');
   console.table(
     setups.map(([setup, pick]) => {
-      const cpu = (of: (c: Measurement['cpu']) => number) => percent(m((r) => of(pick(r).cpu)));
+      const { cpu } = runs.map(pick).sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)];
       return {
         setup,
-        'server instances': pick(runs[0])
-          .cpu.instances.map((_, i) => cpu((c) => c.instances[i]))
-          .join(' + '),
-        'load generator (this process)': cpu((c) => c.generator),
-        PostgreSQL: cpu((c) => c.postgres),
-        other: cpu((c) => c.other),
-        idle: cpu((c) => c.idle),
+        'server instances': cpu.instances.map(percent).join(' + '),
+        'load generator (this process)': percent(cpu.generator),
+        PostgreSQL: percent(cpu.postgres),
+        other: percent(cpu.other),
+        idle: percent(cpu.idle),
       };
     }),
   );
