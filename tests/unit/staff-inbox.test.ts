@@ -94,6 +94,9 @@ describe('inbox queries', () => {
     expect(page.rows.map((r) => r.reference)).toContain(target);
     expect(page.rows.every((r) => r.reference.startsWith(target.slice(0, 9)))).toBe(true);
     expect((await inboxPage(db, { referencePrefix: 'HC-ZZZZ' }, {}, 50)).rows).toEqual([]);
+    // A prefix ending at a hyphen ("HC-", "HC-7KQ2-") means the same as without it.
+    const withHyphen = await inboxPage(db, { referencePrefix: `${target.slice(0, 7)}-`, status: STATUSES[123 % 5] }, {}, 50);
+    expect(withHyphen.rows.map((r) => r.reference)).toContain(target);
   });
 
   it('counts each status', async () => {
