@@ -9,7 +9,8 @@ postgres_bindir() {
 
 # The server refuses to run as root, so as root the cluster belongs to the postgres user the package creates.
 as_cluster_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /, which the postgres user may enter (a checkout under a private temp folder it may not).
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # A connection succeeding means another server (e.g. a developer's cluster) already listens there.
