@@ -63,4 +63,19 @@ describe('createCommitQueue', () => {
     );
     await expect(enqueue(1)).rejects.toThrow('no database');
   });
+
+  it('fails a whole batch at once when the database is unreachable, rather than trying each write again', async () => {
+    let attempts = 0;
+    const enqueue = createCommitQueue(
+      async () => db,
+      async () => {
+        attempts++;
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      },
+    );
+    const results = await Promise.allSettled([1, 2, 3, 4].map(enqueue));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    // Each retry would wait for its own connection attempt (seconds each when packets are dropped).
+    expect(attempts).toBe(1);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isDatabaseUnavailable } from './database-errors.ts';
 import type { Database } from './schema.ts';
 
 /** Writes a batch in one transaction, returning one result per job, in order. */
@@ -36,7 +37,8 @@ export function createCommitQueue<Job, Result>(
       try {
         await commit(batch);
       } catch (error) {
-        if (batch.length === 1) batch[0].reject(error);
+        // One by one would only wait for the unreachable database once per write.
+        if (batch.length === 1 || isDatabaseUnavailable(error)) for (const pending of batch) pending.reject(error);
         else for (const pending of batch) await commit([pending]).catch(pending.reject);
       }
     }
