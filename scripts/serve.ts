@@ -1,6 +1,8 @@
 // Serves an existing build: `npm run serve`. Several instances may serve one build on different ports.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { Catalog } from '../src/lib/catalog.ts';
+import { provideCatalog } from '../src/server/catalog.ts';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
 import { scheduleRetention } from '../src/server/events/retention.ts';
@@ -47,6 +49,14 @@ try {
   console.error(startupProblem(error, storage));
   process.exit(1);
 }
+
+// What the on-demand routes know of the content, written by the build (see src/lib/catalog.ts).
+const catalogFile = new URL('../dist/client/catalog.json', import.meta.url);
+if (!existsSync(catalogFile)) {
+  console.error('The build in dist/ has no catalog.json: it is older than this code. Run `npm run build` (or `npm start`).');
+  process.exit(1);
+}
+provideCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')) as Catalog);
 
 // The adapter's standalone handler serves static files and on-demand routes; we own the HTTP server around it.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';

@@ -18,11 +18,3 @@ export async function getCategories(): Promise<Category[]> {
 export function byTitle(a: Article, b: Article): number {
   return Number(b.data.popular) - Number(a.data.popular) || a.data.title.localeCompare(b.data.title);
 }
-
-export function articleHref(slug: string): string {
-  return `/articles/${slug}/`;
-}
-
-export function categoryHref(id: string): string {
-  return `/categories/${id}/`;
-}

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getArticles, getCategories, articleHref, categoryHref } from '../lib/articles.ts';
+import { getArticles, getCategories } from '../lib/articles.ts';
+import { articleHref, categoryHref } from '../lib/links.ts';
 import { site } from '../site.config.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,19 +1,16 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { createAnnouncementEndpoint } from '../../server/announcements/announcement-endpoint.ts';
 import type { Candidate } from '../../server/announcements/select.ts';
 import { currentUrgentAnnouncements } from '../../server/db/announcements.ts';
 import { database } from '../../server/db/connection.ts';
 import { methodNotAllowed } from '../../server/http-responses.ts';
 import { announcementSettings } from '../../server/settings.ts';
-import { flattenAudience } from '../../lib/announcements.ts';
+import { catalog } from '../../server/catalog.ts';
 
 export const prerender = false;
 
 // File-based notices are fixed at build time; their windows are judged per request.
-let fromFiles: Promise<Candidate[]> | undefined;
-const files = () =>
-  (fromFiles ??= getCollection('announcements').then((entries) => entries.map((e) => ({ id: e.id, ...flattenAudience(e.data) }))));
+const files = async (): Promise<Candidate[]> => (await catalog()).announcements;
 
 const handle = createAnnouncementEndpoint({
   settings: announcementSettings(process.env),

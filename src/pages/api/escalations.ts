@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { flowsById } from '../../lib/flows.ts';
+import { flowsById } from '../../server/catalog.ts';
 import { recordEscalation } from '../../server/db/escalations.ts';
 import { createEscalationEndpoint } from '../../server/escalations/escalation-endpoint.ts';
 import { methodNotAllowed } from '../../server/http-responses.ts';

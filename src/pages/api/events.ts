@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { flowsById } from '../../lib/flows.ts';
+import { flowsById } from '../../server/catalog.ts';
 import { database } from '../../server/db/connection.ts';
 import { createEventStore } from '../../server/db/reader-events.ts';
 import { createEventEndpoint } from '../../server/events/event-endpoint.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getArticles } from '../../lib/articles.ts';
+import { catalog } from '../../server/catalog.ts';
 import { thanksHref } from '../../lib/feedback.ts';
 import { database } from '../../server/db/connection.ts';
 import { createFeedbackEndpoint } from '../../server/feedback/feedback-endpoint.ts';
@@ -10,7 +10,7 @@ export const prerender = false;
 
 // Content is fixed at build time, so one lookup of the published slugs serves the process.
 let slugs: Promise<Set<string>> | undefined;
-const articles = () => (slugs ??= getArticles().then((list) => new Set(list.map((a) => a.id))));
+const articles = () => (slugs ??= catalog().then(({ articles }) => new Set(articles.map((a) => a.id))));
 
 const handle = createFeedbackEndpoint({ settings: feedbackSettings(process.env), articles, db: database });
 

@@ -1,14 +1,13 @@
-import { getArticles } from '../../lib/articles.ts';
-import { flowsById } from '../../lib/flows.ts';
+import { catalog, flowsById } from '../catalog.ts';
 import { database } from '../db/connection.ts';
 import { periodFrom } from './period.ts';
 import { buildInsights, type InsightsReport } from './report.ts';
 
 /** The insights report for the period named by a `days` parameter, with the site's articles and troubleshooters. */
 export async function loadInsights(days: string | null, now = new Date()): Promise<InsightsReport> {
-  const [articles, flows] = await Promise.all([getArticles(), flowsById()]);
+  const [{ articles }, flows] = await Promise.all([catalog(), flowsById()]);
   const outlines = [...flows]
     .map(([id, flow]) => ({ id, title: flow.title, steps: flow.steps.map((s) => ({ id: s.id, title: s.title, kind: s.kind })) }))
     .sort((a, b) => a.title.localeCompare(b.title));
-  return buildInsights(await database(), periodFrom(days, now), new Map(articles.map((a) => [a.id, a.data.title])), outlines);
+  return buildInsights(await database(), periodFrom(days, now), new Map(articles.map((a) => [a.id, a.title])), outlines);
 }

@@ -1,0 +1,24 @@
+import type { Catalog } from '../lib/catalog.ts';
+
+// scripts/serve.ts reads dist/client/catalog.json into this slot before it loads the server bundle.
+const SLOT = Symbol.for('signpost.catalog');
+type Slot = { [SLOT]?: Catalog };
+
+export function provideCatalog(catalog: Catalog): void {
+  (globalThis as Slot)[SLOT] = catalog;
+}
+
+/**
+ * The build's content facts for on-demand routes. `astro dev` has no build to read, so there they come
+ * straight from the collections; a production build drops that branch, and with it `astro:content`.
+ */
+export async function catalog(): Promise<Catalog> {
+  if (import.meta.env.DEV) return (await import('../lib/catalog.ts')).buildCatalog();
+  const provided = (globalThis as Slot)[SLOT];
+  if (!provided) throw new Error('The content catalog was not loaded: start the server with `npm run serve` or `npm start`.');
+  return provided;
+}
+
+export async function flowsById(): Promise<Map<string, Catalog['flows'][string]>> {
+  return new Map(Object.entries((await catalog()).flows));
+}
