@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
-import pagefind from './src/integrations/pagefind.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -15,7 +14,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
   // Staff sessions use lucia on our own database; Astro's session store would bake a build-machine path.
   session: false,
-  integrations: [mdx(), preact(), pagefind()],
+  integrations: [mdx(), preact()],
   prefetch: false,
   build: { inlineStylesheets: 'never' },
   // Shiki's inline styles would need 'unsafe-inline' under our CSP; help articles need no code colouring.

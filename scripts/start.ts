@@ -6,7 +6,7 @@ const root = new URL('..', import.meta.url).pathname;
 const stale = buildIsStale(root, process.env.CONTENT_DIR ?? 'content');
 if (stale) {
   console.log(`Building the help center (${stale})…`);
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('The build failed; fix the error above and run `npm start` again.');
     process.exit(build.status ?? 1);

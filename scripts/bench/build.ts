@@ -126,8 +126,8 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
   const logFile = join(siteDir, 'build.log');
   const timeFile = join(siteDir, 'time.txt');
   const useTime = existsSync(GNU_TIME);
-  const command = useTime ? GNU_TIME : 'node_modules/.bin/astro';
-  const args = useTime ? ['-v', '-o', timeFile, 'node_modules/.bin/astro', 'build'] : ['build'];
+  const command = useTime ? GNU_TIME : 'node_modules/.bin/node';
+  const args = useTime ? ['-v', '-o', timeFile, 'node_modules/.bin/node', 'scripts/build.ts'] : ['scripts/build.ts'];
   const log = openSync(logFile, 'w');
   const loadAtStart = loadavg()[0];
   const t0 = performance.now();
@@ -137,7 +137,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     env: {
       ...process.env,
       CONTENT_DIR: corpusDir,
-      // astro's `#!/usr/bin/env node` must find the project's Node, not the system one.
+      // The project's Node first, as npm would put it (scripts/build.ts starts Astro with the Node it runs on).
       PATH: `${join(siteDir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
@@ -195,6 +195,8 @@ interface SizeResult {
   articleHtmlGzip: number;
   articleHtmlSha: string;
   pagefindDisk: { files: number; bytes: number };
+  /** The on-demand server bundle: it should not grow with the number of articles. */
+  serverDisk: { files: number; bytes: number };
   search?: SearchLoad;
 }
 
@@ -307,6 +309,7 @@ try {
         result.articleHtmlGzip = gzipBytes(html);
         result.articleHtmlSha = createHash('sha256').update(html).digest('hex').slice(0, 12);
         result.pagefindDisk = directoryBytes(join(clientDir, 'pagefind'));
+        result.serverDisk = directoryBytes(join(siteDir, 'dist', 'server'));
         if (browserOk) result.search = await measureFirstSearch(clientDir);
       }
       if (!options.keep) await rm(siteDir, { recursive: true, force: true });
@@ -355,6 +358,7 @@ const figureRows: string[][] = [
     ...results.map((r) => `${formatInt(r.runs[0].pagefindPages ?? 0)} / ${formatDuration(median(r.runs.map((b) => b.pagefindMs ?? 0)))}`),
   ],
   ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
+  ['server bundle (dist/server)', ...results.map((r) => `${formatInt(r.serverDisk.files)} files, ${formatMB(r.serverDisk.bytes)}`)],
   [
     `article HTML gzip (#${PROBE_ARTICLE_INDEX})`,
     ...results.map((r) => `${formatBytes(r.articleHtmlGzip)} (raw ${formatBytes(r.articleHtmlBytes)}, sha ${r.articleHtmlSha})`),

@@ -25,7 +25,7 @@ const RATE_LIMITS_OFF = { ESCALATION_RATE_LIMIT: '0', FEEDBACK_RATE_LIMIT: '0', 
 export function buildIfStale(root = projectRoot): void {
   const stale = buildIsStale(root, 'content');
   if (!stale) return;
-  const build = spawnSync(projectNode(root), ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const build = spawnSync(projectNode(root), ['scripts/build.ts'], {
     cwd: root,
     encoding: 'utf8',
     env: userEnv(),

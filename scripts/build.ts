@@ -1,0 +1,27 @@
+// `npm run build`: Astro writes the site to dist/, then Pagefind indexes the pages. The index is made here, after
+// Astro's process has exited, rather than in an Astro hook: Astro still holds the memory of bundling every
+// article then, and the two together would set the build's peak.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, stdio: 'inherit' });
+if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+const started = Date.now();
+const clientDir = `${root}dist/client`;
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+try {
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: clientDir });
+  if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: `${clientDir}/pagefind` });
+  if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+  console.log(`[search] indexed ${added.page_count} pages in ${Date.now() - started} ms`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+} finally {
+  await pagefind.close();
+}
