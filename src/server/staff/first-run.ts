@@ -20,6 +20,8 @@ export async function firstRunNotice(
   if (demo) {
     const password = generatePassword();
     const result = await addStaff(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', role: 'admin', password }, null);
+    // Another instance starting at the same moment on the same database created it first, and printed it.
+    if (!result.ok && result.field === 'email') return undefined;
     if (!result.ok) throw new Error(`Could not create the demo admin: ${result.message}`);
     return [
       'DEMO=1: created a demo admin. Its password is shown only now:',
