@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, stdio: 'inherit' });
+// The bundler (rolldown) allocates with mimalloc, which by default keeps freed pages a while for reuse; handing
+// them back at once lowers the build's peak (about 180 MB of 1.5 GB at 2,000 articles, no slower; bench:build).
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { MIMALLOC_PURGE_DELAY: '0', ...process.env },
+});
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 
 const started = Date.now();
