@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openPostgres, type Db } from '../../src/server/db/connection.ts';
 import { auditOf } from '../../src/server/db/audit.ts';
 import { anonymise } from '../../src/server/db/personal-data.ts';
+import { addStaff, setDisabled } from '../../src/server/staff/accounts.ts';
 import { changeStatus } from '../../src/server/db/tickets.ts';
 import type { EscalationStatus } from '../../src/server/db/schema.ts';
 import { seedEscalations } from '../support/seed-escalations.ts';
@@ -55,6 +56,27 @@ describe('changes racing on one PostgreSQL database', () => {
     for (const reference of references) {
       const entries = (await auditOf(one, reference)).filter((entry) => entry.action === 'anonymised');
       expect(entries, reference).toHaveLength(1);
+    }
+  });
+
+  it('two admins disabling each other at once through two instances leave one of them active', async () => {
+    for (let round = 0; round < 5; round++) {
+      const admins: string[] = [];
+      for (const name of ['ann', 'bo']) {
+        const email = `${name}.${round}@example.com`;
+        const added = await addStaff(one, { email, name, role: 'admin', password: 'four long unrelated words here' }, null);
+        if (!added.ok) throw new Error(added.message);
+        admins.push(added.account.id);
+      }
+      // Only these two are active admins: earlier rounds' survivors are disabled first.
+      await one.updateTable('staff').set({ disabled_at: '2020-01-01T00:00:00.000Z' }).where('id', 'not in', admins).execute();
+      const results = await Promise.all([setDisabled(one, admins[1], true, admins[0]), setDisabled(two, admins[0], true, admins[1])]);
+      expect(
+        results.filter((result) => result.ok),
+        `round ${round}`,
+      ).toHaveLength(1);
+      const active = await one.selectFrom('staff').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+      expect(active, `round ${round}`).toHaveLength(1);
     }
   });
 });

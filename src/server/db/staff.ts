@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from './connection.ts';
+import { lockingRows, type Db } from './connection.ts';
 import type { StaffRole, StaffTable } from './schema.ts';
 
 export type StaffRow = Selectable<StaffTable>;
@@ -54,16 +54,17 @@ export async function countStaff(db: Db): Promise<number> {
   return Number(count);
 }
 
-/** Active admins other than `exceptId`: the last one may not be disabled or demoted. */
+/**
+ * Active admins other than `exceptId`: the last one may not be disabled or demoted. On PostgreSQL the active
+ * admins stay locked until the change commits, so two instances cannot each disable "the other" admin and
+ * leave none (FOR UPDATE cannot lock a count, hence the ids; in id order, so two lockers cannot deadlock).
+ */
 export async function countOtherActiveAdmins(db: Db, exceptId: string): Promise<number> {
-  const { count } = await db
-    .selectFrom('staff')
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .where('role', '=', 'admin')
-    .where('disabled_at', 'is', null)
-    .where('id', '!=', exceptId)
-    .executeTakeFirstOrThrow();
-  return Number(count);
+  const admins = await lockingRows(
+    db,
+    db.selectFrom('staff').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id'),
+  ).execute();
+  return admins.filter((admin) => admin.id !== exceptId).length;
 }
 
 export async function updateStaff(
