@@ -1,24 +1,17 @@
 // A migrated database in a fresh temporary folder for one test file, closed and removed afterwards.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { migrateToLatest, openSqlite, type Db } from '../../src/server/db/connection.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { tempDatabase } from './temp-database.ts';
 
 /** Call at the top of a test file; the returned function gives the open database inside tests. */
 export function useTestDatabase(): () => Db {
-  const dir = mkdtempSync(join(tmpdir(), 'signpost-unit-'));
-  let db: Db | undefined;
+  let database: Awaited<ReturnType<typeof tempDatabase>> | undefined;
   beforeAll(async () => {
-    db = openSqlite(dir);
-    await migrateToLatest(db);
+    database = await tempDatabase();
   });
-  afterAll(async () => {
-    await db?.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => database?.remove());
   return () => {
-    if (!db) throw new Error('useTestDatabase(): the database opens in beforeAll; use it inside tests.');
-    return db;
+    if (!database) throw new Error('useTestDatabase(): the database opens in beforeAll; use it inside tests.');
+    return database.db;
   };
 }

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/server/db/connection.ts';
+import { describe, expect, it } from 'vitest';
 import { createEventStore, type EventBatch } from '../../src/server/db/reader-events.ts';
 import { createEventEndpoint } from '../../src/server/events/event-endpoint.ts';
 import { parseEventBatch } from '../../src/server/events/event-schema.ts';
 import { normalizeQuery } from '../../src/server/events/search-query.ts';
 import type { EndpointSettings } from '../../src/server/settings.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { useTestDatabase } from '../support/test-database.ts';
 
 const settings: EndpointSettings = { rateLimitPerMinute: 0, trustedProxyHops: 0, publicOrigin: undefined };
 const flows = new Map([['login', { steps: [{ id: 'what-is-wrong' }, { id: 'reset-password' }, { id: 'resolved' }] }]]) as Parameters<
@@ -29,13 +28,7 @@ const batch = {
   ],
 };
 
-let database: Awaited<ReturnType<typeof tempDatabase>>;
-let db: Db;
-beforeAll(async () => {
-  database = await tempDatabase();
-  db = database.db;
-});
-afterAll(() => database.remove());
+const db = useTestDatabase();
 
 describe('search queries as stored', () => {
   it('are trimmed, lower case, single-spaced and cut to 200 characters', () => {
@@ -72,13 +65,13 @@ describe('event batches', () => {
 });
 
 describe('POST /api/events', () => {
-  const store = createEventStore(async () => db);
+  const store = createEventStore(async () => db());
   const handle = createEventEndpoint({ settings, flows: async () => flows, record: store, now: () => NOW });
 
   it('stores a batch (204) with the time received and nothing about the reader', async () => {
     const response = await handle(beacon(batch, { 'User-Agent': 'secret-agent' }), '203.0.113.5');
     expect(response.status).toBe(204);
-    const rows = await db.selectFrom('reader_events').selectAll().orderBy('type').orderBy('step').execute();
+    const rows = await db().selectFrom('reader_events').selectAll().orderBy('type').orderBy('step').execute();
     expect(rows.map(({ id: _id, ...row }) => ({ ...row }))).toEqual([
       {
         created_at: '2025-03-01T10:00:00.000Z',

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/server/db/connection.ts';
+import { describe, expect, it } from 'vitest';
 import { createFeedbackEndpoint, type FeedbackFormProblem } from '../../src/server/feedback/feedback-endpoint.ts';
 import type { EndpointSettings } from '../../src/server/settings.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { useTestDatabase } from '../support/test-database.ts';
 
 const settings: EndpointSettings = { rateLimitPerMinute: 0, trustedProxyHops: 0, publicOrigin: undefined };
 const articles = async () => new Set(['forgot-password', 'account-locked', 'avoid-scams']);
@@ -21,22 +20,16 @@ const form = (fields: string, headers: Record<string, string> = {}) =>
     body: fields,
   });
 
-let database: Awaited<ReturnType<typeof tempDatabase>>;
-let db: Db;
-beforeAll(async () => {
-  database = await tempDatabase();
-  db = database.db;
-});
-afterAll(() => database.remove());
+const db = useTestDatabase();
 
 describe('feedback endpoint', () => {
-  const handle = createFeedbackEndpoint({ settings, articles, db: async () => db, now: () => NOW });
+  const handle = createFeedbackEndpoint({ settings, articles, db: async () => db(), now: () => NOW });
 
   it('stores a vote (201 with its id) and refuses the same reader’s repeat on that article (409)', async () => {
     const first = (await handle(json({ article: 'forgot-password', helpful: true }), '10.0.0.1')) as Response;
     expect(first.status).toBe(201);
     const { vote } = (await first.json()) as { vote: string };
-    const row = await db.selectFrom('feedback_votes').selectAll().where('id', '=', vote).executeTakeFirstOrThrow();
+    const row = await db().selectFrom('feedback_votes').selectAll().where('id', '=', vote).executeTakeFirstOrThrow();
     expect({ ...row }).toEqual({
       id: vote,
       article: 'forgot-password',
@@ -65,11 +58,11 @@ describe('feedback endpoint', () => {
   });
 
   it('keeps no address: the claim is a salted hash, and the salt is per day', async () => {
-    const claims = await db.selectFrom('vote_claims').select('key').execute();
+    const claims = await db().selectFrom('vote_claims').select('key').execute();
     for (const { key } of claims) expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const everything = JSON.stringify([claims, await db.selectFrom('feedback_votes').selectAll().execute()]);
+    const everything = JSON.stringify([claims, await db().selectFrom('feedback_votes').selectAll().execute()]);
     expect(everything).not.toMatch(/10\.0\.0\.1|192\.0\.2\.7|test-browser/);
-    expect(await db.selectFrom('daily_salts').select('day').execute()).toEqual([{ day: '2025-03-01' }]);
+    expect(await db().selectFrom('daily_salts').select('day').execute()).toEqual([{ day: '2025-03-01' }]);
   });
 
   it('adds reasons to a No once (200, then 409), and refuses them for a Yes or an unknown vote (422)', async () => {
@@ -78,7 +71,7 @@ describe('feedback endpoint', () => {
     const details = { vote, reasons: ['did-not-work'], comment: 'The unlock email never came.' };
     const added = (await handle(json(details), '10.0.0.9')) as Response;
     expect([added.status, await added.json()]).toEqual([200, { vote }]);
-    const row = await db.selectFrom('feedback_votes').selectAll().where('id', '=', vote).executeTakeFirstOrThrow();
+    const row = await db().selectFrom('feedback_votes').selectAll().where('id', '=', vote).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       reasons: '["did-not-work"]',
       comment: 'The unlock email never came.',
@@ -149,7 +142,7 @@ describe('feedback endpoint', () => {
     const limited = createFeedbackEndpoint({
       settings: { ...settings, rateLimitPerMinute: 2 },
       articles,
-      db: async () => db,
+      db: async () => db(),
       now: () => NOW,
     });
     const statuses = [];

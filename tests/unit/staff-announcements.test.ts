@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/server/db/connection.ts';
+import { describe, expect, it } from 'vitest';
 import {
   currentUrgentAnnouncements,
   findUrgentAnnouncement,
@@ -8,7 +7,7 @@ import {
 } from '../../src/server/db/announcements.ts';
 import { handleAnnouncementPost } from '../../src/server/announcements/staff-actions.ts';
 import { formValuesOf, parseAnnouncementForm, emptyAnnouncementForm } from '../../src/server/announcements/staff-form.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { useTestDatabase } from '../support/test-database.ts';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const ada = { id: 'staff-1', email: 'ada@loomwork.example' };
@@ -26,21 +25,15 @@ const publish = (extra: [string, string][] = []) =>
     ...extra,
   ]);
 
-let database: Awaited<ReturnType<typeof tempDatabase>>;
-let db: Db;
-beforeAll(async () => {
-  database = await tempDatabase();
-  db = database.db;
-});
-afterAll(() => database.remove());
+const db = useTestDatabase();
 
 describe('staff announcements', () => {
   let id: string;
 
   it('publishes: 303 back to the list, stored with its audience, and the change recorded with who and when', async () => {
-    const result = await handleAnnouncementPost(publish(), ada, db, NOW);
+    const result = await handleAnnouncementPost(publish(), ada, db(), NOW);
     expect(result).toEqual({ kind: 'redirect', location: '/staff/announcements?done=published' });
-    const [stored] = await listUrgentAnnouncements(db);
+    const [stored] = await listUrgentAnnouncements(db());
     id = stored.id;
     expect(stored).toEqual({
       id,
@@ -52,7 +45,7 @@ describe('staff announcements', () => {
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
-    expect(await recentAnnouncementChanges(db)).toEqual([
+    expect(await recentAnnouncementChanges(db())).toEqual([
       {
         id: expect.any(String),
         announcementId: id,
@@ -82,15 +75,18 @@ describe('staff announcements', () => {
       ['end', '2026-03-01T20:00:00Z'],
       ['countries', ''],
     ]);
-    expect(await handleAnnouncementPost(edit, grace, db, later)).toEqual({ kind: 'redirect', location: '/staff/announcements?done=saved' });
-    expect(await findUrgentAnnouncement(db, id)).toMatchObject({
+    expect(await handleAnnouncementPost(edit, grace, db(), later)).toEqual({
+      kind: 'redirect',
+      location: '/staff/announcements?done=saved',
+    });
+    expect(await findUrgentAnnouncement(db(), id)).toMatchObject({
       message: 'Payouts are back to normal.',
       icon: 'success',
       countries: 'all',
       userTypes: 'all',
       updatedAt: later.toISOString(),
     });
-    expect((await recentAnnouncementChanges(db))[0]).toMatchObject({
+    expect((await recentAnnouncementChanges(db()))[0]).toMatchObject({
       action: 'edited',
       staffEmail: 'grace@loomwork.example',
       changedAt: later.toISOString(),
@@ -103,19 +99,19 @@ describe('staff announcements', () => {
       ['action', 'end'],
       ['id', id],
     ]);
-    expect(await currentUrgentAnnouncements(db, later, later)).toHaveLength(1);
-    expect(await handleAnnouncementPost(end, ada, db, later)).toEqual({ kind: 'redirect', location: '/staff/announcements?done=ended' });
-    expect((await findUrgentAnnouncement(db, id))?.end).toBe(later.toISOString());
-    expect(await currentUrgentAnnouncements(db, later, later)).toEqual([]);
-    expect(await handleAnnouncementPost(end, ada, db, later)).toEqual({
+    expect(await currentUrgentAnnouncements(db(), later, later)).toHaveLength(1);
+    expect(await handleAnnouncementPost(end, ada, db(), later)).toEqual({ kind: 'redirect', location: '/staff/announcements?done=ended' });
+    expect((await findUrgentAnnouncement(db(), id))?.end).toBe(later.toISOString());
+    expect(await currentUrgentAnnouncements(db(), later, later)).toEqual([]);
+    expect(await handleAnnouncementPost(end, ada, db(), later)).toEqual({
       kind: 'redirect',
       location: '/staff/announcements?done=already-ended',
     });
-    expect((await recentAnnouncementChanges(db)).map((c) => c.action)).toEqual(['ended', 'edited', 'published']);
+    expect((await recentAnnouncementChanges(db())).map((c) => c.action)).toEqual(['ended', 'edited', 'published']);
   });
 
   it('answers 404 for an announcement that does not exist, 422 for an unknown action, and records nothing', async () => {
-    const before = (await recentAnnouncementChanges(db)).length;
+    const before = (await recentAnnouncementChanges(db())).length;
     expect(
       await handleAnnouncementPost(
         form([
@@ -123,28 +119,28 @@ describe('staff announcements', () => {
           ['id', 'nope'],
         ]),
         ada,
-        db,
+        db(),
         NOW,
       ),
     ).toMatchObject({ kind: 'failed', status: 404 });
     const editMissing = publish();
     editMissing.set('action', 'edit');
     editMissing.set('id', 'nope');
-    expect(await handleAnnouncementPost(editMissing, ada, db, NOW)).toMatchObject({ kind: 'failed', status: 404 });
-    expect(await handleAnnouncementPost(form([['action', 'delete-everything']]), ada, db, NOW)).toMatchObject({
+    expect(await handleAnnouncementPost(editMissing, ada, db(), NOW)).toMatchObject({ kind: 'failed', status: 404 });
+    expect(await handleAnnouncementPost(form([['action', 'delete-everything']]), ada, db(), NOW)).toMatchObject({
       kind: 'failed',
       status: 422,
     });
-    expect(await recentAnnouncementChanges(db)).toHaveLength(before);
+    expect(await recentAnnouncementChanges(db())).toHaveLength(before);
   });
 
   it('shows a scheduled one to readers only once it is near its start', async () => {
     const scheduled = publish();
     scheduled.set('start', '2026-03-02T09:00');
     scheduled.set('end', '2026-03-02T18:00');
-    expect(await handleAnnouncementPost(scheduled, ada, db, NOW)).toMatchObject({ kind: 'redirect' });
+    expect(await handleAnnouncementPost(scheduled, ada, db(), NOW)).toMatchObject({ kind: 'redirect' });
     const startsAt = async (now: string) =>
-      (await currentUrgentAnnouncements(db, new Date(now), new Date(Date.parse(now) + 60 * 60_000))).flatMap((a) => a.start ?? []);
+      (await currentUrgentAnnouncements(db(), new Date(now), new Date(Date.parse(now) + 60 * 60_000))).flatMap((a) => a.start ?? []);
     expect(await startsAt('2026-03-01T12:00:00Z')).toEqual([]);
     expect(await startsAt('2026-03-02T08:30:00Z')).toEqual(['2026-03-02T09:00:00.000Z']);
   });
