@@ -12,6 +12,7 @@ import {
 } from '../lib/contact-form.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
 import { EscalationConfirmation } from './EscalationConfirmation.tsx';
+import { ErrorSummary } from './ErrorSummary.tsx';
 import '../styles/error-summary.css';
 import './escalation-form.css';
 
@@ -130,25 +131,9 @@ export default function EscalationForm(props: EscalationFormProps) {
     setAttempt((n) => n + 1);
   }
 
-  const errorList = Object.entries(errors);
   return (
     <form ref={form} class="escalation-form" method="post" action={ACTION} noValidate onSubmit={submit}>
-      {(errorList.length > 0 || formError) && (
-        <div class="error-summary" ref={summary} tabIndex={-1} autoFocus={attempt === 0}>
-          {/* role=alert on an inner element, so the heading and list are read when they appear (as GOV.UK does) */}
-          <div role="alert">
-            <h2 class="error-summary-title">There is a problem</h2>
-            <ul>
-              {formError && <li>{formError}</li>}
-              {errorList.map(([field, message]) => (
-                <li key={field}>
-                  <a href={`#${fieldId(field)}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
+      <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
 
       <Field field="name" label="Your name" hint="Optional: how we should address you." errors={errors}>
         {(describedBy) => (
