@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type DialectAdapter } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { databaseSettings, type DatabaseSettings } from '../settings.ts';
@@ -49,7 +49,7 @@ export function openPostgres(url: string, poolSize: number): Db {
     application_name: 'signpost',
   });
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new RowLockingPostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
 }
@@ -69,7 +69,17 @@ export function postgresPoolOf(db: Db): pg.Pool | undefined {
  * write lock from its start (BEGIN IMMEDIATE), and SQLite has no FOR UPDATE.
  */
 export function lockingRows<Q extends { forUpdate(): Q }>(db: Pick<Db, 'getExecutor'>, query: Q): Q {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+  return LOCKS_ROWS in db.getExecutor().adapter ? query.forUpdate() : query;
+}
+
+// A mark on the adapter rather than `instanceof PostgresAdapter`, which would be false for a Kysely instance
+// that another copy of the library made (scripts/serve.ts opens the database the bundled routes use).
+const LOCKS_ROWS = Symbol.for('signpost.locksRows');
+
+class RowLockingPostgresDialect extends PostgresDialect {
+  override createAdapter(): DialectAdapter {
+    return Object.assign(super.createAdapter(), { [LOCKS_ROWS]: true });
+  }
 }
 
 export function databaseFile(dataDir: string): string {
