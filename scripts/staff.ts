@@ -1,7 +1,7 @@
 // `npm run staff -- <command>`: manage staff accounts from the command line (see STAFF_USAGE).
 import { stdin } from 'node:process';
 import { migrateToLatest, openDatabase } from '../src/server/db/connection.ts';
-import { describeDatabase } from '../src/server/db/database-errors.ts';
+import { describeDatabase, startupProblem } from '../src/server/db/database-errors.ts';
 import { listStaff } from '../src/server/db/staff.ts';
 import { accountByEmail, addStaff, resetPassword, setDisabled } from '../src/server/staff/accounts.ts';
 import { parseStaffArguments, passwordFromInput, STAFF_USAGE, type StaffCommand } from '../src/server/staff/cli-arguments.ts';
@@ -74,8 +74,12 @@ function fail(message: string): number {
 const settings = databaseSettings(process.env);
 const db = openDatabase(settings);
 try {
-  await migrateToLatest(db);
-  process.exitCode = await run(db, parsed.command);
+  // Opening (and migrating) fails for reasons the server's start-up explains the same way: say it alike.
+  const opened = await migrateToLatest(db).then(
+    () => true,
+    (error: unknown) => console.error(startupProblem(error, settings)),
+  );
+  process.exitCode = opened ? await run(db, parsed.command) : 1;
 } catch (error) {
   console.error(
     `Could not change the accounts in ${describeDatabase(settings)}: ${error instanceof Error ? error.message : String(error)}`,
