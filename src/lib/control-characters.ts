@@ -2,6 +2,7 @@
 // PostgreSQL cannot store NUL at all, so free text is checked before it reaches either database.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const EVERY_CONTROL = new RegExp(CONTROL.source, 'g');
 
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
@@ -13,5 +14,5 @@ export function controlCharactersProblem(field: string): string {
 
 /** For text we normalise rather than show back (search queries): control characters become spaces. */
 export function withoutControlCharacters(text: string): string {
-  return text.replace(new RegExp(CONTROL.source, 'g'), ' ');
+  return text.replace(EVERY_CONTROL, ' ');
 }

@@ -19,6 +19,13 @@ export async function catalog(): Promise<Catalog> {
   return provided;
 }
 
-export async function flowsById(): Promise<Map<string, Catalog['flows'][string]>> {
-  return new Map(Object.entries((await catalog()).flows));
+type FlowsById = Map<string, Catalog['flows'][string]>;
+const flowMaps = new WeakMap<Catalog, FlowsById>();
+
+/** The flows by id, made once per catalog: every escalation and event batch looks its flow up. */
+export async function flowsById(): Promise<FlowsById> {
+  const current = await catalog();
+  let flows = flowMaps.get(current);
+  if (!flows) flowMaps.set(current, (flows = new Map(Object.entries(current.flows))));
+  return flows;
 }
