@@ -103,8 +103,9 @@ describe('contact form with JavaScript (the island)', () => {
       if (/Content.Security.Policy/i.test(message.text())) cspErrors.push(message.text());
     });
     await page.goto(`${baseUrl}/contact/`);
-    // Hydrated once Astro removes the island's ssr attribute.
-    await page.waitForSelector('astro-island:not([ssr])');
+    // Astro drops the island's ssr attribute when it hydrates, but the form only switches to one address box
+    // (and offers to add more) in an effect after that: wait for the switch, not the attribute.
+    await page.getByRole('button', { name: 'Add another address' }).waitFor();
     return page;
   }
 
