@@ -13,14 +13,15 @@ describe('broken content fails the build, naming file and field', () => {
   });
   afterAll(() => project?.remove());
 
-  const runSync = () => {
-    const run = spawnSync(process.execPath, [astroBin, 'sync'], {
+  const runAstro = (command: 'sync' | 'build') => {
+    const run = spawnSync(process.execPath, [astroBin, command], {
       cwd: project.dir,
       encoding: 'utf8',
       env: userEnv({ NO_COLOR: '1' }),
     });
     return { status: run.status, output: stripVTControlCharacters(`${run.stdout}\n${run.stderr}`) };
   };
+  const runSync = () => runAstro('sync');
   const sync = (article: string) => {
     const dir = join(project.dir, 'content/articles');
     rmSync(dir, { recursive: true, force: true });
@@ -44,6 +45,16 @@ describe('broken content fails the build, naming file and field', () => {
     expect(output).toContain('broken-article.mdx');
     expect(output).toMatch(/description\W/);
   }, 60_000);
+
+  // The body is compiled when its page renders (src/lib/article-body.ts), so a syntax error stops the build there.
+  it('names the file and line of broken MDX in an article body', () => {
+    sync(
+      '---\ntitle: Broken body\ndescription: The frontmatter is fine; the body is not.\ncategory: account-access\nupdated: 2026-01-01\n---\n\nFirst paragraph.\n\n<Callout type="tip">\nNever closed.\n',
+    );
+    const { status, output } = runAstro('build');
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/articles/account-access/broken-article.mdx:10:1: Expected a closing tag for `<Callout>`');
+  }, 120_000);
 
   it('names the flow file and the step when a troubleshooter is broken', () => {
     sync(
