@@ -8,7 +8,9 @@ import * as pagefind from 'pagefind';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The bundler (rolldown) allocates with mimalloc, which by default keeps freed pages a while for reuse; handing
 // them back at once lowers the build's peak (about 180 MB of 1.5 GB at 2,000 articles, no slower; bench:build).
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+// Prerendering makes a page's worth of garbage per article, and V8 by default lets the heap grow to several times
+// what is live before collecting: growing it by at most half keeps 2,000 articles about 140 MB lower, ~4% slower.
+const astro = spawnSync(process.execPath, ['--heap-growing-percent=50', 'node_modules/astro/bin/astro.mjs', 'build'], {
   cwd: root,
   stdio: 'inherit',
   env: { MIMALLOC_PURGE_DELAY: '0', ...process.env },

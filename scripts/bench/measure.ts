@@ -467,7 +467,9 @@ function processName(pid: number): string | undefined {
     if (!argv.length) return undefined;
     const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
     const first = base(argv[0]);
-    return first === 'node' && argv[1] ? `node ${base(argv[1])}` : first;
+    // A node process is named by its script, past any V8 flags.
+    const script = argv.slice(1).find((arg) => !arg.startsWith('-'));
+    return first === 'node' && script ? `node ${base(script)}` : first;
   } catch {
     return undefined;
   }
