@@ -28,6 +28,7 @@ export async function renderArticleBody(article: Article): Promise<{ Content: Ar
     ({ code } = await mdxToJs(body, {
       outputFormat: 'function-body',
       features: { gfm: true, smartPunctuation: true },
+      mdastPlugins: [refuseModuleLines(body)],
       hastPlugins: [satteriHeadingIdsPlugin()],
       jsxImportSource: 'astro',
       elementAttributeNameCase: 'html',
@@ -46,6 +47,21 @@ export async function renderArticleBody(article: Article): Promise<{ Content: Ar
     [Symbol.for('astro:renderer')]: { value: 'astro:jsx' },
   });
   return { Content, headings: astro.headings };
+}
+
+/**
+ * Compiled as a function body, an `import` would quietly bind nothing and fail later with an unhelpful message;
+ * the editors' components need no import (docs/editing.md), so a module line is an error at its line.
+ */
+function refuseModuleLines(body: string) {
+  return {
+    name: 'refuse-module-lines',
+    mdxjsEsm(node: { value: string }) {
+      const line = body.slice(0, Math.max(0, body.indexOf(node.value))).split('\n').length;
+      const [keyword] = node.value.trim().split(/\s/, 1);
+      throw new Error(`${line}:1: "${keyword}" lines are not supported in articles; the components in docs/editing.md need no import`);
+    },
+  };
 }
 
 /** The compiler counts lines from the start of the body; editors count them from the top of the file. */
