@@ -26,7 +26,7 @@ const flows = existsSync(flowsDir)
       .sort()
       .map((name) => ({ path: relative(process.cwd(), join(flowsDir, name)), source: readFileSync(join(flowsDir, name), 'utf8') }))
   : [];
-const problems = checkContent({ articles: files, categoryIds: categories, flows });
+const problems = await checkContent({ articles: files, categoryIds: categories, flows });
 for (const p of problems) console.error(`${p.path}:${p.line}: ${p.message}`);
 if (problems.length) {
   console.error(`\n${problems.length} content problem${problems.length === 1 ? '' : 's'} found.`);

@@ -9,23 +9,33 @@ import type { Article } from './articles.ts';
 type MdxComponents = Record<string, unknown>;
 type ArticleContent = (props: { components?: MdxComponents }) => unknown;
 
+/** MDX the compiler rejects, at a line and column counted from the start of the body. */
+export class ArticleSyntaxError extends Error {
+  readonly line: number;
+  readonly column: number;
+  readonly reason: string;
+  constructor(line: number, column: number, reason: string) {
+    super(`${line}:${column}: ${reason}`);
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+}
+
 /**
- * An article's MDX body, compiled when its page renders rather than imported as a module. Astro's own MDX route
- * bundles every article into the build, which costs about 0.2 MB of memory per article (bench:build); compiling
- * here keeps the build's memory flat. It uses the compiler, options and heading ids Astro's MDX integration uses,
- * so the HTML is the same byte for byte, and the editors' components render through Astro's JSX renderer.
+ * An article's MDX body compiled to a function body, with the compiler, options and heading ids Astro's MDX
+ * integration uses, so the page's HTML is the same byte for byte. The page (below) and `npm run check:content`
+ * both compile through here, so an editor meets a syntax error in the check before the build.
  */
-export async function renderArticleBody(article: Article): Promise<{ Content: ArticleContent; headings: MarkdownHeading[] }> {
-  const body = article.body ?? '';
+export async function compileArticleBody(body: string): Promise<{ code: string; headings: MarkdownHeading[] }> {
   const astro = {
     frontmatter: {},
     headings: [] as MarkdownHeading[],
     localImagePaths: new Set<string>(),
     remoteImagePaths: new Set<string>(),
   };
-  let code: string;
   try {
-    ({ code } = await mdxToJs(body, {
+    const { code } = await mdxToJs(body, {
       outputFormat: 'function-body',
       features: { gfm: true, smartPunctuation: true },
       mdastPlugins: [refuseModuleLines(body)],
@@ -33,20 +43,15 @@ export async function renderArticleBody(article: Article): Promise<{ Content: Ar
       jsxImportSource: 'astro',
       elementAttributeNameCase: 'html',
       data: { astro },
-    }));
+    });
+    return { code, headings: astro.headings };
   } catch (error) {
-    throw new Error(describeSyntaxError(article, body, error));
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /^(\d+):(\d+): /.exec(message);
+    if (!position) throw new ArticleSyntaxError(1, 1, message);
+    const reason = message.slice(position[0].length).replace(/ \(\d+:\d+\)/, '');
+    throw new ArticleSyntaxError(Number(position[1]), Number(position[2]), reason);
   }
-  const { default: MDXContent } = new Function(code)({ Fragment, jsx, jsxs }) as {
-    default: (props: { components: MdxComponents }) => unknown;
-  };
-  const Content: ArticleContent = (props) => MDXContent({ ...props, components: { Fragment, ...props.components } });
-  // What @astrojs/mdx marks its compiled modules with, so Astro hands the component to its JSX renderer.
-  Object.defineProperties(Content, {
-    [Symbol.for('mdx-component')]: { value: true },
-    [Symbol.for('astro:renderer')]: { value: 'astro:jsx' },
-  });
-  return { Content, headings: astro.headings };
 }
 
 /**
@@ -64,14 +69,32 @@ function refuseModuleLines(body: string) {
   };
 }
 
-/** The compiler counts lines from the start of the body; editors count them from the top of the file. */
-function describeSyntaxError(article: Article, body: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const file = article.filePath ?? article.id;
-  const position = /^(\d+):(\d+): /.exec(message);
-  if (!position) return `${file}: ${message}`;
-  const source = readFileSync(resolve(file), 'utf8');
-  const linesBeforeBody = source.slice(0, Math.max(0, source.indexOf(body))).split('\n').length - 1;
-  const reason = message.slice(position[0].length).replace(/ \(\d+:\d+\)/, '');
-  return `${file}:${Number(position[1]) + linesBeforeBody}:${position[2]}: ${reason}`;
+/**
+ * The article page's body, compiled when the page renders rather than imported as a module. Astro's own MDX route
+ * bundles every article into the build, which costs about 0.2 MB of memory per article (bench:build); compiling
+ * here keeps the build's memory flat. The editors' components render through Astro's JSX renderer.
+ */
+export async function renderArticleBody(article: Article): Promise<{ Content: ArticleContent; headings: MarkdownHeading[] }> {
+  const body = article.body ?? '';
+  let compiled: Awaited<ReturnType<typeof compileArticleBody>>;
+  try {
+    compiled = await compileArticleBody(body);
+  } catch (error) {
+    if (!(error instanceof ArticleSyntaxError)) throw error;
+    // Editors count lines from the top of the file, frontmatter included.
+    const file = article.filePath ?? article.id;
+    const source = readFileSync(resolve(file), 'utf8');
+    const linesBeforeBody = source.slice(0, Math.max(0, source.indexOf(body))).split('\n').length - 1;
+    throw new Error(`${file}:${error.line + linesBeforeBody}:${error.column}: ${error.reason}`);
+  }
+  const { default: MDXContent } = new Function(compiled.code)({ Fragment, jsx, jsxs }) as {
+    default: (props: { components: MdxComponents }) => unknown;
+  };
+  const Content: ArticleContent = (props) => MDXContent({ ...props, components: { Fragment, ...props.components } });
+  // What @astrojs/mdx marks its compiled modules with, so Astro hands the component to its JSX renderer.
+  Object.defineProperties(Content, {
+    [Symbol.for('mdx-component')]: { value: true },
+    [Symbol.for('astro:renderer')]: { value: 'astro:jsx' },
+  });
+  return { Content, headings: compiled.headings };
 }

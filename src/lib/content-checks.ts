@@ -1,8 +1,9 @@
 import { parseDocument, isMap, isSeq, isScalar, visit, LineCounter } from 'yaml';
+import { ArticleSyntaxError, compileArticleBody } from './article-body.ts';
 
 /**
- * Cross-file checks the per-file schema cannot do: dangling `related` slugs and internal links,
- * duplicate slugs or aliases, and headings that skip a level. Every problem names file and line.
+ * Checks the per-file schema cannot do: dangling `related` slugs and internal links, duplicate slugs or
+ * aliases, headings that skip a level, and MDX that does not compile. Every problem names file and line.
  */
 export interface SourceFile {
   path: string;
@@ -40,7 +41,7 @@ export interface ContentSources {
   flows?: SourceFile[];
 }
 
-export function checkContent({ articles, categoryIds, flows = [] }: ContentSources): Problem[] {
+export async function checkContent({ articles, categoryIds, flows = [] }: ContentSources): Promise<Problem[]> {
   const problems: Problem[] = [];
   const flowFacts = flows.map(readFlow);
   const flowSteps = new Map(flowFacts.map((f) => [f.id, new Set(f.steps)]));
@@ -89,6 +90,8 @@ export function checkContent({ articles, categoryIds, flows = [] }: ContentSourc
       if (problem) problems.push({ path: article.path, line, message: problem });
     }
     problems.push(...headingProblems(article));
+    const syntax = await syntaxProblem(article);
+    if (syntax) problems.push(syntax);
   }
   for (const flow of flowFacts) {
     for (const link of flow.links) {
@@ -190,6 +193,15 @@ export function internalLinks(body: string): { href: string; line: number }[] {
     }
   });
   return links;
+}
+
+async function syntaxProblem(article: ArticleFacts): Promise<Problem | undefined> {
+  try {
+    await compileArticleBody(article.body);
+  } catch (error) {
+    if (!(error instanceof ArticleSyntaxError)) throw error;
+    return { path: article.path, line: article.bodyStartLine + error.line - 1, message: error.reason };
+  }
 }
 
 function headingProblems(article: ArticleFacts): Problem[] {

@@ -27,6 +27,7 @@ describe('npm run check:content', () => {
       `${dir}/account-access/reset-email-missing.mdx:7: alias "password-help" is already an alias in ${dir}/account-access/forgot-password.mdx`,
       `${dir}/account-access/reset-email-missing.mdx:10: use ## for top-level sections: the title is already the page heading (h1)`,
       `${dir}/account-access/reset-email-missing.mdx:12: link to "/categories/payments/" points to no category`,
+      `${dir}/account-access/unclosed-callout.mdx:10: Expected a closing tag for \`<Callout>\` (mdx-jsx:unexpected-character)`,
       `${dir}/other/reset-email-missing.mdx:1: duplicate slug "reset-email-missing": ${dir}/account-access/reset-email-missing.mdx has the same file name`,
     ]);
   });
@@ -38,7 +39,7 @@ describe('npm run check:content', () => {
 });
 
 describe('checkContent', () => {
-  it('accepts links to articles, categories and known pages, with anchors and without trailing slash', () => {
+  it('accepts links to articles, categories and known pages, with anchors and without trailing slash', async () => {
     const files = [
       article(
         'a/one.mdx',
@@ -47,49 +48,54 @@ describe('checkContent', () => {
       ),
       article('a/two.mdx', '', '## Fine\n\n### Nested\n'),
     ];
-    expect(checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([]);
+    expect(await checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([]);
   });
 
-  it('flags a link to an alias with the slug to use instead', () => {
+  it('flags a link to an alias with the slug to use instead', async () => {
     const files = [article('one.mdx', 'aliases: [old-one]\n', ''), article('two.mdx', '', 'Go [here](/articles/old-one/).\n')];
-    expect(checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([
+    expect(await checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([
       { path: 'two.mdx', line: 7, message: 'link to "/articles/old-one/" uses an old alias; link to /articles/one/ instead' },
     ]);
   });
 
-  it('flags related articles and links that point to drafts, unless the linking article is a draft too', () => {
+  it('flags related articles and links that point to drafts, unless the linking article is a draft too', async () => {
     const files = [
       article('draft.mdx', 'draft: true\nrelated: [live]\n', '[live](/articles/live/)\n'),
       article('live.mdx', 'related: [draft]\n', '[draft](/articles/draft/)\n'),
     ];
-    expect(checkContent({ articles: files, categoryIds: ['account-access'] }).map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+    expect(
+      (await checkContent({ articles: files, categoryIds: ['account-access'] })).map((p) => `${p.path}:${p.line}: ${p.message}`),
+    ).toEqual([
       'live.mdx:6: related article "draft" is a draft and will not be published',
       'live.mdx:8: link to "/articles/draft/" points to a draft article',
     ]);
   });
 
-  it('flags unknown pages, unknown categories and an alias that repeats a slug', () => {
+  it('flags unknown pages, unknown categories and an alias that repeats a slug', async () => {
     const files = [article('one.mdx', 'aliases: [two]\n', '[x](/pricing/)\n'), article('two.mdx', '', '')];
-    const problems = checkContent({ articles: files, categoryIds: ['billing'] }).map((p) => p.message);
+    const problems = (await checkContent({ articles: files, categoryIds: ['billing'] })).map((p) => p.message);
     expect(problems).toContain('link to "/pricing/" points to no page of the help center');
     expect(problems).toContain('category "account-access" is not defined in categories.yaml');
     expect(problems).toContain('alias "two" is already an article slug in two.mdx');
   });
 
-  it('ignores headings and links inside code fences, and external links', () => {
+  it('ignores headings and links inside code fences, and external links', async () => {
     const files = [
       article('one.mdx', '', '```md\n# not a heading\n[x](/nowhere/)\n```\n[site](https://example.com/x) [proto](//cdn.example/x)\n'),
     ];
-    expect(checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([]);
+    expect(await checkContent({ articles: files, categoryIds: ['account-access'] })).toEqual([]);
   });
 
-  it('reports invalid YAML frontmatter with its line', () => {
-    const problems = checkContent({ articles: [{ path: 'bad.mdx', source: '---\ntitle: T\nrelated: [a\n---\nbody\n' }], categoryIds: [] });
+  it('reports invalid YAML frontmatter with its line', async () => {
+    const problems = await checkContent({
+      articles: [{ path: 'bad.mdx', source: '---\ntitle: T\nrelated: [a\n---\nbody\n' }],
+      categoryIds: [],
+    });
     expect(problems[0].path).toBe('bad.mdx');
     expect(problems[0].message).toMatch(/^frontmatter is not valid YAML/);
   });
 
-  it('checks links to troubleshooters and their steps, from articles and from flow Markdown', () => {
+  it('checks links to troubleshooters and their steps, from articles and from flow Markdown', async () => {
     const flow = {
       path: 'flows/login.yaml',
       source:
@@ -97,7 +103,9 @@ describe('checkContent', () => {
     };
     const files = [article('one.mdx', '', '[ok](/troubleshoot/login/#b) [bad](/troubleshoot/billing/)\n')];
     expect(
-      checkContent({ articles: files, categoryIds: ['account-access'], flows: [flow] }).map((p) => `${p.path}:${p.line}: ${p.message}`),
+      (await checkContent({ articles: files, categoryIds: ['account-access'], flows: [flow] })).map(
+        (p) => `${p.path}:${p.line}: ${p.message}`,
+      ),
     ).toEqual([
       'flows/login.yaml:7: link to "/articles/gone/" points to no article',
       'flows/login.yaml:9: link to "/troubleshoot/login/#nope" points to no step of that troubleshooter',
@@ -105,7 +113,17 @@ describe('checkContent', () => {
     ]);
   });
 
-  it('finds links written in Markdown and in JSX', () => {
+  it('reports MDX that does not compile at its line in the file, as the build would', async () => {
+    const files = [article('one.mdx', '', '\nIntro.\n\nimport Widget from "./widget.astro";\n'), article('two.mdx', '', 'Total {broken\n')];
+    expect(
+      (await checkContent({ articles: files, categoryIds: ['account-access'] })).map((p) => `${p.path}:${p.line}: ${p.message}`),
+    ).toEqual([
+      'one.mdx:10: "import" lines are not supported in articles; the components in docs/editing.md need no import',
+      'two.mdx:7: Unexpected end of file in expression, expected a corresponding closing brace for `{` (mdx-jsx:unexpected-character)',
+    ]);
+  });
+
+  it('finds links written in Markdown and in JSX', async () => {
     expect(internalLinks('a [x](/a/ "t")\n<a href=\'/b/\'>b</a>')).toEqual([
       { href: '/a/', line: 0 },
       { href: '/b/', line: 1 },
