@@ -54,6 +54,9 @@ export async function compileArticleBody(body: string): Promise<{ code: string; 
   }
 }
 
+/** The 1-based line of `text` on which `part` first starts. */
+const lineWhereStarts = (text: string, part: string) => text.slice(0, Math.max(0, text.indexOf(part))).split('\n').length;
+
 /**
  * Compiled as a function body, an `import` would quietly bind nothing and fail later with an unhelpful message;
  * the editors' components need no import (docs/editing.md), so a module line is an error at its line.
@@ -62,7 +65,7 @@ function refuseModuleLines(body: string) {
   return {
     name: 'refuse-module-lines',
     mdxjsEsm(node: { value: string }) {
-      const line = body.slice(0, Math.max(0, body.indexOf(node.value))).split('\n').length;
+      const line = lineWhereStarts(body, node.value);
       const [keyword] = node.value.trim().split(/\s/, 1);
       throw new Error(`${line}:1: "${keyword}" lines are not supported in articles; the components in docs/editing.md need no import`);
     },
@@ -84,8 +87,7 @@ export async function renderArticleBody(article: Article): Promise<{ Content: Ar
     // Editors count lines from the top of the file, frontmatter included.
     const file = article.filePath ?? article.id;
     const source = readFileSync(resolve(file), 'utf8');
-    const linesBeforeBody = source.slice(0, Math.max(0, source.indexOf(body))).split('\n').length - 1;
-    throw new Error(`${file}:${error.line + linesBeforeBody}:${error.column}: ${error.reason}`);
+    throw new Error(`${file}:${lineWhereStarts(source, body) - 1 + error.line}:${error.column}: ${error.reason}`);
   }
   const { default: MDXContent } = new Function(compiled.code)({ Fragment, jsx, jsxs }) as {
     default: (props: { components: MdxComponents }) => unknown;
