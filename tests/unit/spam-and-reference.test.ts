@@ -28,9 +28,11 @@ describe('newReference', () => {
     expect(isReference('HC-ILOU-0000')).toBe(false);
   });
 
-  it('is random: no repeats in 100,000 and every character about equally likely', () => {
+  it('is random: almost no repeats in 100,000 and every character about equally likely', () => {
     const references = Array.from({ length: 100_000 }, newReference);
-    expect(new Set(references).size).toBe(references.length);
+    // 40 random bits: by chance alone 100,000 draws repeat one about once in 220 runs, and three times about once
+    // in 60 million; a generator with half the bits would repeat thousands of times. (Storing retries a repeat.)
+    expect(references.length - new Set(references).size).toBeLessThanOrEqual(2);
     const counts = new Map<string, number>();
     for (const r of references) for (const c of r.slice(3).replace('-', '')) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(counts.size).toBe(32);
