@@ -3,11 +3,11 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, escapeIdentifier, escapeLiteral } from 'pg';
+import { freeLoopbackPort } from './free-port.ts';
 
 const execFileAsync = promisify(execFile);
 const DEBIAN_VERSIONS_DIR = '/usr/lib/postgresql';
@@ -144,16 +144,4 @@ function postgresBindir(): string {
     `No PostgreSQL server binaries: nothing in ${DEBIAN_VERSIONS_DIR}/<version>/bin and no initdb where \`pg_config --bindir\` points. ` +
       'Install them (Debian/Ubuntu: `apt-get install -y postgresql`).',
   );
-}
-
-/** A port nothing listens on now: the one the system hands out for port 0. */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

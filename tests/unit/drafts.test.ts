@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { freeLoopbackPort } from '../support/free-port.ts';
 import { astroBin, copyProject, userEnv } from '../support/project-copy.ts';
 
 const DRAFT = `---
@@ -43,7 +44,7 @@ describe('draft articles', () => {
   }, 120_000);
 
   it('show in `astro dev` with a Draft badge, for editors to preview', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freeLoopbackPort();
     const dev = spawn(process.execPath, [astroBin, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: project.dir,
       stdio: ['ignore', 'pipe', 'pipe'],
