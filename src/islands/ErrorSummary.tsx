@@ -1,14 +1,14 @@
 import type { Ref } from 'preact';
 
 // Its styles (src/styles/error-summary.css) come with the pages that use it: the staff layout links them, the
-// contact form island imports them.
+// contact form island and the feedback thank-you page import them.
 
 interface Props {
   /** Messages keyed by the field they concern, in the form's order. */
   errors: Record<string, string>;
   formError?: string;
-  /** Where each message links: the id of its field's input (by default the key itself). */
-  fieldId?: (field: string) => string;
+  /** Where each message links: the id of its field's input (by default the key itself); none leaves it plain. */
+  fieldId?: (field: string) => string | undefined;
   /** Focus it on first render: right for a page that came back from the server with problems. */
   autoFocus?: boolean;
   summaryRef?: Ref<HTMLDivElement>;
@@ -16,7 +16,7 @@ interface Props {
 
 /**
  * GOV.UK's error summary, shown at the top of a form with problems, each linking to its field. One component for
- * the server-rendered staff and contact pages (no JavaScript: `autofocus` moves focus to it so a screen reader
+ * the server-rendered staff, contact and feedback pages (no JavaScript: `autofocus` moves focus to it so a screen reader
  * reads it first) and for the contact form island, which focuses it after each failed submission.
  */
 export function ErrorSummary({ errors, formError, fieldId = (field) => field, autoFocus = true, summaryRef }: Props) {
@@ -29,11 +29,10 @@ export function ErrorSummary({ errors, formError, fieldId = (field) => field, au
         <h2 class="error-summary-title">There is a problem</h2>
         <ul>
           {formError && <li>{formError}</li>}
-          {list.map(([field, message]) => (
-            <li key={field}>
-              <a href={`#${fieldId(field)}`}>{message}</a>
-            </li>
-          ))}
+          {list.map(([field, message]) => {
+            const id = fieldId(field);
+            return <li key={field}>{id ? <a href={`#${id}`}>{message}</a> : message}</li>;
+          })}
         </ul>
       </div>
     </div>
