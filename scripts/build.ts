@@ -1,9 +1,13 @@
-// `npm run build`: Astro writes the site to dist/, then Pagefind indexes the pages. The index is made here, after
-// Astro's process has exited, rather than in an Astro hook: Astro still holds the memory of bundling every
-// article then, and the two together would set the build's peak.
+// `npm run build`: Astro writes the site to dist/, then Pagefind indexes the pages, then the files are precompressed
+// and dist/delivery.json written (what the server needs: SITE_URL, page policies, precompressed copies). The index is
+// made here, after Astro's process has exited, rather than in an Astro hook: Astro still holds the memory of
+// bundling every article then, and the two together would set the build's peak.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { pagePolicies } from '../src/server/content-security-policy.ts';
+import { siteUrlSetting, writeDeliveryManifest } from '../src/server/delivery-manifest.ts';
+import { precompress } from '../src/server/precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The bundler (rolldown) allocates with mimalloc, which by default keeps freed pages a while for reuse; handing
@@ -33,3 +37,10 @@ try {
 } finally {
   await pagefind.close();
 }
+if (process.exitCode) process.exit();
+
+const compressing = Date.now();
+const encodings = await precompress(clientDir);
+console.log(`[compress] wrote Brotli and gzip copies of ${Object.keys(encodings).length} files in ${Date.now() - compressing} ms`);
+// Last, so a build that stopped part way has no manifest and counts as no build (src/server/build-freshness.ts).
+writeDeliveryManifest(root, { siteUrl: siteUrlSetting(process.env.SITE_URL), pagePolicies: pagePolicies(clientDir), encodings });

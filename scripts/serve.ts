@@ -1,10 +1,11 @@
 // Serves an existing build: `npm run serve`. Several instances may serve one build on different ports.
 import { existsSync, readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Catalog } from '../src/lib/catalog.ts';
 import { provideCatalog } from '../src/server/catalog.ts';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
+import { readDeliveryManifest, siteUrlMismatch } from '../src/server/delivery-manifest.ts';
 import { scheduleRetention } from '../src/server/events/retention.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
 import {
@@ -20,8 +21,16 @@ import { firstRunNotice } from '../src/server/staff/first-run.ts';
 import { startRetentionSchedule } from '../src/server/staff/retention.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
-if (!existsSync(entry)) {
-  console.error('No build found in dist/. Run `npm run build` first (or `npm start`, which builds when needed).');
+const manifest = readDeliveryManifest(fileURLToPath(new URL('..', import.meta.url)));
+if (!existsSync(entry) || !manifest) {
+  console.error('No complete build found in dist/. Run `npm run build` first (or `npm start`, which builds when needed).');
+  process.exit(1);
+}
+// Astro's origin check for forms (security.allowedDomains) and the pages' canonical URLs come from SITE_URL at build.
+const otherSite = siteUrlMismatch(manifest, process.env.SITE_URL);
+if (otherSite) {
+  const rebuild = process.env.SITE_URL ? `SITE_URL=${process.env.SITE_URL} npm run build` : 'npm run build';
+  console.error(`Rebuild first: ${otherSite}. Run \`${rebuild}\` (or \`npm start\`, which rebuilds when needed).`);
   process.exit(1);
 }
 
@@ -31,9 +40,10 @@ let settings;
 let staff;
 let eventRetentionDays;
 let storage;
+let trustedProxyHops;
 try {
   settings = serverSettings(process.env);
-  escalationSettings(process.env);
+  trustedProxyHops = escalationSettings(process.env).trustedProxyHops;
   feedbackSettings(process.env);
   announcementSettings(process.env);
   eventRetentionDays = eventSettings(process.env).retentionDays;
@@ -67,7 +77,7 @@ const { handler } = (await import(pathToFileURL(entry.pathname).href)) as {
 const { host, port } = settings;
 let running;
 try {
-  running = await startHttpServer(handler, { host, port });
+  running = await startHttpServer(handler, { host, port, siteUrl: process.env.SITE_URL, trustedProxyHops, manifest });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(code === 'EADDRINUSE' ? `Port ${port} on ${host} is already in use. Set PORT to another port.` : String(error));

@@ -1,15 +1,21 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DELIVERY_MANIFEST, readDeliveryManifest, siteUrlMismatch } from './delivery-manifest.ts';
 
-/** Written last by a build (Pagefind's index), so its time marks a complete build. */
-export const BUILD_MARKER = 'dist/client/pagefind/pagefind-entry.json';
+/** Written last by a build, so its time marks a complete build. */
+export const BUILD_MARKER = DELIVERY_MANIFEST;
 const SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
-/** Returns why a rebuild is needed, or undefined when dist/ is newer than every source file. */
-export function buildIsStale(root: string, contentDir: string): string | undefined {
-  const marker = join(root, BUILD_MARKER);
-  if (!existsSync(marker)) return 'no build yet';
-  const builtAt = statSync(marker).mtimeMs;
+/**
+ * Returns why a rebuild is needed, or undefined when dist/ was built for this SITE_URL (the origin check and
+ * canonical URLs are fixed at build time) and is newer than every source file.
+ */
+export function buildIsStale(root: string, contentDir: string, siteUrl: string | undefined): string | undefined {
+  const manifest = readDeliveryManifest(root);
+  if (!manifest) return 'no build yet';
+  const otherSite = siteUrlMismatch(manifest, siteUrl);
+  if (otherSite) return otherSite;
+  const builtAt = statSync(join(root, BUILD_MARKER)).mtimeMs;
   for (const source of [...SOURCES, contentDir]) {
     const newer = findNewer(join(root, source), builtAt);
     if (newer) return `${newer.slice(root.length).replace(/^\//, '')} changed`;

@@ -1,4 +1,10 @@
 import http from 'node:http';
+import { settleForwardedFor } from './client-address.ts';
+import { compressResponse } from './content-encoding.ts';
+import { FRAME_POLICY, withFramePolicy } from './content-security-policy.ts';
+import type { DeliveryManifest } from './delivery-manifest.ts';
+import { prepareBuiltFile } from './static-delivery.ts';
+import { applyWriteHead } from './write-head.ts';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -10,10 +16,24 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
-  'Content-Security-Policy': "frame-ancestors 'none'",
+  'Content-Security-Policy': FRAME_POLICY,
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/** Sent when SITE_URL is https: browsers then use https only, for a year from each visit. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** The public origin (SITE_URL); https turns on Strict-Transport-Security. */
+  siteUrl?: string;
+  /** TRUST_PROXY: how many proxies in front append to X-Forwarded-For (0 = believe only the socket). */
+  trustedProxyHops?: number;
+  /** What the build wrote for serving its files (page policies, precompressed copies). */
+  manifest?: DeliveryManifest;
+}
 
 export interface RunningServer {
   server: http.Server;
@@ -22,11 +42,21 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function startHttpServer(handler: Handler, { host, port }: { host: string; port: number }): Promise<RunningServer> {
+export function startHttpServer(
+  handler: Handler,
+  { host, port, siteUrl, trustedProxyHops = 0, manifest }: ServerOptions,
+): Promise<RunningServer> {
   let stopping = false;
+  const https = siteUrl?.startsWith('https:') ?? false;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    keepFramePolicy(res);
+    if (https) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    finishPolicy(res, manifest?.pagePolicies['404.html']);
+    settleForwardedFor(req, trustedProxyHops);
+    if (manifest) prepareBuiltFile(req, res, manifest);
+    // Here rather than in Astro: static files never reach Astro's middleware, and the precompressed ones are only
+    // chosen here; one place decides the encoding of every response.
+    compressResponse(req, res);
     // While stopping, a finished response frees its keep-alive socket at once instead of after the timeout.
     res.once('finish', () => stopping && server.closeIdleConnections());
     if (stopping) res.setHeader('Connection', 'close');
@@ -64,15 +94,18 @@ export function startHttpServer(handler: Handler, { host, port }: { host: string
 }
 
 /**
- * On-demand pages get Astro's own Content-Security-Policy header, which would replace ours and with it
- * frame-ancestors. Browsers enforce every CSP header they get, so send both.
+ * Just before the headers go out. On-demand pages get Astro's own Content-Security-Policy header, which replaced
+ * ours and with it frame-ancestors: add it back. An HTML 404 without a policy of its own is the built 404 page
+ * (Astro serves it for unknown paths): give it that page's policy, as prepareBuiltFile does for the other pages.
  */
-function keepFramePolicy(res: http.ServerResponse): void {
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
-  res.writeHead = ((...args: unknown[]) => {
-    const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
-    const name = headers && Object.keys(headers).find((k) => k.toLowerCase() === 'content-security-policy');
-    if (headers && name) headers[name] = [SECURITY_HEADERS['Content-Security-Policy'], headers[name]].flat();
-    return writeHead(...args);
+function finishPolicy(res: http.ServerResponse, notFoundPolicy: string | undefined): void {
+  const writeHead = res.writeHead.bind(res) as (status: number) => http.ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    applyWriteHead(res, status, rest);
+    const policy = res.getHeader('Content-Security-Policy');
+    const builtNotFound = res.statusCode === 404 && policy === FRAME_POLICY && /^text\/html/i.test(String(res.getHeader('Content-Type')));
+    if (builtNotFound && notFoundPolicy) res.setHeader('Content-Security-Policy', withFramePolicy(notFoundPolicy));
+    else if (typeof policy === 'string') res.setHeader('Content-Security-Policy', withFramePolicy(policy));
+    return writeHead(res.statusCode);
   }) as typeof res.writeHead;
 }

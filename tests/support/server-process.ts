@@ -21,14 +21,19 @@ const SHELL_SETTINGS_IGNORED = [
 ];
 const RATE_LIMITS_OFF = { ESCALATION_RATE_LIMIT: '0', FEEDBACK_RATE_LIMIT: '0', EVENT_RATE_LIMIT: '0' };
 
-/** Builds the site when dist/ is missing or older than the sources, with the project's Node 24. */
-export function buildIfStale(root = projectRoot): void {
-  const stale = buildIsStale(root, 'content');
+/**
+ * Builds the site when dist/ is missing, older than the sources or made for another SITE_URL, with the project's
+ * Node 24. The shell's settings are left out, as the servers under test leave them out (`env` gives the build's).
+ */
+export function buildIfStale(root = projectRoot, env: Record<string, string> = {}): void {
+  const stale = buildIsStale(root, 'content', env.SITE_URL);
   if (!stale) return;
+  const shell = userEnv();
+  for (const name of SHELL_SETTINGS_IGNORED) delete shell[name];
   const build = spawnSync(projectNode(root), ['scripts/build.ts'], {
     cwd: root,
     encoding: 'utf8',
-    env: userEnv(),
+    env: { ...shell, ...env },
   });
   if (build.status !== 0) throw new Error(`Build failed (${stale}):\n${build.stdout}\n${build.stderr}`);
 }
@@ -56,10 +61,18 @@ export interface ServerOptions {
   /** Send the server's output to this file rather than through a pipe into this process (benchmarks: a load
    * generator must not spend its time reading the server's log lines). */
   logFile?: string;
+  /** The project (a copy: tests/support/project-copy.ts) whose build to serve; this one by default. */
+  root?: string;
 }
 
 /** Starts `node scripts/serve.ts` on a free loopback port, as `npm run serve` would, and waits until it is ready. */
-export async function startServer({ env = {}, dataDir, postgres, logFile }: ServerOptions = {}): Promise<ServerProcess> {
+export async function startServer({
+  env = {},
+  dataDir,
+  postgres,
+  logFile,
+  root = projectRoot,
+}: ServerOptions = {}): Promise<ServerProcess> {
   const own = dataDir === undefined ? await newServerData(postgres) : undefined;
   const dir = dataDir ?? own!.dataDir;
   const inherited = { ...process.env };
@@ -67,8 +80,8 @@ export async function startServer({ env = {}, dataDir, postgres, logFile }: Serv
   const databaseUrl = serverDatabaseUrl(dir);
   const database = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
   const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
-  const child = spawn(projectNode(projectRoot), ['scripts/serve.ts'], {
-    cwd: projectRoot,
+  const child = spawn(projectNode(root), ['scripts/serve.ts'], {
+    cwd: root,
     env: { ...inherited, ...RATE_LIMITS_OFF, ...database, ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
     stdio: ['ignore', log, log],
   });

@@ -6,26 +6,41 @@ import { BUILD_MARKER, buildIsStale } from '../../src/server/build-freshness.ts'
 
 describe('buildIsStale', () => {
   let root: string;
-  const write = (path: string, secondsAgo: number) => {
+  const write = (path: string, secondsAgo: number, text = 'x') => {
     const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, 'x');
+    writeFileSync(file, text);
     const t = Date.now() / 1000 - secondsAgo;
     utimesSync(file, t, t);
   };
+  const build = (secondsAgo: number, siteUrl: string | null = null) =>
+    write(BUILD_MARKER, secondsAgo, JSON.stringify({ siteUrl, pagePolicies: {}, encodings: {} }));
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('asks for a build when there is none, or when content or code is newer', () => {
     root = mkdtempSync(join(tmpdir(), 'fresh-'));
     write('src/pages/index.astro', 100);
     write('content/articles/a.mdx', 100);
-    expect(buildIsStale(root, 'content')).toBe('no build yet');
-    write(BUILD_MARKER, 50);
-    expect(buildIsStale(root, 'content')).toBeUndefined();
+    expect(buildIsStale(root, 'content', undefined)).toBe('no build yet');
+    build(50);
+    expect(buildIsStale(root, 'content', undefined)).toBeUndefined();
     write('content/articles/a.mdx', 10);
-    expect(buildIsStale(root, 'content')).toBe('content/articles/a.mdx changed');
-    write(BUILD_MARKER, 5);
+    expect(buildIsStale(root, 'content', undefined)).toBe('content/articles/a.mdx changed');
+    build(5);
     write('src/lib/x.ts', 1);
-    expect(buildIsStale(root, 'content')).toBe('src/lib/x.ts changed');
+    expect(buildIsStale(root, 'content', undefined)).toBe('src/lib/x.ts changed');
+  });
+
+  it('asks for a build when SITE_URL is not the one the build was made for', () => {
+    root = mkdtempSync(join(tmpdir(), 'fresh-'));
+    write('src/pages/index.astro', 100);
+    build(50, 'https://help.example.com');
+    expect(buildIsStale(root, 'content', 'https://help.example.com/')).toBeUndefined();
+    expect(buildIsStale(root, 'content', 'https://support.example.com')).toBe(
+      'the build in dist/ was made for SITE_URL=https://help.example.com, but the server is started for SITE_URL=https://support.example.com',
+    );
+    expect(buildIsStale(root, 'content', undefined)).toBe(
+      'the build in dist/ was made for SITE_URL=https://help.example.com, but the server is started without SITE_URL',
+    );
   });
 });

@@ -23,10 +23,42 @@ describe('http server', () => {
     );
     try {
       const response = await fetch(`${running.url}/contact/`);
-      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none', script-src 'self'");
+      expect(response.headers.get('content-security-policy')).toBe("script-src 'self'; frame-ancestors 'none'");
     } finally {
       await running.stop();
     }
+  });
+
+  it('sends Strict-Transport-Security when the public origin is https, and not otherwise', async () => {
+    const headerWith = async (siteUrl: string | undefined) => {
+      const running = await startHttpServer((_req, res) => res.end('ok'), { host: '127.0.0.1', port: 0, siteUrl });
+      try {
+        return (await fetch(running.url)).headers.get('strict-transport-security');
+      } finally {
+        await running.stop();
+      }
+    };
+    expect(await headerWith('https://help.example.com')).toBe('max-age=31536000');
+    expect(await headerWith('http://localhost:4321')).toBeNull();
+    expect(await headerWith(undefined)).toBeNull();
+  });
+
+  it('lets the routes see X-Forwarded-For only as TRUST_PROXY allows, so a client cannot name itself', async () => {
+    const seenWith = async (trustedProxyHops: number, forwardedFor: string) => {
+      const running = await startHttpServer((req, res) => res.end(req.headers['x-forwarded-for'] ?? 'none'), {
+        host: '127.0.0.1',
+        port: 0,
+        trustedProxyHops,
+      });
+      try {
+        return await (await fetch(running.url, { headers: { 'X-Forwarded-For': forwardedFor } })).text();
+      } finally {
+        await running.stop();
+      }
+    };
+    expect(await seenWith(0, '203.0.113.9')).toBe('none');
+    expect(await seenWith(1, '203.0.113.9, 198.51.100.7')).toBe('198.51.100.7');
+    expect(await seenWith(2, '203.0.113.9, 198.51.100.7, 10.0.0.2')).toBe('198.51.100.7');
   });
 
   it('lets an in-flight request finish on stop, then refuses new connections', async () => {
