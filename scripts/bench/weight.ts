@@ -1,19 +1,25 @@
 // Page weight of an existing build: `npm run bench:weight` (after `npm run build`).
-// For each page type: HTML, CSS and JS gzip bytes a reader loads before using search.
+// For each page type: HTML, CSS and JS gzip bytes a reader loads before using search (the budgets' unit), and
+// beside them the bytes our server actually sends a browser that accepts Brotli and gzip.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readDeliveryManifest } from '../../src/server/delivery-manifest.ts';
+import { startServer } from '../../tests/support/server-process.ts';
 import {
   chromiumAvailable,
   formatBytes,
   isPagefindUrl,
   launchChromium,
   measurePage,
+  measureServed,
   recordRequests,
   renderTable,
   serveStatic,
   verdict,
   GZIP_LEVEL,
+  SERVED_ENCODINGS,
   type PageWeight,
+  type ServedWeight,
 } from './measure.ts';
 
 /**
@@ -26,8 +32,9 @@ export const TROUBLESHOOTER_JS_BUDGET = 30 * 1024;
 const projectRoot = resolve(import.meta.dirname, '../..');
 const clientDir = join(projectRoot, 'dist', 'client');
 
-if (!existsSync(clientDir)) {
-  console.error(`No build found in ${clientDir}. Run \`npm run build\` first, then \`npm run bench:weight\`.`);
+const manifest = readDeliveryManifest(projectRoot);
+if (!existsSync(clientDir) || !manifest) {
+  console.error(`No complete build found in ${clientDir}. Run \`npm run build\` first, then \`npm run bench:weight\`.`);
   process.exit(1);
 }
 
@@ -71,18 +78,35 @@ for (const [type, url] of pages) {
   results.push([type, await measurePage(clientDir, url)]);
 }
 
-console.log(`Page weight of ${clientDir} (gzip level ${GZIP_LEVEL}; JS before search opens, Pagefind excluded)\n`);
+// The build as `npm run serve` sends it (precompressed files, on a throwaway data folder), for the "served" figures.
+const server = await startServer({ env: manifest.siteUrl ? { SITE_URL: manifest.siteUrl } : {} });
+const served = new Map<string, ServedWeight>();
+try {
+  for (const [type, weight] of results) served.set(type, await measureServed(server.url, weight));
+} finally {
+  await server.stop();
+}
+
+console.log(`Page weight of ${clientDir} (gzip level ${GZIP_LEVEL}; JS before search opens, Pagefind excluded)`);
+console.log(`"served": body bytes from \`npm run serve\` with Accept-Encoding: ${SERVED_ENCODINGS}\n`);
 console.log(
   renderTable(
-    ['page', 'URL', 'HTML gzip', 'CSS gzip', 'JS gzip', 'JS files'],
-    results.map(([type, w]) => [
-      type,
-      w.url,
-      formatBytes(w.html.gzip),
-      formatBytes(w.cssGzip),
-      formatBytes(w.jsGzip),
-      String(w.js.filter((a) => !a.source.startsWith('(')).length),
-    ]),
+    ['page', 'URL', 'HTML gzip', 'served', 'CSS gzip', 'served', 'JS gzip', 'served', 'JS files', 'encodings served'],
+    results.map(([type, w]) => {
+      const s = served.get(type)!;
+      return [
+        type,
+        w.url,
+        formatBytes(w.html.gzip),
+        formatBytes(s.html),
+        formatBytes(w.cssGzip),
+        formatBytes(s.css),
+        formatBytes(w.jsGzip),
+        formatBytes(s.js),
+        String(w.js.filter((a) => !a.source.startsWith('(')).length),
+        [...s.encodings].join(', '),
+      ];
+    }),
   ),
 );
 console.log('\nInline <style>/<script> blocks are counted in CSS/JS and are also inside the HTML figure.');

@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   gzipBytes,
   isJavaScriptType,
   measurePage,
+  measureServed,
   median,
   parseAttributes,
   parseGnuTime,
@@ -114,5 +116,40 @@ describe('bench measure helpers', () => {
       expect(weight.jsGzip).toBe(weight.js.reduce((s, a) => s + a.gzip, 0));
       expect(weight.missing).toEqual([]);
     });
+  });
+
+  it('adds up the bytes a server sends for a page, its stylesheets and its JS files, as they come', async () => {
+    const sizes: Record<string, [number, string | undefined]> = { '/p/': [700, 'br'], '/a.css': [300, 'gzip'], '/b.js': [90, undefined] };
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(String(req.headers['accept-encoding']));
+      const [bytes, coding] = sizes[req.url!];
+      res.writeHead(200, coding ? { 'Content-Encoding': coding } : {}).end(Buffer.alloc(bytes));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const asset = (source: string) => ({ source, bytes: 0, gzip: 0 });
+      const page = {
+        url: '/p/',
+        file: '',
+        html: asset('/p/'),
+        css: [asset('(inline: 1 <style>)'), asset('/a.css')],
+        js: [asset('/b.js')],
+        cssGzip: 0,
+        jsGzip: 0,
+        missing: [],
+      };
+      const served = await measureServed(origin, page);
+      expect({ ...served, encodings: [...served.encodings] }).toEqual({
+        html: 700,
+        css: 300,
+        js: 90,
+        encodings: ['br', 'gzip', 'identity'],
+      });
+      expect(new Set(asked)).toEqual(new Set(['br, gzip']));
+    } finally {
+      server.close();
+    }
   });
 });
