@@ -5,6 +5,17 @@ import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { site } from './src/site.config.ts';
 
+// The public origin (SITE_URL at build). Behind a TLS proxy Astro's request URL says http://, so its origin check
+// refused every browser form post; trusting X-Forwarded-Proto (and -Host) for this origin only fixes that.
+// scripts/serve.ts refuses a run-time SITE_URL other than the build's. Astro then also takes its clientAddress from
+// X-Forwarded-For: src/server/client-address.ts (settleForwardedFor) keeps that to what TRUST_PROXY allows.
+const publicUrl = new URL(site.baseUrl);
+const publicDomain = {
+  protocol: publicUrl.protocol.slice(0, -1),
+  hostname: publicUrl.hostname,
+  ...(publicUrl.port ? { port: publicUrl.port } : {}),
+};
+
 export default defineConfig({
   site: site.baseUrl,
   trailingSlash: 'ignore',
@@ -31,6 +42,7 @@ export default defineConfig({
   },
   security: {
     checkOrigin: true,
+    allowedDomains: [publicDomain],
     csp: {
       directives: [
         "default-src 'self'",
