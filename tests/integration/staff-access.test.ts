@@ -68,7 +68,7 @@ describe('signing out', () => {
   it('ends the session: the old cookie is rejected afterwards', async () => {
     const cookie = await signIn(baseUrl, 'access-agent@example.com');
     expect((await getAs(baseUrl, '/staff/', cookie)).status).toBe(200);
-    const out = await postForm(baseUrl, '/staff/logout', cookie, {});
+    const out = await postForm(baseUrl, '/staff/logout', cookie, { action: 'here' });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe('/staff/login?signed-out=here');
     expect(out.headers.getSetCookie()).toEqual(['signpost_staff=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax']);
@@ -87,7 +87,7 @@ describe('signing out', () => {
 
   it('everywhere: every session of the account ends', async () => {
     const [laptop, phone] = [await signIn(baseUrl, 'access-agent@example.com'), await signIn(baseUrl, 'access-agent@example.com')];
-    expect((await postForm(baseUrl, '/staff/logout', laptop, { everywhere: 'yes' })).headers.get('location')).toBe(
+    expect((await postForm(baseUrl, '/staff/logout', laptop, { action: 'everywhere' })).headers.get('location')).toBe(
       '/staff/login?signed-out=everywhere',
     );
     expect((await getAs(baseUrl, '/staff/', phone)).status).toBe(303);
@@ -188,7 +188,7 @@ describe('cross-site requests', () => {
       body: JSON.stringify({ action: 'status', status: 'spam' }),
     });
     expect(json.status).toBe(403);
-    const logout = await postForm(baseUrl, '/staff/logout', agent, {}, { Origin: 'https://evil.example' });
+    const logout = await postForm(baseUrl, '/staff/logout', agent, { action: 'here' }, { Origin: 'https://evil.example' });
     expect(logout.status).toBe(403);
     const login = await postForm(
       baseUrl,

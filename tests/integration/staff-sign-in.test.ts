@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRONG_CREDENTIALS } from '../../src/server/staff/sign-in-form.ts';
 import { PER_ACCOUNT, PER_CLIENT } from '../../src/server/auth/sign-in-throttle.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { createStaff, getAs, postSignIn, runStaffCli, sessionCookieOf, STAFF_PASSWORD } from '../support/staff.ts';
+import { createStaff, errorSummary, getAs, postSignIn, runStaffCli, sessionCookieOf, STAFF_PASSWORD } from '../support/staff.ts';
 import { openServerDatabase } from '../support/server-database.ts';
 
 // Its own server, behind a "proxy" (TRUST_PROXY=1), so each test signs in from its own client address and
@@ -15,18 +15,6 @@ beforeAll(async () => {
   server = await startServer({ env: { TRUST_PROXY: '1' } });
 });
 afterAll(() => server.stop());
-
-/** The text of the page's error summary, or '' when there is none. */
-async function errorSummary(response: Response): Promise<string> {
-  const html = await response.text();
-  return (
-    /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>\s*<\/div>/
-      .exec(html)?.[1]
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim() ?? ''
-  );
-}
 
 describe('first run and signing in', () => {
   it('tells a new user how to create the first admin; the CLI does it and the admin signs in', async () => {

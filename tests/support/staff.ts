@@ -83,3 +83,15 @@ export function postForm(
     redirect: 'manual',
   });
 }
+
+/** The text of a staff page's error summary, or '' when there is none. */
+export async function errorSummary(response: Response): Promise<string> {
+  const html = await response.text();
+  return (
+    /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>\s*<\/div>/
+      .exec(html)?.[1]
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() ?? ''
+  );
+}

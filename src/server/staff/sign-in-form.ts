@@ -4,7 +4,7 @@ import { staffAuth } from '../auth/staff-auth.ts';
 import { clientAddress, rateLimitKey } from '../client-address.ts';
 import { database } from '../db/connection.ts';
 import { staffSettings } from '../settings.ts';
-import { readForm, type FormProblem } from './form-body.ts';
+import { isFormProblem, readForm, type FormProblem } from './form-body.ts';
 
 /** One message for every wrong combination, so it never tells whether an address has an account. */
 export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.';
@@ -22,6 +22,7 @@ export async function submitSignIn(
   previousSessionId?: string,
 ): Promise<SignInOutcome> {
   const form = await readForm(request);
+  if (isFormProblem(form)) return { signedIn: false, email: '', ...form };
   const email = (form.get('email') ?? '').trim();
   const password = form.get('password') ?? '';
   const errors: Record<string, string> = {};
