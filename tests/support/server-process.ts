@@ -56,10 +56,13 @@ export interface ServerOptions {
   /** Send the server's output to this file rather than through a pipe into this process (benchmarks: a load
    * generator must not spend its time reading the server's log lines). */
   logFile?: string;
+  /** A command to start the server through (it gets node and its arguments after its own), e.g. to give the
+   * server a mount namespace of its own. It must exec node in its place, so signals reach the server. */
+  launcher?: string[];
 }
 
 /** Starts `node scripts/serve.ts` on a free loopback port, as `npm run serve` would, and waits until it is ready. */
-export async function startServer({ env = {}, dataDir, postgres, logFile }: ServerOptions = {}): Promise<ServerProcess> {
+export async function startServer({ env = {}, dataDir, postgres, logFile, launcher = [] }: ServerOptions = {}): Promise<ServerProcess> {
   const own = dataDir === undefined ? await newServerData(postgres) : undefined;
   const dir = dataDir ?? own!.dataDir;
   const inherited = { ...process.env };
@@ -67,7 +70,8 @@ export async function startServer({ env = {}, dataDir, postgres, logFile }: Serv
   const databaseUrl = serverDatabaseUrl(dir);
   const database = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
   const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
-  const child = spawn(projectNode(projectRoot), ['scripts/serve.ts'], {
+  const [command, ...args] = [...launcher, projectNode(projectRoot), 'scripts/serve.ts'];
+  const child = spawn(command, args, {
     cwd: projectRoot,
     env: { ...inherited, ...RATE_LIMITS_OFF, ...database, ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
     stdio: ['ignore', log, log],

@@ -19,6 +19,7 @@ export interface Database {
   reader_events: ReaderEventsTable;
   urgent_announcements: UrgentAnnouncementsTable;
   announcement_changes: AnnouncementChangesTable;
+  health_check: HealthCheckTable;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
@@ -190,4 +191,10 @@ export interface AnnouncementChangesTable {
   action: 'published' | 'edited' | 'ended';
   /** JSON: the announcement's fields after the change. */
   details: string;
+}
+
+/** A single row (id 1) the health check rewrites to prove the database takes writes. */
+export interface HealthCheckTable {
+  id: number;
+  checked_at: string;
 }
