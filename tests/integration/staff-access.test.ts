@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashSessionId } from '../../src/server/auth/session-id-hash.ts';
+import { hashToken } from '../../src/server/auth/token-hash.ts';
 import { openServerDatabase } from '../support/server-database.ts';
 import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
@@ -108,21 +108,17 @@ describe('sessions', () => {
     const db = openServerDatabase(dataDir);
     try {
       const rows = await db.selectFrom('staff_sessions').selectAll().execute();
-      expect(rows.some((row) => row.id_hash === hashSessionId(id))).toBe(true);
+      expect(rows.some((row) => row.id_hash === hashToken(id))).toBe(true);
       expect(JSON.stringify(rows)).not.toContain(id);
 
       // Unchanged while more than half is left: no new cookie.
       expect((await getAs(baseUrl, '/staff/', cookie)).headers.getSetCookie()).toEqual([]);
       const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
-      await db.updateTable('staff_sessions').set({ expires_at: soon }).where('id_hash', '=', hashSessionId(id)).execute();
+      await db.updateTable('staff_sessions').set({ expires_at: soon }).where('id_hash', '=', hashToken(id)).execute();
       const extended = await getAs(baseUrl, '/staff/', cookie);
       expect(extended.status).toBe(200);
       expect(extended.headers.getSetCookie()).toEqual([`${cookie}; Max-Age=43200; Path=/; HttpOnly; SameSite=Lax`]);
-      const row = await db
-        .selectFrom('staff_sessions')
-        .select('expires_at')
-        .where('id_hash', '=', hashSessionId(id))
-        .executeTakeFirstOrThrow();
+      const row = await db.selectFrom('staff_sessions').select('expires_at').where('id_hash', '=', hashToken(id)).executeTakeFirstOrThrow();
       expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now() + 11 * 60 * 60 * 1000);
     } finally {
       await db.destroy();

@@ -71,6 +71,7 @@ async function everything(): Promise<Record<string, string[]>> {
       'staff',
       'staff_sessions',
       'sign_in_attempts',
+      'staff_devices',
       'audit_events',
       'escalations',
       'escalation_notes',

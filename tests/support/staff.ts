@@ -50,6 +50,12 @@ export function sessionCookieOf(response: Response): string | undefined {
   return cookie?.split(';')[0];
 }
 
+/** The `name=value` of the device cookie a sign-in sets (for a Cookie header), or undefined. */
+export function deviceCookieOf(response: Response): string | undefined {
+  const cookie = response.headers.getSetCookie().find((c) => /^(__Host-)?signpost_device=./.test(c));
+  return cookie?.split(';')[0];
+}
+
 /** Signs in and returns the Cookie header value for the new session; throws when sign-in fails. */
 export async function signIn(baseUrl: string, email: string, password = STAFF_PASSWORD): Promise<string> {
   const response = await postSignIn(baseUrl, email, password);

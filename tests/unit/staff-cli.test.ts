@@ -157,7 +157,10 @@ describe('the first-run notice', () => {
       const admin = await accountByEmail(db, 'you@example.com');
       expect(admin?.role).toBe('admin');
       const password = /'%s\\n' '([^']+)'/.exec(command!)![1];
-      expect(await signIn(db, { email: 'you@example.com', password, clientKey: '192.0.2.1' })).toEqual({ ok: true, staffId: admin!.id });
+      expect(await signIn(db, { email: 'you@example.com', password, clientKey: '192.0.2.1' })).toMatchObject({
+        ok: true,
+        staffId: admin!.id,
+      });
       expect(await firstRunNotice(db, { demo: false, dataDir: dir, url: 'http://localhost:4321' })).toBeUndefined();
     } finally {
       await remove();

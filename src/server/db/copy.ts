@@ -7,6 +7,7 @@ export const COPY_ORDER = [
   'staff',
   'staff_sessions',
   'sign_in_attempts',
+  'staff_devices',
   'escalations',
   'idempotency_keys',
   'escalation_emails',

@@ -12,6 +12,7 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  staff_devices: StaffDevicesTable;
 
   feedback_votes: FeedbackVotesTable;
   vote_claims: VoteClaimsTable;
@@ -122,6 +123,19 @@ export interface SignInAttemptsTable {
   /** The client's rate-limit key (its address, or its IPv6 /64). */
   client_key: string;
   outcome: SignInOutcome;
+  /** The device cookie it came with, when valid for this address; null for an untrusted client. */
+  device_id: string | null;
+}
+
+/** A browser that signed in to an account: its device cookie makes it a trusted client of that account. */
+export interface StaffDevicesTable {
+  id: string;
+  /** SHA-256 of the cookie's token, hex; a new token at every sign-in. */
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  last_signed_in_at: string;
+  expires_at: string;
 }
 
 export interface FeedbackVotesTable {
