@@ -17,6 +17,8 @@ interface Body {
   name: string;
   /** What the page receives, built from fields one of its forms would send. */
   make(fields: Fields): { body: BodyInit; type?: string };
+  /** What the answer tells the person was wrong. */
+  explains: RegExp;
 }
 
 const urlencoded = (fields: Fields) => ({ body: new URLSearchParams(fields).toString(), type: 'application/x-www-form-urlencoded' });
@@ -24,7 +26,11 @@ const without = (fields: Fields, name: string) => Object.fromEntries(Object.entr
 
 /** Bodies that are not a readable form: refused by every staff page that takes a post. */
 const UNREADABLE: Body[] = [
-  { name: 'a JSON body', make: (fields) => ({ body: JSON.stringify(fields), type: 'application/json' }) },
+  {
+    name: 'a JSON body',
+    make: (fields) => ({ body: JSON.stringify(fields), type: 'application/json' }),
+    explains: /takes its own form’s fields \(application\/x-www-form-urlencoded\), not JSON or a file upload/,
+  },
   {
     name: 'a multipart body',
     make: (fields) => {
@@ -32,16 +38,29 @@ const UNREADABLE: Body[] = [
       for (const [key, value] of Object.entries(fields)) form.append(key, value);
       return { body: form }; // fetch sets multipart/form-data with its boundary
     },
+    explains: /not JSON or a file upload/,
   },
-  { name: 'an oversized form', make: (fields) => urlencoded({ ...fields, padding: OVERSIZED_PADDING }) },
+  {
+    name: 'an oversized form',
+    make: (fields) => urlencoded({ ...fields, padding: OVERSIZED_PADDING }),
+    explains: /The form was larger than 64 KB/,
+  },
 ];
 
 /** Forms whose action is missing or not one the page offers. */
 const BAD_ACTIONS: Body[] = [
-  { name: 'an empty form', make: () => urlencoded({}) },
-  { name: 'no action', make: (fields) => urlencoded(without(fields, 'action')) },
-  { name: 'action=bogus', make: (fields) => urlencoded({ ...fields, action: 'bogus' }) },
-  { name: 'the action in capitals', make: (fields) => urlencoded({ ...fields, action: fields.action.toUpperCase() }) },
+  { name: 'an empty form', make: () => urlencoded({}), explains: /The form did not say what to do/ },
+  { name: 'no action', make: (fields) => urlencoded(without(fields, 'action')), explains: /The form did not say what to do/ },
+  {
+    name: 'action=bogus',
+    make: (fields) => urlencoded({ ...fields, action: 'bogus' }),
+    explains: /“bogus” is not something this page does/,
+  },
+  {
+    name: 'the action in capitals',
+    make: (fields) => urlencoded({ ...fields, action: fields.action.toUpperCase() }),
+    explains: /“[A-Z]+” is not something this page does/,
+  },
 ];
 
 function post(path: string, cookie: string | undefined, { body, type }: { body: BodyInit; type?: string }): Promise<Response> {
@@ -150,7 +169,9 @@ describe.each(Object.entries(PAGES_WITH_ACTIONS))('%s', (_, page) => {
     const response = await post(page.path(), cookie, body.make(page.fields()));
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
-    expect(await readable(response)).toMatch(/Nothing was changed\. Reload the page and use its form again\./);
+    const text = await readable(response);
+    expect(text).toMatch(body.explains);
+    expect(text).toMatch(/Nothing was changed\. Reload the page and use its form again\./);
     expect(await everything()).toEqual(before);
     expect((await getAs(baseUrl, '/staff/', cookie)).status, 'the session still works').toBe(200);
   });
@@ -207,7 +228,9 @@ describe.each(Object.entries(SINGLE_PURPOSE))('%s', (_, page) => {
     const response = await post(page.path(), cookie, body.make(page.fields()));
     expect(response.status).toBe(400);
     expect(response.headers.getSetCookie()).toEqual([]);
-    expect(await readable(response)).toMatch(/Nothing was changed\. Reload the page and use its form again\./);
+    const text = await readable(response);
+    expect(text).toMatch(body.explains);
+    expect(text).toMatch(/Nothing was changed\. Reload the page and use its form again\./);
     expect(await everything()).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { isRejection, readText, submissionKind } from '../escalations/read-submission.ts';
+import { isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../escalations/read-submission.ts';
 
 /** Messages keyed by field id, in the order the form shows its fields (the error summary's order). */
 export type FormErrors = Record<string, string>;
@@ -27,10 +27,10 @@ export async function readForm(request: Request): Promise<URLSearchParams | Form
   if (submissionKind(request) !== 'form')
     return refused(`This page takes its own form’s fields (application/x-www-form-urlencoded), not JSON or a file upload. ${AGAIN}`);
   const body = await readText(request);
-  if (isRejection(body))
-    return refused(
-      body.status === 413 ? `The form was too large to read (${body.message}). ${AGAIN}` : `The form could not be read. ${AGAIN}`,
-    );
+  if (isRejection(body)) {
+    const why = body.status === 413 ? `was larger than ${MAX_BODY_BYTES / 1024} KB` : 'could not be read';
+    return refused(`The form ${why}. ${AGAIN}`);
+  }
   return new URLSearchParams(body.text);
 }
 
