@@ -1,11 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
-import { isDatabaseUnavailable, isUnstorableText } from './server/db/database-errors.ts';
+import { isDatabaseUnavailable, isDatabaseUnwritable, isUnstorableText } from './server/db/database-errors.ts';
 import { staffArea } from './server/staff/access.ts';
 import { guardStaffArea } from './server/staff/staff-guard.ts';
-import { databaseUnavailable, unstorableText } from './server/database-failures.ts';
+import { databaseUnavailable, databaseUnwritable, unstorableText } from './server/database-failures.ts';
 
 // Only the staff area has sessions: public pages stay static and never read or set a cookie. Every on-demand
-// route reads the database, so a database that is down becomes a 503 here, once, rather than a 500 in each.
+// route reads the database, so a database that is down or cannot be written becomes a 503 here, once, rather
+// than a 500 in each.
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   try {
@@ -13,10 +14,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return await (area ? guardStaffArea(context, next, area) : next());
   } catch (error) {
     if (isUnstorableText(error)) return unstorableText(context.url.pathname);
-    if (!isDatabaseUnavailable(error)) throw error;
+    const unwritable = isDatabaseUnwritable(error);
+    if (!unwritable && !isDatabaseUnavailable(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
     console.error(
-      `${context.request.method} ${context.url.pathname}: database unavailable (${error instanceof Error ? error.message : String(error)})`,
+      `${context.request.method} ${context.url.pathname}: database ${unwritable ? 'cannot be written' : 'unavailable'} (${reason})`,
     );
-    return databaseUnavailable(context.url.pathname);
+    return unwritable ? databaseUnwritable(context.url.pathname) : databaseUnavailable(context.url.pathname);
   }
 });

@@ -12,6 +12,16 @@ export function databaseUnavailable(pathname: string): Response {
   return failure(pathname, 503, 'database-unavailable', 'Try again in a moment', message, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
 }
 
+/**
+ * The answer while the database refuses writes (read-only files, a full or failing disk): 503, saying that nothing
+ * was saved and that it will not pass by retrying, so the reader or staff member knows to tell someone.
+ */
+export function databaseUnwritable(pathname: string): Response {
+  const message =
+    'The help center cannot save anything just now: its database cannot be written to (its disk may be full, read-only or failing), so what you sent was not saved. Whoever runs the help center needs to fix the storage.';
+  return failure(pathname, 503, 'database-read-only', 'Changes cannot be saved', message);
+}
+
 /** A value with a character the database cannot store (NUL): the sender's mistake, so a 400 that says so. */
 export function unstorableText(pathname: string): Response {
   const message =

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashSessionId } from '../../src/server/auth/session-id-hash.ts';
+import { hashToken } from '../../src/server/auth/token-hash.ts';
 import { openServerDatabase } from '../support/server-database.ts';
 import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
@@ -68,7 +68,7 @@ describe('signing out', () => {
   it('ends the session: the old cookie is rejected afterwards', async () => {
     const cookie = await signIn(baseUrl, 'access-agent@example.com');
     expect((await getAs(baseUrl, '/staff/', cookie)).status).toBe(200);
-    const out = await postForm(baseUrl, '/staff/logout', cookie, {});
+    const out = await postForm(baseUrl, '/staff/logout', cookie, { action: 'here' });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe('/staff/login?signed-out=here');
     expect(out.headers.getSetCookie()).toEqual(['signpost_staff=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax']);
@@ -87,7 +87,7 @@ describe('signing out', () => {
 
   it('everywhere: every session of the account ends', async () => {
     const [laptop, phone] = [await signIn(baseUrl, 'access-agent@example.com'), await signIn(baseUrl, 'access-agent@example.com')];
-    expect((await postForm(baseUrl, '/staff/logout', laptop, { everywhere: 'yes' })).headers.get('location')).toBe(
+    expect((await postForm(baseUrl, '/staff/logout', laptop, { action: 'everywhere' })).headers.get('location')).toBe(
       '/staff/login?signed-out=everywhere',
     );
     expect((await getAs(baseUrl, '/staff/', phone)).status).toBe(303);
@@ -108,21 +108,17 @@ describe('sessions', () => {
     const db = openServerDatabase(dataDir);
     try {
       const rows = await db.selectFrom('staff_sessions').selectAll().execute();
-      expect(rows.some((row) => row.id_hash === hashSessionId(id))).toBe(true);
+      expect(rows.some((row) => row.id_hash === hashToken(id))).toBe(true);
       expect(JSON.stringify(rows)).not.toContain(id);
 
       // Unchanged while more than half is left: no new cookie.
       expect((await getAs(baseUrl, '/staff/', cookie)).headers.getSetCookie()).toEqual([]);
       const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
-      await db.updateTable('staff_sessions').set({ expires_at: soon }).where('id_hash', '=', hashSessionId(id)).execute();
+      await db.updateTable('staff_sessions').set({ expires_at: soon }).where('id_hash', '=', hashToken(id)).execute();
       const extended = await getAs(baseUrl, '/staff/', cookie);
       expect(extended.status).toBe(200);
       expect(extended.headers.getSetCookie()).toEqual([`${cookie}; Max-Age=43200; Path=/; HttpOnly; SameSite=Lax`]);
-      const row = await db
-        .selectFrom('staff_sessions')
-        .select('expires_at')
-        .where('id_hash', '=', hashSessionId(id))
-        .executeTakeFirstOrThrow();
+      const row = await db.selectFrom('staff_sessions').select('expires_at').where('id_hash', '=', hashToken(id)).executeTakeFirstOrThrow();
       expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now() + 11 * 60 * 60 * 1000);
     } finally {
       await db.destroy();
@@ -188,7 +184,7 @@ describe('cross-site requests', () => {
       body: JSON.stringify({ action: 'status', status: 'spam' }),
     });
     expect(json.status).toBe(403);
-    const logout = await postForm(baseUrl, '/staff/logout', agent, {}, { Origin: 'https://evil.example' });
+    const logout = await postForm(baseUrl, '/staff/logout', agent, { action: 'here' }, { Origin: 'https://evil.example' });
     expect(logout.status).toBe(403);
     const login = await postForm(
       baseUrl,

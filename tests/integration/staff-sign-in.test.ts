@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRONG_CREDENTIALS } from '../../src/server/staff/sign-in-form.ts';
-import { PER_ACCOUNT, PER_CLIENT } from '../../src/server/auth/sign-in-throttle.ts';
+import { PER_ACCOUNT, PER_CLIENT, PER_DEVICE } from '../../src/server/auth/sign-in-throttle.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { createStaff, getAs, postSignIn, runStaffCli, sessionCookieOf, STAFF_PASSWORD } from '../support/staff.ts';
+import {
+  createStaff,
+  deviceCookieOf,
+  errorSummary,
+  getAs,
+  postSignIn,
+  runStaffCli,
+  sessionCookieOf,
+  STAFF_PASSWORD,
+} from '../support/staff.ts';
 import { openServerDatabase } from '../support/server-database.ts';
 
 // Its own server, behind a "proxy" (TRUST_PROXY=1), so each test signs in from its own client address and
@@ -15,18 +24,6 @@ beforeAll(async () => {
   server = await startServer({ env: { TRUST_PROXY: '1' } });
 });
 afterAll(() => server.stop());
-
-/** The text of the page's error summary, or '' when there is none. */
-async function errorSummary(response: Response): Promise<string> {
-  const html = await response.text();
-  return (
-    /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>\s*<\/div>/
-      .exec(html)?.[1]
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim() ?? ''
-  );
-}
 
 describe('first run and signing in', () => {
   it('tells a new user how to create the first admin; the CLI does it and the admin signs in', async () => {
@@ -43,7 +40,9 @@ describe('first run and signing in', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/staff/');
     const cookie = sessionCookieOf(response)!;
-    expect(response.headers.getSetCookie()[0]).toMatch(/^signpost_staff=[a-z0-9]{40}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    const [session, device] = response.headers.getSetCookie();
+    expect(session).toMatch(/^signpost_staff=[a-z0-9]{40}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(device).toMatch(/^signpost_device=[a-z2-7]{32}; Max-Age=15552000; Path=\/; HttpOnly; SameSite=Lax$/);
     const inbox = await getAs(server.url, '/staff/', cookie);
     expect(inbox.status).toBe(200);
     expect(await inbox.text()).toContain('<h1>Escalations</h1>');
@@ -97,6 +96,40 @@ describe('first run and signing in', () => {
     expect(wait).toBeLessThanOrEqual(PER_ACCOUNT.windowMs / 1000);
     expect(await errorSummary(blocked)).toMatch(/too many attempts to sign in\. Wait \d+ minutes/);
     expect(sessionCookieOf(blocked)).toBeUndefined();
+  });
+
+  it('a stranger’s failures lock the account for untrusted clients only: the browser that signed in before still gets in', async () => {
+    await createStaff(server.dataDir, { email: 'owner@example.com', name: 'Owner', role: 'agent' });
+    const before = await postSignIn(server.url, 'owner@example.com', STAFF_PASSWORD, fromNewClient());
+    expect(before.status).toBe(303);
+    const device = deviceCookieOf(before) ?? '';
+
+    for (let i = 0; i < PER_ACCOUNT.limit + 2; i++)
+      await postSignIn(server.url, 'owner@example.com', `stranger guess ${i}`, fromNewClient());
+    const untrusted = await postSignIn(server.url, 'owner@example.com', STAFF_PASSWORD, fromNewClient());
+    expect(untrusted.status).toBe(429);
+    expect(Number(untrusted.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(sessionCookieOf(untrusted)).toBeUndefined();
+
+    const owner = await postSignIn(server.url, 'owner@example.com', STAFF_PASSWORD, { ...fromNewClient(), Cookie: device });
+    expect(owner.status).toBe(303);
+    expect((await getAs(server.url, '/staff/', sessionCookieOf(owner))).status).toBe(200);
+    const renewed = deviceCookieOf(owner)!;
+    expect(renewed).not.toBe(device);
+    const db = openServerDatabase(server.dataDir);
+    try {
+      const stored = JSON.stringify(await db.selectFrom('staff_devices').selectAll().execute());
+      for (const cookie of [device, renewed]) expect(stored).not.toContain(cookie.split('=')[1]);
+    } finally {
+      await db.destroy();
+    }
+
+    // Its own typos use up only its own budget, and lock only it.
+    for (let i = 0; i < PER_DEVICE.limit; i++)
+      expect((await postSignIn(server.url, 'owner@example.com', `my typo ${i}`, { ...fromNewClient(), Cookie: renewed })).status).toBe(401);
+    const typist = await postSignIn(server.url, 'owner@example.com', STAFF_PASSWORD, { ...fromNewClient(), Cookie: renewed });
+    expect(typist.status).toBe(429);
+    expect(Number(typist.headers.get('retry-after'))).toBeGreaterThan(60);
   });
 
   it(`answers 429 to a client after ${PER_CLIENT.limit} failures across addresses`, async () => {

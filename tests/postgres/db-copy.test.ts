@@ -12,6 +12,7 @@ import { COPY_ORDER, type CopiedTable } from '../../src/server/db/copy.ts';
 import { dailySalt } from '../../src/server/db/daily-salt.ts';
 import { addVoteDetails, recordVote } from '../../src/server/db/feedback.ts';
 import { recordAttempt } from '../../src/server/db/sign-in-attempts.ts';
+import { insertDevice } from '../../src/server/db/staff-devices.ts';
 import { insertSession } from '../../src/server/db/staff-sessions.ts';
 import { addNote, assign, changeStatus, notesOf, ticketByReference } from '../../src/server/db/tickets.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
@@ -64,6 +65,14 @@ async function seedHelpCenter(db: Db): Promise<void> {
     staff_id: agent.id,
     client_key: '198.51.100.7',
     outcome: 'success',
+    device_id: null,
+  });
+  await insertDevice(db, {
+    id: 'device-1',
+    tokenHash: 'b'.repeat(64),
+    staffId: agent.id,
+    at: now.toISOString(),
+    expiresAt: '2025-09-01T12:00:00.000Z',
   });
 
   tickets = await seedEscalations(db, {

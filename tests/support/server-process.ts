@@ -63,6 +63,9 @@ export interface ServerOptions {
   logFile?: string;
   /** The project (a copy: tests/support/project-copy.ts) whose build to serve; this one by default. */
   root?: string;
+  /** A command to start the server through (it gets node and its arguments after its own), e.g. to give the
+   * server a mount namespace of its own. It must exec node in its place, so signals reach the server. */
+  launcher?: string[];
 }
 
 /** Starts `node scripts/serve.ts` on a free loopback port, as `npm run serve` would, and waits until it is ready. */
@@ -72,6 +75,7 @@ export async function startServer({
   postgres,
   logFile,
   root = projectRoot,
+  launcher = [],
 }: ServerOptions = {}): Promise<ServerProcess> {
   const own = dataDir === undefined ? await newServerData(postgres) : undefined;
   const dir = dataDir ?? own!.dataDir;
@@ -80,7 +84,8 @@ export async function startServer({
   const databaseUrl = serverDatabaseUrl(dir);
   const database = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
   const log = logFile === undefined ? 'pipe' : openSync(logFile, 'a');
-  const child = spawn(projectNode(root), ['scripts/serve.ts'], {
+  const [command, ...args] = [...launcher, projectNode(root), 'scripts/serve.ts'];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...inherited, ...RATE_LIMITS_OFF, ...database, ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir },
     stdio: ['ignore', log, log],

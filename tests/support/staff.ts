@@ -50,6 +50,12 @@ export function sessionCookieOf(response: Response): string | undefined {
   return cookie?.split(';')[0];
 }
 
+/** The `name=value` of the device cookie a sign-in sets (for a Cookie header), or undefined. */
+export function deviceCookieOf(response: Response): string | undefined {
+  const cookie = response.headers.getSetCookie().find((c) => /^(__Host-)?signpost_device=./.test(c));
+  return cookie?.split(';')[0];
+}
+
 /** Signs in and returns the Cookie header value for the new session; throws when sign-in fails. */
 export async function signIn(baseUrl: string, email: string, password = STAFF_PASSWORD): Promise<string> {
   const response = await postSignIn(baseUrl, email, password);
@@ -82,4 +88,16 @@ export function postForm(
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   });
+}
+
+/** The text of a staff page's error summary, or '' when there is none. */
+export async function errorSummary(response: Response): Promise<string> {
+  const html = await response.text();
+  return (
+    /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>\s*<\/div>/
+      .exec(html)?.[1]
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() ?? ''
+  );
 }

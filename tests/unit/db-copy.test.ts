@@ -13,14 +13,14 @@ import { projectNode } from '../support/project-node.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 describe('the tables db:copy moves', () => {
-  it('are every table of a migrated database but the migrator’s and the rate limits, each after those it references', async () => {
+  it('are every table of a migrated database but the migrator’s, the rate limits and the health check’s row, each after those it references', async () => {
     const { db, remove } = await tempDatabase();
     try {
       const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
       expect([...COPY_ORDER].sort()).toEqual(
         tables
           .map((table) => table.name)
-          .filter((name) => !['kysely_migration', 'kysely_migration_lock', 'rate_limits'].includes(name))
+          .filter((name) => !['kysely_migration', 'kysely_migration_lock', 'rate_limits', 'health_check'].includes(name))
           .sort(),
       );
       for (const [position, table] of COPY_ORDER.entries()) {

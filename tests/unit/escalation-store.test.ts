@@ -15,7 +15,6 @@ const dir = mkdtempSync(join(tmpdir(), 'signpost-store-'));
 process.env.DATA_DIR = dir;
 const { closeDatabase, database } = await import('../../src/server/db/connection.ts');
 const { recordEscalation } = await import('../../src/server/db/escalations.ts');
-const { databaseIsUp } = await import('../../src/server/db/health.ts');
 
 const escalation = (overrides: Partial<NewEscalation> = {}): NewEscalation => ({
   createdAt: new Date('2025-03-01T10:00:00.000Z'),
@@ -99,14 +98,5 @@ describe('escalation store', () => {
       .where('reference', '=', results[0].reference)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
-  });
-
-  it('reports the database up, and down when it cannot be reached', async () => {
-    expect(await databaseIsUp(database)).toBe(true);
-    expect(
-      await databaseIsUp(async () => {
-        throw new Error('disk gone');
-      }),
-    ).toBe(false);
   });
 });

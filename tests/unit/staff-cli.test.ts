@@ -1,10 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../src/server/auth/password-policy.ts';
-import { parseStaffArguments, passwordFromInput } from '../../src/server/staff/cli-arguments.ts';
+import { signIn } from '../../src/server/auth/sign-in.ts';
+import { accountByEmail } from '../../src/server/staff/accounts.ts';
+import { parseStaffArguments, passwordFromInput, STAFF_USAGE } from '../../src/server/staff/cli-arguments.ts';
+import { firstRunNotice } from '../../src/server/staff/first-run.ts';
+import { projectRoot, userEnv } from '../support/project-copy.ts';
 import { runStaffCli } from '../support/staff.ts';
+import { tempDatabase } from '../support/temp-database.ts';
 
 describe('staff command arguments', () => {
   it('reads each command', () => {
@@ -68,7 +74,8 @@ describe('password policy', () => {
     ['password2024password', 'Password is made of well-known passwords'],
     ['qwertyuiopasdfgh', 'Password is made of well-known passwords'],
     ['1234567890123456', 'Password is made of well-known passwords'],
-    ['Four long unrelated words!', 'Password is made of well-known passwords'],
+    ['Four long unrelated words!', 'Password is the example from the instructions, which anyone can read'],
+    ['four long unrelated words password', 'Password is the example from the instructions'],
     [' leading space password', 'Password must not start or end with a space'],
     ['x'.repeat(257), 'Password must be 256 characters or fewer'],
   ])('refuses %j: %s', (password, reason) => {
@@ -126,5 +133,44 @@ describe('npm run staff (the script)', () => {
       1,
       'No account for nobody@example.com. See the accounts with: npm run staff -- list',
     ]);
+  });
+});
+
+describe('the first-run notice', () => {
+  it('prints a command that, run as printed, creates the first admin, who can then sign in', async () => {
+    const { db, dir, remove } = await tempDatabase();
+    try {
+      const notice = await firstRunNotice(db, { demo: false, dataDir: dir, url: 'http://localhost:4321' });
+      const command = notice
+        ?.split('\n')
+        .find((line) => line.includes('npm run staff'))
+        ?.trim();
+      expect(command).toMatch(/^printf '%s\\n' '[^']{15,}' \| DATA_DIR=\S+ npm run staff -- add .* --password-stdin$/);
+      // As a person would paste it into a shell in the project folder, with no settings of their own.
+      const env = userEnv();
+      delete env.DATA_DIR;
+      delete env.DATABASE_URL;
+      const run = spawnSync('sh', ['-c', command!], { cwd: projectRoot, env, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Added admin you@example.com (Your Name)');
+
+      const admin = await accountByEmail(db, 'you@example.com');
+      expect(admin?.role).toBe('admin');
+      const password = /'%s\\n' '([^']+)'/.exec(command!)![1];
+      expect(await signIn(db, { email: 'you@example.com', password, clientKey: '192.0.2.1' })).toMatchObject({
+        ok: true,
+        staffId: admin!.id,
+      });
+      expect(await firstRunNotice(db, { demo: false, dataDir: dir, url: 'http://localhost:4321' })).toBeUndefined();
+    } finally {
+      await remove();
+    }
+  });
+
+  it('the usage text’s example passphrase is refused because it is the example', () => {
+    const example = /printf '%s\\n' '([^']+)'/.exec(STAFF_USAGE)![1];
+    expect(passwordProblem(example)).toBe(
+      'Password is the example from the instructions, which anyone can read; choose a passphrase of your own',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuth } from '../../src/server/auth/lucia.ts';
-import { hashSessionId } from '../../src/server/auth/session-id-hash.ts';
+import { hashToken } from '../../src/server/auth/token-hash.ts';
 import { sessionAdapter } from '../../src/server/auth/session-adapter.ts';
 import { addStaff, setDisabled } from '../../src/server/staff/accounts.ts';
 import { useTestDatabase } from '../support/test-database.ts';
@@ -29,7 +29,7 @@ describe('lucia adapter', () => {
     const session = await auth().createSession(staffId, {});
     const rows = (await storedRows()).filter((row) => row.staff_id === staffId);
     expect(rows).toHaveLength(1);
-    expect(rows[0].id_hash).toBe(hashSessionId(session.id));
+    expect(rows[0].id_hash).toBe(hashToken(session.id));
     expect(rows[0].id_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(session.id);
 
@@ -43,7 +43,7 @@ describe('lucia adapter', () => {
     const staffId = await newStaff();
     const session = await auth().createSession(staffId, {});
     expect(await adapter().getSessionAndUser('no-such-session')).toEqual([null, null]);
-    expect(await adapter().getSessionAndUser(hashSessionId(session.id))).toEqual([null, null]);
+    expect(await adapter().getSessionAndUser(hashToken(session.id))).toEqual([null, null]);
   });
 
   it('validates, then ends a session on sign-out (the old id is rejected)', async () => {
@@ -78,7 +78,7 @@ describe('lucia adapter', () => {
     const session = await lucia.createSession(staffId, {});
     await adapter().updateSessionExpiration(session.id, new Date(Date.now() - 1000));
     expect((await lucia.validateSession(session.id)).session).toBeNull();
-    expect((await storedRows()).some((row) => row.id_hash === hashSessionId(session.id))).toBe(false);
+    expect((await storedRows()).some((row) => row.id_hash === hashToken(session.id))).toBe(false);
   });
 
   it('signs out everywhere: every session of the account ends, others stay', async () => {
@@ -103,7 +103,7 @@ describe('lucia adapter', () => {
     await adapter().setSession({ id: 'left-behind', userId: staffId, expiresAt: new Date(Date.now() + 60_000), attributes: {} });
     expect(await adapter().getSessionAndUser('left-behind')).toEqual([expect.objectContaining({ id: 'left-behind' }), null]);
     expect((await lucia.validateSession('left-behind')).session).toBeNull();
-    expect((await storedRows()).some((row) => row.id_hash === hashSessionId('left-behind'))).toBe(false);
+    expect((await storedRows()).some((row) => row.id_hash === hashToken('left-behind'))).toBe(false);
   });
 
   it('deletes expired sessions in bulk', async () => {
@@ -112,8 +112,8 @@ describe('lucia adapter', () => {
     await adapter().setSession({ id: 'live-one', userId: staffId, expiresAt: new Date(Date.now() + 60_000), attributes: {} });
     await adapter().deleteExpiredSessions();
     const hashes = (await storedRows()).map((row) => row.id_hash);
-    expect(hashes).not.toContain(hashSessionId('old-one'));
-    expect(hashes).toContain(hashSessionId('live-one'));
+    expect(hashes).not.toContain(hashToken('old-one'));
+    expect(hashes).toContain(hashToken('live-one'));
   });
 
   it('makes an HttpOnly, SameSite=Lax, Path=/ cookie; Secure with a __Host- name when asked', () => {

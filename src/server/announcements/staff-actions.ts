@@ -4,6 +4,9 @@ import { editAnnouncement, endAnnouncement, publishAnnouncement, type Editor } f
 import { announcementFormValues, parseAnnouncementForm, type AnnouncementFormValues } from './staff-form.ts';
 
 export const ANNOUNCEMENTS_PAGE = '/staff/announcements';
+/** What the page's forms ask for. */
+export const ANNOUNCEMENT_ACTIONS = ['publish', 'edit', 'end'] as const;
+export type AnnouncementAction = (typeof ANNOUNCEMENT_ACTIONS)[number];
 
 export type StaffActionResult =
   /** Done: answer 303 to this address (Post/Redirect/Get). */
@@ -14,15 +17,18 @@ export type StaffActionResult =
   | { kind: 'failed'; status: number; message: string };
 
 /** What a POST to the staff announcements page does: publish, edit or end, each recorded with who did it. */
-export async function handleAnnouncementPost(form: URLSearchParams, editor: Editor, db: Db, now: Date): Promise<StaffActionResult> {
-  const action = form.get('action');
+export async function handleAnnouncementPost(
+  { action, form }: { action: AnnouncementAction; form: URLSearchParams },
+  editor: Editor,
+  db: Db,
+  now: Date,
+): Promise<StaffActionResult> {
   const id = form.get('id') ?? '';
   if (action === 'end') {
     const ended = await endAnnouncement(db, id, editor, now);
     if (ended === 'unknown') return notFound();
     return { kind: 'redirect', location: `${ANNOUNCEMENTS_PAGE}?done=${ended === 'ended' ? 'ended' : 'already-ended'}` };
   }
-  if (action !== 'publish' && action !== 'edit') return { kind: 'failed', status: 422, message: 'The form was not recognised. Try again.' };
 
   const values = announcementFormValues(form);
   const parsed = parseAnnouncementForm(values, now);

@@ -31,9 +31,12 @@ const COMMON = [
   'princess',
   'starwars',
   'whatever',
-  // The example in our own usage text and first-run notice: copied as it is, it would be known to everyone.
-  'fourlongunrelatedwords',
 ];
+// The examples in our own instructions (the staff command's usage text, the README): copied as they are, they
+// would be known to everyone.
+const EXAMPLES = ['four long unrelated words', 'a long passphrase of your own', 'another long passphrase'].map((example) =>
+  example.replaceAll(' ', ''),
+);
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', '1q2w3e4r5t6y7u8i9o0p'];
 const KNOWN = [...COMMON, ...SEQUENCES.flatMap(slices)];
 
@@ -52,6 +55,8 @@ export function passwordProblem(password: string, account: { email?: string; nam
   const letters = plain.replace(/\p{N}/gu, '') || plain;
   if (isMadeOf(letters, KNOWN))
     return 'Password is made of well-known passwords or keyboard sequences; choose words that are not about this site';
+  if (isMadeOf(letters, [...EXAMPLES, ...KNOWN]))
+    return 'Password is the example from the instructions, which anyone can read; choose a passphrase of your own';
   const own = [account.email?.split('@')[0], ...(account.name?.split(/\s+/) ?? [])]
     .map((part) => part?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') ?? '')
     .filter((part) => part.length >= 3);

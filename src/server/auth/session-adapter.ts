@@ -9,7 +9,7 @@ import {
   sessionsOf,
   updateSessionExpiry,
 } from '../db/staff-sessions.ts';
-import { hashSessionId } from './session-id-hash.ts';
+import { hashToken } from './token-hash.ts';
 
 /**
  * lucia's storage on our own database. Every id lucia hands in is hashed before it reaches a query, and the
@@ -19,7 +19,7 @@ import { hashSessionId } from './session-id-hash.ts';
 export function sessionAdapter(db: () => Promise<Db>): Adapter {
   return {
     async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-      const { session, staff } = await sessionWithStaff(await db(), hashSessionId(sessionId));
+      const { session, staff } = await sessionWithStaff(await db(), hashToken(sessionId));
       if (!session) return [null, null];
       const databaseSession = { id: sessionId, userId: session.staffId, expiresAt: new Date(session.expiresAt), attributes: {} };
       if (!staff) return [databaseSession, null];
@@ -34,17 +34,17 @@ export function sessionAdapter(db: () => Promise<Db>): Adapter {
     async setSession(session) {
       const now = new Date().toISOString();
       await insertSession(await db(), {
-        idHash: hashSessionId(session.id),
+        idHash: hashToken(session.id),
         staffId: session.userId,
         createdAt: now,
         expiresAt: session.expiresAt.toISOString(),
       });
     },
     async updateSessionExpiration(sessionId, expiresAt) {
-      await updateSessionExpiry(await db(), hashSessionId(sessionId), expiresAt.toISOString());
+      await updateSessionExpiry(await db(), hashToken(sessionId), expiresAt.toISOString());
     },
     async deleteSession(sessionId) {
-      await deleteSession(await db(), hashSessionId(sessionId));
+      await deleteSession(await db(), hashToken(sessionId));
     },
     async deleteUserSessions(userId) {
       await deleteSessionsOf(await db(), userId);

@@ -4,10 +4,18 @@ export interface ThrottleRule {
   windowMs: number;
 }
 
-/** Per address: enough for typos, few enough that guessing one account's password goes nowhere. */
+/**
+ * Per address, for every client without a device cookie for it together: enough for typos, few enough that
+ * guessing one account's password goes nowhere. A stranger can use it up, so it stops only untrusted clients.
+ */
 export const PER_ACCOUNT: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
-/** Per client: several people behind one office address may each mistype a few times. */
+/** Per client without a device cookie: several people behind one office address may each mistype a few times. */
 export const PER_CLIENT: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
+/**
+ * Per device cookie: a browser that signed in to the account before has its own small budget, which nobody else
+ * can spend, so its owner signs in while a stranger has locked out every untrusted client.
+ */
+export const PER_DEVICE: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

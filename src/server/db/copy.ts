@@ -7,6 +7,7 @@ export const COPY_ORDER = [
   'staff',
   'staff_sessions',
   'sign_in_attempts',
+  'staff_devices',
   'escalations',
   'idempotency_keys',
   'escalation_emails',
@@ -20,8 +21,11 @@ export const COPY_ORDER = [
   'announcement_changes',
 ] as const satisfies readonly (keyof Database)[];
 
-/** The migrator's own bookkeeping (the target has its own) and the rate limiter's counters, which expire within minutes. */
-const NOT_COPIED = ['kysely_migration', 'kysely_migration_lock', 'rate_limits'];
+/**
+ * The migrator's own bookkeeping (the target has its own), the rate limiter's counters, which expire within
+ * minutes, and the health check's scratch row.
+ */
+const NOT_COPIED = ['kysely_migration', 'kysely_migration_lock', 'rate_limits', 'health_check'];
 
 /** 16 columns at most: 8,000 parameters a statement, far below PostgreSQL's 65,535. */
 const ROWS_PER_INSERT = 500;

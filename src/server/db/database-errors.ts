@@ -25,6 +25,25 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** SQLite's primary result codes for a file it cannot write: READONLY, IOERR (any extended code), FULL, CANTOPEN. */
+const SQLITE_UNWRITABLE = new Set([8, 10, 13, 14]);
+/** PostgreSQL's: read_only_sql_transaction (a standby, or a server put in read-only mode), disk_full, io_error. */
+const PG_UNWRITABLE = new Set(['25006', '53100', '58030']);
+
+/**
+ * Whether a failure means "the database cannot be written": its files are read-only, its disk is full or failing.
+ * Unlike a database that is down, this does not pass in a moment; someone has to fix the storage.
+ */
+export function isDatabaseUnwritable(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const { code, errcode } = e as { code?: unknown; errcode?: unknown };
+    // node:sqlite reports extended result codes; the primary code is the low byte.
+    if (code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && SQLITE_UNWRITABLE.has(errcode & 0xff)) return true;
+    if (typeof code === 'string' && PG_UNWRITABLE.has(code)) return true;
+  }
+  return false;
+}
+
 /**
  * PostgreSQL refusing a character in a value (NUL, or one the database's encoding lacks). Forms check their
  * fields first; this catches whatever text reaches a query unchecked, so it is the reader's 400, not a 500.

@@ -12,6 +12,7 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  staff_devices: StaffDevicesTable;
 
   feedback_votes: FeedbackVotesTable;
   vote_claims: VoteClaimsTable;
@@ -19,6 +20,7 @@ export interface Database {
   reader_events: ReaderEventsTable;
   urgent_announcements: UrgentAnnouncementsTable;
   announcement_changes: AnnouncementChangesTable;
+  health_check: HealthCheckTable;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
@@ -121,6 +123,19 @@ export interface SignInAttemptsTable {
   /** The client's rate-limit key (its address, or its IPv6 /64). */
   client_key: string;
   outcome: SignInOutcome;
+  /** The device cookie it came with, when valid for this address; null for an untrusted client. */
+  device_id: string | null;
+}
+
+/** A browser that signed in to an account: its device cookie makes it a trusted client of that account. */
+export interface StaffDevicesTable {
+  id: string;
+  /** SHA-256 of the cookie's token, hex; a new token at every sign-in. */
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  last_signed_in_at: string;
+  expires_at: string;
 }
 
 export interface FeedbackVotesTable {
@@ -190,4 +205,10 @@ export interface AnnouncementChangesTable {
   action: 'published' | 'edited' | 'ended';
   /** JSON: the announcement's fields after the change. */
   details: string;
+}
+
+/** A single row (id 1) the health check rewrites to prove the database takes writes. */
+export interface HealthCheckTable {
+  id: number;
+  checked_at: string;
 }

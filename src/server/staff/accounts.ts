@@ -6,6 +6,7 @@ import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/connection.ts';
 import type { StaffRole } from '../db/schema.ts';
+import { deleteDevicesOf } from '../db/staff-devices.ts';
 import { deleteSessionsOf } from '../db/staff-sessions.ts';
 import { countOtherActiveAdmins, insertStaff, staffByEmail, staffById, toAccount, updateStaff, type StaffAccount } from '../db/staff.ts';
 import { normaliseEmail } from '../email-address.ts';
@@ -83,7 +84,10 @@ export async function accountById(db: Db, id: string): Promise<StaffAccount | un
   return row && toAccount(row);
 }
 
-/** Disables (or enables again) an account; disabling ends its sessions at once. The last active admin stays. */
+/**
+ * Disables (or enables again) an account; disabling ends its sessions at once and forgets its devices (see
+ * resetPassword). The last active admin stays.
+ */
 export async function setDisabled(db: Db, id: string, disabled: boolean, actor: string | null, now = new Date()): Promise<AccountResult> {
   return db.transaction().execute(async (trx): Promise<AccountResult> => {
     const row = await staffById(trx, id);
@@ -94,7 +98,10 @@ export async function setDisabled(db: Db, id: string, disabled: boolean, actor: 
     if ((row.disabled_at !== null) === disabled) return { ok: true, account: toAccount(row) };
     const disabledAt = disabled ? now.toISOString() : null;
     await updateStaff(trx, id, { disabled_at: disabledAt });
-    if (disabled) await deleteSessionsOf(trx, id);
+    if (disabled) {
+      await deleteSessionsOf(trx, id);
+      await deleteDevicesOf(trx, id);
+    }
     await recordAudit(trx, {
       at: now.toISOString(),
       staffId: actor,
@@ -105,7 +112,12 @@ export async function setDisabled(db: Db, id: string, disabled: boolean, actor: 
   });
 }
 
-/** Sets a new password and signs the account out everywhere (whoever knew the old one is out too). */
+/**
+ * Sets a new password and signs the account out everywhere (whoever knew the old one is out too). Its device
+ * cookies stop counting as trusted as well: a reset answers a suspected compromise, and a cookie copied from a
+ * compromised browser must not keep a guessing budget of its own. The owner signs in once per browser as an
+ * untrusted client, which is all that costs.
+ */
 export async function resetPassword(db: Db, id: string, password: string, actor: string | null, now = new Date()): Promise<AccountResult> {
   const row = await staffById(db, id);
   if (!row) return { ok: false, message: 'No such account' };
@@ -115,6 +127,7 @@ export async function resetPassword(db: Db, id: string, password: string, actor:
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, id, { password_hash: passwordHash });
     await deleteSessionsOf(trx, id);
+    await deleteDevicesOf(trx, id);
     await recordAudit(trx, {
       at: now.toISOString(),
       staffId: actor,

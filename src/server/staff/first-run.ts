@@ -31,9 +31,11 @@ export async function firstRunNotice(
     ].join('\n');
   }
   const env = dataDir ? `DATA_DIR=${shellQuote(dataDir)} ` : '';
+  // A passphrase made now rather than an example: the command works as printed, and no two help centers share it.
   return [
-    'No staff account exists yet. Create the first admin (the password is read from standard input, 15+ characters):',
-    `  printf '%s\\n' 'four long unrelated words' | ${env}npm run staff -- add --email you@example.com --name "Your Name" --role admin --password-stdin`,
+    'No staff account exists yet. Create the first admin with this command, with your own email address and name. Its',
+    'passphrase was made for you just now and is shown only here (or put your own, 15+ characters, between the quotes):',
+    `  printf '%s\\n' '${generatePassword()}' | ${env}npm run staff -- add --email you@example.com --name "Your Name" --role admin --password-stdin`,
     ...(postgres ? ['(in a shell where DATABASE_URL is set as for the server)'] : []),
     `then sign in at ${signIn}. (Or start with DEMO=1 for a demo admin.)`,
   ].join('\n');

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { anonymise, closedBefore } from '../db/personal-data.ts';
 import { deleteAttemptsBefore } from '../db/sign-in-attempts.ts';
+import { deleteDevicesExpiredBefore } from '../db/staff-devices.ts';
 import { deleteSessionsExpiredBefore } from '../db/staff-sessions.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,7 +12,7 @@ const EVERY_MS = 60 * 60 * 1000;
 
 /**
  * One pass of housekeeping: anonymises tickets closed more than `ticketRetentionDays` ago (0 = keep them),
- * deletes expired sessions and old sign-in records. Returns how many tickets it anonymised.
+ * deletes expired sessions and device cookies and old sign-in records. Returns how many tickets it anonymised.
  */
 export async function applyRetention(db: Db, { ticketRetentionDays }: { ticketRetentionDays: number }, now = new Date()): Promise<number> {
   let anonymised = 0;
@@ -23,6 +24,7 @@ export async function applyRetention(db: Db, { ticketRetentionDays }: { ticketRe
     }
   }
   await deleteSessionsExpiredBefore(db, now.toISOString());
+  await deleteDevicesExpiredBefore(db, now.toISOString());
   await deleteAttemptsBefore(db, new Date(now.getTime() - SIGN_IN_RECORD_DAYS * DAY_MS).toISOString());
   return anonymised;
 }

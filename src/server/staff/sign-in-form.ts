@@ -1,10 +1,11 @@
 import type { AstroCookies } from 'astro';
+import { deviceCookie } from '../auth/device-cookie.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { staffAuth } from '../auth/staff-auth.ts';
 import { clientAddress, rateLimitKey } from '../client-address.ts';
 import { database } from '../db/connection.ts';
 import { staffSettings } from '../settings.ts';
-import { readForm, type FormProblem } from './form-body.ts';
+import { isFormProblem, readForm, type FormProblem } from './form-body.ts';
 
 /** One message for every wrong combination, so it never tells whether an address has an account. */
 export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.';
@@ -12,8 +13,9 @@ export const WRONG_CREDENTIALS = 'The email address or password is not right. Ch
 export type SignInOutcome = { signedIn: true } | ({ signedIn: false; email: string } & FormProblem);
 
 /**
- * POST /staff/login: checks the form, signs in (throttled, recorded), and on success starts a new session (ending
- * any the browser had), setting its cookie. The page then redirects; on failure it shows the form again.
+ * POST /staff/login: checks the form, signs in (throttled, recorded; the browser's device cookie decides which
+ * throttle applies), and on success starts a new session (ending any the browser had), setting its cookie and a
+ * new device cookie. The page then redirects; on failure it shows the form again.
  */
 export async function submitSignIn(
   request: Request,
@@ -22,6 +24,7 @@ export async function submitSignIn(
   previousSessionId?: string,
 ): Promise<SignInOutcome> {
   const form = await readForm(request);
+  if (isFormProblem(form)) return { signedIn: false, email: '', ...form };
   const email = (form.get('email') ?? '').trim();
   const password = form.get('password') ?? '';
   const errors: Record<string, string> = {};
@@ -29,9 +32,10 @@ export async function submitSignIn(
   if (password === '') errors.password = 'Enter your password';
   if (Object.keys(errors).length > 0) return { signedIn: false, email, status: 422, errors };
 
-  const { trustedProxyHops } = staffSettings(process.env);
+  const { trustedProxyHops, cookieSecure } = staffSettings(process.env);
   const clientKey = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), trustedProxyHops));
-  const result = await signIn(await database(), { email, password, clientKey });
+  const device = deviceCookie(cookieSecure);
+  const result = await signIn(await database(), { email, password, clientKey, deviceToken: cookies.get(device.name)?.value });
   if (!result.ok) {
     if (result.reason === 'invalid') return { signedIn: false, email, status: 401, errors: { email: WRONG_CREDENTIALS } };
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
@@ -51,5 +55,6 @@ export async function submitSignIn(
   const session = await auth.createSession(result.staffId, {});
   const cookie = auth.createSessionCookie(session.id);
   cookies.set(cookie.name, cookie.value, cookie.attributes);
+  cookies.set(device.name, result.deviceToken, device.attributes);
   return { signedIn: true };
 }

@@ -7,6 +7,10 @@ import { isStatus } from './statuses.ts';
 
 export const NOTE_MAX = 5000;
 
+/** What the ticket page's forms ask for. */
+export const TICKET_ACTIONS = ['status', 'assign', 'note'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
 /** What a successful action did: the ticket page says so after its redirect (`?done=…`). */
 export type Done = 'status' | 'assigned' | 'note';
 
@@ -17,17 +21,18 @@ export const DONE_MESSAGES: Record<Done, string> = {
 };
 
 /**
- * A POST to a ticket page: `action` is status (with `status`), assign (to the signed-in staff member) or note
- * (with `note`). Returns what was done, a problem to show next to the form, or undefined for no such ticket.
+ * A POST to a ticket page: status (with `status`), assign (to the signed-in staff member) or note (with `note`).
+ * Returns what was done, a problem to show next to the form, or undefined for no such ticket.
  */
 export async function applyTicketAction(
   db: Db,
   reference: string,
   staff: SignedInStaff,
+  action: TicketAction,
   form: URLSearchParams,
 ): Promise<Done | FormProblem | undefined> {
   const found = (ok: boolean, done: Done) => (ok ? done : undefined);
-  switch (form.get('action')) {
+  switch (action) {
     case 'status': {
       const status = form.get('status');
       if (!isStatus(status)) return { status: 422, errors: { status: 'Choose a status' } };
@@ -43,8 +48,6 @@ export async function applyTicketAction(
       if (hasControlCharacters(note)) return { status: 422, errors: { note: controlCharactersProblem('Note') } };
       return found(await addNote(db, reference, staff.id, note), 'note');
     }
-    default:
-      return { status: 400, errors: {}, formError: 'That action is not one this page offers. Reload the page and try again.' };
   }
 }
 

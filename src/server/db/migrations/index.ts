@@ -3,6 +3,8 @@ import * as escalations from './001-escalations.ts';
 import * as staff from './002-staff.ts';
 import * as insights from './003-insights.ts';
 import * as rateLimits from './004-rate-limits.ts';
+import * as healthCheck from './005-health-check.ts';
+import * as staffDevices from './006-staff-devices.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '002-staff': staff,
   '003-insights': insights,
   '004-rate-limits': rateLimits,
+  '005-health-check': healthCheck,
+  '006-staff-devices': staffDevices,
 };

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { database } from '../../../../../server/db/connection.ts';
 import { jsonResponse, methodNotAllowed } from '../../../../../server/http-responses.ts';
 import { apiStaff } from '../../../../../server/staff/page-access.ts';
-import { readForm } from '../../../../../server/staff/form-body.ts';
+import { isFormProblem, readForm } from '../../../../../server/staff/form-body.ts';
 import { exportPersonalData } from '../../../../../server/staff/personal-data.ts';
 
 export const prerender = false;
@@ -11,7 +11,9 @@ export const prerender = false;
 export const POST: APIRoute = async ({ request, locals }) => {
   const admin = apiStaff(locals, 'admin');
   if (admin instanceof Response) return admin;
-  const email = (await readForm(request)).get('email')?.trim() ?? '';
+  const form = await readForm(request);
+  if (isFormProblem(form)) return jsonResponse(form.status, { error: 'invalid', message: form.formError });
+  const email = form.get('email')?.trim() ?? '';
   if (!email.includes('@'))
     return jsonResponse(422, { error: 'invalid', message: 'Send the requester’s email address as the form field "email".' });
   const data = await exportPersonalData(await database(), email, admin.id);

@@ -1,0 +1,95 @@
+// The database answers reads but refuses writes (read-only files, a full disk, a server in read-only mode): every
+// write says so with a 503 a person can read, reading still works, and the health check reports it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson, validEscalation } from '../support/escalations.ts';
+import { serveReadOnly } from '../support/read-only-database.ts';
+import { newServerData, openServerDatabase } from '../support/server-database.ts';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { createStaff, getAs, postForm, postSignIn, signIn, STAFF_PASSWORD } from '../support/staff.ts';
+
+const SAYS_WHAT_HAPPENED =
+  /its database cannot be written to \(its disk may be full, read-only or failing\), so what you sent was not saved/;
+
+let data: Awaited<ReturnType<typeof newServerData>>;
+let server: ServerProcess;
+let cookie: string;
+let reference: string;
+
+beforeAll(async () => {
+  data = await newServerData();
+  // Staff, a session and a ticket while the database still takes writes.
+  const writable = await startServer({ dataDir: data.dataDir });
+  try {
+    await createStaff(data.dataDir, { email: 'stuck@example.com', name: 'Stuck Admin', role: 'admin' });
+    cookie = await signIn(writable.url, 'stuck@example.com');
+    ({ reference } = (await (await postJson(writable.url, validEscalation())).json()) as { reference: string });
+  } finally {
+    await writable.stop();
+  }
+  server = await serveReadOnly(data.dataDir);
+});
+afterAll(async () => {
+  await server?.stop();
+  await data?.remove();
+});
+
+/** The text a person sees on the page. */
+async function pageText(response: Response): Promise<string> {
+  expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  return (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('a database that cannot be written', () => {
+  it('health answers 503 and says read-only', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'error', database: 'read-only' });
+  });
+
+  it('staff can still read the inbox and tickets', async () => {
+    expect((await getAs(server.url, '/staff/', cookie)).status).toBe(200);
+    const ticket = await getAs(server.url, `/staff/escalations/${reference}`, cookie);
+    expect(ticket.status).toBe(200);
+    expect(await ticket.text()).toContain(reference);
+  });
+
+  it('signing in answers 503 with a page that says what happened', async () => {
+    const response = await postSignIn(server.url, 'stuck@example.com', STAFF_PASSWORD);
+    expect(response.status).toBe(503);
+    const text = await pageText(response);
+    expect(text).toContain('Changes cannot be saved');
+    expect(text).toMatch(SAYS_WHAT_HAPPENED);
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('adding a note answers 503 with a page that says what happened, and nothing is stored', async () => {
+    const response = await postForm(server.url, `/staff/escalations/${reference}`, cookie, { action: 'note', note: 'Called them.' });
+    expect(response.status).toBe(503);
+    expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
+    const db = openServerDatabase(data.dataDir);
+    try {
+      expect(await db.selectFrom('escalation_notes').selectAll().execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('publishing an announcement answers 503 with a page that says what happened', async () => {
+    const response = await postForm(server.url, '/staff/announcements', cookie, {
+      action: 'publish',
+      message: 'Payouts are delayed.',
+      icon: 'warning',
+      start: '',
+      end: '',
+      countries: '',
+    });
+    expect(response.status).toBe(503);
+    expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
+  });
+
+  it('never answers 500, and tells the operator why in the log', () => {
+    expect(server.output()).toMatch(/POST \/staff\/login: database cannot be written \(/);
+    expect(server.output()).toMatch(/health: the database cannot be written \(/);
+    expect(server.output()).not.toMatch(/\b500\b|Unhandled|TypeError/);
+  });
+});
