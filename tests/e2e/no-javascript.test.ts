@@ -58,6 +58,7 @@ describe('without JavaScript', () => {
 
     expect(new URL(page.url()).pathname).toBe('/contact/');
     expect(await page.title()).toMatch(/^Error: Contact support/);
+    expect(await page.getByRole('region', { name: 'Notices' }).getByText('This is a demo help center').isVisible()).toBe(true);
     expect(await main.locator('.error-summary li').allInnerTexts()).toEqual([
       'Enter your email address in the correct format, like name@example.com',
       'Enter address 1 in the correct format, like name@example.com',
