@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { announcementFileSchema } from './lib/announcements.ts';
+import { announcementsFilePath } from './lib/announcements-file.ts';
 import { articleSchema, categorySchema } from './lib/content-schemas.ts';
 import { flowSchema } from './troubleshooter/flow-schema.ts';
 import { contentDir } from './lib/content-dir.ts';
@@ -49,12 +49,11 @@ const flows = defineCollection({
 
 /** `content/announcements.yaml` (or .yml, .json): optional, so a site with no notices needs no file. */
 const announcements = defineCollection({
-  loader: optionalFile(['yaml', 'yml', 'json'].map((ext) => `${contentDir}/announcements.${ext}`)),
+  loader: optionalFile(announcementsFilePath()),
   schema: announcementFileSchema,
 });
 
-function optionalFile(candidates: string[]): Loader {
-  const path = candidates.find((candidate) => existsSync(candidate));
+function optionalFile(path: string | undefined): Loader {
   return path ? file(path) : { name: 'no-announcements-file', load: async ({ store }) => store.clear() };
 }
 

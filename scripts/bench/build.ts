@@ -4,13 +4,14 @@
 // the whole site (Astro + Pagefind) from an isolated copy of the project, and measures wall time,
 // peak memory of the build's process tree, the gzip size of one article page, and the bytes a first
 // search for a common word loads in Chromium. The real dist/, .astro/ and content/ are never touched.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { projectFiles } from '../project-files.ts';
 import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
 import {
   chromiumAvailable,
@@ -76,15 +77,9 @@ const progress = (message: string) => console.log(`[${formatDuration(performance
 
 // ---------------------------------------------------------------- isolated project copy
 
-/** Files the project tracks (plus new, not-ignored ones), without content/: the corpus replaces it. */
-function projectFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: projectRoot });
-  return out
-    .toString()
-    .split('\0')
-    .filter(
-      (f) => f && !f.startsWith('content/') && f !== 'node_modules' && lstatSync(join(projectRoot, f), { throwIfNoEntry: false })?.isFile(),
-    );
+/** The project's files (see scripts/project-files.ts), without content/: the corpus replaces it. */
+function benchProjectFiles(): string[] {
+  return projectFiles(projectRoot).filter((f) => !f.startsWith('content/'));
 }
 
 /**
@@ -93,7 +88,7 @@ function projectFiles(): string[] {
  * and everything else it writes stay inside the copy.
  */
 async function isolatedCopy(dest: string): Promise<void> {
-  for (const file of projectFiles()) {
+  for (const file of benchProjectFiles()) {
     await mkdir(dirname(join(dest, file)), { recursive: true });
     await copyFile(join(projectRoot, file), join(dest, file));
   }

@@ -2,23 +2,24 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX, TargetedEvent } from 'preact';
 import {
   ACCOUNT_EMAILS_MAX,
+  CONTACT_PATH,
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
   emptyContactForm,
   fieldId,
+  sentPath,
   type ContactFormState,
   type ContactFormValues,
   type FieldErrors,
 } from '../lib/contact-form.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
-import { EscalationConfirmation } from './EscalationConfirmation.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { rememberSent, sentReference } from './sent-requests.ts';
 import '../styles/error-summary.css';
 import './escalation-form.css';
 
 export interface EscalationFormProps {
   topics: { id: string; label: string }[];
-  supportHours: string;
   /** Preselected topic, e.g. from a troubleshooter's escalate step. */
   topic?: string;
   /** The troubleshooter path to attach. */
@@ -34,19 +35,17 @@ export interface EscalationFormProps {
 
 type Status = 'editing' | 'sending' | 'unreachable' | 'sent';
 
-const ACTION = '/api/escalations';
+const API = '/api/escalations';
 
 /**
- * The contact form. Rendered on the server it is a complete plain HTML form; once hydrated it sends JSON with
- * an Idempotency-Key, so retrying after a network failure can never create a second ticket.
+ * The contact form. Rendered on the server it is a complete plain HTML form, posted to the contact page itself;
+ * once hydrated it sends JSON with an Idempotency-Key, so retrying after a network failure can never create a
+ * second ticket. Either way a sent request ends on its own address, /contact/sent/?ref=….
  */
 export default function EscalationForm(props: EscalationFormProps) {
   const { topics, transcript, startedAt, onSubmitted } = props;
-  const [values, setValues] = useState<ContactFormValues>(() => ({
-    ...emptyContactForm,
-    topic: props.topic ?? '',
-    ...props.initial?.values,
-  }));
+  const blank = { ...emptyContactForm, topic: props.topic ?? '' };
+  const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
   const [errors, setErrors] = useState<FieldErrors>(props.initial?.errors ?? {});
   const [formError, setFormError] = useState(props.initial?.formError);
   const [key, setKey] = useState(() => props.idempotencyKey ?? crypto.randomUUID());
@@ -59,7 +58,15 @@ export default function EscalationForm(props: EscalationFormProps) {
   const summary = useRef<HTMLDivElement>(null);
   const focusAfterRender = useRef<string>();
 
-  useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    setEnhanced(true);
+    // Back to a form this tab already sent (history, a reload, the same troubleshooter path): say so.
+    const sent = sentReference(transcript);
+    if (sent) {
+      setReference(sent);
+      setStatus('sent');
+    }
+  }, []);
   useEffect(() => {
     if (focusAfterRender.current) document.getElementById(focusAfterRender.current)?.focus();
     focusAfterRender.current = undefined;
@@ -75,7 +82,33 @@ export default function EscalationForm(props: EscalationFormProps) {
     document.title = failed ? `Error: ${title}` : title;
   }, [failed]);
 
-  if (status === 'sent') return <EscalationConfirmation reference={reference} supportHours={props.supportHours} focus />;
+  /** A new request on purpose: an empty form under a new key, so it is never mistaken for a resend. */
+  function sendAnother() {
+    rememberSent(transcript, undefined);
+    setValues(blank);
+    setErrors({});
+    setFormError(undefined);
+    setKey(crypto.randomUUID());
+    setStatus('editing');
+    focusAfterRender.current = fieldId('name');
+  }
+
+  if (status === 'sent') {
+    return (
+      <div class="escalation-sent">
+        <p>
+          You already sent this form. Your request’s reference is{' '}
+          <a href={sentPath(reference)}>
+            <strong class="reference">{reference}</strong>
+          </a>
+          .
+        </p>
+        <button type="button" class="secondary" onClick={sendAnother}>
+          Send another request
+        </button>
+      </div>
+    );
+  }
 
   const set = (patch: Partial<ContactFormValues>) => setValues((v) => ({ ...v, ...patch }));
   const text = (field: 'name' | 'email' | 'description') => ({
@@ -98,7 +131,7 @@ export default function EscalationForm(props: EscalationFormProps) {
     const body = { ...values, transcript, website: honeypot, startedAt };
     let response: Response;
     try {
-      response = await fetch(ACTION, {
+      response = await fetch(API, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
         body: JSON.stringify(body),
@@ -115,9 +148,11 @@ export default function EscalationForm(props: EscalationFormProps) {
       error?: string;
     };
     if (response.ok && answer.reference) {
+      rememberSent(transcript, answer.reference);
       setReference(answer.reference);
       setStatus('sent');
       onSubmitted?.(answer.reference);
+      location.assign(sentPath(answer.reference));
       return;
     }
     if (response.status >= 500) {
@@ -132,7 +167,7 @@ export default function EscalationForm(props: EscalationFormProps) {
   }
 
   return (
-    <form ref={form} class="escalation-form" method="post" action={ACTION} noValidate onSubmit={submit}>
+    <form ref={form} class="escalation-form" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
 
       <Field field="name" label="Your name" hint="Optional: how we should address you." errors={errors}>

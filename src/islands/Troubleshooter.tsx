@@ -16,13 +16,12 @@ interface Props {
   flow: PreparedFlow;
   /** For the escalation form at escalate steps. */
   topics: EscalationFormProps['topics'];
-  supportHours: string;
   /** The element holding the no-JavaScript version, hidden once the island runs. */
   fallbackId: string;
 }
 
 /** One step at a time; the URL hash, history entries and sessionStorage all follow the machine. */
-export default function Troubleshooter({ flow, fallbackId, topics, supportHours }: Props) {
+export default function Troubleshooter({ flow, fallbackId, topics }: Props) {
   const machine = useMemo(() => compileFlow(flow), [flow]);
   // A reload keeps the history entry's path; a new tab only has sessionStorage. Either way the URL wins.
   const [reloaded] = useState(() => historyPath(history.state, flow.id) !== undefined);
@@ -115,7 +114,6 @@ export default function Troubleshooter({ flow, fallbackId, topics, supportHours 
             <EscalationForm
               key={`${step.id}:${path.length}`}
               topics={topics}
-              supportHours={supportHours}
               topic={step.topic}
               transcript={{ flow: flow.id, steps: path }}
               startedAt={openedAt}

@@ -38,6 +38,14 @@ export const emptyContactForm: ContactFormValues = {
   consent: false,
 };
 
+/** Where the contact form lives; it also takes the plain form's posts, so errors show at its own address. */
+export const CONTACT_PATH = '/contact/';
+
+/** The sent state's own address, for the contact form and the troubleshooter's escalate steps alike. */
+export function sentPath(reference: string): string {
+  return `/contact/sent/?ref=${encodeURIComponent(reference)}`;
+}
+
 /** The id of a field's input (for labels, error links and aria-describedby). */
 export function fieldId(field: string): string {
   return `contact-${field.replace('.', '-')}`;

@@ -1,44 +1,38 @@
 /**
- * Site notices: fetched after the page loaded (pages stay static and cookie-free), shown while their window
- * contains this browser's clock, each dismissible and remembered (localStorage). The reader's user type, picked
- * in the "Show notices for" control, is remembered the same way and sent to the endpoint.
+ * Site notices, once the page is drawn. The page's own notices (first list) were judged before it was drawn;
+ * this adds the ones only the server knows (staff-published, by country) or that start while the page is open,
+ * to the list fixed at the foot of the window, so the page never moves for them. Each notice can be dismissed,
+ * remembered in localStorage like the reader's user type ("Show notices for"), which is sent to the endpoint.
  */
-import { ANNOUNCEMENTS_ENDPOINT, isActiveAt, USER_TYPE_KEY, type PublicAnnouncement } from '../lib/announcement-window.ts';
-
-const DISMISSED_KEY = 'signpost:dismissed';
-/** Stroke icons (24×24), decorative: the spoken prefix says the same. */
-const ICONS = {
-  info: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5',
-  warning: 'M12 3 2 20h20zM12 10v4M12 17v.5',
-  success: 'M4 12.5 9.5 18 20 6',
-};
-const SPOKEN = { info: 'Information', warning: 'Warning', success: 'Good news' };
+import { noticeItem } from '../lib/announcement-markup.ts';
+import {
+  ANNOUNCEMENTS_ENDPOINT,
+  DISMISSED_KEY,
+  USER_TYPE_KEY,
+  noticeApplies,
+  readReader,
+  refineNotices,
+  type PublicAnnouncement,
+} from '../lib/announcement-window.ts';
 
 const region = document.querySelector<HTMLElement>('.announcements')!;
-const list = region.querySelector('ul')!;
+const [inPage, later] = Array.from(region.children) as HTMLElement[];
 const picker = document.querySelector<HTMLSelectElement>('#audience-choice');
-const rendered = new Map<string, HTMLLIElement>();
+/** The page's own notices on show: shown there, never again at the foot. */
+let shownInPage: (string | undefined)[] = [];
 let notices: PublicAnnouncement[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-const read = (key: string) => {
-  try {
-    return localStorage.getItem(key) ?? '';
-  } catch {
-    return '';
-  }
-};
-const write = (key: string, value: string) => {
+const remember = (key: string, value: string) => {
   try {
     localStorage.setItem(key, value);
   } catch {
     // storage blocked: the choice lasts for this page only
   }
 };
-const dismissed = (): string[] => JSON.parse(read(DISMISSED_KEY) || '[]') as string[];
 
 async function load() {
-  const userType = read(USER_TYPE_KEY);
+  const { userType } = readReader();
   try {
     const response = await fetch(ANNOUNCEMENTS_ENDPOINT + (userType ? `?userType=${encodeURIComponent(userType)}` : ''));
     // Read the body even on an error, so the request completes (a static host answers with its 404 page).
@@ -47,53 +41,68 @@ async function load() {
   } catch {
     notices = [];
   }
-  show();
+  showLater();
 }
 
-/** Shows the notices active now, keeping the ones already on screen (and focus in them), then waits for the next start or end. */
-function show() {
+/** Shows the notices due now at the foot, keeping those already there (and focus in them); waits for the next start or end. */
+function showLater() {
   clearTimeout(timer);
   const now = Date.now();
-  const hidden = dismissed();
-  const visible = notices.filter((n) => isActiveAt(n, now) && !hidden.includes(n.key)).map((n) => rendered.get(n.key) ?? banner(n));
-  for (const item of [...list.children]) if (!visible.includes(item as HTMLLIElement)) item.remove();
-  visible.forEach((item, i) => list.children[i] !== item && list.insertBefore(item, list.children[i] ?? null));
-  region.hidden = visible.length === 0;
+  const reader = readReader();
+  const due = notices.filter((n) => !shownInPage.includes(n.key) && noticeApplies(n, now, reader));
+  const items = Array.from(later.children as HTMLCollectionOf<HTMLElement>);
+  for (const item of items) if (!due.some((n) => n.key === item.dataset.key)) item.remove();
+  due.forEach((notice, i) => {
+    const item = items.find((it) => it.dataset.key === notice.key) ?? banner(notice);
+    if (later.children[i] !== item) later.insertBefore(item, later.children[i] ?? null);
+  });
+  later.hidden = due.length === 0;
+  region.hidden = later.hidden && inPage.hidden;
   const next = Math.min(...notices.flatMap((n) => [n.start, n.end].map((t) => (t ? Date.parse(t) - now : 0)).filter((wait) => wait > 0)));
-  if (next < 2 ** 31) timer = setTimeout(show, next);
+  if (next < 2 ** 31) timer = setTimeout(showLater, next);
 }
 
-function banner(notice: PublicAnnouncement): HTMLLIElement {
-  const item = document.createElement('li');
-  const id = `notice-${rendered.size}`;
-  item.className = `announcement announcement-${notice.icon}`;
-  item.innerHTML =
-    `<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="${ICONS[notice.icon]}"/></svg>` +
-    `<p id="${id}"><span class="sr-only">${SPOKEN[notice.icon]}: </span>${notice.html}</p>` +
-    `<button type="button" class="secondary" aria-label="Dismiss this notice" aria-describedby="${id}">×</button>`;
-  if (notice.for)
-    item
-      .querySelector('p')!
-      .append(
-        Object.assign(document.createElement('span'), { className: 'announcement-for', textContent: ` For ${notice.for.toLowerCase()}.` }),
-      );
-  item.querySelector('button')!.addEventListener('click', () => {
-    write(DISMISSED_KEY, JSON.stringify([...dismissed(), notice.key].slice(-50)));
-    const neighbour = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector('button');
-    show();
-    // Focus must not fall back to the page's start: the next notice, else the main content.
-    (neighbour ?? document.getElementById('main'))?.focus();
-  });
-  rendered.set(notice.key, item);
-  return item;
+let made = 0;
+function banner(notice: PublicAnnouncement): HTMLElement {
+  const template = document.createElement('template');
+  template.innerHTML = noticeItem(notice, `notice-later-${made++}`, { hidden: false, dismissHidden: false });
+  return template.content.firstElementChild as HTMLElement;
 }
 
-if (picker) {
-  picker.value = read(USER_TYPE_KEY);
-  picker.closest<HTMLElement>('aside')!.hidden = false;
-  picker.addEventListener('change', () => {
-    write(USER_TYPE_KEY, picker.value);
-    void load();
-  });
+// Dismiss, in either list: remembered, and focus moves to the next notice, else the main content, never the page's start.
+region.addEventListener('click', (event) => {
+  const item = (event.target as Element).closest('button')?.closest('li');
+  if (!item?.dataset.key) return;
+  remember(DISMISSED_KEY, JSON.stringify([...readReader().dismissed, item.dataset.key].slice(-50)));
+  const siblings = Array.from(item.parentElement!.children as HTMLCollectionOf<HTMLElement>).filter((it) => !it.hidden && it !== item);
+  const neighbour = siblings.find((it) => item.compareDocumentPosition(it) & Node.DOCUMENT_POSITION_FOLLOWING) ?? siblings.at(-1);
+  if (item.parentElement === inPage) refine();
+  showLater();
+  (neighbour?.querySelector('button') ?? document.getElementById('main'))?.focus();
+});
+
+/** Judges the page's own notices again: the reader just changed something (dismissed one, picked a user type). */
+function refine() {
+  shownInPage = refineNotices(region, readReader(), Date.now());
 }
+
+// Judged before the page was drawn (src/scripts/notices-before-paint.ts), unless that script did not run.
+if ('noticesScript' in document.documentElement.dataset) {
+  shownInPage = Array.from(inPage.children as HTMLCollectionOf<HTMLElement>)
+    .filter((item) => !item.hidden)
+    .map((item) => item.dataset.key);
+} else {
+  refine();
+  document.documentElement.dataset.noticesScript = '';
+}
+if (picker) picker.value = readReader().userType;
+picker?.addEventListener('change', () => {
+  remember(USER_TYPE_KEY, picker.value);
+  refine();
+  void load();
+});
+
+// The foot list covers the page's end: keep as much room below the page (and for scrolling to a focused element).
+new ResizeObserver(() => document.documentElement.style.setProperty('--announcements-later', `${later.offsetHeight}px`)).observe(later);
+
 void load();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import { publishTestAnnouncement } from '../support/announcements.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
@@ -15,9 +16,97 @@ async function publish(fields: Parameters<typeof publishTestAnnouncement>[1]): P
   return fields.message;
 }
 
-const notices = (page: import('playwright-core').Page) => page.getByRole('region', { name: 'Notices' });
+const notices = (page: Page) => page.getByRole('region', { name: 'Notices' });
+const DEMO_NOTICE = 'This is a demo help center';
+
+/** From the next document on, adds up its layout shifts (as Cumulative Layout Shift does, input-driven ones excluded). */
+async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { __shifts: number[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+async function layoutShift(page: Page): Promise<number> {
+  // Two frames, so a shift in the last one is reported too.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0));
+}
 
 describe('announcements', () => {
+  test('without JavaScript the notices for everyone are in the page, prerendered or not; Dismiss and the settings are not', async () => {
+    for (const path of [KNOWN_ARTICLE.path, '/contact/']) {
+      const page = await session.newPage({ javaScriptEnabled: false });
+      await page.goto(path);
+      expect(await notices(page).getByText(DEMO_NOTICE).isVisible(), path).toBe(true);
+      expect(await notices(page).getByRole('button', { name: 'Dismiss this notice' }).count(), path).toBe(0);
+      expect(await page.getByRole('complementary', { name: 'Notice settings' }).count(), path).toBe(0);
+    }
+  });
+
+  test('a staff notice published at run time appears at the foot of the window, and nothing on the page moves', async () => {
+    const message = await publish({ message: `Sign-in is slow right now ${crypto.randomUUID()}`, icon: 'warning' });
+    const page = await session.newPage();
+    await recordLayoutShifts(page);
+    await page.goto(KNOWN_ARTICLE.path);
+    const item = notices(page).getByRole('listitem').filter({ hasText: message });
+    await expect.poll(() => item.isVisible()).toBe(true);
+    await page.waitForTimeout(500); // past its entrance
+    expect(await layoutShift(page)).toBe(0);
+
+    // The page's own notice stays in the page; the new one sits over the foot of the window…
+    expect(await notices(page).getByText(DEMO_NOTICE).isVisible()).toBe(true);
+    const viewport = page.viewportSize()!;
+    const box = (await item.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.y).toBeGreaterThan(viewport.height / 2);
+    // …and leaves room to scroll the page's end out from under it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const footer = (await page.getByRole('contentinfo').boundingBox())!;
+    expect(footer.y + footer.height).toBeLessThanOrEqual(box.y + 1);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a notice dismissed before, and the notice settings, are settled before the page is drawn: nothing moves', async () => {
+    const page = await session.newPage();
+    await page.goto('/this-page-does-not-exist/'); // a short page: the settings and footer are on screen
+    await notices(page).getByRole('listitem').filter({ hasText: DEMO_NOTICE }).getByRole('button', { name: 'Dismiss this notice' }).click();
+    await page.getByRole('complementary', { name: 'Notice settings' }).getByLabel('Show notices for').selectOption({ label: 'Clients' });
+    await recordLayoutShifts(page);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(DEMO_NOTICE).isVisible()).toBe(false);
+    expect(await page.getByLabel('Show notices for').inputValue()).toBe('client');
+    expect(await layoutShift(page)).toBe(0);
+  });
+
+  test('expired notices, notices for another country and for another user type stay hidden', async () => {
+    const soon = Date.now() + 30_000;
+    const ending = await publish({ message: `Ends in half a minute ${crypto.randomUUID()}`, end: new Date(soon).toISOString() });
+    const ended = await publish({
+      message: `Ended a minute ago ${crypto.randomUUID()}`,
+      start: new Date(Date.now() - 120_000).toISOString(),
+      end: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const ireland = await publish({ message: `Only in Ireland ${crypto.randomUUID()}`, countries: ['IE'] });
+    const clients = await publish({ message: `Only for clients ${crypto.randomUUID()}`, userTypes: ['client'] });
+    const page = await session.newPage();
+    await page.clock.install({ time: soon - 30_000 });
+    await page.addInitScript(() => localStorage.setItem('signpost:userType', 'freelancer'));
+    await page.goto(KNOWN_ARTICLE.path);
+    await expect.poll(() => notices(page).getByText(ending).isVisible()).toBe(true);
+    for (const hidden of [ended, ireland, clients]) expect(await page.getByText(hidden).count(), hidden).toBe(0);
+
+    await page.clock.runFor(31_000);
+    await expect.poll(() => page.getByText(ending).count()).toBe(0);
+    expect(await notices(page).getByText(DEMO_NOTICE).isVisible()).toBe(true);
+  });
+
   test('a banner scheduled a minute ahead appears once the reader’s clock passes its start, without a reload', async () => {
     const start = Date.now() + 60_000;
     const message = await publish({

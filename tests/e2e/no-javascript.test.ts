@@ -44,4 +44,31 @@ describe('without JavaScript', () => {
       KNOWN_ARTICLE.category.path,
     );
   });
+
+  test('a contact form sent with errors shows them at /contact/, with the input kept', async () => {
+    const page = await session.newPage({ javaScriptEnabled: false });
+    await page.goto('/contact/');
+    const main = page.getByRole('main');
+    await main.getByLabel('Your name').fill('Mary Jackson');
+    await main.getByLabel('Your email address').fill('mary.example.com');
+    await main.getByLabel('Address 1').fill('mary@');
+    await main.getByLabel('Describe the problem').fill('Too short');
+    await main.getByRole('button', { name: 'Send to support' }).click();
+    await main.locator('.error-summary').waitFor();
+
+    expect(new URL(page.url()).pathname).toBe('/contact/');
+    expect(await page.title()).toMatch(/^Error: Contact support/);
+    expect(await page.getByRole('region', { name: 'Notices' }).getByText('This is a demo help center').isVisible()).toBe(true);
+    expect(await main.locator('.error-summary li').allInnerTexts()).toEqual([
+      'Enter your email address in the correct format, like name@example.com',
+      'Enter address 1 in the correct format, like name@example.com',
+      'Select what your request is about',
+      'Description must be 20 characters or more',
+      'Confirm that we may contact you about this request',
+    ]);
+    expect(await main.getByLabel('Your name').inputValue()).toBe('Mary Jackson');
+    expect(await main.getByLabel('Your email address').inputValue()).toBe('mary.example.com');
+    expect(await main.getByLabel('Address 1').inputValue()).toBe('mary@');
+    expect(await main.getByLabel('Describe the problem').inputValue()).toBe('Too short');
+  });
 });

@@ -16,7 +16,8 @@ describe('/contact/ without JavaScript', () => {
     expect(a.status).toBe(200);
     expect(a.headers.get('cache-control')).toBe('no-store');
     const [first, second] = [await a.text(), await b.text()];
-    expect(first).toMatch(/<form class="escalation-form" method="post" action="\/api\/escalations" novalidate>/);
+    // The plain form posts to the page itself, so errors show at its own address.
+    expect(first).toMatch(/<form class="escalation-form" method="post" action="\/contact\/" novalidate>/);
     expect(hidden(first, 'idempotencyKey')).toMatch(/^[0-9a-f-]{36}$/);
     expect(hidden(first, 'idempotencyKey')).not.toBe(hidden(second, 'idempotencyKey'));
     expect(Number(hidden(first, 'startedAt'))).toBeGreaterThan(Date.now() - 60_000);
@@ -89,7 +90,9 @@ describe('/contact/ without JavaScript', () => {
     expect(html).toContain('value="grace&lt;at>example"');
     expect(html).toContain('>Too short</textarea>');
     expect(html).toContain('aria-describedby="contact-email-hint contact-email-error"');
-    expect(html).toMatch(/<p class="error-message" id="contact-email-error"><span class="sr-only">Error:<\/span> Enter an email address/);
+    expect(html).toMatch(
+      /<p class="error-message" id="contact-email-error"><span class="sr-only">Error:<\/span> Enter your email address in the correct format/,
+    );
     // The same key and start time, so correcting and resending stays one request and is not "too fast".
     expect(hidden(html, 'idempotencyKey')).toBe(fields.find(([n]) => n === 'idempotencyKey')![1]);
     expect(hidden(html, 'startedAt')).toBe(fields.find(([n]) => n === 'startedAt')![1]);
@@ -122,7 +125,32 @@ describe('/contact/ without JavaScript', () => {
     expect(response.status).toBe(403);
   });
 
+  it('takes only the form: JSON goes to the API, other methods are refused', async () => {
+    const json = await fetch(`${baseUrl}/contact/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: baseUrl },
+      body: JSON.stringify({ email: 'ada@example.com' }),
+    });
+    expect(json.status).toBe(415);
+    expect(((await json.json()) as { message: string }).message).toContain('/api/escalations');
+    const put = await fetch(`${baseUrl}/contact/`, { method: 'PUT', headers: { Origin: baseUrl } });
+    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, POST']);
+  });
+
   it('answers 404 on the confirmation page without a valid reference', async () => {
     expect((await fetch(`${baseUrl}/contact/sent/?ref=HC-0000`)).status).toBe(404);
+  });
+});
+
+describe('POST /api/escalations with a plain form (other clients)', () => {
+  it('answers as before: 303 to the confirmation page, or the contact form again with its errors', async () => {
+    const sent = await postForm(baseUrl, validFormFields(), {}, '/api/escalations');
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toMatch(/^\/contact\/sent\/\?ref=HC-/);
+    const failed = await postForm(baseUrl, [['email', 'nope']], {}, '/api/escalations');
+    expect(failed.status).toBe(422);
+    const html = await failed.text();
+    expect(html).toMatch(/<title>Error: Contact support/);
+    expect(html).toContain('value="nope"');
   });
 });

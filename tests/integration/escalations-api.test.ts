@@ -57,8 +57,8 @@ describe('POST /api/escalations (JSON)', () => {
     const body = (await response.json()) as { error: string; fields: Record<string, string> };
     expect(body.error).toBe('invalid');
     expect(body.fields).toEqual({
-      email: 'Enter an email address in the correct format, like name@example.com',
-      'accountEmails.1': 'Enter an email address in the correct format, like name@example.com',
+      email: 'Enter your email address in the correct format, like name@example.com',
+      'accountEmails.1': 'Enter address 2 in the correct format, like name@example.com',
       topic: 'Select what your request is about',
       description: 'Description must be 20 characters or more',
       consent: 'Confirm that we may contact you about this request',
@@ -69,7 +69,7 @@ describe('POST /api/escalations (JSON)', () => {
     const six = ['a@b.co', 'c@d.co', 'e@f.co', 'g@h.co', 'i@j.co', 'k@l.co'];
     const response = await postJson(baseUrl, validEscalation({ accountEmails: six }));
     expect(((await response.json()) as { fields: Record<string, string> }).fields).toEqual({
-      accountEmails: 'List up to 5 email addresses',
+      accountEmails: 'Enter up to 5 email addresses your account may use',
     });
     expect((await postJson(baseUrl, validEscalation({ accountEmails: six.slice(1) }))).status).toBe(201);
   });
@@ -79,7 +79,7 @@ describe('POST /api/escalations (JSON)', () => {
     expect(body.fields).toEqual({
       email: 'Enter your email address',
       topic: 'Select what your request is about',
-      description: 'Describe the problem',
+      description: 'Enter a description of the problem',
       consent: 'Confirm that we may contact you about this request',
     });
   });

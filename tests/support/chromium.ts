@@ -1,35 +1,17 @@
 // The system Chromium for browser tests: never a downloaded browser (these machines have no outside network).
-import { execSync } from 'node:child_process';
+// Finding or installing it is `npm test`'s first step (scripts/find-chromium.ts); tests only look for it.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+import { locateChromium } from '../../scripts/find-chromium.ts';
 
 /** Flags that keep Chromium from phoning home or running first-run UI. */
 export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/**
- * Path of the Chromium to drive: `CHROME_PATH` when set and present, else `/usr/bin/chromium`.
- * As root on Debian it installs the `chromium` package when neither exists; elsewhere it throws with what to do.
- */
+/** Path of the Chromium to drive (`CHROME_PATH`, else `/usr/bin/chromium`); throws with what to do when there is none. */
 export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
-
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('Chromium is not installed: running `apt-get update && apt-get install -y chromium`…');
-    execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit' });
-    if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
-    throw new Error(`apt-get installed the chromium package, but ${SYSTEM_CHROMIUM} is still missing.`);
-  }
-
-  const envNote = fromEnv ? `CHROME_PATH is set to "${fromEnv}", but no file is there. ` : '';
-  throw new Error(
-    `${envNote}No Chromium found at ${SYSTEM_CHROMIUM}. Install it (Debian/Ubuntu: \`sudo apt-get install -y chromium\`) ` +
-      'or set CHROME_PATH to an installed Chromium or Chrome executable.',
-  );
+  const found = locateChromium(process.env, existsSync);
+  if ('path' in found) return found.path;
+  throw new Error(`${found.problem} (\`npm test\` checks this before any test, and installs it when run as root on Debian.)`);
 }
 
 /** Launches the system Chromium headless through playwright-core. */

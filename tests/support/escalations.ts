@@ -24,9 +24,17 @@ export function postJson(baseUrl: string, body: unknown, headers: Record<string,
   });
 }
 
-/** Posts like the plain HTML form does: same-origin, urlencoded, redirects not followed. */
-export function postForm(baseUrl: string, fields: [string, string][], headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${baseUrl}/api/escalations`, {
+/**
+ * Posts like the plain HTML form does: same-origin, urlencoded, redirects not followed; to the contact page by
+ * default, as our form does (`/api/escalations` takes other clients' form posts).
+ */
+export function postForm(
+  baseUrl: string,
+  fields: [string, string][],
+  headers: Record<string, string> = {},
+  path = '/contact/',
+): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl, ...headers },
     body: new URLSearchParams(fields).toString(),

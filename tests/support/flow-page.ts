@@ -108,7 +108,7 @@ export async function walkToResetEscalation(page: Page): Promise<void> {
   for (const [label, next] of WALK_TO_RESET_ESCALATION) await choose(page, label, next);
 }
 
-/** Fills and sends the escalate step's inline form as a person would (not faster); returns the reference shown. */
+/** Fills and sends the escalate step's inline form as a person would (not faster); returns the reference on the sent page. */
 export async function sendInlineEscalation(page: Page, fields: { name: string; email: string; description: string }): Promise<string> {
   const main = page.getByRole('main');
   await main.getByLabel('Your name', { exact: true }).fill(fields.name);
@@ -117,7 +117,9 @@ export async function sendInlineEscalation(page: Page, fields: { name: string; e
   await main.getByLabel('The support team may contact me').check();
   await page.waitForTimeout(MIN_FILL_MS + 200);
   await main.getByRole('button', { name: 'Send to support' }).click();
-  const reference = main.locator('.reference');
-  await expect.poll(() => reference.textContent(), { timeout: 5000 }).toMatch(/^HC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  return (await reference.textContent())!;
+  // The sent state has its own address, as after the contact form.
+  await page.waitForURL(/\/contact\/sent\/\?ref=HC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const reference = new URL(page.url()).searchParams.get('ref')!;
+  expect(await main.locator('.reference').textContent()).toBe(reference);
+  return reference;
 }

@@ -1,27 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { projectFiles } from '../../scripts/project-files.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** A throwaway copy of the tracked project (node_modules linked) for builds that must not touch ours. */
-export function copyProject(): { dir: string; remove(): void } {
+/** A throwaway copy of the project's files at `from` (node_modules linked) for builds that must not touch ours. */
+export function copyProject(from = projectRoot): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-copy-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-  })
-    .split('\0')
-    .filter(Boolean);
-  for (const file of files) {
-    try {
-      cpSync(join(projectRoot, file), join(dir, file), { recursive: false });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // deleted but not yet committed
-    }
-  }
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
+  for (const file of projectFiles(from)) cpSync(join(from, file), join(dir, file));
+  symlinkSync(join(from, 'node_modules'), join(dir, 'node_modules'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

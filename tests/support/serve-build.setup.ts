@@ -13,7 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  findChromium(); // once, before any test file: installs it where the project may (root on Debian)
+  findChromium(); // once, before any test file: without a browser, stop with what to do rather than fail in each test
   buildIfStale();
   // The project's settings (TEST_SERVER_DATABASE) reach its test files' process.env, not this setup's.
   const server = await startServer({ postgres: testServersUsePostgres(project.config.env) });

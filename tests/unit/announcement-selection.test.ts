@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActiveAt } from '../../src/lib/announcement-window.ts';
+import { noticeApplies } from '../../src/lib/announcement-window.ts';
 import { announcementFileSchema, flattenAudience } from '../../src/lib/announcements.ts';
 import { createAnnouncementEndpoint, LOOKAHEAD_MS } from '../../src/server/announcements/announcement-endpoint.ts';
 import { renderInlineMarkdown } from '../../src/server/announcements/inline-markdown.ts';
@@ -55,15 +55,29 @@ describe('announcement selection (clock fixed at 2026-03-01 12:00 UTC)', () => {
   });
 
   it('judges the window the way the browser will, and names it for staff', () => {
-    expect(isActiveAt({ start: at(1) }, NOW)).toBe(false);
-    expect(isActiveAt({ start: at(1) }, NOW + MINUTE)).toBe(true);
-    expect(isActiveAt({ end: at(1) }, NOW + MINUTE)).toBe(false);
-    expect(isActiveAt({}, NOW)).toBe(true);
+    const nobody = { userType: '', dismissed: [] };
+    expect(noticeApplies({ key: 'a', start: at(1) }, NOW, nobody)).toBe(false);
+    expect(noticeApplies({ key: 'a', start: at(1) }, NOW + MINUTE, nobody)).toBe(true);
+    expect(noticeApplies({ key: 'a', end: at(1) }, NOW + MINUTE, nobody)).toBe(false);
+    expect(noticeApplies({ key: 'a' }, NOW, nobody)).toBe(true);
     expect([statusAt({ start: at(5) }, NOW), statusAt({ start: at(-5) }, NOW), statusAt({ end: at(-5) }, NOW)]).toEqual([
       'Scheduled',
       'Active',
       'Ended',
     ]);
+  });
+});
+
+describe('a notice in the browser (noticeApplies, also run before the page is drawn)', () => {
+  const freelancers = { key: 'payouts:abc', userTypes: ['freelancer'] };
+  it('hides a notice the reader dismissed, until its message changes (a new key)', () => {
+    expect(noticeApplies({ key: 'payouts:abc' }, NOW, { userType: '', dismissed: ['payouts:abc'] })).toBe(false);
+    expect(noticeApplies({ key: 'payouts:xyz' }, NOW, { userType: '', dismissed: ['payouts:abc'] })).toBe(true);
+  });
+  it('shows a notice for one user type to that type and to readers who picked none, not to others', () => {
+    expect(noticeApplies(freelancers, NOW, { userType: 'freelancer', dismissed: [] })).toBe(true);
+    expect(noticeApplies(freelancers, NOW, { userType: '', dismissed: [] })).toBe(true);
+    expect(noticeApplies(freelancers, NOW, { userType: 'client', dismissed: [] })).toBe(false);
   });
 });
 
@@ -142,7 +156,7 @@ describe('GET /api/announcements', () => {
     expect(await body(response)).toEqual([
       { key: expect.stringMatching(/^urgent:/), html: 'Notice urgent', icon: 'warning', start: at(1) },
       { key: expect.stringMatching(/^from-file:/), html: 'A <strong>file</strong> notice', icon: 'info' },
-      { key: expect.stringMatching(/^for-clients:/), html: 'Notice for-clients', icon: 'info', for: 'Clients' },
+      { key: expect.stringMatching(/^for-clients:/), html: 'Notice for-clients', icon: 'info', userTypes: ['client'], for: 'Clients' },
     ]);
   });
 

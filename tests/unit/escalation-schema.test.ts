@@ -52,8 +52,36 @@ describe('parseEscalation', () => {
     const result = parseEscalation({ ...valid, accountEmails: ['', '', 'nope'] }, flows);
     expect(result).toEqual({
       ok: false,
-      errors: { 'accountEmails.2': 'Enter an email address in the correct format, like name@example.com' },
+      errors: { 'accountEmails.2': 'Enter address 3 in the correct format, like name@example.com' },
     });
+  });
+
+  it('names each field in its message and says how to fix it, so no two lines of the error summary read the same', () => {
+    const result = parseEscalation(
+      { ...valid, email: 'ada.example.com', accountEmails: ['ada@', 'x'.repeat(250) + '@example.com'], description: '   ' },
+      flows,
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        email: 'Enter your email address in the correct format, like name@example.com',
+        'accountEmails.0': 'Enter address 1 in the correct format, like name@example.com',
+        'accountEmails.1': 'Address 2 must be 254 characters or fewer',
+        description: 'Enter a description of the problem',
+      },
+    });
+    const missing = parseEscalation({}, flows);
+    expect(missing).toEqual({
+      ok: false,
+      errors: {
+        email: 'Enter your email address',
+        topic: 'Select what your request is about',
+        description: 'Enter a description of the problem',
+        consent: 'Confirm that we may contact you about this request',
+      },
+    });
+    const tooMany = parseEscalation({ ...valid, accountEmails: Array.from({ length: 6 }, (_, i) => `ada${i}@example.com`) }, flows);
+    expect(tooMany).toEqual({ ok: false, errors: { accountEmails: 'Enter up to 5 email addresses your account may use' } });
   });
 
   it('accepts a transcript that starts at any step (a deep link)', () => {
@@ -110,6 +138,15 @@ describe('parseEscalation', () => {
     ]) {
       expect(parseEscalation(input, flows).ok, JSON.stringify(input)).toBe(false);
     }
+    expect(parseEscalation({ ...valid, name: 1, email: 2, accountEmails: ['a@example.com', 3], description: 5 }, flows)).toEqual({
+      ok: false,
+      errors: {
+        name: 'Enter your name as text',
+        email: 'Enter your email address as text',
+        'accountEmails.1': 'Enter address 2 as text',
+        description: 'Enter a description of the problem as text',
+      },
+    });
   });
 
   it('checks the description length after trimming', () => {

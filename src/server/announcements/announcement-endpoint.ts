@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { PublicAnnouncement } from '../../lib/announcement-window.ts';
-import { site } from '../../site.config.ts';
 import { jsonResponse } from '../http-responses.ts';
 import type { AnnouncementSettings } from '../settings.ts';
-import { renderInlineMarkdown } from './inline-markdown.ts';
+import { isUserType, publicAnnouncement } from './public-announcement.ts';
 import { countryFrom, selectAnnouncements, type Candidate } from './select.ts';
 
 export interface AnnouncementEndpointOptions {
@@ -26,14 +23,12 @@ const MAX_AGE_SECONDS = 60;
  * Without the database it still serves the file-based notices, for a shorter time.
  */
 export function createAnnouncementEndpoint({ settings, files, urgent, now = Date.now }: AnnouncementEndpointOptions) {
-  const labels = new Map(site.audiences.map((a) => [a.id, a.label]));
-
   return async function handle(request: Request): Promise<Response> {
     const at = now();
     const askedType = new URL(request.url).searchParams.get('userType') ?? '';
     const reader = {
       country: settings.countryHeader ? countryFrom(request.headers.get(settings.countryHeader)) : undefined,
-      userType: labels.has(askedType) ? askedType : undefined,
+      userType: isUserType(askedType) ? askedType : undefined,
     };
     let maxAge = MAX_AGE_SECONDS;
     let published: Candidate[] = [];
@@ -43,16 +38,7 @@ export function createAnnouncementEndpoint({ settings, files, urgent, now = Date
       console.error(`staff announcements unavailable: ${error instanceof Error ? error.message : String(error)}`);
       maxAge = 10;
     }
-    const announcements = selectAnnouncements([...published, ...(await files())], reader, at, LOOKAHEAD_MS).map(
-      (a): PublicAnnouncement => ({
-        key: `${a.id}:${createHash('sha256').update(a.message).digest('base64url').slice(0, 8)}`,
-        html: renderInlineMarkdown(a.message),
-        icon: a.icon,
-        ...(a.start ? { start: a.start } : {}),
-        ...(a.end ? { end: a.end } : {}),
-        ...(a.userTypes === 'all' ? {} : { for: a.userTypes.map((id) => labels.get(id) ?? id).join(' and ') }),
-      }),
-    );
+    const announcements = selectAnnouncements([...published, ...(await files())], reader, at, LOOKAHEAD_MS).map(publicAnnouncement);
     const headers: Record<string, string> = { 'Cache-Control': `public, max-age=${maxAge}` };
     if (settings.countryHeader) headers.Vary = settings.countryHeader;
     return jsonResponse(200, { announcements }, headers);

@@ -1,4 +1,4 @@
-import { emptyContactForm, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
+import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
 import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
 import { jsonResponse } from '../http-responses.ts';
@@ -95,7 +95,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
     if (asForm) {
       return new Response(null, {
         status: 303,
-        headers: { Location: `/contact/sent/?ref=${outcome.reference}`, 'Cache-Control': 'no-store' },
+        headers: { Location: sentPath(outcome.reference), 'Cache-Control': 'no-store' },
       });
     }
     return jsonResponse(outcome.outcome === 'created' ? 201 : 200, { reference: outcome.reference, createdAt: outcome.createdAt });

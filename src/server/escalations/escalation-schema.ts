@@ -7,33 +7,55 @@ import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
 
 export type Flows = Map<string, Pick<FlowFile, 'steps'>>;
 
-const EMAIL_FORMAT = 'Enter an email address in the correct format, like name@example.com';
+/**
+ * Messages follow GOV.UK's error message guidance: each names its field as the form labels it and says how to fix
+ * the problem, so two problems never read the same in the error summary. Wrong types only come from JSON clients.
+ */
+const text = (missing: string, notText: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : notText) }).trim();
 
-const text = (missing: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : 'Enter text') }).trim();
-const email = (missing: string) =>
-  text(missing)
-    .min(1, { error: missing })
-    .max(254, { error: 'Email address must be 254 characters or fewer' })
-    .pipe(z.email({ error: EMAIL_FORMAT }));
+/** An email field: `field` as it starts a sentence ("Your email address", "Address 2"). */
+const emailMessages = (field: string) => ({
+  missing: `Enter ${lowerFirst(field)}`,
+  notText: `Enter ${lowerFirst(field)} as text`,
+  tooLong: `${field} must be 254 characters or fewer`,
+  format: `Enter ${lowerFirst(field)} in the correct format, like name@example.com`,
+});
+const lowerFirst = (field: string) => field.charAt(0).toLowerCase() + field.slice(1);
 
-/** What a reader sends; messages are written to be read next to the field (GOV.UK style). */
+const contactEmail = emailMessages('Your email address');
+/** The account address boxes are labelled "Address 1", "Address 2", …: the issue's path says which box. */
+const accountEmail = (issue: { path?: PropertyKey[] }) => {
+  const index = issue.path?.at(-1);
+  return emailMessages(typeof index === 'number' ? `Address ${index + 1}` : 'Each address');
+};
+
+/** What a reader sends. */
 export const escalationSchema = z.object({
-  name: text('')
+  name: text('', 'Enter your name as text')
     .max(200, { error: 'Name must be 200 characters or fewer' })
     .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
     .default(''),
-  email: email('Enter your email address'),
+  email: text(contactEmail.missing, contactEmail.notText)
+    .min(1, { error: contactEmail.missing })
+    .max(254, { error: contactEmail.tooLong })
+    .pipe(z.email({ error: contactEmail.format })),
   accountEmails: z
-    .array(z.union([z.string().trim().length(0), email(EMAIL_FORMAT)], { error: EMAIL_FORMAT }), {
-      error: 'Enter a list of email addresses',
-    })
-    .max(ACCOUNT_EMAILS_MAX, { error: `List up to ${ACCOUNT_EMAILS_MAX} email addresses` })
+    .array(
+      z
+        .string({ error: (issue) => accountEmail(issue).notText })
+        .trim()
+        .max(254, { error: (issue) => accountEmail(issue).tooLong })
+        // A blank box is no address; dropped below.
+        .pipe(z.union([z.literal(''), z.email({ error: (issue) => accountEmail(issue).format })])),
+      { error: 'Enter the email addresses your account may use as a list' },
+    )
+    .max(ACCOUNT_EMAILS_MAX, { error: `Enter up to ${ACCOUNT_EMAILS_MAX} email addresses your account may use` })
     .default([])
-    // Blank boxes of the plain form are not addresses; dropped after checking, so errors keep their box's index.
+    // Dropped after checking, so errors keep their box's index.
     .transform((list) => list.filter((address) => address !== '')),
   topic: z.enum(topicIds, { error: 'Select what your request is about' }),
-  description: text('Describe the problem')
-    .min(1, { error: 'Describe the problem' })
+  description: text('Enter a description of the problem', 'Enter a description of the problem as text')
+    .min(1, { error: 'Enter a description of the problem' })
     .min(DESCRIPTION_MIN, { error: `Description must be ${DESCRIPTION_MIN} characters or more` })
     .max(DESCRIPTION_MAX, { error: `Description must be ${DESCRIPTION_MAX.toLocaleString('en')} characters or fewer` })
     .refine((description) => !hasControlCharacters(description), { error: controlCharactersProblem('Description') }),
