@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
 import { toMachineFlow } from '../../src/troubleshooter/flow-model.ts';
 import { coverEveryEdge } from '../../src/troubleshooter/edge-cover.ts';
-import { generateFlow } from './flow-generator.ts';
+import { generateFlow } from '../../harness/flow-generator.ts';
 import { median, renderTable, verdict } from './measure.ts';
 
 const SIZE = Number(process.argv[2] ?? 1000);

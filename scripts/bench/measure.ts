@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { init as initLexer, parse as parseModule } from 'es-module-lexer';
-import { rawRequest } from '../../tests/support/raw-http.ts';
+import { rawRequest } from '../../harness/raw-http.ts';
 
 // ---------------------------------------------------------------- sizes and formatting
 

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDeliveryManifest } from '../../src/server/delivery-manifest.ts';
-import { startServer } from '../../tests/support/server-process.ts';
+import { startServer } from '../../harness/server-process.ts';
 import {
   chromiumAvailable,
   formatBytes,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 
 describe('rate limit (ESCALATION_RATE_LIMIT=3)', () => {
   let server: ServerProcess;

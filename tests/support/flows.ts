@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { flowSchema, type FlowFile } from '../../src/troubleshooter/flow-schema.ts';
-import { projectRoot } from './project-copy.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
 
 export const flowsDir = join(projectRoot, 'content/flows');
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, projectRoot, userEnv } from '../support/project-copy.ts';
+import { astroBin, copyProject, projectRoot, userEnv } from '../../harness/project-copy.ts';
 
 // Astro's content layer validates frontmatter against our schema when it syncs; the editor must learn file and field.
 describe('broken content fails the build, naming file and field', () => {

@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { freeLoopbackPort } from '../support/free-port.ts';
-import { astroBin, copyProject, userEnv } from '../support/project-copy.ts';
+import { freeLoopbackPort } from '../../harness/free-port.ts';
+import { astroBin, copyProject, userEnv } from '../../harness/project-copy.ts';
 
 const DRAFT = `---
 title: Notification digests, coming soon

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
 import { toMachineFlow } from '../../src/troubleshooter/flow-model.ts';
 import { coverEveryEdge } from '../../src/troubleshooter/edge-cover.ts';
-import { generateFlow } from '../../scripts/bench/flow-generator.ts';
+import { generateFlow } from '../../harness/flow-generator.ts';
 import { loadFlows } from '../support/flows.ts';
 
 describe('edge coverage', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../src/server/auth/password-policy.ts';
 import { parseStaffArguments, passwordFromInput } from '../../src/server/staff/cli-arguments.ts';
-import { runStaffCli } from '../support/staff.ts';
+import { runStaffCli } from '../../harness/staff.ts';
 
 describe('staff command arguments', () => {
   it('reads each command', () => {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const projectRoot = resolve(import.meta.dirname, '../..');
+export const projectRoot = resolve(import.meta.dirname, '..');
 
 /** A throwaway copy of the tracked project (node_modules linked) for builds that must not touch ours. */
 export function copyProject(): { dir: string; remove(): void } {
