@@ -11,7 +11,7 @@ import { openPostgres, openSqlite, type Db } from '../../src/server/db/connectio
 import { databaseSettings } from '../../src/server/settings.ts';
 import { createScratchDatabase } from '../../harness/postgres.ts';
 import { buildIfStale, startServer, type ServerProcess } from '../../harness/server-process.ts';
-import { CORES, cpuWindow } from './cpu.ts';
+import { CORES, cpuWindow } from './measure/cpu.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -4,7 +4,7 @@ import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
 import { toMachineFlow } from '../../harness/machine-flow.ts';
 import { coverEveryEdge } from '../../harness/edge-cover.ts';
 import { generateFlow } from '../../harness/flow-generator.ts';
-import { median, renderTable, verdict } from './measure.ts';
+import { median, renderTable, verdict } from './measure/report.ts';
 
 const SIZE = Number(process.argv[2] ?? 1000);
 const RUNS = 3;

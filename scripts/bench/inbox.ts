@@ -16,7 +16,7 @@ import { createScratchDatabase } from '../../harness/postgres.ts';
 import { seedEscalations } from '../../harness/seed-escalations.ts';
 import { buildIfStale, startServer } from '../../harness/server-process.ts';
 import { getAs, signIn, STAFF_PASSWORD } from '../../harness/staff.ts';
-import { formatDuration, median, renderTable, verdict } from './measure.ts';
+import { formatDuration, median, renderTable, verdict } from './measure/report.ts';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
