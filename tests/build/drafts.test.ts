@@ -41,7 +41,7 @@ describe('draft articles', () => {
     );
     expect(fragments.some((text) => text.includes('forgot'))).toBe(true);
     expect(fragments.some((text) => text.includes('zebrafinch'))).toBe(false);
-  }, 120_000);
+  });
 
   it('show in `astro dev` with a Draft badge, for editors to preview', async () => {
     const port = await freeLoopbackPort();
@@ -65,5 +65,5 @@ describe('draft articles', () => {
     } finally {
       dev.kill('SIGTERM');
     }
-  }, 120_000);
+  });
 });
