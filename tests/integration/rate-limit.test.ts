@@ -62,4 +62,10 @@ describe('settings', () => {
   it('refuses to start with a rate limit that is not a number, naming the variable', async () => {
     await expect(startServer({ env: { ESCALATION_RATE_LIMIT: 'lots' } })).rejects.toThrow(/ESCALATION_RATE_LIMIT must be a whole number/);
   });
+
+  it('names every wrong setting at once, a line each', async () => {
+    await expect(startServer({ env: { ESCALATION_RATE_LIMIT: 'lots', DEMO: 'maybe' } })).rejects.toThrow(
+      /\nESCALATION_RATE_LIMIT must be a whole number, 0 or more \(got "lots"\)\nDEMO must be "true" or "false" \(or 1 or 0\) \(got "maybe"\)\n/,
+    );
+  });
 });
