@@ -40,6 +40,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      // Astro itself (sync, build, dev) on a throwaway copy of the project: a minute or two a test, one file at a time.
+      { test: { name: 'build', environment: 'node', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, fileParallelism: false } },
       { test: { ...againstServer, name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       { test: { ...againstServer, name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
       ...postgres,

@@ -9,11 +9,10 @@ import { readDeliveryManifest, siteUrlMismatch } from '../src/server/delivery-ma
 import { scheduleRetention } from '../src/server/events/retention.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
 import {
-  announcementSettings,
+  checkSettings,
   databaseSettings,
   escalationSettings,
   eventSettings,
-  feedbackSettings,
   serverSettings,
   staffSettings,
 } from '../src/server/settings.ts';
@@ -34,25 +33,19 @@ if (otherSite) {
   process.exit(1);
 }
 
-// Settings are checked, and the database created and migrated, before the server answers anything. The bundled
-// routes share this process's connection (see src/server/db/connection.ts).
-let settings;
-let staff;
-let eventRetentionDays;
-let storage;
-let trustedProxyHops;
+// Settings are checked (every wrong one named at once), and the database created and migrated, before the server
+// answers anything. The bundled routes share this process's connection (see src/server/db/connection.ts).
 try {
-  settings = serverSettings(process.env);
-  trustedProxyHops = escalationSettings(process.env).trustedProxyHops;
-  feedbackSettings(process.env);
-  announcementSettings(process.env);
-  eventRetentionDays = eventSettings(process.env).retentionDays;
-  staff = staffSettings(process.env);
-  storage = databaseSettings(process.env);
+  checkSettings(process.env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+const settings = serverSettings(process.env);
+const { trustedProxyHops } = escalationSettings(process.env);
+const eventRetentionDays = eventSettings(process.env).retentionDays;
+const staff = staffSettings(process.env);
+const storage = databaseSettings(process.env);
 try {
   await database();
 } catch (error) {

@@ -4,7 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { announcementFileSchema } from './lib/announcements.ts';
 import { announcementsFilePath } from './lib/announcements-file.ts';
 import { articleSchema, categorySchema } from './lib/content-schemas.ts';
-import { flowSchema } from './troubleshooter/flow-schema.ts';
+import { flowFileSchema } from './troubleshooter/flow-file.ts';
 import { contentDir } from './lib/content-dir.ts';
 
 const articles = defineCollection({
@@ -44,7 +44,7 @@ function slugFromPath(entry: string): string {
 
 const flows = defineCollection({
   loader: glob({ base: `${contentDir}/flows`, pattern: '*.yaml' }),
-  schema: flowSchema,
+  schema: flowFileSchema,
 });
 
 /** `content/announcements.yaml` (or .yml, .json): optional, so a site with no notices needs no file. */

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import autocannon, { type Options } from 'autocannon';
 import { openPostgres, openSqlite, type Db } from '../../src/server/db/connection.ts';
 import { databaseSettings } from '../../src/server/settings.ts';
-import { createScratchDatabase } from '../../tests/support/postgres.ts';
-import { buildIfStale, startServer, type ServerProcess } from '../../tests/support/server-process.ts';
-import { CORES, cpuWindow } from './cpu.ts';
+import { createScratchDatabase } from '../../harness/postgres.ts';
+import { buildIfStale, startServer, type ServerProcess } from '../../harness/server-process.ts';
+import { CORES, cpuWindow } from './measure/cpu.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -13,26 +13,14 @@ import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../project-files.ts';
 import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
-import {
-  chromiumAvailable,
-  directoryBytes,
-  formatBytes,
-  formatDuration,
-  formatInt,
-  formatMB,
-  gzipBytes,
-  launchChromium,
-  median,
-  parseGnuTime,
-  recordRequests,
-  renderTable,
-  sampleTreeMemory,
-  serveStatic,
-  verdict,
-  isPagefindUrl,
-  GZIP_LEVEL,
-  type TreeMemory,
-} from './measure.ts';
+import { launchBrowser } from '../../harness/chromium.ts';
+import { chromiumMissing, recordRequests } from './measure/browser-requests.ts';
+import { parseGnuTime } from './measure/gnu-time.ts';
+import { isPagefindUrl } from './measure/page-weight.ts';
+import { sampleTreeMemory, type TreeMemory } from './measure/process-memory.ts';
+import { formatBytes, formatDuration, formatInt, formatMB, median, renderTable, verdict } from './measure/report.ts';
+import { directoryBytes, gzipBytes, GZIP_LEVEL } from './measure/sizes.ts';
+import { serveStatic } from './measure/static-server.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
@@ -209,7 +197,7 @@ const pagefindKind = (path: string) => {
 /** Opens /search/?q=<word> in Chromium and adds up what the loopback server sent for /pagefind/. */
 async function measureFirstSearch(clientDir: string): Promise<SearchLoad> {
   const server = await serveStatic(clientDir);
-  const browser = await launchChromium();
+  const browser = await launchBrowser();
   let status = '';
   try {
     await recordRequests(browser, `${server.origin}/search/?q=${COMMON_WORD}`, async (page) => {
@@ -252,7 +240,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const probe = generateArticle(PROBE_ARTICLE_INDEX);
 const probeUrl = `/articles/${probe.slug}/`;
-const browserOk = options.browser && chromiumAvailable();
+const browserOk = options.browser && !chromiumMissing();
 const memoryMethod = existsSync(GNU_TIME)
   ? 'sum of VmRSS over the build process tree, sampled every 100 ms from /proc, checked against GNU time -v max RSS and VmHWM'
   : 'sum of VmRSS over the build process tree, sampled every 100 ms from /proc, checked against each process VmHWM (no /usr/bin/time)';

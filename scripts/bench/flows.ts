@@ -1,10 +1,10 @@
 // `npm run bench:flows`: checks and edge-covers a generated 1,000-step flow, against a 10 s target.
 import { performance } from 'node:perf_hooks';
-import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
-import { toMachineFlow } from '../../src/troubleshooter/flow-model.ts';
-import { coverEveryEdge } from '../../src/troubleshooter/edge-cover.ts';
-import { generateFlow } from './flow-generator.ts';
-import { median, renderTable, verdict } from './measure.ts';
+import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
+import { toMachineFlow } from '../../harness/machine-flow.ts';
+import { coverEveryEdge } from '../../harness/edge-cover.ts';
+import { generateFlow } from '../../harness/flow-generator.ts';
+import { median, renderTable, verdict } from './measure/report.ts';
 
 const SIZE = Number(process.argv[2] ?? 1000);
 const RUNS = 3;
@@ -15,7 +15,7 @@ let edges = 0;
 for (let run = 1; run <= RUNS; run++) {
   const raw = generateFlow(SIZE);
   const t0 = performance.now();
-  const parsed = flowSchema.safeParse(raw); // schema plus every graph check
+  const parsed = flowFileSchema.safeParse(raw); // schema plus every graph check
   const t1 = performance.now();
   if (!parsed.success) throw new Error(`the generated flow failed its checks: ${parsed.error.issues[0].message}`);
   const coverage = coverEveryEdge(toMachineFlow('generated', parsed.data));

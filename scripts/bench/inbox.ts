@@ -12,11 +12,11 @@ import type { EscalationStatus } from '../../src/server/db/schema.ts';
 import { databaseSettings } from '../../src/server/settings.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
 import { formatCursor } from '../../src/server/staff/inbox-query.ts';
-import { createScratchDatabase } from '../../tests/support/postgres.ts';
-import { seedEscalations } from '../../tests/support/seed-escalations.ts';
-import { buildIfStale, startServer } from '../../tests/support/server-process.ts';
-import { getAs, signIn, STAFF_PASSWORD } from '../../tests/support/staff.ts';
-import { formatDuration, median, renderTable, verdict } from './measure.ts';
+import { createScratchDatabase } from '../../harness/postgres.ts';
+import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { buildIfStale, startServer } from '../../harness/server-process.ts';
+import { getAs, signIn, STAFF_PASSWORD } from '../../harness/staff.ts';
+import { formatDuration, median, renderTable, verdict } from './measure/report.ts';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);

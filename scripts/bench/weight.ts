@@ -4,23 +4,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDeliveryManifest } from '../../src/server/delivery-manifest.ts';
-import { startServer } from '../../tests/support/server-process.ts';
-import {
-  chromiumAvailable,
-  formatBytes,
-  isPagefindUrl,
-  launchChromium,
-  measurePage,
-  measureServed,
-  recordRequests,
-  renderTable,
-  serveStatic,
-  verdict,
-  GZIP_LEVEL,
-  SERVED_ENCODINGS,
-  type PageWeight,
-  type ServedWeight,
-} from './measure.ts';
+import { launchBrowser } from '../../harness/chromium.ts';
+import { startServer } from '../../harness/server-process.ts';
+import { chromiumMissing, recordRequests } from './measure/browser-requests.ts';
+import { isPagefindUrl, measurePage, type PageWeight } from './measure/page-weight.ts';
+import { formatBytes, renderTable, verdict } from './measure/report.ts';
+import { measureServed, SERVED_ENCODINGS, type ServedWeight } from './measure/served-weight.ts';
+import { GZIP_LEVEL } from './measure/sizes.ts';
+import { serveStatic } from './measure/static-server.ts';
 
 /**
  * Budgets for JS before search opens: articles stay small, with the feedback element, the banners and the
@@ -142,11 +133,12 @@ console.log(
 // Cross-check in a real browser: the article page must request no JS beyond the computed list.
 if (articleWeight) {
   console.log('\nChromium cross-check of the article page:');
-  if (!chromiumAvailable()) {
-    console.log('  skipped: /usr/bin/chromium is not installed.');
+  const missing = chromiumMissing();
+  if (missing) {
+    console.log(`  skipped: ${missing}`);
   } else {
     const server = await serveStatic(clientDir);
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       const requests = await recordRequests(browser, `${server.origin}${articleWeight.url}`);
       const requestedJs = requests.filter((r) => r.resourceType === 'script' || /\.m?js$/.test(r.path)).map((r) => r.path);

@@ -1,45 +1,113 @@
 import { resolve } from 'node:path';
+import { z } from 'astro/zod';
 
-/** Run-time settings read from the environment, checked once with errors that name the variable. */
+/**
+ * Run-time settings, read from the environment: one schema lists every variable, what it must be and its default
+ * (README "Settings" lists the same, a test keeps them equal). Unset, empty and blank all mean the default. Each
+ * accessor below reads the variables of one concern, so `npm run staff` is not stopped by a wrong PORT; the server
+ * checks them all at start (checkSettings).
+ */
 type Env = Record<string, string | undefined>;
 
-export interface ServerSettings {
-  host: string;
-  port: number;
+/** A count (a rate limit, a number of days, connections): a whole number, `min` or more. */
+function count(min: number) {
+  const whole = `must be a whole number, ${min} or more`;
+  const schema = z.coerce.number({ error: whole }).int({ error: whole }).min(0, { error: whole });
+  return min > 0 ? schema.min(min, { error: `must be ${min} or more` }) : schema;
 }
 
-export function serverSettings(env: Env): ServerSettings {
-  const port = env.PORT === undefined || env.PORT === '' ? 4321 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
-  }
-  return { host: env.HOST || '127.0.0.1', port };
-}
-
-/** SQLite in DATA_DIR (the embedded default), or PostgreSQL when DATABASE_URL is set. */
-export type DatabaseSettings =
-  | { kind: 'sqlite'; /** Absolute path of the folder that holds the SQLite file; created on start. */ dataDir: string }
-  | { kind: 'postgres'; url: string; /** Connections each instance may hold open. */ poolSize: number };
+const flag = z.stringbool({
+  truthy: ['true', '1'],
+  falsy: ['false', '0'],
+  case: 'insensitive',
+  error: 'must be "true" or "false" (or 1 or 0)',
+});
 
 const DATABASE_URL_SHAPE = 'postgres://user:password@host:5432/database';
 
-export function databaseSettings(env: Env): DatabaseSettings {
-  const raw = env.DATABASE_URL?.trim();
-  if (!raw) return { kind: 'sqlite', dataDir: resolve(env.DATA_DIR || './data') };
+const PROXY_HOPS = 'must be "true", "false" or the number of proxies in front of the server, 0 to 10';
+const PORT = 'must be a whole number from 0 to 65535';
+
+export const settingsSchema = z.object({
+  PORT: z.coerce.number({ error: PORT }).int({ error: PORT }).min(0, { error: PORT }).max(65535, { error: PORT }).default(4321),
+  HOST: z.string().default('127.0.0.1'),
+  /** The public origin: browsers send it as Origin, and with https the staff cookie is Secure. */
+  SITE_URL: z
+    .url({ error: 'must be an absolute URL such as https://help.example.com' })
+    .transform((url) => new URL(url).origin)
+    .optional(),
+  DATA_DIR: z
+    .string()
+    .default('./data')
+    .transform((dir) => resolve(dir)),
+  DATABASE_URL: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = postgresUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}: it must look like ${DATABASE_URL_SHAPE}` });
+    })
+    .optional(),
+  DATABASE_POOL_SIZE: count(1).default(10),
+  ESCALATION_RATE_LIMIT: count(0).default(10),
+  FEEDBACK_RATE_LIMIT: count(0).default(20),
+  /** Event beacons come in batches (one per page or every few seconds), so a minute's limit is generous. */
+  EVENT_RATE_LIMIT: count(0).default(30),
+  EVENT_RETENTION_DAYS: count(1).default(180),
+  TICKET_RETENTION_DAYS: count(0).default(365),
+  /** How many proxies in front of us append to X-Forwarded-For. */
+  TRUST_PROXY: z
+    .union([z.literal('true').transform(() => 1), z.literal('false').transform(() => 0), z.coerce.number().int().min(0).max(10)], {
+      error: PROXY_HOPS,
+    })
+    .default(0),
+  SESSION_COOKIE_SECURE: flag.optional(),
+  DEMO: flag.default(false),
+  /** Stored lower-case, as Node gives request header names. */
+  COUNTRY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, { error: 'must be a header name such as CF-IPCountry' })
+    .transform((name) => name.toLowerCase())
+    .optional(),
+});
+
+type Settings = z.output<typeof settingsSchema>;
+
+function postgresUrlProblem(raw: string): string | undefined {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  const problem = !url
-    ? 'is not a URL'
-    : !['postgres:', 'postgresql:'].includes(url.protocol)
-      ? `starts with "${url.protocol}", not "postgres:"`
-      : !url.hostname
-        ? 'names no host'
-        : url.pathname.length < 2
-          ? 'names no database'
-          : undefined;
-  if (problem) throw new Error(`DATABASE_URL ${problem}: it must look like ${DATABASE_URL_SHAPE} (got "${redactPassword(raw)}")`);
-  const poolSize = wholeNumber(env, 'DATABASE_POOL_SIZE', 10);
-  if (poolSize < 1) throw new Error(`DATABASE_POOL_SIZE must be 1 or more (got "${env.DATABASE_POOL_SIZE}")`);
-  return { kind: 'postgres', url: raw, poolSize };
+  if (!url) return 'is not a URL';
+  if (!['postgres:', 'postgresql:'].includes(url.protocol)) return `starts with "${url.protocol}", not "postgres:"`;
+  if (!url.hostname) return 'names no host';
+  if (url.pathname.length < 2) return 'names no database';
+  return undefined;
+}
+
+/** A staff session cookie without Secure on an https site would leak over plain http. */
+function secureCookieOnHttps(values: Pick<Settings, 'SITE_URL' | 'SESSION_COOKIE_SECURE'>, ctx: z.RefinementCtx) {
+  if (values.SESSION_COOKIE_SECURE === false && values.SITE_URL?.startsWith('https:')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `SESSION_COOKIE_SECURE=false would let the staff session cookie travel over plain http, but SITE_URL is https (${values.SITE_URL}). Remove SESSION_COOKIE_SECURE.`,
+    });
+  }
+}
+
+/** The values a schema knows, or an error naming each wrong variable, what it must be and what it got. */
+function read<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const given = Object.fromEntries(Object.entries(env).flatMap(([name, value]) => (value?.trim() ? [[name, value.trim()]] : [])));
+  const result = schema.safeParse(given);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path[0];
+    if (typeof name !== 'string') return issue.message; // a check across variables names them itself
+    const value = name === 'DATABASE_URL' ? redactPassword(given[name]) : given[name];
+    return `${name} ${issue.message} (got "${value}")`;
+  });
+  throw new Error(lines.join('\n'));
+}
+
+/** Every setting at once, as the server checks them before it answers anything: one line per wrong variable. */
+export function checkSettings(env: Env): void {
+  read(settingsSchema.superRefine(secureCookieOnHttps), env);
 }
 
 /** A connection string fit for a log line or an error: the password (between user: and the last @) replaced by ***. */
@@ -51,6 +119,28 @@ export function redactPassword(connectionString: string): string {
   return `${connectionString.slice(0, colon + 1)}***${connectionString.slice(at)}`;
 }
 
+export interface ServerSettings {
+  host: string;
+  port: number;
+}
+
+const serverSchema = settingsSchema.pick({ PORT: true, HOST: true }).transform((s): ServerSettings => ({ host: s.HOST, port: s.PORT }));
+
+export const serverSettings = (env: Env): ServerSettings => read(serverSchema, env);
+
+/** SQLite in DATA_DIR (the embedded default), or PostgreSQL when DATABASE_URL is set. */
+export type DatabaseSettings =
+  | { kind: 'sqlite'; /** Absolute path of the folder that holds the SQLite file; created on start. */ dataDir: string }
+  | { kind: 'postgres'; url: string; /** Connections each instance may hold open. */ poolSize: number };
+
+const databaseSchema = settingsSchema
+  .pick({ DATA_DIR: true, DATABASE_URL: true, DATABASE_POOL_SIZE: true })
+  .transform((s): DatabaseSettings =>
+    s.DATABASE_URL ? { kind: 'postgres', url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE } : { kind: 'sqlite', dataDir: s.DATA_DIR },
+  );
+
+export const databaseSettings = (env: Env): DatabaseSettings => read(databaseSchema, env);
+
 export interface EscalationSettings {
   /** Submissions per minute per client; 0 turns the limit off. */
   rateLimitPerMinute: number;
@@ -60,13 +150,35 @@ export interface EscalationSettings {
   publicOrigin: string | undefined;
 }
 
-export function escalationSettings(env: Env): EscalationSettings {
-  return {
-    rateLimitPerMinute: wholeNumber(env, 'ESCALATION_RATE_LIMIT', 10),
-    trustedProxyHops: proxyHops(env.TRUST_PROXY),
-    publicOrigin: publicOrigin(env.SITE_URL),
-  };
+/** What the reader-facing endpoints (feedback, events) need: the same client and origin rules as escalations. */
+export type EndpointSettings = EscalationSettings;
+
+const endpoint = (s: { TRUST_PROXY: number; SITE_URL?: string }, rateLimitPerMinute: number): EndpointSettings => ({
+  rateLimitPerMinute,
+  trustedProxyHops: s.TRUST_PROXY,
+  publicOrigin: s.SITE_URL,
+});
+
+const escalationSchema = settingsSchema
+  .pick({ ESCALATION_RATE_LIMIT: true, TRUST_PROXY: true, SITE_URL: true })
+  .transform((s) => endpoint(s, s.ESCALATION_RATE_LIMIT));
+const feedbackSchema = settingsSchema
+  .pick({ FEEDBACK_RATE_LIMIT: true, TRUST_PROXY: true, SITE_URL: true })
+  .transform((s) => endpoint(s, s.FEEDBACK_RATE_LIMIT));
+
+export const escalationSettings = (env: Env): EscalationSettings => read(escalationSchema, env);
+export const feedbackSettings = (env: Env): EndpointSettings => read(feedbackSchema, env);
+
+export interface EventSettings extends EndpointSettings {
+  /** Reader events older than this many days are deleted. */
+  retentionDays: number;
 }
+
+const eventSchema = settingsSchema
+  .pick({ EVENT_RATE_LIMIT: true, EVENT_RETENTION_DAYS: true, TRUST_PROXY: true, SITE_URL: true })
+  .transform((s): EventSettings => ({ ...endpoint(s, s.EVENT_RATE_LIMIT), retentionDays: s.EVENT_RETENTION_DAYS }));
+
+export const eventSettings = (env: Env): EventSettings => read(eventSchema, env);
 
 export interface StaffSettings {
   /** Send the session cookie with Secure: from SESSION_COOKIE_SECURE, else whether SITE_URL is https. */
@@ -80,84 +192,26 @@ export interface StaffSettings {
   demo: boolean;
 }
 
-export function staffSettings(env: Env): StaffSettings {
-  const origin = publicOrigin(env.SITE_URL);
-  const https = origin?.startsWith('https:') ?? false;
-  const secure = flag(env, 'SESSION_COOKIE_SECURE');
-  if (secure === false && https) {
-    throw new Error(
-      `SESSION_COOKIE_SECURE=false would let the staff session cookie travel over plain http, but SITE_URL is https (${origin}). Remove SESSION_COOKIE_SECURE.`,
-    );
-  }
-  return {
-    cookieSecure: secure ?? https,
-    publicOrigin: origin,
-    trustedProxyHops: proxyHops(env.TRUST_PROXY),
-    ticketRetentionDays: wholeNumber(env, 'TICKET_RETENTION_DAYS', 365),
-    demo: flag(env, 'DEMO') ?? false,
-  };
-}
+const staffSchema = settingsSchema
+  .pick({ SITE_URL: true, SESSION_COOKIE_SECURE: true, TRUST_PROXY: true, TICKET_RETENTION_DAYS: true, DEMO: true })
+  .superRefine(secureCookieOnHttps)
+  .transform((s): StaffSettings => ({
+    cookieSecure: s.SESSION_COOKIE_SECURE ?? s.SITE_URL?.startsWith('https:') ?? false,
+    publicOrigin: s.SITE_URL,
+    trustedProxyHops: s.TRUST_PROXY,
+    ticketRetentionDays: s.TICKET_RETENTION_DAYS,
+    demo: s.DEMO,
+  }));
 
-/** true/false/1/0 (any case); undefined when unset. */
-function flag(env: Env, name: string): boolean | undefined {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return undefined;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${name} must be "true" or "false" (or 1 or 0) (got "${env[name]}")`);
-}
-
-/** What the reader-facing endpoints (feedback, events) need: the same client and origin rules as escalations. */
-export type EndpointSettings = EscalationSettings;
-
-export function feedbackSettings(env: Env): EndpointSettings {
-  return { ...escalationSettings(env), rateLimitPerMinute: wholeNumber(env, 'FEEDBACK_RATE_LIMIT', 20) };
-}
-
-export interface EventSettings extends EndpointSettings {
-  /** Reader events older than this many days are deleted. */
-  retentionDays: number;
-}
-
-/** Event beacons come in batches (one per page or every few seconds), so a minute's limit is generous. */
-export function eventSettings(env: Env): EventSettings {
-  const retentionDays = wholeNumber(env, 'EVENT_RETENTION_DAYS', 180);
-  if (retentionDays < 1) throw new Error(`EVENT_RETENTION_DAYS must be 1 or more (got "${env.EVENT_RETENTION_DAYS}")`);
-  return { ...escalationSettings(env), rateLimitPerMinute: wholeNumber(env, 'EVENT_RATE_LIMIT', 30), retentionDays };
-}
+export const staffSettings = (env: Env): StaffSettings => read(staffSchema, env);
 
 export interface AnnouncementSettings {
   /** Lower-case name of the request header that carries the reader's country (set by the operator's CDN), if any. */
   countryHeader: string | undefined;
 }
 
-export function announcementSettings(env: Env): AnnouncementSettings {
-  const raw = env.COUNTRY_HEADER?.trim();
-  if (!raw) return { countryHeader: undefined };
-  if (!/^[A-Za-z0-9-]+$/.test(raw)) throw new Error(`COUNTRY_HEADER must be a header name such as CF-IPCountry (got "${raw}")`);
-  return { countryHeader: raw.toLowerCase() };
-}
+const announcementSchema = settingsSchema
+  .pick({ COUNTRY_HEADER: true })
+  .transform((s): AnnouncementSettings => ({ countryHeader: s.COUNTRY_HEADER }));
 
-function wholeNumber(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more (got "${raw}")`);
-  return value;
-}
-
-function proxyHops(raw: string | undefined): number {
-  if (raw === undefined || raw === '' || raw === 'false') return 0;
-  if (raw === 'true') return 1;
-  const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new Error(`TRUST_PROXY must be "true", "false" or the number of proxies in front of the server, 0 to 10 (got "${raw}")`);
-  }
-  return hops;
-}
-
-function publicOrigin(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  if (!URL.canParse(raw)) throw new Error(`SITE_URL must be an absolute URL such as https://help.example.com (got "${raw}")`);
-  return new URL(raw).origin;
-}
+export const announcementSettings = (env: Env): AnnouncementSettings => read(announcementSchema, env);

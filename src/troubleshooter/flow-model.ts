@@ -1,5 +1,4 @@
 import type { FlowFile, Step } from './flow-schema.ts';
-import type { MachineFlow } from './compile.ts';
 
 /** Every step's ways out, the same shape for questions and instructions; terminal steps have none. */
 export interface Exit {
@@ -53,9 +52,4 @@ export function distancesToOutcome(flow: Pick<FlowFile, 'steps'>): Map<string, n
     }
   }
   return distance;
-}
-
-/** The machine's view of a validated flow file. */
-export function toMachineFlow(id: string, flow: Pick<FlowFile, 'start' | 'steps'>): MachineFlow {
-  return { id, start: flow.start, steps: flow.steps.map((s) => ({ id: s.id, kind: s.kind, exits: exitsOf(s) })) };
 }

@@ -4,7 +4,7 @@ import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import { choose, openLoginFlow } from '../support/flow-page.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 import { noMatchQuery } from '../support/insights.ts';
-import { createStaff, STAFF_PASSWORD } from '../support/staff.ts';
+import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
 
 const session = useBrowser();
 const EDITOR = { email: 'e2e-insights@example.com', name: 'Ida Insights', role: 'agent' } as const;

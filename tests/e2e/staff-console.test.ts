@@ -9,7 +9,7 @@ import {
   WALK_TO_RESET_ESCALATION,
   ACTION_TIMEOUT_MS,
 } from '../support/flow-page.ts';
-import { createStaff, STAFF_PASSWORD } from '../support/staff.ts';
+import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
 
 const session = useBrowser();
 const AGENT = { email: 'e2e-agent@example.com', name: 'Evelyn Agent', role: 'agent' } as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishTestAnnouncement } from '../support/announcements.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

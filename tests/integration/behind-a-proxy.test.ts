@@ -5,11 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validEscalation, validFormFields } from '../support/escalations.ts';
-import { copyProject } from '../support/project-copy.ts';
-import { rawRequest } from '../support/raw-http.ts';
-import { buildIfStale, startServer, type ServerProcess } from '../support/server-process.ts';
+import { copyProject } from '../../harness/project-copy.ts';
+import { rawRequest } from '../../harness/raw-http.ts';
+import { buildIfStale, startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
-import { createStaff, STAFF_PASSWORD } from '../support/staff.ts';
+import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
 
 const SITE_URL = 'https://help.example.com';
 const HOSTILE_TITLE = 'I forgot my password</script><script>alert(1)</script>';

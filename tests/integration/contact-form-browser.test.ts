@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '../../src/server/escalations/spam.ts';
 import { storedRows } from '../support/escalations.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { launchBrowser } from '../support/chromium.ts';
+import { launchBrowser } from '../../harness/chromium.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/site.config.ts';
-import { projectRoot } from '../support/project-copy.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
 import { postForm, storedRows, validFormFields } from '../support/escalations.ts';
 
 const baseUrl = inject('baseUrl');

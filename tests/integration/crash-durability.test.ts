@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/server/db/connection.ts';
 import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
-import { startServer } from '../support/server-process.ts';
+import { startServer } from '../../harness/server-process.ts';
 
 const SUBMISSIONS = 200;
 /** Kill once this many were acknowledged: part-way through the burst. */

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, validEscalation } from '../support/escalations.ts';
 import { serveReadOnly } from '../support/read-only-database.ts';
-import { newServerData, openServerDatabase } from '../support/server-database.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { createStaff, getAs, postForm, postSignIn, signIn, STAFF_PASSWORD } from '../support/staff.ts';
+import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
+import { createStaff, getAs, postForm, postSignIn, signIn, STAFF_PASSWORD } from '../../harness/staff.ts';
 
 const SAYS_WHAT_HAPPENED =
   /its database cannot be written to \(its disk may be full, read-only or failing\), so what you sent was not saved/;

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { projectRoot } from '../support/project-copy.ts';
-import { rawRequest, type RawResponse } from '../support/raw-http.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
+import { rawRequest, type RawResponse } from '../../harness/raw-http.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
-import { createStaff, signIn } from '../support/staff.ts';
+import { createStaff, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

@@ -6,7 +6,7 @@ import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
 import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../support/project-copy.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
 import { storedRows, validEscalation, validFormFields } from '../support/escalations.ts';
 
 const baseUrl = inject('baseUrl');

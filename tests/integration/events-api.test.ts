@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postEvents, postFeedback, randomWord, storedInsights } from '../support/insights.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 
 const baseUrl = inject('baseUrl');

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/server/db/connection.ts';
-import { projectRoot } from '../support/project-copy.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
 import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
-import { startServer } from '../support/server-process.ts';
+import { startServer } from '../../harness/server-process.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

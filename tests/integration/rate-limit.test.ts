@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 
 describe('rate limit (ESCALATION_RATE_LIMIT=3)', () => {
   let server: ServerProcess;
@@ -61,5 +61,11 @@ describe('no rate limit (ESCALATION_RATE_LIMIT=0)', () => {
 describe('settings', () => {
   it('refuses to start with a rate limit that is not a number, naming the variable', async () => {
     await expect(startServer({ env: { ESCALATION_RATE_LIMIT: 'lots' } })).rejects.toThrow(/ESCALATION_RATE_LIMIT must be a whole number/);
+  });
+
+  it('names every wrong setting at once, a line each', async () => {
+    await expect(startServer({ env: { ESCALATION_RATE_LIMIT: 'lots', DEMO: 'maybe' } })).rejects.toThrow(
+      /\nESCALATION_RATE_LIMIT must be a whole number, 0 or more \(got "lots"\)\nDEMO must be "true" or "false" \(or 1 or 0\) \(got "maybe"\)\n/,
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/token-hash.ts';
-import { openServerDatabase } from '../support/server-database.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
 import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { createStaff, getAs, postForm, signIn } from '../support/staff.ts';
+import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

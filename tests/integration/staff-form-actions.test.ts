@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { setDisabled } from '../../src/server/staff/accounts.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { openServerDatabase } from '../support/server-database.ts';
-import { createStaff, getAs, signIn } from '../support/staff.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
+import { createStaff, getAs, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRONG_CREDENTIALS } from '../../src/server/staff/sign-in-form.ts';
 import { PER_ACCOUNT, PER_CLIENT, PER_DEVICE } from '../../src/server/auth/sign-in-throttle.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import {
   createStaff,
   deviceCookieOf,
@@ -11,8 +11,8 @@ import {
   runStaffCli,
   sessionCookieOf,
   STAFF_PASSWORD,
-} from '../support/staff.ts';
-import { openServerDatabase } from '../support/server-database.ts';
+} from '../../harness/staff.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
 
 // Its own server, behind a "proxy" (TRUST_PROXY=1), so each test signs in from its own client address and
 // throttling in one test never spills into another or into other test files.

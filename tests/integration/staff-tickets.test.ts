@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateToLatest } from '../../src/server/db/connection.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { seedEscalations } from '../support/seed-escalations.ts';
-import { newServerData, openServerDatabase } from '../support/server-database.ts';
-import { startServer } from '../support/server-process.ts';
-import { createStaff, getAs, postForm, signIn } from '../support/staff.ts';
+import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
+import { startServer } from '../../harness/server-process.ts';
+import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');

@@ -7,8 +7,8 @@ import { anonymise } from '../../src/server/db/personal-data.ts';
 import { addStaff, setDisabled } from '../../src/server/staff/accounts.ts';
 import { changeStatus } from '../../src/server/db/tickets.ts';
 import type { EscalationStatus } from '../../src/server/db/schema.ts';
-import { seedEscalations } from '../support/seed-escalations.ts';
-import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../support/postgres.ts';
+import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../../harness/postgres.ts';
 
 let scratch: ScratchDatabase;
 let one: Db;

@@ -2,9 +2,9 @@
 // other test: the shared one keeps serving the rest of the suite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, validEscalation } from '../support/escalations.ts';
-import { startPrivateCluster, type PrivateCluster } from '../support/postgres.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { postSignIn } from '../support/staff.ts';
+import { startPrivateCluster, type PrivateCluster } from '../../harness/postgres.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
+import { postSignIn } from '../../harness/staff.ts';
 
 let cluster: PrivateCluster;
 let server: ServerProcess;

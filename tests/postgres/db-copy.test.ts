@@ -16,10 +16,10 @@ import { insertDevice } from '../../src/server/db/staff-devices.ts';
 import { insertSession } from '../../src/server/db/staff-sessions.ts';
 import { addNote, assign, changeStatus, notesOf, ticketByReference } from '../../src/server/db/tickets.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
-import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../support/postgres.ts';
-import { projectRoot } from '../support/project-copy.ts';
-import { projectNode } from '../support/project-node.ts';
-import { seedEscalations, type SeededTicket } from '../support/seed-escalations.ts';
+import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../../harness/postgres.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
+import { projectNode } from '../../harness/project-node.ts';
+import { seedEscalations, type SeededTicket } from '../../harness/seed-escalations.ts';
 
 const TICKETS = 400;
 const dataDir = mkdtempSync(join(tmpdir(), 'signpost-db-copy-'));

@@ -2,9 +2,9 @@
 // never shows the password.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, userEnv } from '../support/project-copy.ts';
-import { projectNode } from '../support/project-node.ts';
-import { testDatabaseUrl } from '../support/postgres.ts';
+import { projectRoot, userEnv } from '../../harness/project-copy.ts';
+import { projectNode } from '../../harness/project-node.ts';
+import { testDatabaseUrl } from '../../harness/postgres.ts';
 
 const SECRET = 'not-the-password-4711';
 

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/server/db/migrations/index.ts';
 import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
-import { newServerData, openServerDatabase } from '../support/server-database.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { createStaff, getAs, postForm, signIn } from '../support/staff.ts';
+import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
+import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const RATE_LIMIT = 4;
 // Behind a "proxy", so each test speaks for clients of its own and only the rate-limit test shares one.

@@ -1,7 +1,7 @@
 // Staff-published announcements written straight into the server's database, as the staff console would.
 import type { AnnouncementFields } from '../../src/lib/announcements.ts';
 import { endAnnouncement, publishAnnouncement } from '../../src/server/db/announcements.ts';
-import { openServerDatabase } from './server-database.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
 
 const TEST_EDITOR = { id: 'e2e', email: 'e2e@loomwork.example' };
 

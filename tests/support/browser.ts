@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { launchBrowser } from './chromium.ts';
+import { launchBrowser } from '../../harness/chromium.ts';
 
 /** Origin of the help center started by tests/support/serve-build.setup.ts, e.g. `http://127.0.0.1:40123`. */
 export function baseUrl(): string {

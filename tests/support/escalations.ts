@@ -1,4 +1,4 @@
-import { openServerDatabase } from './server-database.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
 import type { EscalationsTable, IdempotencyKeysTable } from '../../src/server/db/schema.ts';
 
 /** A submission the server accepts, with a start time old enough not to look automated. */

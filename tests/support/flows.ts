@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { flowSchema, type FlowFile } from '../../src/troubleshooter/flow-schema.ts';
-import { projectRoot } from './project-copy.ts';
+import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
+import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
 
 export const flowsDir = join(projectRoot, 'content/flows');
 
@@ -11,5 +12,5 @@ export function loadFlows(dir = flowsDir): { id: string; flow: FlowFile }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((file) => ({ id: file.replace(/\.yaml$/, ''), flow: flowSchema.parse(parse(readFileSync(join(dir, file), 'utf8'))) }));
+    .map((file) => ({ id: file.replace(/\.yaml$/, ''), flow: flowFileSchema.parse(parse(readFileSync(join(dir, file), 'utf8'))) }));
 }

@@ -1,5 +1,5 @@
 // Posting to the reader endpoints (feedback, events) and reading what the server stored, for HTTP tests.
-import { openServerDatabase } from './server-database.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
 import type { FeedbackVotesTable, ReaderEventsTable } from '../../src/server/db/schema.ts';
 
 export function postFeedback(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -2,8 +2,8 @@
 import { chmodSync } from 'node:fs';
 import { sql } from 'kysely';
 import { databaseFile } from '../../src/server/db/connection.ts';
-import { openServerDatabase, serverDatabaseUrl } from './server-database.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { openServerDatabase, serverDatabaseUrl } from '../../harness/server-database.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 
 /**
  * Makes the database of `dataDir` (no server running on it) refuse writes, then serves it.

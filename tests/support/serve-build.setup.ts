@@ -1,9 +1,9 @@
 // Vitest globalSetup for the projects that test a running server: builds the site when stale, then serves the
 // build on a free port (on PostgreSQL in the PostgreSQL projects).
 import type { TestProject } from 'vitest/node';
-import { findChromium } from '../support/chromium.ts';
-import { testServersUsePostgres } from '../support/server-database.ts';
-import { buildIfStale, startServer } from '../support/server-process.ts';
+import { findChromium } from '../../harness/chromium.ts';
+import { testServersUsePostgres } from '../../harness/server-database.ts';
+import { buildIfStale, startServer } from '../../harness/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,21 +3,14 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  descendantsOf,
-  findScripts,
-  findLinks,
-  gzipBytes,
-  isJavaScriptType,
-  measurePage,
-  measureServed,
-  median,
-  parseAttributes,
-  parseGnuTime,
-  renderTable,
-  staticImports,
-  urlToFile,
-} from '../../scripts/bench/measure.ts';
+import { parseGnuTime } from '../../scripts/bench/measure/gnu-time.ts';
+import { findLinks, findScripts, isJavaScriptType, parseAttributes } from '../../scripts/bench/measure/html-tags.ts';
+import { measurePage, staticImports } from '../../scripts/bench/measure/page-weight.ts';
+import { descendantsOf } from '../../scripts/bench/measure/process-memory.ts';
+import { median, renderTable } from '../../scripts/bench/measure/report.ts';
+import { measureServed } from '../../scripts/bench/measure/served-weight.ts';
+import { gzipBytes } from '../../scripts/bench/measure/sizes.ts';
+import { urlToFile } from '../../scripts/bench/measure/static-server.ts';
 
 describe('bench measure helpers', () => {
   it('median', () => {

@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { negotiateEncoding } from '../../src/server/content-encoding.ts';
 import { startHttpServer } from '../../src/server/http-server.ts';
-import { rawRequest } from '../support/raw-http.ts';
+import { rawRequest } from '../../harness/raw-http.ts';
 
 describe('negotiateEncoding', () => {
   it('prefers Brotli, then gzip, and sends identity when nothing else is accepted', () => {

@@ -8,8 +8,8 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/server/db/connection.ts';
 import { copyDatabase, COPY_ORDER, type CopiedTable } from '../../src/server/db/copy.ts';
-import { projectRoot } from '../support/project-copy.ts';
-import { projectNode } from '../support/project-node.ts';
+import { projectRoot } from '../../harness/project-copy.ts';
+import { projectNode } from '../../harness/project-node.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 describe('the tables db:copy moves', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
+import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
 import { validateTranscript } from '../../src/troubleshooter/transcript.ts';
 import { loadFlows } from '../support/flows.ts';
 
 const problemsIn = (fixture: string) => {
-  const result = flowSchema.safeParse(parse(readFileSync(`tests/fixtures/flows/${fixture}.yaml`, 'utf8')));
+  const result = flowFileSchema.safeParse(parse(readFileSync(`tests/fixtures/flows/${fixture}.yaml`, 'utf8')));
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 };
 
@@ -35,7 +35,7 @@ describe('flow graph checks name the step and the problem', () => {
   });
 
   it('rejects a step kind it does not know, and unknown fields', () => {
-    const result = flowSchema.safeParse({
+    const result = flowFileSchema.safeParse({
       title: 'T',
       description: 'Ten chars or more.',
       start: 'a',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { compileFlow, currentStep, OUTCOME_TAG } from '../../src/troubleshooter/compile.ts';
-import { toMachineFlow } from '../../src/troubleshooter/flow-model.ts';
-import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
+import { toMachineFlow } from '../../harness/machine-flow.ts';
+import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
 
-const fixture = flowSchema.parse({
+const fixture = flowFileSchema.parse({
   title: 'Fixture',
   description: 'A small flow for machine tests.',
   start: 'ask',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import { compileFlow, currentStep, OUTCOME_TAG, type FlowSnapshot, type PathEntry } from '../../src/troubleshooter/compile.ts';
-import { exitsOf, isTerminal, stepMap, toMachineFlow } from '../../src/troubleshooter/flow-model.ts';
+import { exitsOf, isTerminal, stepMap } from '../../src/troubleshooter/flow-model.ts';
+import { toMachineFlow } from '../../harness/machine-flow.ts';
 import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
 import { loadFlows } from '../support/flows.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
-import { toMachineFlow } from '../../src/troubleshooter/flow-model.ts';
-import { coverEveryEdge } from '../../src/troubleshooter/edge-cover.ts';
-import { generateFlow } from '../../scripts/bench/flow-generator.ts';
+import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
+import { toMachineFlow } from '../../harness/machine-flow.ts';
+import { coverEveryEdge } from '../../harness/edge-cover.ts';
+import { generateFlow } from '../../harness/flow-generator.ts';
 import { loadFlows } from '../support/flows.ts';
 
 describe('edge coverage', () => {
@@ -15,7 +15,7 @@ describe('edge coverage', () => {
   });
 
   it('checks and covers a generated flow of 1,000 steps, loops included', () => {
-    const flow = flowSchema.parse(generateFlow(1000));
+    const flow = flowFileSchema.parse(generateFlow(1000));
     const coverage = coverEveryEdge(toMachineFlow('generated', flow));
     expect(coverage.failures).toEqual([]);
     expect(coverage.covered).toBeGreaterThan(1900);

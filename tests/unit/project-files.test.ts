@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectFiles } from '../../scripts/project-files.ts';
-import { copyProject, projectRoot } from '../support/project-copy.ts';
+import { copyProject, projectRoot } from '../../harness/project-copy.ts';
 
 /** What building, serving and testing leave in a project folder, all of it ignored by .gitignore. */
 const LEFT_BEHIND = ['dist/client/index.html', '.astro/data-store.json', 'data/signpost.sqlite', 'npm-debug.log', 'test-results/x.txt'];

@@ -8,8 +8,8 @@ import { signIn } from '../../src/server/auth/sign-in.ts';
 import { accountByEmail } from '../../src/server/staff/accounts.ts';
 import { parseStaffArguments, passwordFromInput, STAFF_USAGE } from '../../src/server/staff/cli-arguments.ts';
 import { firstRunNotice } from '../../src/server/staff/first-run.ts';
-import { projectRoot, userEnv } from '../support/project-copy.ts';
-import { runStaffCli } from '../support/staff.ts';
+import { projectRoot, userEnv } from '../../harness/project-copy.ts';
+import { runStaffCli } from '../../harness/staff.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 describe('staff command arguments', () => {

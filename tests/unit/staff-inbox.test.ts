@@ -8,7 +8,7 @@ import { databaseFile, migrateToLatest } from '../../src/server/db/connection.ts
 import { inboxPage, statusCounts, type InboxCursor, type InboxFilter } from '../../src/server/db/inbox.ts';
 import { nodeSqliteDialect } from '../../src/server/db/node-sqlite-dialect.ts';
 import type { Database, EscalationStatus } from '../../src/server/db/schema.ts';
-import { seedEscalations, type SeededTicket } from '../support/seed-escalations.ts';
+import { seedEscalations, type SeededTicket } from '../../harness/seed-escalations.ts';
 
 // A connection that keeps the SQL it ran, so the tests can ask SQLite how it ran it.
 const dir = mkdtempSync(join(tmpdir(), 'signpost-inbox-'));

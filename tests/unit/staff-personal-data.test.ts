@@ -5,7 +5,7 @@ import { addNote, assign, changeStatus, notesOf, ticketByReference } from '../..
 import { addStaff } from '../../src/server/staff/accounts.ts';
 import { erasePersonalData, exportPersonalData } from '../../src/server/staff/personal-data.ts';
 import { applyRetention } from '../../src/server/staff/retention.ts';
-import { seedEscalations } from '../support/seed-escalations.ts';
+import { seedEscalations } from '../../harness/seed-escalations.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const db = useTestDatabase();

@@ -20,7 +20,7 @@ describe('the browser tests looking for Chromium', () => {
   it('never install it, even as root on Debian: they stop with what to do', async () => {
     vi.spyOn(process, 'getuid').mockReturnValue(0);
     vi.stubEnv('CHROME_PATH', '');
-    const { findChromium } = await import('../support/chromium.ts');
+    const { findChromium } = await import('../../harness/chromium.ts');
     expect(() => findChromium()).toThrow(/No Chromium at \/usr\/bin\/chromium.*npm test/);
     expect(commands).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, projectRoot, userEnv } from '../support/project-copy.ts';
+import { astroBin, copyProject, projectRoot, userEnv } from '../../harness/project-copy.ts';
 
 // Astro's content layer validates frontmatter against our schema when it syncs; the editor must learn file and field.
 describe('broken content fails the build, naming file and field', () => {
@@ -37,14 +37,14 @@ describe('broken content fails the build, naming file and field', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('content/articles/account-access/broken-article.mdx');
     expect(output).toContain('category: use lowercase words joined by hyphens');
-  }, 60_000);
+  });
 
   it('names a missing required field', () => {
     const { status, output } = sync('---\ntitle: Broken\ncategory: account-access\nupdated: 2026-01-01\n---\nBody\n');
     expect(status).not.toBe(0);
     expect(output).toContain('broken-article.mdx');
     expect(output).toMatch(/description\W/);
-  }, 60_000);
+  });
 
   // The body is compiled when its page renders (src/lib/article-body.ts), so a syntax error stops the build there.
   it('names the file and line of broken MDX in an article body', () => {
@@ -54,7 +54,7 @@ describe('broken content fails the build, naming file and field', () => {
     const { status, output } = runAstro('build');
     expect(status).not.toBe(0);
     expect(output).toContain('content/articles/account-access/broken-article.mdx:10:1: Expected a closing tag for `<Callout>`');
-  }, 120_000);
+  });
 
   it('names the flow file and the step when a troubleshooter is broken', () => {
     sync(
@@ -69,5 +69,5 @@ describe('broken content fails the build, naming file and field', () => {
     } finally {
       rmSync(join(project.dir, 'content/flows/broken.yaml'));
     }
-  }, 60_000);
+  });
 });

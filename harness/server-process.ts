@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { buildIsStale } from '../../src/server/build-freshness.ts';
+import { buildIsStale } from '../src/server/build-freshness.ts';
 import { projectRoot, userEnv } from './project-copy.ts';
 import { projectNode } from './project-node.ts';
 import { newServerData, serverDatabaseUrl } from './server-database.ts';
@@ -61,7 +61,7 @@ export interface ServerOptions {
   /** Send the server's output to this file rather than through a pipe into this process (benchmarks: a load
    * generator must not spend its time reading the server's log lines). */
   logFile?: string;
-  /** The project (a copy: tests/support/project-copy.ts) whose build to serve; this one by default. */
+  /** The project (a copy: harness/project-copy.ts) whose build to serve; this one by default. */
   root?: string;
   /** A command to start the server through (it gets node and its arguments after its own), e.g. to give the
    * server a mount namespace of its own. It must exec node in its place, so signals reach the server. */

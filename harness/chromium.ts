@@ -2,7 +2,7 @@
 // Finding or installing it is `npm test`'s first step (scripts/find-chromium.ts); tests only look for it.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { locateChromium } from '../../scripts/find-chromium.ts';
+import { locateChromium } from '../scripts/find-chromium.ts';
 
 /** Flags that keep Chromium from phoning home or running first-run UI. */
 export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

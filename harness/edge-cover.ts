@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { compileFlow, currentStep, type FlowSnapshot, type MachineFlow } from './compile.ts';
+import { compileFlow, currentStep, type FlowSnapshot, type MachineFlow } from '../src/troubleshooter/compile.ts';
 
 export interface EdgeCoverage {
   edges: number;

@@ -1,8 +1,8 @@
 // Staff accounts and signed-in requests for tests that run against a server (integration, e2e, benchmarks).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { migrateToLatest } from '../../src/server/db/connection.ts';
+import { migrateToLatest } from '../src/server/db/connection.ts';
 import { openServerDatabase, serverDatabaseUrl } from './server-database.ts';
-import { addStaff } from '../../src/server/staff/accounts.ts';
+import { addStaff } from '../src/server/staff/accounts.ts';
 import { projectRoot } from './project-copy.ts';
 import { projectNode } from './project-node.ts';
 

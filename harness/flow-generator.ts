@@ -1,4 +1,4 @@
-import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
+import type { FlowFile } from '../src/troubleshooter/flow-schema.ts';
 
 /**
  * A deterministic flow of `size` steps shaped like a real one at scale: questions and instructions

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPostgres, openSqlite, type Db } from '../../src/server/db/connection.ts';
+import { openPostgres, openSqlite, type Db } from '../src/server/db/connection.ts';
 import { createScratchDatabase, testDatabaseUrl } from './postgres.ts';
 
 const MARKER = '.test-database-url';

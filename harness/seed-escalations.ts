@@ -1,8 +1,8 @@
 // Writes escalations straight into a database, as the escalation endpoint would store them: for tests that
 // need many tickets or exact times, and for the inbox benchmark.
-import type { Db } from '../../src/server/db/connection.ts';
-import type { EscalationStatus } from '../../src/server/db/schema.ts';
-import { normaliseEmail } from '../../src/server/email-address.ts';
+import type { Db } from '../src/server/db/connection.ts';
+import type { EscalationStatus } from '../src/server/db/schema.ts';
+import { normaliseEmail } from '../src/server/email-address.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { freeLoopbackPort } from '../support/free-port.ts';
-import { astroBin, copyProject, userEnv } from '../support/project-copy.ts';
+import { freeLoopbackPort } from '../../harness/free-port.ts';
+import { astroBin, copyProject, userEnv } from '../../harness/project-copy.ts';
 
 const DRAFT = `---
 title: Notification digests, coming soon
@@ -41,7 +41,7 @@ describe('draft articles', () => {
     );
     expect(fragments.some((text) => text.includes('forgot'))).toBe(true);
     expect(fragments.some((text) => text.includes('zebrafinch'))).toBe(false);
-  }, 120_000);
+  });
 
   it('show in `astro dev` with a Draft badge, for editors to preview', async () => {
     const port = await freeLoopbackPort();
@@ -65,5 +65,5 @@ describe('draft articles', () => {
     } finally {
       dev.kill('SIGTERM');
     }
-  }, 120_000);
+  });
 });

@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { projectFiles } from '../../scripts/project-files.ts';
+import { projectFiles } from '../scripts/project-files.ts';
 
-export const projectRoot = resolve(import.meta.dirname, '../..');
+export const projectRoot = resolve(import.meta.dirname, '..');
 
 /** A throwaway copy of the project's files at `from` (node_modules linked) for builds that must not touch ours. */
 export function copyProject(from = projectRoot): { dir: string; remove(): void } {
