@@ -6,6 +6,7 @@ import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { evaluate, mdxToJs, type EvaluateOptions, type MdxCompileOptions } from 'satteri';
 import type { Article } from '../articles.ts';
 import { markAsMdxContent } from '../astro-internals.ts';
+import { MARKDOWN_FEATURES } from './dialect.ts';
 
 type MdxComponents = Record<string, unknown>;
 type ArticleContent = (props: { components?: MdxComponents }) => unknown;
@@ -36,7 +37,7 @@ interface AstroData {
  */
 function compileOptions(body: string, astro: AstroData) {
   return {
-    features: { gfm: true, smartPunctuation: true },
+    features: MARKDOWN_FEATURES,
     mdastPlugins: [refuseModuleLines(body)],
     hastPlugins: [satteriHeadingIdsPlugin()],
     jsxImportSource: 'astro',

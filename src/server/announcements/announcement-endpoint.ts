@@ -3,7 +3,7 @@ import type { PublicAnnouncement } from '../../lib/announcement-window.ts';
 import { site } from '../../site.config.ts';
 import { jsonResponse } from '../http-responses.ts';
 import type { AnnouncementSettings } from '../settings.ts';
-import { renderInlineMarkdown } from './inline-markdown.ts';
+import { renderInlineMarkdown } from '../../lib/markdown/html.ts';
 import { countryFrom, selectAnnouncements, type Candidate } from './select.ts';
 
 export interface AnnouncementEndpointOptions {
