@@ -6,8 +6,9 @@ import { provideCatalog } from '../src/server/catalog.ts';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
 import { readDeliveryManifest, siteUrlMismatch } from '../src/server/delivery-manifest.ts';
-import { scheduleRetention } from '../src/server/events/retention.ts';
 import { startHttpServer } from '../src/server/http-server.ts';
+import { retentionJobs } from '../src/server/retention/jobs.ts';
+import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
   databaseSettings,
@@ -17,7 +18,6 @@ import {
   staffSettings,
 } from '../src/server/settings.ts';
 import { firstRunNotice } from '../src/server/staff/first-run.ts';
-import { startRetentionSchedule } from '../src/server/staff/retention.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 const manifest = readDeliveryManifest(fileURLToPath(new URL('..', import.meta.url)));
@@ -85,10 +85,11 @@ const notice = await firstRunNotice(await database(), {
 });
 if (notice) console.log(notice);
 console.log(`Help center ready at ${running.url}`);
-// Hourly, never keeping the process alive by themselves: anonymise long-closed tickets and clear expired
-// sessions; delete reader events older than EVENT_RETENTION_DAYS.
-const ticketRetention = startRetentionSchedule(database, staff);
-const eventRetention = scheduleRetention({ db: database, retentionDays: eventRetentionDays });
+// At start and hourly, never keeping the process alive by itself: delete or anonymise what is kept only for a while.
+const retention = startRetentionSchedule({
+  db: database,
+  jobs: retentionJobs({ eventRetentionDays, ticketRetentionDays: staff.ticketRetentionDays }),
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -96,9 +97,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
-    eventRetention.stop();
-    await running.stop();
-    await ticketRetention.stop();
+    // A purge in progress finishes (and no other starts) before the database closes.
+    await Promise.all([running.stop(), retention.stop()]);
     await closeDatabase();
     process.exit(0);
   });

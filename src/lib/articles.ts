@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleMarkdown } from './markdown/article-markdown.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Category = CollectionEntry<'categories'>;
@@ -17,4 +18,10 @@ export async function getCategories(): Promise<Category[]> {
 
 export function byTitle(a: Article, b: Article): number {
   return Number(b.data.popular) - Number(a.data.popular) || a.data.title.localeCompare(b.data.title);
+}
+
+/** The article's body as plain Markdown, its components turned into their plain equivalents. */
+export async function getArticleMarkdown(article: Article): Promise<string> {
+  const flows = await getCollection('flows');
+  return articleMarkdown(article.body ?? '', { flowTitle: (id) => flows.find((f) => f.id === id)?.data.title });
 }

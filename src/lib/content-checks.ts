@@ -1,5 +1,5 @@
 import { parseDocument, isMap, isSeq, isScalar, visit, LineCounter } from 'yaml';
-import { ArticleSyntaxError, compileArticleBody } from './article-body.ts';
+import { ArticleSyntaxError, compileArticleBody } from './markdown/article-body.ts';
 
 /**
  * Checks the per-file schema cannot do: dangling `related` slugs and internal links, duplicate slugs or

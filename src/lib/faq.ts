@@ -1,33 +1,35 @@
+import type { MdastNode } from 'satteri';
+import { blocksToText, parseMarkdown } from './markdown/text.ts';
+
 /**
- * FAQPage structured data from an MDX body: every h2/h3 written as a question
- * becomes a Question whose answer is the plain text up to the next heading.
+ * FAQPage structured data from an article's Markdown form (src/lib/markdown/article-markdown.ts): every h2 or h3
+ * written as a question becomes a Question whose answer is the plain text under it, up to the next question or the
+ * next heading of its level or above (a browser's subsection stays in the answer).
  */
 export interface FaqEntry {
   question: string;
   answer: string;
 }
 
-export function extractFaq(mdxBody: string): FaqEntry[] {
+export function extractFaq(markdown: string): FaqEntry[] {
   const entries: FaqEntry[] = [];
-  let current: { question: string; lines: string[] } | undefined;
+  let current: { question: string; depth: number; blocks: MdastNode[] } | undefined;
   const flush = () => {
-    if (!current) return;
-    const answer = toPlainText(current.lines.join('\n'));
-    if (answer) entries.push({ question: current.question, answer });
+    const answer = current && blocksToText(current.blocks);
+    if (answer) entries.push({ question: current!.question, answer });
     current = undefined;
   };
-  let inFence = false;
-  for (const line of mdxBody.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const heading = inFence ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      flush();
-      const text = toPlainText(heading[2]);
-      const depth = heading[1].length;
-      if ((depth === 2 || depth === 3) && text.endsWith('?')) current = { question: text, lines: [] };
-      continue;
+  for (const block of parseMarkdown(markdown).children) {
+    if (block.type === 'heading') {
+      const text = blocksToText([block]);
+      const question = (block.depth === 2 || block.depth === 3) && text.endsWith('?');
+      if (current && (question || block.depth <= current.depth)) flush();
+      if (question) {
+        current = { question: text, depth: block.depth, blocks: [] };
+        continue;
+      }
     }
-    current?.lines.push(line);
+    current?.blocks.push(block);
   }
   flush();
   return entries;
@@ -44,20 +46,4 @@ export function faqJsonLd(entries: FaqEntry[]): object | undefined {
       acceptedAnswer: { '@type': 'Answer', text: e.answer },
     })),
   };
-}
-
-/** Strips MDX/Markdown syntax to readable text; close enough for search-engine snippets. */
-export function toPlainText(source: string): string {
-  return source
-    .replace(/^\s*(import|export)\s.*$/gm, '')
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
-    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
-    .replace(/^\s*>\s?/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

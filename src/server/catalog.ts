@@ -1,11 +1,11 @@
 import type { Catalog } from '../lib/catalog.ts';
+import { processWide } from './process-wide.ts';
 
 // scripts/serve.ts reads dist/client/catalog.json into this slot before it loads the server bundle.
-const SLOT = Symbol.for('signpost.catalog');
-type Slot = { [SLOT]?: Catalog };
+const provided = processWide<Catalog>('catalog');
 
 export function provideCatalog(catalog: Catalog): void {
-  (globalThis as Slot)[SLOT] = catalog;
+  provided.set(catalog);
 }
 
 /**
@@ -14,9 +14,9 @@ export function provideCatalog(catalog: Catalog): void {
  */
 export async function catalog(): Promise<Catalog> {
   if (import.meta.env.DEV) return (await import('../lib/catalog.ts')).buildCatalog();
-  const provided = (globalThis as Slot)[SLOT];
-  if (!provided) throw new Error('The content catalog was not loaded: start the server with `npm run serve` or `npm start`.');
-  return provided;
+  const current = provided.get();
+  if (!current) throw new Error('The content catalog was not loaded: start the server with `npm run serve` or `npm start`.');
+  return current;
 }
 
 type FlowsById = Map<string, Catalog['flows'][string]>;

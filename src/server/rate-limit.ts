@@ -17,9 +17,9 @@ export function createRateLimit(name: string, perMinute: number): RateLimit {
     if (limiter) return limiter;
     const pool = databaseSettings(process.env).kind === 'postgres' ? postgresPoolOf(await database()) : undefined;
     const options = { keyPrefix: name, points: perMinute, duration: 60 };
-    limiter = pool
-      ? new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true })
-      : new RateLimiterMemory(options);
+    // Expired counters are deleted by the retention schedule (src/server/retention/), not by a timer of the library's.
+    const store = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
+    limiter = pool ? new RateLimiterPostgres({ ...options, ...store }) : new RateLimiterMemory(options);
     return limiter;
   };
   return async (key) => {

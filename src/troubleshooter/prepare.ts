@@ -1,5 +1,5 @@
-import { marked } from 'marked';
 import { browsers, type BrowserId } from '../lib/browsers.ts';
+import { renderMarkdown } from '../lib/markdown/html.ts';
 import type { FlowFile } from './flow-schema.ts';
 import { distancesToOutcome, exitsOf, type Exit, type StepKind } from './flow-model.ts';
 
@@ -26,7 +26,7 @@ export interface PreparedFlow {
   steps: PreparedStep[];
 }
 
-const render = (markdown: string | undefined) => (markdown ? (marked.parse(markdown, { async: false }) as string) : '');
+const render = (markdown: string | undefined) => (markdown ? renderMarkdown(markdown) : '');
 
 export function prepareFlow(id: string, flow: FlowFile): PreparedFlow {
   const remaining = distancesToOutcome(flow);

@@ -46,7 +46,7 @@ describe('broken content fails the build, naming file and field', () => {
     expect(output).toMatch(/description\W/);
   });
 
-  // The body is compiled when its page renders (src/lib/article-body.ts), so a syntax error stops the build there.
+  // The body is compiled when its page renders (src/lib/markdown/article-body.ts), so a syntax error stops the build there.
   it('names the file and line of broken MDX in an article body', () => {
     sync(
       '---\ntitle: Broken body\ndescription: The frontmatter is fine; the body is not.\ncategory: account-access\nupdated: 2026-01-01\n---\n\nFirst paragraph.\n\n<Callout type="tip">\nNever closed.\n',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeApplies } from '../../src/lib/announcement-window.ts';
 import { announcementFileSchema, flattenAudience } from '../../src/lib/announcements.ts';
 import { createAnnouncementEndpoint, LOOKAHEAD_MS } from '../../src/server/announcements/announcement-endpoint.ts';
-import { renderInlineMarkdown } from '../../src/server/announcements/inline-markdown.ts';
+import { renderInlineMarkdown } from '../../src/lib/markdown/html.ts';
 import { countryFrom, selectAnnouncements, statusAt, type Candidate } from '../../src/server/announcements/select.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
@@ -132,7 +132,7 @@ describe('announcement messages', () => {
   it('never carry markup or script through', () => {
     expect(renderInlineMarkdown('<img src=x onerror=alert(1)> <b>hi</b>')).toBe('&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;hi&lt;/b&gt;');
     expect(renderInlineMarkdown('[click](javascript:alert(1)) [data](data:text/html,x) [web](https://example.com/?a="b")')).toBe(
-      'click data <a href="https://example.com/?a=&quot;b&quot;">web</a>',
+      'click data <a href="https://example.com/?a=%22b%22">web</a>',
     );
     expect(renderInlineMarkdown('![logo](/favicon.svg)')).toBe('logo');
   });

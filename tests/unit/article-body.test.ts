@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderArticleBody } from '../../src/lib/article-body.ts';
+import { renderArticleBody } from '../../src/lib/markdown/article-body.ts';
 import type { Article } from '../../src/lib/articles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'signpost-article-body-'));

@@ -1,40 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { extractFaq, faqJsonLd, toPlainText } from '../../src/lib/faq.ts';
+import { extractFaq, faqJsonLd } from '../../src/lib/faq.ts';
+import { articleMarkdown } from '../../src/lib/markdown/article-markdown.ts';
 import { buildToc } from '../../src/lib/toc.ts';
 
 describe('FAQ structured data', () => {
   const body = [
     'Intro text.',
     '## Why am I asked a question?',
-    'Because the **sign-in** looks [unusual](/articles/x/).',
+    "Because the **sign-in** looks [unusual](/articles/x/). It's normal.",
     '<Callout type="tip">',
-    'Try `Ctrl` + `F5`.',
+    'Try <Kbd>Ctrl</Kbd> + <Kbd>F5</Kbd>.',
     '</Callout>',
     '## Steps to follow',
     'Not a question.',
     '### What if nothing arrives?',
-    '1. Check spam',
-    '2. Wait',
+    '1. Check spam\n2. Wait',
+    '## Which browser do you use?',
+    '<BrowserTabs>\n\n<Browser name="chrome">\n\nOpen the menu.\n\n</Browser>\n\n</BrowserTabs>',
+    '### Still stuck?',
+    'Write to us.',
     '## Empty question?',
-  ].join('\n');
+  ].join('\n\n');
+  const faq = () => extractFaq(articleMarkdown(body, { flowTitle: () => undefined }));
 
-  it('turns question headings into questions with plain-text answers', () => {
-    expect(extractFaq(body)).toEqual([
-      { question: 'Why am I asked a question?', answer: 'Because the sign-in looks unusual. Try Ctrl + F5.' },
-      { question: 'What if nothing arrives?', answer: 'Check spam Wait' },
+  it('turns question headings into questions with the plain text under them as answers', () => {
+    expect(faq()).toEqual([
+      { question: 'Why am I asked a question?', answer: 'Because the sign-in looks unusual. It’s normal.\n\nTip\n\nTry Ctrl + F5.' },
+      { question: 'What if nothing arrives?', answer: '1. Check spam\n2. Wait' },
+      // A browser's subsection belongs to the answer; the next question ends it.
+      { question: 'Which browser do you use?', answer: 'Chrome\n\nOpen the menu.' },
+      { question: 'Still stuck?', answer: 'Write to us.' },
     ]);
   });
 
   it('emits FAQPage JSON-LD only when there are questions', () => {
     expect(faqJsonLd([])).toBeUndefined();
-    expect(faqJsonLd(extractFaq(body))).toMatchObject({
+    expect(faqJsonLd(faq())).toMatchObject({
       '@type': 'FAQPage',
-      mainEntity: [{ '@type': 'Question', name: 'Why am I asked a question?' }, {}],
+      mainEntity: [{ '@type': 'Question', name: 'Why am I asked a question?' }, {}, {}, {}],
     });
-  });
-
-  it('drops import lines and comments from answers', () => {
-    expect(toPlainText("import X from './x';\n{/* note */}Hello _there_")).toBe('Hello there');
   });
 });
 

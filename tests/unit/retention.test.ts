@@ -1,11 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/server/db/connection.ts';
 import { createEventStore } from '../../src/server/db/reader-events.ts';
-import { purgeExpired, scheduleRetention } from '../../src/server/events/retention.ts';
+import { retentionJobs } from '../../src/server/retention/jobs.ts';
+import { startRetentionSchedule, type RetentionJob } from '../../src/server/retention/schedule.ts';
 import { eventSettings } from '../../src/server/settings.ts';
+import { seedEscalations } from '../../harness/seed-escalations.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 const NOW = new Date('2025-07-01T12:00:00.000Z');
 const search = { type: 'search' as const, query: 'refund', results: 1 };
 
@@ -17,25 +21,28 @@ beforeAll(async () => {
 });
 afterAll(() => database.remove());
 
-async function storeEventsAged(days: number[]): Promise<void> {
-  const store = createEventStore(async () => db);
-  for (const age of days) await store({ events: [search], receivedAt: new Date(NOW.getTime() - age * DAY) });
+/** Runs the registered job of that name once, as the schedule would. */
+async function runJob(name: string, settings = { eventRetentionDays: 180, ticketRetentionDays: 365 }): Promise<string | undefined> {
+  const job = retentionJobs(settings).find((j) => j.name === name);
+  if (!job) throw new Error(`no retention job named "${name}"`);
+  return job.run(db, NOW, new AbortController().signal);
 }
 
-describe('retention', () => {
-  it('deletes events older than the retention period and keeps the rest', async () => {
-    await storeEventsAged([0, 10, 179.9, 180.1, 400]);
-    expect(await purgeExpired(db, NOW, 180)).toEqual({ events: 2 });
+describe('retention jobs', () => {
+  it('delete reader events older than the retention period and keep the rest', async () => {
+    const store = createEventStore(async () => db);
+    for (const age of [0, 10, 179.9, 180.1, 400]) await store({ events: [search], receivedAt: new Date(NOW.getTime() - age * DAY) });
+    expect(await runJob('reader events')).toBe('deleted 2 reader events older than 180 days');
     const left = await db.selectFrom('reader_events').select('created_at').orderBy('created_at').execute();
     expect(left.map((r) => r.created_at)).toEqual([
       new Date(NOW.getTime() - 179.9 * DAY).toISOString(),
       new Date(NOW.getTime() - 10 * DAY).toISOString(),
       NOW.toISOString(),
     ]);
-    expect(await purgeExpired(db, NOW, 180)).toEqual({ events: 0 });
+    expect(await runJob('reader events')).toBeUndefined();
   });
 
-  it('drops vote claims and salts older than yesterday', async () => {
+  it('drop vote claims and salts older than yesterday', async () => {
     await db
       .insertInto('vote_claims')
       .values([
@@ -48,7 +55,7 @@ describe('retention', () => {
       .insertInto('daily_salts')
       .values(['2025-06-29', '2025-06-30', '2025-07-01'].map((day) => ({ day, salt: `salt-${day}` })))
       .execute();
-    await purgeExpired(db, NOW, 180);
+    expect(await runJob('vote claims and daily salts')).toBe('deleted 1 vote claim, deleted 1 daily salt');
     expect((await db.selectFrom('vote_claims').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['today', 'yesterday']);
     expect((await db.selectFrom('daily_salts').select('day').orderBy('day').execute()).map((r) => r.day)).toEqual([
       '2025-06-30',
@@ -56,34 +63,57 @@ describe('retention', () => {
     ]);
   });
 
-  it('runs at once and then on its interval, until stopped', async () => {
-    vi.useFakeTimers();
-    try {
-      const purges: Date[] = [];
-      const fake = {
-        deleteFrom: () => ({ where: () => ({ executeTakeFirst: async () => ({ numDeletedRows: 0n }), execute: async () => [] }) }),
-      };
-      let clock = NOW.getTime();
-      const schedule = scheduleRetention({
-        db: async () => {
-          purges.push(new Date(clock));
-          return fake as unknown as Db;
-        },
-        retentionDays: 30,
-        everyMs: 1000,
-        now: () => new Date(clock),
-      });
-      await vi.advanceTimersByTimeAsync(0);
-      expect(purges).toHaveLength(1);
-      clock += 2000;
-      await vi.advanceTimersByTimeAsync(2000);
-      expect(purges).toHaveLength(3);
-      schedule.stop();
-      await vi.advanceTimersByTimeAsync(5000);
-      expect(purges).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('forget idempotency keys after 48 hours, with or without requests coming in', async () => {
+    const [{ reference }] = await seedEscalations(db, { count: 1, series: 'K' });
+    const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * HOUR).toISOString();
+    await db
+      .insertInto('idempotency_keys')
+      .values([
+        { key: 'fresh', request_hash: 'h', reference, created_at: hoursAgo(47) },
+        { key: 'stale', request_hash: 'h', reference, created_at: hoursAgo(49) },
+      ])
+      .execute();
+    expect(await runJob('idempotency keys')).toBe('deleted 1 idempotency key older than 48 hours');
+    expect((await db.selectFrom('idempotency_keys').select('key').execute()).map((r) => r.key)).toEqual(['fresh']);
+  });
+
+  it('delete rate-limit counters whose window has ended', async () => {
+    await db
+      .insertInto('rate_limits')
+      .values([
+        { key: 'ended', points: 3, expire: NOW.getTime() - 1 },
+        { key: 'running', points: 3, expire: NOW.getTime() + 30_000 },
+        { key: 'forever', points: 1, expire: null },
+      ])
+      .execute();
+    expect(await runJob('rate-limit counters')).toBe('deleted 1 expired rate-limit counter');
+    expect((await db.selectFrom('rate_limits').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['forever', 'running']);
+  });
+
+  it('delete sign-in records after 90 days', async () => {
+    const attempt = {
+      email_normalized: 'a@example.com',
+      staff_id: null,
+      client_key: 'c',
+      device_id: null,
+      outcome: 'wrong-password' as const,
+    };
+    await db
+      .insertInto('sign_in_attempts')
+      .values([
+        { ...attempt, id: 'old', attempted_at: new Date(NOW.getTime() - 91 * DAY).toISOString() },
+        { ...attempt, id: 'recent', attempted_at: new Date(NOW.getTime() - 89 * DAY).toISOString() },
+      ])
+      .execute();
+    expect(await runJob('sign-in records')).toBe('deleted 1 sign-in record older than 90 days');
+    expect((await db.selectFrom('sign_in_attempts').select('id').execute()).map((r) => r.id)).toEqual(['recent']);
+  });
+
+  it('leave tickets alone when TICKET_RETENTION_DAYS is 0', () => {
+    const names = (ticketRetentionDays: number) => retentionJobs({ eventRetentionDays: 180, ticketRetentionDays }).map((j) => j.name);
+    expect(names(365)).toContain('closed tickets');
+    expect(names(0)).not.toContain('closed tickets');
+    expect(names(0)).toContain('expired staff sessions and device cookies');
   });
 
   it('reads EVENT_RETENTION_DAYS (default 180, at least 1)', () => {
@@ -91,5 +121,127 @@ describe('retention', () => {
     expect(eventSettings({ EVENT_RETENTION_DAYS: '30' }).retentionDays).toBe(30);
     expect(() => eventSettings({ EVENT_RETENTION_DAYS: '0' })).toThrow('EVENT_RETENTION_DAYS must be 1 or more (got "0")');
     expect(() => eventSettings({ EVENT_RETENTION_DAYS: 'soon' })).toThrow(/^EVENT_RETENTION_DAYS must be a whole number/);
+  });
+});
+
+describe('the retention schedule', () => {
+  const fakeDb = async () => ({}) as Db;
+  const job = (name: string, run: RetentionJob['run']): RetentionJob => ({ name, run });
+  const quietLog = () => ({ log: vi.fn(), error: vi.fn() });
+
+  it('runs every job at once and then on its interval, until stopped', async () => {
+    vi.useFakeTimers();
+    try {
+      const runs: string[] = [];
+      const log = quietLog();
+      const schedule = startRetentionSchedule({
+        db: fakeDb,
+        jobs: ['events', 'tickets', 'keys'].map((name) => job(name, async () => void runs.push(name))),
+        everyMs: 1000,
+        log,
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(runs).toEqual(['events', 'tickets', 'keys']);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(runs).toHaveLength(9);
+      await schedule.stop();
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(runs).toHaveLength(9);
+      expect(log.log).not.toHaveBeenCalled(); // nothing purged, nothing said
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('runs the other jobs when one fails, and logs what each did on one line', async () => {
+    const log = quietLog();
+    const schedule = startRetentionSchedule({
+      db: fakeDb,
+      jobs: [
+        job('reader events', async () => 'deleted 2 reader events older than 180 days'),
+        job('closed tickets', async () => {
+          throw new Error('disk I/O error');
+        }),
+        job('idempotency keys', async () => 'deleted 1 idempotency key older than 48 hours'),
+      ],
+      log,
+    });
+    await vi.waitFor(() => expect(log.log).toHaveBeenCalled());
+    await schedule.stop();
+    expect(log.error.mock.calls).toEqual([['retention: could not purge closed tickets: disk I/O error']]);
+    expect(log.log.mock.calls).toEqual([
+      ['retention: deleted 2 reader events older than 180 days; deleted 1 idempotency key older than 48 hours'],
+    ]);
+  });
+
+  it('says once when the database is unavailable, and tries again next time', async () => {
+    vi.useFakeTimers();
+    try {
+      const log = quietLog();
+      let up = false;
+      const ran = vi.fn(async () => undefined);
+      const schedule = startRetentionSchedule({
+        db: async () => {
+          if (!up) throw new Error('connect ECONNREFUSED');
+          return {} as Db;
+        },
+        jobs: [job('a', ran), job('b', ran)],
+        everyMs: 1000,
+        log,
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(log.error.mock.calls).toEqual([['retention: skipped, the database is unavailable: connect ECONNREFUSED']]);
+      up = true;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ran).toHaveBeenCalledTimes(2);
+      await schedule.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stop waits for the job in progress and starts no other', async () => {
+    let finish!: () => void;
+    let started!: () => void;
+    const inProgress = new Promise<void>((resolve) => (started = resolve));
+    const later = vi.fn(async () => undefined);
+    let signal: AbortSignal | undefined;
+    const schedule = startRetentionSchedule({
+      db: fakeDb,
+      jobs: [
+        job('slow', (_db, _now, stopping) => {
+          signal = stopping;
+          started();
+          return new Promise((resolve) => (finish = () => resolve('deleted 1 slow thing')));
+        }),
+        job('later', later),
+      ],
+      log: quietLog(),
+    });
+    await inProgress;
+    let stopped = false;
+    const stopping = schedule.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(signal?.aborted).toBe(true); // a long job can end early
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect(stopped).toBe(true);
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  it('never keeps the process alive', () => {
+    // A process that holds itself open for 300 ms: the schedule runs meanwhile, then the process ends on its own.
+    const schedule = new URL('../../src/server/retention/schedule.ts', import.meta.url).href;
+    const script = `
+      import { startRetentionSchedule } from ${JSON.stringify(schedule)};
+      startRetentionSchedule({ db: async () => ({}), everyMs: 50, jobs: [{ name: 'x', run: async () => void console.log('ran') }] });
+      setTimeout(() => {}, 300);
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.stderr).toBe('');
+    expect(child.signal).toBeNull(); // not ended by the timeout
+    expect(child.status).toBe(0);
+    expect(child.stdout.match(/ran/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });

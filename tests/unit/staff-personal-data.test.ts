@@ -4,13 +4,21 @@ import { ERASED } from '../../src/server/db/personal-data.ts';
 import { addNote, assign, changeStatus, notesOf, ticketByReference } from '../../src/server/db/tickets.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
 import { erasePersonalData, exportPersonalData } from '../../src/server/staff/personal-data.ts';
-import { applyRetention } from '../../src/server/staff/retention.ts';
+import { retentionJobs } from '../../src/server/retention/jobs.ts';
 import { seedEscalations } from '../../harness/seed-escalations.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const db = useTestDatabase();
 let seriesCount = 0;
 const series = () => 'ABCDEFGH'[seriesCount++];
+
+/** One pass of every retention job, as the server's schedule runs them; returns its log line, if any. */
+async function applyRetention(ticketRetentionDays: number, now = new Date()): Promise<string> {
+  const done = [];
+  for (const job of retentionJobs({ eventRetentionDays: 180, ticketRetentionDays }))
+    done.push(await job.run(db(), now, new AbortController().signal));
+  return done.filter(Boolean).join('; ');
+}
 
 async function staffMember(email: string, role: 'agent' | 'admin' = 'agent'): Promise<string> {
   const result = await addStaff(db(), { email, name: `Staff ${email}`, role, password: 'correct horse battery staple' }, null);
@@ -119,7 +127,7 @@ describe('retention', () => {
       status: (i) => (i === 3 ? 'open' : 'resolved'),
       closedAt: (i) => [daysAgo(400), daysAgo(366), daysAgo(10), null][i],
     });
-    expect(await applyRetention(db(), { ticketRetentionDays: 365 }, now)).toBeGreaterThanOrEqual(2);
+    expect(await applyRetention(365, now)).toMatch(/anonymised \d+ tickets closed over 365 days ago/);
     const states = await Promise.all(tickets.map(async (t) => (await ticketByReference(db(), t.reference))?.anonymisedAt !== null));
     expect(states).toEqual([true, true, false, false]);
     expect((await auditOf(db(), tickets[0].reference)).at(-1)).toMatchObject({
@@ -127,7 +135,7 @@ describe('retention', () => {
       staff: null,
       detail: { reason: 'retention' },
     });
-    expect(await applyRetention(db(), { ticketRetentionDays: 365 }, now)).toBe(0); // done once
+    expect(await applyRetention(365, now)).not.toMatch(/anonymised/); // done once
   });
 
   it('keeps everything when retention is 0, but still clears expired sessions', async () => {
@@ -147,7 +155,7 @@ describe('retention', () => {
         expires_at: '2000-01-02T00:00:00.000Z',
       })
       .execute();
-    expect(await applyRetention(db(), { ticketRetentionDays: 0 })).toBe(0);
+    expect(await applyRetention(0)).not.toMatch(/anonymised/);
     expect((await ticketByReference(db(), tickets[0].reference))?.anonymisedAt).toBeNull();
     expect(await db().selectFrom('staff_sessions').selectAll().where('staff_id', '=', staffId).execute()).toEqual([]);
   });

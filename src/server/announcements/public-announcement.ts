@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PublicAnnouncement } from '../../lib/announcement-window.ts';
 import { site } from '../../site.config.ts';
-import { renderInlineMarkdown } from './inline-markdown.ts';
+import { renderInlineMarkdown } from '../../lib/markdown/html.ts';
 import type { Candidate } from './select.ts';
 
 const labels = new Map(site.audiences.map((a) => [a.id, a.label]));

@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, type DialectAdapter } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { processWide, processWideKey } from '../process-wide.ts';
 import { databaseSettings, type DatabaseSettings } from '../settings.ts';
 import { migrations } from './migrations/index.ts';
 import { nodeSqliteDialect } from './node-sqlite-dialect.ts';
@@ -54,9 +55,11 @@ export function openPostgres(url: string, poolSize: number): Db {
   return db;
 }
 
-// On globalThis for the reason the connection is (see SLOT below): the bundled routes ask about a database
-// that scripts/serve.ts's copy of this module opened.
-const pools = ((globalThis as { [key: symbol]: WeakMap<Db, pg.Pool> })[Symbol.for('signpost.pools')] ??= new WeakMap());
+// Process-wide for the reason the connection is (see below): the bundled routes ask about a database that
+// scripts/serve.ts's copy of this module opened.
+const poolSlot = processWide<WeakMap<Db, pg.Pool>>('pools');
+const pools = poolSlot.get() ?? new WeakMap<Db, pg.Pool>();
+poolSlot.set(pools);
 
 /** The connection pool under a PostgreSQL database, for stores that speak `pg` themselves (the rate limits). */
 export function postgresPoolOf(db: Db): pg.Pool | undefined {
@@ -74,7 +77,7 @@ export function lockingRows<Q extends { forUpdate(): Q }>(db: Pick<Db, 'getExecu
 
 // A mark on the adapter rather than `instanceof PostgresAdapter`, which would be false for a Kysely instance
 // that another copy of the library made (scripts/serve.ts opens the database the bundled routes use).
-const LOCKS_ROWS = Symbol.for('signpost.locksRows');
+const LOCKS_ROWS = processWideKey('locksRows');
 
 class RowLockingPostgresDialect extends PostgresDialect {
   override createAdapter(): DialectAdapter {
@@ -98,34 +101,35 @@ export async function migrateToLatest(db: Db): Promise<void> {
   }
 }
 
-// scripts/serve.ts and the bundled server each load their own copy of this module; the slot on globalThis
-// makes them share one connection (and so one writer) per process.
-const SLOT = Symbol.for('signpost.database');
-type Slot = { [SLOT]?: Promise<Db> };
+// scripts/serve.ts and the bundled server each load their own copy of this module; a process-wide slot makes
+// them share one connection (and so one writer) per process.
+const connection = processWide<Promise<Db>>('database');
 
 /** The process's connection, opened and migrated on first use. A failed open is retried on the next call. */
 export function database(): Promise<Db> {
-  const slot = globalThis as Slot;
-  slot[SLOT] ??= (async () => {
-    const db = openDatabase(databaseSettings(process.env));
-    try {
-      await migrateToLatest(db);
-      return db;
-    } catch (error) {
-      await db.destroy();
+  let opening = connection.get();
+  if (!opening) {
+    opening = (async () => {
+      const db = openDatabase(databaseSettings(process.env));
+      try {
+        await migrateToLatest(db);
+        return db;
+      } catch (error) {
+        await db.destroy();
+        throw error;
+      }
+    })().catch((error: unknown) => {
+      connection.delete();
       throw error;
-    }
-  })().catch((error: unknown) => {
-    delete slot[SLOT];
-    throw error;
-  });
-  return slot[SLOT];
+    });
+    connection.set(opening);
+  }
+  return opening;
 }
 
 /** Closes the process's connection (on shutdown, and between tests). */
 export async function closeDatabase(): Promise<void> {
-  const slot = globalThis as Slot;
-  const open = slot[SLOT];
-  delete slot[SLOT];
+  const open = connection.get();
+  connection.delete();
   await (await open?.catch(() => undefined))?.destroy();
 }

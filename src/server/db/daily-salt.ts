@@ -22,6 +22,8 @@ export async function dailySalt(db: Db, day: string): Promise<string> {
   return salt;
 }
 
-export async function purgeOldSalts(db: Db, beforeDay: string): Promise<void> {
-  await db.deleteFrom('daily_salts').where('day', '<', beforeDay).execute();
+/** Returns how many it deleted. */
+export async function purgeOldSalts(db: Db, beforeDay: string): Promise<number> {
+  const result = await db.deleteFrom('daily_salts').where('day', '<', beforeDay).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

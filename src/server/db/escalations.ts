@@ -2,7 +2,7 @@ import type { Insertable, Transaction } from 'kysely';
 import { normaliseEmail } from '../email-address.ts';
 import { newReference } from '../escalations/reference.ts';
 import { createCommitQueue } from './commit-queue.ts';
-import { database } from './connection.ts';
+import { database, type Db } from './connection.ts';
 import type { Database, EscalationEmailsTable, EscalationsTable, IdempotencyKeysTable } from './schema.ts';
 
 /** An escalation as the rest of the app hands it over: already validated. */
@@ -25,20 +25,12 @@ export type RecordOutcome =
   /** `replayed`: the key was used before with the same body; nothing new was stored. */
   { outcome: 'created' | 'replayed'; reference: string; createdAt: string } | { outcome: 'key-reused'; reference: string };
 
-/** Keys are promised for 24 hours; keeping them twice as long covers clocks and slow retries. */
-const IDEMPOTENCY_KEY_HOURS = 48;
-const PURGE_EVERY_MS = 60 * 60 * 1000;
 const REFERENCE_ATTEMPTS = 5;
 
 const enqueue = createCommitQueue(database, writeBatch);
-let lastPurge = 0;
 
 /** Stores an escalation; resolves once it is committed to disk. */
 export function recordEscalation(escalation: NewEscalation): Promise<RecordOutcome> {
-  if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-    lastPurge = Date.now();
-    void purgeExpiredKeys().catch((error: unknown) => console.error('Could not purge old idempotency keys:', error));
-  }
   return enqueue(escalation);
 }
 
@@ -166,7 +158,8 @@ function emailRows(e: NewEscalation, reference: string, createdAt: string): Esca
   return [...addresses].map((email_normalized) => ({ email_normalized, reference, created_at: createdAt }));
 }
 
-async function purgeExpiredKeys(): Promise<void> {
-  const before = new Date(Date.now() - IDEMPOTENCY_KEY_HOURS * 60 * 60 * 1000).toISOString();
-  await (await database()).deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
+/** Forgets idempotency keys first used before `before` (see src/server/retention/); returns how many. */
+export async function deleteIdempotencyKeysBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

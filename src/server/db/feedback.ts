@@ -77,7 +77,8 @@ export async function addVoteDetails(db: Db, details: VoteDetails): Promise<Deta
   return { outcome: vote.answer === 'no' ? 'already-detailed' : 'not-a-no', article: vote.article };
 }
 
-/** Claims only need to outlive their day's salt. */
-export async function purgeVoteClaims(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('vote_claims').where('created_at', '<', before.toISOString()).execute();
+/** Claims only need to outlive their day's salt. Returns how many it deleted. */
+export async function purgeVoteClaims(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('vote_claims').where('created_at', '<', before.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -21,6 +21,7 @@ export interface Database {
   urgent_announcements: UrgentAnnouncementsTable;
   announcement_changes: AnnouncementChangesTable;
   health_check: HealthCheckTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
@@ -211,4 +212,14 @@ export interface AnnouncementChangesTable {
 export interface HealthCheckTable {
   id: number;
   checked_at: string;
+}
+
+/**
+ * rate-limiter-flexible's PostgreSQL store (migration 004), in its own layout: `expire` is epoch milliseconds,
+ * unlike the ISO strings elsewhere. SQLite keeps the limits in memory and leaves it empty.
+ */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
 }

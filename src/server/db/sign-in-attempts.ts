@@ -64,6 +64,8 @@ function inScope<O>(query: SelectQueryBuilder<Database, 'sign_in_attempts', O>, 
   }
 }
 
-export async function deleteAttemptsBefore(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('sign_in_attempts').where('attempted_at', '<', before).execute();
+/** Returns how many it deleted. */
+export async function deleteAttemptsBefore(db: Db, before: string): Promise<number> {
+  const result = await db.deleteFrom('sign_in_attempts').where('attempted_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

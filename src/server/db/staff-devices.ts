@@ -46,6 +46,8 @@ export async function deleteDevicesOf(db: Db, staffId: string): Promise<void> {
   await db.deleteFrom('staff_devices').where('staff_id', '=', staffId).execute();
 }
 
-export async function deleteDevicesExpiredBefore(db: Db, now: string): Promise<void> {
-  await db.deleteFrom('staff_devices').where('expires_at', '<=', now).execute();
+/** Returns how many it deleted. */
+export async function deleteDevicesExpiredBefore(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom('staff_devices').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

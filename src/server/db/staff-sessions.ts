@@ -53,6 +53,8 @@ export async function deleteSessionsOf(db: Db, staffId: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
 }
 
-export async function deleteSessionsExpiredBefore(db: Db, now: string): Promise<void> {
-  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+/** Returns how many it deleted. */
+export async function deleteSessionsExpiredBefore(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import type { MarkdownHeading } from 'astro';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
-import { mdxToJs } from 'satteri';
-import type { Article } from './articles.ts';
+import { evaluate, mdxToJs, type EvaluateOptions, type MdxCompileOptions } from 'satteri';
+import type { Article } from '../articles.ts';
+import { markAsMdxContent } from '../astro-internals.ts';
+import { MARKDOWN_FEATURES } from './dialect.ts';
 
 type MdxComponents = Record<string, unknown>;
 type ArticleContent = (props: { components?: MdxComponents }) => unknown;
@@ -22,29 +24,41 @@ export class ArticleSyntaxError extends Error {
   }
 }
 
+interface AstroData {
+  frontmatter: object;
+  headings: MarkdownHeading[];
+  localImagePaths: Set<string>;
+  remoteImagePaths: Set<string>;
+}
+
 /**
- * An article's MDX body compiled to a function body, with the compiler, options and heading ids Astro's MDX
- * integration uses, so the page's HTML is the same byte for byte. The page (below) and `npm run check:content`
- * both compile through here, so an editor meets a syntax error in the check before the build.
+ * The compiler, options and heading ids Astro's MDX integration uses, so the page's HTML is the same byte for byte.
+ * `astro` collects the headings as the compiler finds them.
  */
-export async function compileArticleBody(body: string): Promise<{ code: string; headings: MarkdownHeading[] }> {
-  const astro = {
-    frontmatter: {},
-    headings: [] as MarkdownHeading[],
-    localImagePaths: new Set<string>(),
-    remoteImagePaths: new Set<string>(),
-  };
+function compileOptions(body: string, astro: AstroData) {
+  return {
+    features: MARKDOWN_FEATURES,
+    mdastPlugins: [refuseModuleLines(body)],
+    hastPlugins: [satteriHeadingIdsPlugin()],
+    jsxImportSource: 'astro',
+    elementAttributeNameCase: 'html',
+    data: { astro },
+  } satisfies MdxCompileOptions;
+}
+
+const astroData = (): AstroData => ({ frontmatter: {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() });
+
+/**
+ * Compiles an article's MDX body, as `npm run check:content` does, so an editor meets a syntax error in the check
+ * before the build; throws an ArticleSyntaxError.
+ */
+export async function compileArticleBody(body: string): Promise<void> {
+  await syntaxChecked(() => mdxToJs(body, { ...compileOptions(body, astroData()), outputFormat: 'function-body' }));
+}
+
+async function syntaxChecked<T>(compile: () => T): Promise<Awaited<T>> {
   try {
-    const { code } = await mdxToJs(body, {
-      outputFormat: 'function-body',
-      features: { gfm: true, smartPunctuation: true },
-      mdastPlugins: [refuseModuleLines(body)],
-      hastPlugins: [satteriHeadingIdsPlugin()],
-      jsxImportSource: 'astro',
-      elementAttributeNameCase: 'html',
-      data: { astro },
-    });
-    return { code, headings: astro.headings };
+    return await compile();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /^(\d+):(\d+): /.exec(message);
@@ -72,6 +86,9 @@ function refuseModuleLines(body: string) {
   };
 }
 
+// Astro's JSX runtime takes props as a record; satteri types them as unknown.
+const astroJsxRuntime = { Fragment, jsx, jsxs } as Pick<EvaluateOptions, 'Fragment' | 'jsx' | 'jsxs'>;
+
 /**
  * The article page's body, compiled when the page renders rather than imported as a module. Astro's own MDX route
  * bundles every article into the build, which costs about 0.2 MB of memory per article (bench:build); compiling
@@ -79,9 +96,10 @@ function refuseModuleLines(body: string) {
  */
 export async function renderArticleBody(article: Article): Promise<{ Content: ArticleContent; headings: MarkdownHeading[] }> {
   const body = article.body ?? '';
-  let compiled: Awaited<ReturnType<typeof compileArticleBody>>;
+  const astro = astroData();
+  let exports: Record<string, unknown>;
   try {
-    compiled = await compileArticleBody(body);
+    exports = await syntaxChecked(() => evaluate(body, { ...compileOptions(body, astro), ...astroJsxRuntime }));
   } catch (error) {
     if (!(error instanceof ArticleSyntaxError)) throw error;
     // Editors count lines from the top of the file, frontmatter included.
@@ -89,14 +107,8 @@ export async function renderArticleBody(article: Article): Promise<{ Content: Ar
     const source = readFileSync(resolve(file), 'utf8');
     throw new Error(`${file}:${lineWhereStarts(source, body) - 1 + error.line}:${error.column}: ${error.reason}`);
   }
-  const { default: MDXContent } = new Function(compiled.code)({ Fragment, jsx, jsxs }) as {
-    default: (props: { components: MdxComponents }) => unknown;
-  };
+  const MDXContent = exports.default as (props: { components: MdxComponents }) => unknown;
   const Content: ArticleContent = (props) => MDXContent({ ...props, components: { Fragment, ...props.components } });
-  // What @astrojs/mdx marks its compiled modules with, so Astro hands the component to its JSX renderer.
-  Object.defineProperties(Content, {
-    [Symbol.for('mdx-component')]: { value: true },
-    [Symbol.for('astro:renderer')]: { value: 'astro:jsx' },
-  });
-  return { Content, headings: compiled.headings };
+  markAsMdxContent(Content);
+  return { Content, headings: astro.headings };
 }
