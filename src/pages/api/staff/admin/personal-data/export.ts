@@ -1,17 +1,17 @@
 import type { APIRoute } from 'astro';
 import { database } from '../../../../../server/db/connection.ts';
 import { jsonResponse, methodNotAllowed } from '../../../../../server/http-responses.ts';
-import { apiStaff } from '../../../../../server/staff/page-access.ts';
+import { requireStaff } from '../../../../../server/staff/access.ts';
 import { isFormProblem, readForm } from '../../../../../server/staff/form-body.ts';
 import { exportPersonalData } from '../../../../../server/staff/personal-data.ts';
 
 export const prerender = false;
 
 /** POST email=…: everything held about that address, as a JSON download. POST keeps the address out of URLs and logs. */
-export const POST: APIRoute = async ({ request, locals }) => {
-  const admin = apiStaff(locals, 'admin');
+export const POST: APIRoute = async (context) => {
+  const admin = await requireStaff(context, 'admin');
   if (admin instanceof Response) return admin;
-  const form = await readForm(request);
+  const form = await readForm(context.request);
   if (isFormProblem(form)) return jsonResponse(form.status, { error: 'invalid', message: form.formError });
   const email = form.get('email')?.trim() ?? '';
   if (!email.includes('@'))
