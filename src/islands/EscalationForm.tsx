@@ -244,7 +244,7 @@ export default function EscalationForm(props: EscalationFormProps) {
 
       {(transcript || errors.transcript) && (
         <div class="field" id={fieldId('transcript')} tabIndex={-1}>
-          <ErrorMessage id={`${fieldId('transcript')}-error`} message={errors.transcript} />
+          <ErrorMessage id={fieldId('transcript')} message={errors.transcript} />
           {transcript && (
             <p>
               We will attach the {transcript.steps.length} answer{transcript.steps.length === 1 ? '' : 's'} you gave in the troubleshooter.

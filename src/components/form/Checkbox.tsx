@@ -13,7 +13,7 @@ interface Props {
 export function Checkbox({ id, label, error, input }: Props) {
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <ErrorMessage id={`${id}-error`} message={error} />
+      <ErrorMessage id={id} message={error} />
       <div class="choice">
         <input type="checkbox" id={id} aria-describedby={error && `${id}-error`} {...input} />
         <label for={id}>{label}</label>

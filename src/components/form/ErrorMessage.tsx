@@ -1,7 +1,10 @@
-/** A field's error, announced with it: the field lists this id in its aria-describedby. Renders nothing without one. */
+/**
+ * The error of the field with this id, announced with it: the message's id is `<id>-error`, which the field lists
+ * in its aria-describedby. Renders nothing without one.
+ */
 export function ErrorMessage({ id, message }: { id: string; message?: string }) {
   return message ? (
-    <p class="error-message" id={id}>
+    <p class="error-message" id={`${id}-error`}>
       <span class="sr-only">Error:</span> {message}
     </p>
   ) : null;

@@ -24,7 +24,7 @@ export function Field({ id, label, hint, error, input: { value, ...attributes },
           {hint}
         </p>
       )}
-      <ErrorMessage id={`${id}-error`} message={error} />
+      <ErrorMessage id={id} message={error} />
       {rows ? <textarea {...(control as TextareaHTMLAttributes)} rows={rows} /> : <input {...control} />}
     </div>
   );

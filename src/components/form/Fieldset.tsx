@@ -21,7 +21,7 @@ export function Fieldset({ id, legend, hint, error, children }: Props) {
           {hint}
         </p>
       )}
-      <ErrorMessage id={`${id}-error`} message={error} />
+      <ErrorMessage id={id} message={error} />
       {children}
     </fieldset>
   );

@@ -20,7 +20,6 @@ export const GET: APIRoute = async (context) => {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="signpost-${name}-${report.period.days}d-${until}.csv"`,
-      'Cache-Control': 'no-store',
     },
   });
 };
