@@ -1,7 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isDatabaseUnavailable, isDatabaseUnwritable, isUnstorableText } from './server/db/database-errors.ts';
-import { staffArea } from './server/staff/access.ts';
-import { guardStaffArea } from './server/staff/staff-guard.ts';
+import { guardStaffArea, staffArea } from './server/staff/access.ts';
 import { databaseUnavailable, databaseUnwritable, unstorableText } from './server/database-failures.ts';
 
 // Only the staff area has sessions: public pages stay static and never read or set a cookie. Every on-demand

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { JSX, TargetedEvent } from 'preact';
+import type { TargetedEvent } from 'preact';
 import {
   ACCOUNT_EMAILS_MAX,
   CONTACT_PATH,
@@ -13,7 +13,12 @@ import {
   type FieldErrors,
 } from '../lib/contact-form.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
-import { ErrorSummary } from './ErrorSummary.tsx';
+import { Checkbox } from '../components/form/Checkbox.tsx';
+import { Choices } from '../components/form/Choices.tsx';
+import { ErrorMessage } from '../components/form/ErrorMessage.tsx';
+import { ErrorSummary } from '../components/form/ErrorSummary.tsx';
+import { Field } from '../components/form/Field.tsx';
+import { Fieldset } from '../components/form/Fieldset.tsx';
 import { rememberSent, sentReference } from './sent-requests.ts';
 import '../styles/error-summary.css';
 import './escalation-form.css';
@@ -111,6 +116,8 @@ export default function EscalationForm(props: EscalationFormProps) {
   }
 
   const set = (patch: Partial<ContactFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  /** A field's id and error, as every field component takes them. */
+  const about = (field: string) => ({ id: fieldId(field), error: errors[field] });
   const text = (field: 'name' | 'email' | 'description') => ({
     value: values[field],
     onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
@@ -170,57 +177,44 @@ export default function EscalationForm(props: EscalationFormProps) {
     <form ref={form} class="escalation-form" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
 
-      <Field field="name" label="Your name" hint="Optional: how we should address you." errors={errors}>
-        {(describedBy) => (
-          <input type="text" id={fieldId('name')} name="name" autoComplete="name" aria-describedby={describedBy} {...text('name')} />
-        )}
-      </Field>
+      <Field
+        {...about('name')}
+        label="Your name"
+        hint="Optional: how we should address you."
+        input={{ type: 'text', name: 'name', autoComplete: 'name', ...text('name') }}
+      />
 
       <Field
-        field="email"
+        {...about('email')}
         label="Your email address"
         hint="Where we can reach you. It can be different from your account’s address."
-        errors={errors}
-      >
-        {(describedBy) => (
-          <input
-            type="email"
-            id={fieldId('email')}
-            name="email"
-            autoComplete="email"
-            spellcheck={false}
-            aria-describedby={describedBy}
-            {...text('email')}
-          />
-        )}
-      </Field>
+        input={{ type: 'email', name: 'email', autoComplete: 'email', spellcheck: false, ...text('email') }}
+      />
 
-      <fieldset class="field" aria-describedby={describe('accountEmails', errors, true)}>
-        <legend>Email addresses your account may use</legend>
-        <p class="hint" id={`${fieldId('accountEmails')}-hint`}>
-          Optional: up to {ACCOUNT_EMAILS_MAX} addresses you may have signed up with, so we can find your account.
-        </p>
-        <ErrorMessage field="accountEmails" errors={errors} />
+      <Fieldset
+        {...about('accountEmails')}
+        legend="Email addresses your account may use"
+        hint={`Optional: up to ${ACCOUNT_EMAILS_MAX} addresses you may have signed up with, so we can find your account.`}
+      >
         {Array.from({ length: slots }, (_, i) => {
           const field = `accountEmails.${i}`;
           return (
-            <div class="field" key={field}>
-              <label for={fieldId(field)}>Address {i + 1}</label>
-              <ErrorMessage field={field} errors={errors} />
-              <input
-                type="email"
-                id={fieldId(field)}
-                name="accountEmails"
-                spellcheck={false}
-                aria-describedby={describe(field, errors, false)}
-                value={values.accountEmails[i] ?? ''}
-                onInput={(e) => {
+            <Field
+              key={field}
+              {...about(field)}
+              label={`Address ${i + 1}`}
+              input={{
+                type: 'email',
+                name: 'accountEmails',
+                spellcheck: false,
+                value: values.accountEmails[i] ?? '',
+                onInput: (e) => {
                   const list = [...values.accountEmails];
                   list[i] = e.currentTarget.value;
                   set({ accountEmails: list });
-                }}
-              />
-            </div>
+                },
+              }}
+            />
           );
         })}
         {enhanced && slots < ACCOUNT_EMAILS_MAX && (
@@ -228,40 +222,29 @@ export default function EscalationForm(props: EscalationFormProps) {
             Add another address
           </button>
         )}
-      </fieldset>
+      </Fieldset>
 
-      <fieldset class="field" aria-describedby={describe('topic', errors, false)}>
-        <legend>What is your request about?</legend>
-        <ErrorMessage field="topic" errors={errors} />
-        {topics.map((t, i) => (
-          <div class="choice" key={t.id}>
-            <input
-              type="radio"
-              id={i === 0 ? fieldId('topic') : `${fieldId('topic')}-${t.id}`}
-              name="topic"
-              value={t.id}
-              checked={values.topic === t.id}
-              onChange={() => set({ topic: t.id })}
-            />
-            <label for={i === 0 ? fieldId('topic') : `${fieldId('topic')}-${t.id}`}>{t.label}</label>
-          </div>
-        ))}
-      </fieldset>
+      <Choices
+        type="radio"
+        {...about('topic')}
+        name="topic"
+        legend="What is your request about?"
+        options={topics}
+        checked={[values.topic]}
+        onChange={(e) => set({ topic: e.currentTarget.value })}
+      />
 
       <Field
-        field="description"
+        {...about('description')}
         label="Describe the problem"
         hint={`What were you trying to do, what happened, and what have you tried? ${DESCRIPTION_MIN} to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
-        errors={errors}
-      >
-        {(describedBy) => (
-          <textarea id={fieldId('description')} name="description" rows={8} aria-describedby={describedBy} {...text('description')} />
-        )}
-      </Field>
+        input={{ name: 'description', ...text('description') }}
+        rows={8}
+      />
 
       {(transcript || errors.transcript) && (
         <div class="field" id={fieldId('transcript')} tabIndex={-1}>
-          <ErrorMessage field="transcript" errors={errors} />
+          <ErrorMessage id={fieldId('transcript')} message={errors.transcript} />
           {transcript && (
             <p>
               We will attach the {transcript.steps.length} answer{transcript.steps.length === 1 ? '' : 's'} you gave in the troubleshooter.
@@ -271,21 +254,11 @@ export default function EscalationForm(props: EscalationFormProps) {
       )}
       <input type="hidden" name="transcript" value={transcript ? JSON.stringify(transcript) : ''} />
 
-      <div class="field">
-        <ErrorMessage field="consent" errors={errors} />
-        <div class="choice">
-          <input
-            type="checkbox"
-            id={fieldId('consent')}
-            name="consent"
-            value="yes"
-            checked={values.consent}
-            aria-describedby={describe('consent', errors, false)}
-            onChange={(e) => set({ consent: e.currentTarget.checked })}
-          />
-          <label for={fieldId('consent')}>The support team may contact me at the email address above about this request</label>
-        </div>
-      </div>
+      <Checkbox
+        {...about('consent')}
+        label="The support team may contact me at the email address above about this request"
+        input={{ name: 'consent', value: 'yes', checked: values.consent, onChange: (e) => set({ consent: e.currentTarget.checked }) }}
+      />
 
       <p class="hint">We also send your browser and operating system (from your browser’s user agent) to help us reproduce the problem.</p>
 
@@ -309,41 +282,5 @@ export default function EscalationForm(props: EscalationFormProps) {
         {status === 'sending' ? 'Sending…' : 'Send to support'}
       </button>
     </form>
-  );
-}
-
-function describe(field: string, errors: FieldErrors, hint: boolean): string | undefined {
-  const ids = [hint && `${fieldId(field)}-hint`, errors[field] && `${fieldId(field)}-error`].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function ErrorMessage({ field, errors }: { field: string; errors: FieldErrors }) {
-  if (!errors[field]) return null;
-  return (
-    <p class="error-message" id={`${fieldId(field)}-error`}>
-      <span class="sr-only">Error:</span> {errors[field]}
-    </p>
-  );
-}
-
-interface FieldProps {
-  field: string;
-  label: string;
-  hint: string;
-  errors: FieldErrors;
-  children: (describedBy: string | undefined) => JSX.Element;
-}
-
-/** Label, hint, error and input, wired together as GOV.UK does. */
-function Field({ field, label, hint, errors, children }: FieldProps) {
-  return (
-    <div class={errors[field] ? 'field field-error' : 'field'}>
-      <label for={fieldId(field)}>{label}</label>
-      <p class="hint" id={`${fieldId(field)}-hint`}>
-        {hint}
-      </p>
-      <ErrorMessage field={field} errors={errors} />
-      {children(describe(field, errors, true))}
-    </div>
   );
 }

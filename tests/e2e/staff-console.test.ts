@@ -110,7 +110,7 @@ describe('staff console', () => {
 
     // Sign out: the console is closed to this browser again.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL('**/staff/login?signed-out=here');
+    await page.waitForURL('**/staff/login?done=signed-out');
     expect(await main.getByRole('status').innerText()).toBe('You are signed out.');
     await page.goto(`/staff/escalations/${reference}`);
     await page.waitForURL('**/staff/login?next=*');

@@ -70,7 +70,7 @@ describe('signing out', () => {
     expect((await getAs(baseUrl, '/staff/', cookie)).status).toBe(200);
     const out = await postForm(baseUrl, '/staff/logout', cookie, { action: 'here' });
     expect(out.status).toBe(303);
-    expect(out.headers.get('location')).toBe('/staff/login?signed-out=here');
+    expect(out.headers.get('location')).toBe('/staff/login?done=signed-out');
     expect(out.headers.getSetCookie()).toEqual(['signpost_staff=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax']);
     const reused = await getAs(baseUrl, '/staff/', cookie);
     expect(reused.status).toBe(303);
@@ -88,7 +88,7 @@ describe('signing out', () => {
   it('everywhere: every session of the account ends', async () => {
     const [laptop, phone] = [await signIn(baseUrl, 'access-agent@example.com'), await signIn(baseUrl, 'access-agent@example.com')];
     expect((await postForm(baseUrl, '/staff/logout', laptop, { action: 'everywhere' })).headers.get('location')).toBe(
-      '/staff/login?signed-out=everywhere',
+      '/staff/login?done=signed-out-everywhere',
     );
     expect((await getAs(baseUrl, '/staff/', phone)).status).toBe(303);
     agent = await signIn(baseUrl, 'access-agent@example.com');
