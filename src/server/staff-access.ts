@@ -1,4 +1,4 @@
-import { jsonResponse } from './http-responses.ts';
+import { jsonResponse } from './http/responses.ts';
 
 /**
  * The staff console's middleware (another module) signs staff in and sets `Astro.locals.staff` on /staff/*;

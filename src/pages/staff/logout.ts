@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { staffAuth } from '../../server/auth/staff-auth.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 import { isFormProblem, readFormAction } from '../../server/staff/form-body.ts';
 
 export const prerender = false;

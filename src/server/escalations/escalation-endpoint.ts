@@ -1,14 +1,14 @@
 import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
-import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
-import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { RETRY_AFTER_SECONDS } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit } from '../http/rate-limit.ts';
+import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { EscalationSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
-import { parseEscalation, type Flows } from './escalation-schema.ts';
-import { isRejection, readSubmission, submissionKind, type Submission } from './read-submission.ts';
+import { escalationFieldsFromForm, parseEscalation, type Flows } from './escalation-schema.ts';
 import { requestHash } from './request-hash.ts';
 import { spamReason } from './spam.ts';
 
@@ -39,7 +39,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
 
     if (isCrossSite(request, settings.publicOrigin))
       return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
-    const submission = await readSubmission(request);
+    const submission = await readSubmission(request, escalationFieldsFromForm);
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);

@@ -1,10 +1,10 @@
-import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { EventBatch } from '../db/reader-events.ts';
-import { isRejection, parseJsonObject, readText } from '../escalations/read-submission.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
-import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { RETRY_AFTER_SECONDS } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit } from '../http/rate-limit.ts';
+import { isRejection, parseJsonObject, readText } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 

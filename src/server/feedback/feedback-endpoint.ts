@@ -1,14 +1,14 @@
 import type { FieldErrors } from '../../lib/contact-form.ts';
 import { thanksHref } from '../../lib/feedback.ts';
-import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { Db } from '../db/connection.ts';
 import { dailySalt } from '../db/daily-salt.ts';
 import { addVoteDetails, recordVote } from '../db/feedback.ts';
-import { isRejection, readSubmission, submissionKind } from '../escalations/read-submission.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
-import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { RETRY_AFTER_SECONDS } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit } from '../http/rate-limit.ts';
+import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
 import { utcDay, voterKey } from './voter-key.ts';
@@ -46,7 +46,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     if (isCrossSite(request, settings.publicOrigin))
       return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
     const asForm = submissionKind(request) === 'form';
-    const submission = await readSubmission(request);
+    const submission = await readSubmission(request, feedbackFieldsFromForm);
     const form = isRejection(submission) ? undefined : submission.form;
     const fail = (status: number, error: string, message: string, errors: FieldErrors = {}, headers: Record<string, string> = {}) =>
       asForm
@@ -62,7 +62,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
       return fail(429, 'rate-limited', message, {}, { 'Retry-After': String(wait) });
     }
 
-    const parsed = parseFeedback(form ? feedbackFieldsFromForm(form) : submission.fields, await articles());
+    const parsed = parseFeedback(submission.fields, await articles());
     if (!parsed.ok) return fail(422, 'invalid', 'Some fields need correcting.', parsed.errors);
 
     let answer: Stored;

@@ -1,4 +1,4 @@
-import { isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../escalations/read-submission.ts';
+import { isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../http/request-body.ts';
 
 /** Messages keyed by field id, in the order the form shows its fields (the error summary's order). */
 export type FormErrors = Record<string, string>;

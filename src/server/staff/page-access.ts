@@ -1,5 +1,5 @@
 import type { SignedInStaff } from '../auth/lucia.ts';
-import { jsonResponse } from '../http-responses.ts';
+import { jsonResponse } from '../http/responses.ts';
 
 /**
  * The signed-in staff member a page or endpoint may serve, or the answer to give instead. The middleware already

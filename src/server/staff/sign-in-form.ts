@@ -2,7 +2,7 @@ import type { AstroCookies } from 'astro';
 import { deviceCookie } from '../auth/device-cookie.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { staffAuth } from '../auth/staff-auth.ts';
-import { clientAddress, rateLimitKey } from '../client-address.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
 import { database } from '../db/connection.ts';
 import { staffSettings } from '../settings.ts';
 import { isFormProblem, readForm, type FormProblem } from './form-body.ts';

@@ -1,8 +1,8 @@
 import type { APIContext, MiddlewareNext } from 'astro';
 import { staffAuth } from '../auth/staff-auth.ts';
 import type { SignedInStaff } from '../auth/lucia.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
+import { jsonResponse } from '../http/responses.ts';
+import { isCrossSite } from '../http/origin-check.ts';
 import { staffSettings, type StaffSettings } from '../settings.ts';
 import { denial, type StaffArea } from './access.ts';
 

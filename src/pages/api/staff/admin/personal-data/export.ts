@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { database } from '../../../../../server/db/connection.ts';
-import { jsonResponse, methodNotAllowed } from '../../../../../server/http-responses.ts';
+import { jsonResponse, methodNotAllowed } from '../../../../../server/http/responses.ts';
 import { apiStaff } from '../../../../../server/staff/page-access.ts';
 import { isFormProblem, readForm } from '../../../../../server/staff/form-body.ts';
 import { exportPersonalData } from '../../../../../server/staff/personal-data.ts';

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { database, postgresPoolOf } from './db/connection.ts';
-import { databaseSettings } from './settings.ts';
+import { database, postgresPoolOf } from '../db/connection.ts';
+import { databaseSettings } from '../settings.ts';
 
 export type RateLimit = (key: string) => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
 
