@@ -1,7 +1,7 @@
 import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
 import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
-import { RETRY_AFTER_SECONDS } from '../http/database-answers.ts';
+import { failedWrite } from '../http/database-answers.ts';
 import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
@@ -77,8 +77,8 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
       });
     } catch (error) {
       console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
-      return fail(503, 'unavailable', 'We could not save your request just now. Try again in a moment.', submission, retry);
+      const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, submission, answer.headers);
     }
 
     if (outcome.outcome === 'key-reused') {

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { dailySalt } from '../db/daily-salt.ts';
 import { addVoteDetails, recordVote } from '../db/feedback.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
-import { RETRY_AFTER_SECONDS } from '../http/database-answers.ts';
+import { failedWrite } from '../http/database-answers.ts';
 import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
@@ -70,8 +70,8 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
       answer = await store(parsed.value, await db(), { network, userAgent: request.headers.get('user-agent') ?? '', at: new Date(now()) });
     } catch (error) {
       console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
-      return fail(503, 'unavailable', 'We could not save your answer just now. Try again in a moment.', {}, retry);
+      const answer = failedWrite(error, 'We could not save your answer just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, {}, answer.headers);
     }
     if ('errors' in answer) return fail(422, 'invalid', 'Some fields need correcting.', answer.errors);
     // A repeat is no error to a reader of the plain form: they land on the same thank-you page.

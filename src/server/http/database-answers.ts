@@ -2,7 +2,7 @@ import { databaseFailure, type DatabaseFailure } from '../db/database-errors.ts'
 import { jsonResponse } from './responses.ts';
 
 /** Long enough for a restarting database or a failover; short enough that a reader's retry soon succeeds. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 /** What a client is told about a database failure: a status, a code for programs, a title and words for people. */
 export interface DatabaseAnswer {
