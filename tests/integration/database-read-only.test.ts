@@ -28,7 +28,8 @@ beforeAll(async () => {
   } finally {
     await writable.stop();
   }
-  server = await serveReadOnly(data.dataDir);
+  // With the rate limits on, as in production: on PostgreSQL they are counted in the database too.
+  server = await serveReadOnly(data.dataDir, { ESCALATION_RATE_LIMIT: '10', FEEDBACK_RATE_LIMIT: '20', EVENT_RATE_LIMIT: '30' });
 });
 afterAll(async () => {
   await server?.stop();

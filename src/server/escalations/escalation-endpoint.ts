@@ -3,7 +3,7 @@ import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
 import { failedWrite } from '../http/database-answers.ts';
 import { isCrossSite } from '../http/origin-check.ts';
-import { createRateLimit } from '../http/rate-limit.ts';
+import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import type { EscalationSettings } from '../settings.ts';
@@ -36,6 +36,12 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
     const asForm = submissionKind(request) === 'form';
     const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
       asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
+    // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
+    const notSaved = (error: unknown, submission: Submission) => {
+      console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, submission, answer.headers);
+    };
 
     if (isCrossSite(request, settings.publicOrigin))
       return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
@@ -43,7 +49,12 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
-    const limit = await rateLimit(rateLimitKey(client));
+    let limit: RateLimitAnswer;
+    try {
+      limit = await rateLimit(rateLimitKey(client));
+    } catch (error) {
+      return notSaved(error, submission);
+    }
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
       const message = `You have sent this form too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
@@ -76,9 +87,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
         idempotency: submission.idempotencyKey ? { key: submission.idempotencyKey, requestHash: requestHash(e) } : undefined,
       });
     } catch (error) {
-      console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
-      return fail(answer.status, answer.error, answer.message, submission, answer.headers);
+      return notSaved(error, submission);
     }
 
     if (outcome.outcome === 'key-reused') {

@@ -6,7 +6,7 @@ import { addVoteDetails, recordVote } from '../db/feedback.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
 import { failedWrite } from '../http/database-answers.ts';
 import { isCrossSite } from '../http/origin-check.ts';
-import { createRateLimit } from '../http/rate-limit.ts';
+import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import type { EndpointSettings } from '../settings.ts';
@@ -52,10 +52,21 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
       asForm
         ? problem(status, message, errors, form, headers)
         : jsonResponse(status, { error, message, ...(status === 422 ? { fields: errors } : {}) }, headers);
+    // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
+    const notSaved = (error: unknown) => {
+      console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const answer = failedWrite(error, 'We could not save your answer just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, {}, answer.headers);
+    };
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const network = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops));
-    const limit = await rateLimit(network);
+    let limit: RateLimitAnswer;
+    try {
+      limit = await rateLimit(network);
+    } catch (error) {
+      return notSaved(error);
+    }
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
       const message = `You have sent feedback too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
@@ -69,9 +80,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     try {
       answer = await store(parsed.value, await db(), { network, userAgent: request.headers.get('user-agent') ?? '', at: new Date(now()) });
     } catch (error) {
-      console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, 'We could not save your answer just now. Try again in a moment.');
-      return fail(answer.status, answer.error, answer.message, {}, answer.headers);
+      return notSaved(error);
     }
     if ('errors' in answer) return fail(422, 'invalid', 'Some fields need correcting.', answer.errors);
     // A repeat is no error to a reader of the plain form: they land on the same thank-you page.
