@@ -14,9 +14,9 @@ import {
 } from '../lib/contact-form.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { rememberSent, sentReference } from './sent-requests.ts';
+import { rememberSent, sentReference } from './escalation-form/sent-requests.ts';
 import '../styles/error-summary.css';
-import './escalation-form.css';
+import '../styles/escalation-form.css';
 
 export interface EscalationFormProps {
   topics: { id: string; label: string }[];
