@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { pagePolicies } from '../src/server/content-security-policy.ts';
-import { siteUrlSetting, writeDeliveryManifest } from '../src/server/delivery-manifest.ts';
-import { precompress } from '../src/server/precompress.ts';
+import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
+import { pagePolicies } from './build/page-policies.ts';
+import { precompress } from './build/precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The bundler (rolldown) allocates with mimalloc, which by default keeps freed pages a while for reuse; handing

@@ -5,8 +5,8 @@ import type { Catalog } from '../src/lib/catalog.ts';
 import { provideCatalog } from '../src/server/catalog.ts';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
-import { readDeliveryManifest, siteUrlMismatch } from '../src/server/delivery-manifest.ts';
-import { startHttpServer } from '../src/server/http-server.ts';
+import { readDeliveryManifest, siteUrlMismatch } from '../src/server/http/delivery-manifest.ts';
+import { startHttpServer } from '../src/server/http/server.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {

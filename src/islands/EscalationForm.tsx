@@ -19,9 +19,9 @@ import { ErrorMessage } from '../components/form/ErrorMessage.tsx';
 import { ErrorSummary } from '../components/form/ErrorSummary.tsx';
 import { Field } from '../components/form/Field.tsx';
 import { Fieldset } from '../components/form/Fieldset.tsx';
-import { rememberSent, sentReference } from './sent-requests.ts';
+import { rememberSent, sentReference } from './escalation-form/sent-requests.ts';
 import '../styles/error-summary.css';
-import './escalation-form.css';
+import '../styles/escalation-form.css';
 
 export interface EscalationFormProps {
   topics: { id: string; label: string }[];

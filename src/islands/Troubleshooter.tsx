@@ -3,11 +3,11 @@ import type { Actor } from 'xstate';
 import { compileFlow, currentStep, OUTCOME_TAG, type FlowMachine, type PathEntry } from '../troubleshooter/compile.ts';
 import { resumePath } from '../troubleshooter/resume.ts';
 import type { PreparedFlow } from '../troubleshooter/prepare.ts';
-import { useActor } from './use-actor.ts';
-import { BrowserVariants } from './BrowserVariants.tsx';
-import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './flow-location.ts';
-import { reportFlow } from './flow-events.ts';
-import { StepActions } from './StepActions.tsx';
+import { useActor } from './troubleshooter/use-actor.ts';
+import { BrowserVariants } from './troubleshooter/BrowserVariants.tsx';
+import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './troubleshooter/flow-location.ts';
+import { reportFlow } from '../client/flow-reports.ts';
+import { StepActions } from './troubleshooter/StepActions.tsx';
 import EscalationForm, { type EscalationFormProps } from './EscalationForm.tsx';
 
 type FlowActor = Actor<FlowMachine>;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DELIVERY_MANIFEST, readDeliveryManifest, siteUrlMismatch } from './delivery-manifest.ts';
+import { DELIVERY_MANIFEST, readDeliveryManifest, siteUrlMismatch } from './http/delivery-manifest.ts';
 
 /** Written last by a build, so its time marks a complete build. */
 export const BUILD_MARKER = DELIVERY_MANIFEST;

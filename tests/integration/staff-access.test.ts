@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/token-hash.ts';
 import { openServerDatabase } from '../../harness/server-database.ts';
-import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
+import { SECURITY_HEADERS } from '../../src/server/http/server.ts';
 import { postJson, validEscalation } from '../support/escalations.ts';
 import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEscalation } from '../../src/server/escalations/escalation-schema.ts';
+import { escalationFieldsFromForm, parseEscalation } from '../../src/server/escalations/escalation-schema.ts';
 import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
 
 const flows = new Map<string, Pick<FlowFile, 'steps'>>([
@@ -152,5 +152,32 @@ describe('parseEscalation', () => {
   it('checks the description length after trimming', () => {
     const result = parseEscalation({ ...valid, description: `   ${'x'.repeat(19)}   ` }, flows);
     expect(result).toEqual({ ok: false, errors: { description: 'Description must be 20 characters or more' } });
+  });
+});
+
+describe('escalationFieldsFromForm', () => {
+  it('reads the plain form under the JSON names', () => {
+    const form = new URLSearchParams(
+      'name=Ada&accountEmails=a%40b.co&accountEmails=&consent=yes&transcript=%7B%22flow%22%3A%22x%22%7D&startedAt=1000',
+    );
+    expect(escalationFieldsFromForm(form)).toMatchObject({
+      name: 'Ada',
+      accountEmails: ['a@b.co', ''],
+      consent: true,
+      transcript: { flow: 'x' },
+      startedAt: 1000,
+      email: undefined,
+    });
+  });
+
+  it('treats an unchecked consent box as false and a broken transcript as text the schema rejects', () => {
+    expect(escalationFieldsFromForm(new URLSearchParams('transcript=%7Bnot+json'))).toMatchObject({
+      consent: false,
+      transcript: '{not json',
+    });
+    expect(parseEscalation(escalationFieldsFromForm(new URLSearchParams('transcript=%7Bnot+json')), flows)).toMatchObject({
+      ok: false,
+      errors: { transcript: expect.stringMatching(/could not be attached/) },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { handleEscalation } from '../../server/escalations/escalation-handler.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 
 export const prerender = false;
 

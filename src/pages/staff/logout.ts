@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 import { handleFormPost } from '../../server/staff/form-post.ts';
 import { signOutForm } from '../../server/staff/sign-out-form.ts';
 

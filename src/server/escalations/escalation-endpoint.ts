@@ -1,14 +1,14 @@
 import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
-import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
-import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { failedWrite } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
+import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { EscalationSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
-import { parseEscalation, type Flows } from './escalation-schema.ts';
-import { isRejection, readSubmission, submissionKind, type Submission } from './read-submission.ts';
+import { escalationFieldsFromForm, parseEscalation, type Flows } from './escalation-schema.ts';
 import { requestHash } from './request-hash.ts';
 import { spamReason } from './spam.ts';
 
@@ -36,14 +36,25 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
     const asForm = submissionKind(request) === 'form';
     const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
       asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
+    // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
+    const notSaved = (error: unknown, submission: Submission) => {
+      console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, submission, answer.headers);
+    };
 
     if (isCrossSite(request, settings.publicOrigin))
       return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
-    const submission = await readSubmission(request);
+    const submission = await readSubmission(request, escalationFieldsFromForm);
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
-    const limit = await rateLimit(rateLimitKey(client));
+    let limit: RateLimitAnswer;
+    try {
+      limit = await rateLimit(rateLimitKey(client));
+    } catch (error) {
+      return notSaved(error, submission);
+    }
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
       const message = `You have sent this form too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
@@ -76,9 +87,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
         idempotency: submission.idempotencyKey ? { key: submission.idempotencyKey, requestHash: requestHash(e) } : undefined,
       });
     } catch (error) {
-      console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
-      return fail(503, 'unavailable', 'We could not save your request just now. Try again in a moment.', submission, retry);
+      return notSaved(error, submission);
     }
 
     if (outcome.outcome === 'key-reused') {

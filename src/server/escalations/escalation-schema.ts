@@ -65,6 +65,34 @@ export const escalationSchema = z.object({
 
 export type Escalation = z.infer<typeof escalationSchema>;
 
+/**
+ * The contact form's fields under their JSON names, as strings give them: repeated accountEmails, the consent
+ * box as present or not, the transcript as JSON text; with the spam signals (the honeypot, the start time).
+ */
+export function escalationFieldsFromForm(form: URLSearchParams): Record<string, unknown> {
+  const optional = (name: string) => form.get(name) ?? undefined;
+  return {
+    name: optional('name'),
+    email: optional('email'),
+    accountEmails: form.getAll('accountEmails'),
+    topic: optional('topic'),
+    description: optional('description'),
+    transcript: transcriptFromField(form.get('transcript')),
+    consent: form.has('consent'),
+    website: optional('website'),
+    startedAt: optional('startedAt') === undefined ? undefined : Number(form.get('startedAt')),
+  };
+}
+
+function transcriptFromField(value: string | null): unknown {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value; // fails the transcript schema, which says so next to the form
+  }
+}
+
 /** Checks a submission's fields, including its troubleshooter path against the flow it names. */
 export function parseEscalation(fields: unknown, flows: Flows): { ok: true; value: Escalation } | { ok: false; errors: FieldErrors } {
   const result = escalationSchema.safeParse(fields);

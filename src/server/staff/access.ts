@@ -2,8 +2,8 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { createAuth, type Auth, type SignedInStaff } from '../auth/lucia.ts';
 import { database } from '../db/connection.ts';
 import type { StaffRole } from '../db/schema.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
+import { jsonResponse } from '../http/responses.ts';
+import { isCrossSite } from '../http/origin-check.ts';
 import { staffSettings, type StaffSettings } from '../settings.ts';
 
 /**

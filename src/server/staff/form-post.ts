@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import type { FieldErrors } from '../../lib/contact-form.ts';
-import { isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../escalations/read-submission.ts';
-import { setPageStatus } from '../http-responses.ts';
+import { isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../http/request-body.ts';
+import { setPageStatus } from '../http/responses.ts';
 
 /**
  * The one way a staff page takes a form post: read the form, pick the action it names, check its fields against

@@ -2,7 +2,7 @@ import type { APIContext } from 'astro';
 import { z } from 'astro/zod';
 import { deviceCookie } from '../auth/device-cookie.ts';
 import { signIn } from '../auth/sign-in.ts';
-import { clientAddress, rateLimitKey } from '../client-address.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
 import { database } from '../db/connection.ts';
 import { staffSettings } from '../settings.ts';
 import { staffAuth } from './access.ts';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { database } from '../../../server/db/connection.ts';
 import { inboxPage } from '../../../server/db/inbox.ts';
-import { jsonResponse, methodNotAllowed } from '../../../server/http-responses.ts';
+import { jsonResponse, methodNotAllowed } from '../../../server/http/responses.ts';
 import { formatCursor, parseInboxQuery } from '../../../server/staff/inbox-query.ts';
 import { requireStaff } from '../../../server/staff/access.ts';
 

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { toCsv } from '../../../server/insights/csv.ts';
 import { loadInsights } from '../../../server/insights/load-report.ts';
 import { insightsTables, TABLE_NAMES, type TableName } from '../../../server/insights/tables.ts';
-import { jsonResponse } from '../../../server/http-responses.ts';
+import { jsonResponse } from '../../../server/http/responses.ts';
 import { requireStaff } from '../../../server/staff/access.ts';
 
 export const prerender = false;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { database } from '../../../../../server/db/connection.ts';
-import { jsonResponse, methodNotAllowed } from '../../../../../server/http-responses.ts';
+import { jsonResponse, methodNotAllowed } from '../../../../../server/http/responses.ts';
 import { requireStaff } from '../../../../../server/staff/access.ts';
 import { isFormProblem, readFields } from '../../../../../server/staff/form-post.ts';
 import { exportFields } from '../../../../../server/staff/personal-data-form.ts';

@@ -1,4 +1,4 @@
-import type { PathEntry } from '../troubleshooter/compile.ts';
+import type { PathEntry } from '../../troubleshooter/compile.ts';
 
 /** The reader's path lives in two places: this tab's sessionStorage and each history entry's state. */
 const storageKey = (flowId: string) => `signpost:flow:${flowId}`;

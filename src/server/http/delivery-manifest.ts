@@ -19,6 +19,13 @@ export interface DeliveryManifest {
 
 export const DELIVERY_MANIFEST = 'dist/delivery.json';
 
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+/** Where the build writes a file's precompressed copy, and the server finds it. */
+export function encodedPath(file: string, coding: Encoding): string {
+  return `${file}${SUFFIX[coding]}`;
+}
+
 export function readDeliveryManifest(root: string): DeliveryManifest | undefined {
   const file = join(root, DELIVERY_MANIFEST);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DeliveryManifest) : undefined;

@@ -1,8 +1,9 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { database, postgresPoolOf } from './db/connection.ts';
-import { databaseSettings } from './settings.ts';
+import { database, postgresPoolOf } from '../db/connection.ts';
+import { databaseSettings } from '../settings.ts';
 
-export type RateLimit = (key: string) => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
+export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimit = (key: string) => Promise<RateLimitAnswer>;
 
 /**
  * Allows `perMinute` attempts per key per minute (0 = no limit), counted apart for each `name`. On PostgreSQL the

@@ -1,27 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Our part of every policy: no framing (clickjacking). A `<meta>` policy cannot carry it, so it goes in a header. */
-export const FRAME_POLICY = "frame-ancestors 'none'";
-
-/** A page's policy with ours added: one header, both enforced, as two headers would be. */
-export function withFramePolicy(policy: string): string {
-  if (/(?:^|;)\s*frame-ancestors\b/i.test(policy)) return policy;
-  const directives = policy.trim().replace(/;\s*$/, '');
-  return directives ? `${directives}; ${FRAME_POLICY}` : FRAME_POLICY;
-}
-
 const META_POLICY = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
 
 /** The policy Astro wrote into a prerendered page's `<meta>`, or undefined. */
-export function policyOfPage(html: string): string | undefined {
+function policyOfPage(html: string): string | undefined {
   return META_POLICY.exec(html)?.[1].replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (entity) => ENTITIES[entity]);
 }
 
 /**
- * Each built page's policy, by path under `clientDir`. Astro puts it in a `<meta>` at the end of `<head>`, where
- * anything earlier in the page comes before it; the server sends it as a header instead (see http-server.ts).
+ * Each built page's Content-Security-Policy, by path under `clientDir`. Astro puts it in a `<meta>` at the end of
+ * `<head>`, where anything earlier in the page comes before it; the server sends it as a header instead
+ * (src/server/http/built-files.ts).
  */
 export function pagePolicies(clientDir: string): Record<string, string> {
   const policies: Record<string, string> = {};

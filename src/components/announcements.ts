@@ -86,7 +86,7 @@ function refine() {
   shownInPage = refineNotices(region, readReader(), Date.now());
 }
 
-// Judged before the page was drawn (src/scripts/notices-before-paint.ts), unless that script did not run.
+// Judged before the page was drawn (notices-before-paint.ts, beside this file), unless that script did not run.
 if ('noticesScript' in document.documentElement.dataset) {
   shownInPage = Array.from(inPage.children as HTMLCollectionOf<HTMLElement>)
     .filter((item) => !item.hidden)

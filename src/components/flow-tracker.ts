@@ -1,4 +1,4 @@
-import type { FlowReport } from '../islands/flow-events.ts';
+import type { FlowReport } from '../client/flow-reports.ts';
 import type { ReaderEvent } from '../lib/reader-events.ts';
 
 /**

@@ -1,9 +1,8 @@
 import type http from 'node:http';
 import { extname } from 'node:path';
 import { negotiateEncoding, TEXT_TYPES, varyOnEncoding } from './content-encoding.ts';
-import { withFramePolicy } from './content-security-policy.ts';
-import type { DeliveryManifest } from './delivery-manifest.ts';
-import { encodedPath } from './precompress.ts';
+import { encodedPath, type DeliveryManifest } from './delivery-manifest.ts';
+import { withFramePolicy } from './frame-policy.ts';
 
 /** The built file a GET for `pathname` serves (as the adapter maps it: `/x/`, `/x` and `/x/index.html` alike). */
 export function builtFile(pathname: string, isBuilt: (file: string) => boolean): string | undefined {

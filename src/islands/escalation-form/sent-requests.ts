@@ -1,4 +1,4 @@
-import type { Transcript } from '../troubleshooter/transcript.ts';
+import type { Transcript } from '../../troubleshooter/transcript.ts';
 
 /**
  * The requests this tab has sent, by where the form stood: the contact page, or a troubleshooter path. The sent

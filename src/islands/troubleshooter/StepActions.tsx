@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PreparedStep } from '../troubleshooter/prepare.ts';
+import type { PreparedStep } from '../../troubleshooter/prepare.ts';
 
 /** What a reader can do at a step: choose, confirm a fix, ask support for help, or leave with a link. */
 interface Props {

@@ -26,8 +26,16 @@ export function submissionKind(request: Request): SubmissionKind | undefined {
   return undefined;
 }
 
-/** Reads and decodes the body; anything a client can get wrong becomes a Rejection, never an exception. */
-export async function readSubmission(request: Request): Promise<Submission | Rejection> {
+/**
+ * Reads and decodes a JSON or plain-form post; anything a client can get wrong becomes a Rejection, never an
+ * exception. A form's fields are all strings, so `fieldsFromForm` gives them the types and names JSON clients send.
+ * The idempotency key comes from the Idempotency-Key header, or from a plain form's `idempotencyKey` field (a
+ * form cannot set headers).
+ */
+export async function readSubmission(
+  request: Request,
+  fieldsFromForm: (form: URLSearchParams) => Record<string, unknown>,
+): Promise<Submission | Rejection> {
   const kind = submissionKind(request);
   if (!kind) return reject(415, 'unsupported-media-type', 'Send application/json or application/x-www-form-urlencoded.');
   const body = await readText(request);
@@ -94,31 +102,6 @@ async function readBody(request: Request): Promise<Uint8Array | Rejection> {
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   return `${error.message} ${error.cause ? describe(error.cause) : ''}`;
-}
-
-/** The plain form sends the API's fields as strings: repeated accountEmails, the transcript as JSON text. */
-function fieldsFromForm(form: URLSearchParams): Record<string, unknown> {
-  const optional = (name: string) => form.get(name) ?? undefined;
-  return {
-    name: optional('name'),
-    email: optional('email'),
-    accountEmails: form.getAll('accountEmails'),
-    topic: optional('topic'),
-    description: optional('description'),
-    transcript: transcriptFromField(form.get('transcript')),
-    consent: form.has('consent'),
-    website: optional('website'),
-    startedAt: optional('startedAt') === undefined ? undefined : Number(form.get('startedAt')),
-  };
-}
-
-function transcriptFromField(value: string | null): unknown {
-  if (!value) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value; // fails the transcript schema, which says so next to the form
-  }
 }
 
 /** Printable ASCII without spaces, as UUIDs and most clients' keys are; long enough to be random. */

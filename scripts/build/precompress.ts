@@ -2,19 +2,13 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { MIN_COMPRESSED_BYTES, TEXT_TYPES } from './content-encoding.ts';
-import type { Encoding } from './delivery-manifest.ts';
+import { MIN_COMPRESSED_BYTES, TEXT_TYPES } from '../../src/server/http/content-encoding.ts';
+import { encodedPath, type Encoding } from '../../src/server/http/delivery-manifest.ts';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
-const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 /** Files compressed at once: zlib runs on libuv's four threads. */
 const PARALLEL = 4;
-
-/** Where the server finds a file's precompressed copy. */
-export function encodedPath(file: string, coding: Encoding): string {
-  return `${file}${SUFFIX[coding]}`;
-}
 
 /**
  * Writes `x.br` and `x.gz` beside each text file in `clientDir` (HTML, CSS, JS, JSON, SVG…) at the best settings,

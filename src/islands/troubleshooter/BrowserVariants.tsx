@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { preferredBrowser, rememberBrowser, type BrowserId } from '../lib/browsers.ts';
-import type { PreparedStep } from '../troubleshooter/prepare.ts';
+import { preferredBrowser, rememberBrowser, type BrowserId } from '../../lib/browsers.ts';
+import type { PreparedStep } from '../../troubleshooter/prepare.ts';
 
 /** Per-browser instructions as tabs, the reader's own browser first selected (ARIA tabs pattern). */
 export function BrowserVariants({ stepId, variants }: { stepId: string; variants: PreparedStep['variants'] }) {

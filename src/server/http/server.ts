@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { settleForwardedFor } from './client-address.ts';
 import { compressResponse } from './content-encoding.ts';
-import { FRAME_POLICY, withFramePolicy } from './content-security-policy.ts';
+import { prepareBuiltFile } from './built-files.ts';
 import type { DeliveryManifest } from './delivery-manifest.ts';
-import { prepareBuiltFile } from './static-delivery.ts';
+import { FRAME_POLICY, withFramePolicy } from './frame-policy.ts';
 import { applyWriteHead } from './write-head.ts';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
