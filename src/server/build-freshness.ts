@@ -4,7 +4,8 @@ import { DELIVERY_MANIFEST, readDeliveryManifest, siteUrlMismatch } from './http
 
 /** Written last by a build, so its time marks a complete build. */
 export const BUILD_MARKER = DELIVERY_MANIFEST;
-const SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+// The build's own steps count too: a change to how pages are indexed or compressed needs a new build.
+const SOURCES = ['src', 'public', 'scripts/build.ts', 'scripts/build', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 /**
  * Returns why a rebuild is needed, or undefined when dist/ was built for this SITE_URL (the origin check and

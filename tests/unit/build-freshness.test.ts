@@ -29,6 +29,9 @@ describe('buildIsStale', () => {
     build(5);
     write('src/lib/x.ts', 1);
     expect(buildIsStale(root, 'content', undefined)).toBe('src/lib/x.ts changed');
+    build(0);
+    write('scripts/build/precompress.ts', -5);
+    expect(buildIsStale(root, 'content', undefined)).toBe('scripts/build/precompress.ts changed');
   });
 
   it('asks for a build when SITE_URL is not the one the build was made for', () => {
