@@ -69,7 +69,8 @@ describe('the sent state has its own address', () => {
     await expectAlreadySent(page, reference);
     await main.getByRole('button', { name: 'Send another request' }).click();
     expect(await main.getByLabel('Describe the problem').inputValue()).toBe('');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-name');
+    // Focus moves in an effect after the form renders again: wait for it, as a screen reader user would.
+    await page.waitForFunction(() => document.activeElement?.id === 'contact-name');
     await main.getByRole('button', { name: 'Send to support' }).click();
     await main.locator('.error-summary').waitFor();
     expect(keys).toHaveLength(2);
