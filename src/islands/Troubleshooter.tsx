@@ -14,7 +14,7 @@ type FlowActor = Actor<FlowMachine>;
 
 interface Props {
   flow: PreparedFlow;
-  /** For the escalation form at escalate steps. */
+  /** For the contact form at escalate steps. */
   topics: EscalationFormProps['topics'];
   /** The element holding the no-JavaScript version, hidden once the island runs. */
   fallbackId: string;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { collectPageErrors, expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import {
   LOGIN_START,
-  sendInlineEscalation,
+  sendInlineContactForm,
   stepTitle,
   walkToResetEscalation,
   WALK_TO_RESET_ESCALATION,
@@ -28,12 +28,12 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
 }
 
 describe('staff console', () => {
-  test('an agent finds a troubleshooter escalation, reads its path, resolves it, adds a note and signs out', async () => {
+  test('an agent finds a ticket sent from the troubleshooter, reads its path, resolves it, adds a note and signs out', async () => {
     // A requester walks the troubleshooter and sends the inline form.
     const requester = await session.newPage();
     await walkToResetEscalation(requester);
     const description = `Staff console e2e ${crypto.randomUUID()}`;
-    const reference = await sendInlineEscalation(requester, { name: 'Katherine Johnson', email: 'katherine@example.com', description });
+    const reference = await sendInlineContactForm(requester, { name: 'Katherine Johnson', email: 'katherine@example.com', description });
 
     const page = await session.newPage();
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/site.config.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
-import { postForm, storedRows, validFormFields } from '../support/escalations.ts';
+import { postForm, storedRows, validFormFields } from '../support/support-requests.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -55,7 +55,7 @@ describe('/contact/ without JavaScript', () => {
     const html = await page.text();
     expect(html).toContain(reference);
     expect(html).toContain('What happens next');
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference);
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.reference === reference);
     expect(row).toMatchObject({
       status: 'new',
       contact_email: 'grace@example.com',
@@ -116,7 +116,7 @@ describe('/contact/ without JavaScript', () => {
     );
     expect(response.status).toBe(303);
     const reference = new URL(response.headers.get('location')!, baseUrl).searchParams.get('ref');
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference);
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.reference === reference);
     expect(row).toMatchObject({ status: 'spam', spam_reason: 'no-start-time' });
   });
 

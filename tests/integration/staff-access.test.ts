@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/token-hash.ts';
 import { openServerDatabase } from '../../harness/server-database.ts';
 import { SECURITY_HEADERS } from '../../src/server/http/server.ts';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await createStaff(dataDir, { email: 'access-admin@example.com', name: 'Access Admin', role: 'admin' });
   agent = await signIn(baseUrl, 'access-agent@example.com');
   admin = await signIn(baseUrl, 'access-admin@example.com');
-  const response = await postJson(baseUrl, validEscalation({ name: 'Private Person', email: 'private.person@example.com' }));
+  const response = await postJson(baseUrl, validSupportRequest({ name: 'Private Person', email: 'private.person@example.com' }));
   ({ reference } = (await response.json()) as { reference: string });
 });
 
@@ -152,8 +152,8 @@ describe('agents and admins', () => {
     const exported = await postForm(baseUrl, '/api/staff/admin/personal-data/export', admin, { email: 'Private.Person@example.com' });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="personal-data-\d{4}-\d{2}-\d{2}\.json"$/);
-    const data = (await exported.json()) as { escalations: { reference: string; name: string }[] };
-    expect(data.escalations.map((e) => [e.reference, e.name])).toEqual([[reference, 'Private Person']]);
+    const data = (await exported.json()) as { tickets: { reference: string; name: string }[] };
+    expect(data.tickets.map((t) => [t.reference, t.name])).toEqual([[reference, 'Private Person']]);
   });
 
   it('an admin adds an account in the browser; it signs in', async () => {

@@ -1,7 +1,7 @@
 // What a staff form post ends in, on every staff page: a change redirects (303) to a page that says what was done;
 // a post with problems comes back with its status, its errors in the summary and what was typed.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { createStaff, errorSummary, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await createStaff(dataDir, { email: 'outcomes-admin@example.com', name: 'Outcomes Admin', role: 'admin' });
   ({ id: agentId } = await createStaff(dataDir, { email: 'outcomes-agent@example.com', name: 'Outcomes Agent', role: 'agent' }));
   admin = await signIn(baseUrl, 'outcomes-admin@example.com');
-  const response = await postJson(baseUrl, validEscalation({ email: 'outcomes-requester@example.com' }));
+  const response = await postJson(baseUrl, validSupportRequest({ email: 'outcomes-requester@example.com' }));
   ({ reference } = (await response.json()) as { reference: string });
 });
 

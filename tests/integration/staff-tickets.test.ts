@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateToLatest } from '../../src/server/db/connection.ts';
-import { postJson, validEscalation } from '../support/escalations.ts';
-import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
+import { seedTickets } from '../../harness/seed-tickets.ts';
 import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
 import { startServer } from '../../harness/server-process.ts';
 import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
@@ -13,7 +13,7 @@ const XSS_NAME = '<script>alert("name")</script>';
 const XSS_DESCRIPTION = 'I cannot sign in. <img src=x onerror="alert(1)"> <svg onload=alert(2)>';
 
 async function submit(base: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const response = await postJson(base, validEscalation(overrides));
+  const response = await postJson(base, validSupportRequest(overrides));
   expect(response.status).toBe(201);
   return ((await response.json()) as { reference: string }).reference;
 }
@@ -115,7 +115,7 @@ describe('keeping changes', () => {
     let tickets;
     try {
       await migrateToLatest(db);
-      tickets = await seedEscalations(db, {
+      tickets = await seedTickets(db, {
         count: 2,
         status: () => 'resolved',
         closedAt: (i) => (i === 0 ? '2020-01-01T00:00:00.000Z' : new Date().toISOString()),
