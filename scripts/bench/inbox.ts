@@ -92,7 +92,7 @@ async function time(inbox: Inbox, name: string, path: string): Promise<{ median:
     const response = await getAs(inbox.url, path, inbox.cookie);
     const html = await response.text();
     const ms = performance.now() - before;
-    if (response.status !== 200 || !html.includes('/staff/escalations/HC-')) {
+    if (response.status !== 200 || !html.includes('/staff/tickets/HC-')) {
       throw new Error(`${name} on ${inbox.database}: ${response.status}, ${html.includes('HC-') ? 'with' : 'without'} tickets`);
     }
     if (i >= WARM_UP) timings.push(ms);

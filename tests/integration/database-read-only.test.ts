@@ -51,7 +51,7 @@ describe('a database that cannot be written', () => {
 
   it('staff can still read the inbox and tickets', async () => {
     expect((await getAs(server.url, '/staff/', cookie)).status).toBe(200);
-    const ticket = await getAs(server.url, `/staff/escalations/${reference}`, cookie);
+    const ticket = await getAs(server.url, `/staff/tickets/${reference}`, cookie);
     expect(ticket.status).toBe(200);
     expect(await ticket.text()).toContain(reference);
   });
@@ -66,7 +66,7 @@ describe('a database that cannot be written', () => {
   });
 
   it('adding a note answers 503 with a page that says what happened, and nothing is stored', async () => {
-    const response = await postForm(server.url, `/staff/escalations/${reference}`, cookie, { action: 'note', note: 'Called them.' });
+    const response = await postForm(server.url, `/staff/tickets/${reference}`, cookie, { action: 'note', note: 'Called them.' });
     expect(response.status).toBe(503);
     expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
     const db = openServerDatabase(data.dataDir);

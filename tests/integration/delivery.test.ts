@@ -87,7 +87,7 @@ describe('compression', () => {
     { what: 'a CSS file', path: builtAsset(/^global\..*\.css$/), type: /^text\/css/ },
     { what: 'a JavaScript file', path: builtAsset(/^preact\.module\..*\.js$/), type: /javascript/ },
     { what: 'an on-demand page', path: `/feedback/thanks/?article=${KNOWN_ARTICLE.slug}`, type: /^text\/html/ },
-    { what: 'a JSON API answer', path: '/api/staff/escalations', type: /^application\/json/ },
+    { what: 'a JSON API answer', path: '/api/staff/tickets', type: /^application\/json/ },
   ];
 
   it('sends each kind of text compressed when asked, the same bytes once decoded, and plain when not', async () => {

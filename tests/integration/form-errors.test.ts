@@ -40,8 +40,8 @@ const FORMS: Record<string, () => Promise<Response>> = {
     ]);
   },
   'sign-in': () => postForm(baseUrl, '/staff/login', undefined, { email: '', password: '' }),
-  'a ticket’s status': () => postForm(baseUrl, `/staff/escalations/${reference}`, admin, { action: 'status', status: 'closed' }),
-  'a ticket’s note': () => postForm(baseUrl, `/staff/escalations/${reference}`, admin, { action: 'note', note: ' ' }),
+  'a ticket’s status': () => postForm(baseUrl, `/staff/tickets/${reference}`, admin, { action: 'status', status: 'closed' }),
+  'a ticket’s note': () => postForm(baseUrl, `/staff/tickets/${reference}`, admin, { action: 'note', note: ' ' }),
   'adding an account': () => postForm(baseUrl, '/staff/admin/accounts', admin, { email: 'x', name: '', role: 'boss', password: '' }),
   'an announcement': () =>
     postForm(baseUrl, '/staff/announcements', admin, {

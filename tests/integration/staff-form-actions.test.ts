@@ -141,7 +141,7 @@ const PAGES_WITH_ACTIONS: Record<string, Page> = {
     session: async () => admin,
   },
   'a ticket page (mark it spam)': {
-    path: () => `/staff/escalations/${reference}`,
+    path: () => `/staff/tickets/${reference}`,
     fields: () => ({ action: 'status', status: 'spam' }),
     session: async () => admin,
   },

@@ -27,13 +27,7 @@ async function notice(path: string, cookie?: string): Promise<string> {
 
 describe('a post that changes something', () => {
   const DONE: [string, () => string, () => Record<string, string>, RegExp, string][] = [
-    [
-      'a ticket',
-      () => `/staff/escalations/${reference}`,
-      () => ({ action: 'assign' }),
-      /\?done=assigned$/,
-      'The ticket is assigned to you.',
-    ],
+    ['a ticket', () => `/staff/tickets/${reference}`, () => ({ action: 'assign' }), /\?done=assigned$/, 'The ticket is assigned to you.'],
     [
       'an account',
       () => `/staff/admin/accounts/${agentId}`,
@@ -100,8 +94,8 @@ describe('a post with problems', () => {
   });
 
   it('shows a change to something that is gone as a 404 of the page', async () => {
-    const response = await postForm(baseUrl, '/staff/escalations/HC-ZZZZ-ZZZZ', admin, { action: 'assign' });
+    const response = await postForm(baseUrl, '/staff/tickets/HC-ZZZZ-ZZZZ', admin, { action: 'assign' });
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('Escalation not found');
+    expect(await response.text()).toContain('Ticket not found');
   });
 });
