@@ -12,7 +12,7 @@ import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
   databaseSettings,
-  escalationSettings,
+  supportRequestSettings,
   eventSettings,
   serverSettings,
   staffSettings,
@@ -42,7 +42,7 @@ try {
   process.exit(1);
 }
 const settings = serverSettings(process.env);
-const { trustedProxyHops } = escalationSettings(process.env);
+const { trustedProxyHops } = supportRequestSettings(process.env);
 const eventRetentionDays = eventSettings(process.env).retentionDays;
 const staff = staffSettings(process.env);
 const storage = databaseSettings(process.env);

@@ -1,7 +1,7 @@
 // The database answers reads but refuses writes (read-only files, a full disk, a server in read-only mode): every
 // write says so with a 503 a person can read, reading still works, and the health check reports it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm as postContactForm, postJson, validEscalation, validFormFields } from '../support/escalations.ts';
+import { postForm as postContactForm, postJson, validSupportRequest, validFormFields } from '../support/support-requests.ts';
 import { postEvents, postFeedbackForm } from '../support/insights.ts';
 import { serveReadOnly } from '../support/read-only-database.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   try {
     await createStaff(data.dataDir, { email: 'stuck@example.com', name: 'Stuck Admin', role: 'admin' });
     cookie = await signIn(writable.url, 'stuck@example.com');
-    ({ reference } = (await (await postJson(writable.url, validEscalation())).json()) as { reference: string });
+    ({ reference } = (await (await postJson(writable.url, validSupportRequest())).json()) as { reference: string });
   } finally {
     await writable.stop();
   }
@@ -51,7 +51,7 @@ describe('a database that cannot be written', () => {
 
   it('staff can still read the inbox and tickets', async () => {
     expect((await getAs(server.url, '/staff/', cookie)).status).toBe(200);
-    const ticket = await getAs(server.url, `/staff/escalations/${reference}`, cookie);
+    const ticket = await getAs(server.url, `/staff/tickets/${reference}`, cookie);
     expect(ticket.status).toBe(200);
     expect(await ticket.text()).toContain(reference);
   });
@@ -66,12 +66,12 @@ describe('a database that cannot be written', () => {
   });
 
   it('adding a note answers 503 with a page that says what happened, and nothing is stored', async () => {
-    const response = await postForm(server.url, `/staff/escalations/${reference}`, cookie, { action: 'note', note: 'Called them.' });
+    const response = await postForm(server.url, `/staff/tickets/${reference}`, cookie, { action: 'note', note: 'Called them.' });
     expect(response.status).toBe(503);
     expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
     const db = openServerDatabase(data.dataDir);
     try {
-      expect(await db.selectFrom('escalation_notes').selectAll().execute()).toEqual([]);
+      expect(await db.selectFrom('ticket_notes').selectAll().execute()).toEqual([]);
     } finally {
       await db.destroy();
     }
@@ -91,7 +91,7 @@ describe('a database that cannot be written', () => {
   });
 
   it('a request sent to the API answers 503 saying what happened, not "try again in a moment"', async () => {
-    const response = await postJson(server.url, validEscalation());
+    const response = await postJson(server.url, validSupportRequest());
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBeNull();
     const body = (await response.json()) as { error: string; message: string };

@@ -1,7 +1,7 @@
 // Every form, public and staff, shows its errors the same GOV.UK way: each link in the error summary lands on a
 // control of the page, and each error message is announced with its control (aria-describedby).
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm as postContactForm, postJson, validEscalation } from '../support/escalations.ts';
+import { postForm as postContactForm, postJson, validSupportRequest } from '../support/support-requests.ts';
 import { postFeedbackForm } from '../support/insights.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 import { createStaff, postForm, signIn } from '../../harness/staff.ts';
@@ -15,7 +15,7 @@ let reference: string;
 beforeAll(async () => {
   await createStaff(dataDir, { email: 'form-errors-admin@example.com', name: 'Form Errors Admin', role: 'admin' });
   admin = await signIn(baseUrl, 'form-errors-admin@example.com');
-  const response = await postJson(baseUrl, validEscalation({ email: 'form-errors@example.com' }));
+  const response = await postJson(baseUrl, validSupportRequest({ email: 'form-errors@example.com' }));
   ({ reference } = (await response.json()) as { reference: string });
 });
 
@@ -40,8 +40,8 @@ const FORMS: Record<string, () => Promise<Response>> = {
     ]);
   },
   'sign-in': () => postForm(baseUrl, '/staff/login', undefined, { email: '', password: '' }),
-  'a ticket’s status': () => postForm(baseUrl, `/staff/escalations/${reference}`, admin, { action: 'status', status: 'closed' }),
-  'a ticket’s note': () => postForm(baseUrl, `/staff/escalations/${reference}`, admin, { action: 'note', note: ' ' }),
+  'a ticket’s status': () => postForm(baseUrl, `/staff/tickets/${reference}`, admin, { action: 'status', status: 'closed' }),
+  'a ticket’s note': () => postForm(baseUrl, `/staff/tickets/${reference}`, admin, { action: 'note', note: ' ' }),
   'adding an account': () => postForm(baseUrl, '/staff/admin/accounts', admin, { email: 'x', name: '', role: 'boss', password: '' }),
   'an announcement': () =>
     postForm(baseUrl, '/staff/announcements', admin, {

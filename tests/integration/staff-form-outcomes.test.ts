@@ -1,7 +1,7 @@
 // What a staff form post ends in, on every staff page: a change redirects (303) to a page that says what was done;
 // a post with problems comes back with its status, its errors in the summary and what was typed.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { createStaff, errorSummary, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await createStaff(dataDir, { email: 'outcomes-admin@example.com', name: 'Outcomes Admin', role: 'admin' });
   ({ id: agentId } = await createStaff(dataDir, { email: 'outcomes-agent@example.com', name: 'Outcomes Agent', role: 'agent' }));
   admin = await signIn(baseUrl, 'outcomes-admin@example.com');
-  const response = await postJson(baseUrl, validEscalation({ email: 'outcomes-requester@example.com' }));
+  const response = await postJson(baseUrl, validSupportRequest({ email: 'outcomes-requester@example.com' }));
   ({ reference } = (await response.json()) as { reference: string });
 });
 
@@ -27,13 +27,7 @@ async function notice(path: string, cookie?: string): Promise<string> {
 
 describe('a post that changes something', () => {
   const DONE: [string, () => string, () => Record<string, string>, RegExp, string][] = [
-    [
-      'a ticket',
-      () => `/staff/escalations/${reference}`,
-      () => ({ action: 'assign' }),
-      /\?done=assigned$/,
-      'The ticket is assigned to you.',
-    ],
+    ['a ticket', () => `/staff/tickets/${reference}`, () => ({ action: 'assign' }), /\?done=assigned$/, 'The ticket is assigned to you.'],
     [
       'an account',
       () => `/staff/admin/accounts/${agentId}`,
@@ -100,8 +94,8 @@ describe('a post with problems', () => {
   });
 
   it('shows a change to something that is gone as a 404 of the page', async () => {
-    const response = await postForm(baseUrl, '/staff/escalations/HC-ZZZZ-ZZZZ', admin, { action: 'assign' });
+    const response = await postForm(baseUrl, '/staff/tickets/HC-ZZZZ-ZZZZ', admin, { action: 'assign' });
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('Escalation not found');
+    expect(await response.text()).toContain('Ticket not found');
   });
 });

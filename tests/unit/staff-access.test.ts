@@ -7,18 +7,18 @@ import { staffSettings } from '../../src/server/settings.ts';
 describe('staff area', () => {
   it('knows the staff pages, the staff APIs and their admin parts; everything else is public', () => {
     expect(staffArea('/staff/')).toEqual({ access: 'staff', api: false });
-    expect(staffArea('/staff/escalations/HC-AAAA-BBBB')).toEqual({ access: 'staff', api: false });
+    expect(staffArea('/staff/tickets/HC-AAAA-BBBB')).toEqual({ access: 'staff', api: false });
     expect(staffArea('/staff/login')).toEqual({ access: 'anyone', api: false });
     expect(staffArea('/staff/logout/')).toEqual({ access: 'anyone', api: false });
     expect(staffArea('/staff/admin/accounts')).toEqual({ access: 'admin', api: false });
-    expect(staffArea('/api/staff/escalations')).toEqual({ access: 'staff', api: true });
+    expect(staffArea('/api/staff/tickets')).toEqual({ access: 'staff', api: true });
     expect(staffArea('/api/staff/admin/personal-data/export')).toEqual({ access: 'admin', api: true });
     for (const path of ['/', '/staffing/', '/articles/staff/', '/api/escalations', '/api/staffing'])
       expect(staffArea(path), path).toBeUndefined();
   });
 
   it('sees through other spellings of a staff path', () => {
-    for (const path of ['/STAFF/', '//staff//admin/accounts', '/%73taff/', '/staff%2Fadmin%2Faccounts', '/Api/Staff/Escalations']) {
+    for (const path of ['/STAFF/', '//staff//admin/accounts', '/%73taff/', '/staff%2Fadmin%2Faccounts', '/Api/Staff/Tickets']) {
       expect(staffArea(path), path).toBeDefined();
     }
     expect(staffArea('/staff%2Fadmin%2Faccounts')?.access).toBe('admin');
@@ -35,7 +35,7 @@ describe('staff area', () => {
   });
 
   it('returns to staff pages only after sign-in', () => {
-    expect(safeReturnPath('/staff/escalations/HC-AAAA-BBBB')).toBe('/staff/escalations/HC-AAAA-BBBB');
+    expect(safeReturnPath('/staff/tickets/HC-AAAA-BBBB')).toBe('/staff/tickets/HC-AAAA-BBBB');
     expect(safeReturnPath('/staff/?status=open')).toBe('/staff/?status=open');
     for (const next of [
       null,
@@ -63,11 +63,8 @@ describe('a staff route checking for itself', () => {
   };
 
   it('answers as the middleware does: sign in first (coming back after a GET), or the forbidden page', async () => {
-    const signIn = (await reach('/staff/escalations/HC-AAAA-BBBB?x=1', undefined, 'staff')) as Response;
-    expect([signIn.status, signIn.headers.get('location')]).toEqual([
-      303,
-      '/staff/login?next=%2Fstaff%2Fescalations%2FHC-AAAA-BBBB%3Fx%3D1',
-    ]);
+    const signIn = (await reach('/staff/tickets/HC-AAAA-BBBB?x=1', undefined, 'staff')) as Response;
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([303, '/staff/login?next=%2Fstaff%2Ftickets%2FHC-AAAA-BBBB%3Fx%3D1']);
     const posted = (await reach('/staff/announcements', undefined, 'staff', 'POST')) as Response;
     expect([posted.status, posted.headers.get('location')]).toEqual([303, '/staff/login']);
     const forbidden = (await reach('/staff/admin/accounts', agent, 'admin')) as Response;
@@ -75,7 +72,7 @@ describe('a staff route checking for itself', () => {
   });
 
   it('answers JSON on staff APIs: 401 without a session, 403 for an agent on an admin endpoint', async () => {
-    const unsigned = (await reach('/api/staff/escalations', undefined, 'staff')) as Response;
+    const unsigned = (await reach('/api/staff/tickets', undefined, 'staff')) as Response;
     expect([unsigned.status, await unsigned.json()]).toEqual([401, { error: 'unauthorized', message: 'Sign in at /staff/login first.' }]);
     const agentOnAdmin = (await reach('/api/staff/admin/personal-data/export', agent, 'admin', 'POST')) as Response;
     expect([agentOnAdmin.status, await agentOnAdmin.json()]).toEqual([403, { error: 'forbidden', message: 'Only admins may do this.' }]);

@@ -44,7 +44,7 @@ export function databaseHealth(
     let database: Db;
     try {
       database = await db();
-      await database.selectFrom('escalations').select(sql.lit(1).as('up')).limit(1).execute();
+      await database.selectFrom('tickets').select(sql.lit(1).as('up')).limit(1).execute();
     } catch {
       return 'down';
     }

@@ -25,7 +25,7 @@ export function optedOut(request: Request): boolean {
 
 /**
  * POST /api/events: a batch of reader events. 204 when stored, and also when the request carries Sec-GPC: 1
- * or DNT: 1, in which case nothing is read or stored. Otherwise the escalation endpoint's checks: origin,
+ * or DNT: 1, in which case nothing is read or stored. Otherwise the support request endpoint's checks: origin,
  * body, rate limit, fields.
  */
 export function createEventEndpoint({ settings, flows, record, now = Date.now }: EventEndpointOptions) {

@@ -35,7 +35,7 @@ export interface FeedbackEndpointOptions {
 }
 
 /**
- * POST /api/feedback, JSON or plain form, with the escalation endpoint's checks in the same order: origin,
+ * POST /api/feedback, JSON or plain form, with the support request endpoint's checks in the same order: origin,
  * body, rate limit, fields. JSON gets JSON; the plain form gets a 303 to the thank-you page, or that page with
  * the problem (a FeedbackFormProblem).
  */

@@ -17,3 +17,12 @@ export function setPageStatus(response: ResponseInit, status: number): void {
   response.status = status;
   response.statusText = STATUS_CODES[status] ?? '';
 }
+
+/**
+ * The answer at an address that moved for good (`location` carries the query string along): 301 for GET and
+ * HEAD; 308 for other methods, which keeps the method and the body where a 301 lets clients turn a POST into a GET.
+ */
+export function movedPermanently(request: Request, location: string): Response {
+  const status = request.method === 'GET' || request.method === 'HEAD' ? 301 : 308;
+  return new Response(null, { status, headers: { Location: location } });
+}

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import type { SignedInStaff } from '../auth/lucia.ts';
 import type { Db } from '../db/connection.ts';
-import { isReference } from '../escalations/reference.ts';
+import { isReference } from '../tickets/reference.ts';
 import { formAction, type StaffForm } from './form-post.ts';
 import { erasePersonalData } from './personal-data.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import type { SignedInStaff } from '../auth/lucia.ts';
 import type { Db } from '../db/connection.ts';
-import type { EscalationStatus } from '../db/schema.ts';
+import type { TicketStatus } from '../db/schema.ts';
 import { addNote, assign, changeStatus } from '../db/tickets.ts';
 import { formAction, type Outcome, type StaffForm } from './form-post.ts';
 import { isStatus } from './statuses.ts';
@@ -16,7 +16,7 @@ export const TICKET_DONE = {
   note: 'Note added.',
 };
 
-const statusFields = z.object({ status: z.custom<EscalationStatus>(isStatus, { error: 'Choose a status' }) });
+const statusFields = z.object({ status: z.custom<TicketStatus>(isStatus, { error: 'Choose a status' }) });
 
 const noteFields = z.object({
   note: z

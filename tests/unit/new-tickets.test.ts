@@ -2,21 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { NewEscalation } from '../../src/server/db/escalations.ts';
+import type { NewTicket } from '../../src/server/db/new-tickets.ts';
 
 // Make the first two references drawn the same, to see a collision handled.
 const drawn: string[] = [];
-vi.mock('../../src/server/escalations/reference.ts', async (original) => {
-  const real = await original<typeof import('../../src/server/escalations/reference.ts')>();
+vi.mock('../../src/server/tickets/reference.ts', async (original) => {
+  const real = await original<typeof import('../../src/server/tickets/reference.ts')>();
   return { ...real, newReference: () => (drawn.length < 2 ? drawn.push('HC-AAAA-AAAA') && 'HC-AAAA-AAAA' : real.newReference()) };
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'signpost-store-'));
 process.env.DATA_DIR = dir;
 const { closeDatabase, database } = await import('../../src/server/db/connection.ts');
-const { recordEscalation } = await import('../../src/server/db/escalations.ts');
+const { createTicket } = await import('../../src/server/db/new-tickets.ts');
 
-const escalation = (overrides: Partial<NewEscalation> = {}): NewEscalation => ({
+const newTicket = (overrides: Partial<NewTicket> = {}): NewTicket => ({
   createdAt: new Date('2025-03-01T10:00:00.000Z'),
   spamReason: null,
   name: 'Ada',
@@ -30,7 +30,7 @@ const escalation = (overrides: Partial<NewEscalation> = {}): NewEscalation => ({
   ...overrides,
 });
 
-describe('escalation store', () => {
+describe('the new-ticket store', () => {
   beforeAll(() => database());
   afterAll(async () => {
     await closeDatabase();
@@ -38,8 +38,8 @@ describe('escalation store', () => {
   });
 
   it('draws another reference when one is taken', async () => {
-    const first = await recordEscalation(escalation());
-    const second = await recordEscalation(escalation({ idempotency: { key: 'collide-1', requestHash: 'h' } }));
+    const first = await createTicket(newTicket());
+    const second = await createTicket(newTicket({ idempotency: { key: 'collide-1', requestHash: 'h' } }));
     expect(first).toEqual({ outcome: 'created', reference: 'HC-AAAA-AAAA', createdAt: '2025-03-01T10:00:00.000Z' });
     expect(second.outcome).toBe('created');
     expect(second.reference).not.toBe('HC-AAAA-AAAA');
@@ -54,8 +54,8 @@ describe('escalation store', () => {
   });
 
   it('stores the row as the rest of the app handed it over, in portable form', async () => {
-    const { reference } = await recordEscalation(escalation({ spamReason: 'honeypot' }));
-    const row = await (await database()).selectFrom('escalations').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+    const { reference } = await createTicket(newTicket({ spamReason: 'honeypot' }));
+    const row = await (await database()).selectFrom('tickets').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
     expect({ ...row }).toEqual({
       reference,
       created_at: '2025-03-01T10:00:00.000Z',
@@ -75,25 +75,25 @@ describe('escalation store', () => {
       closed_at: '2025-03-01T10:00:00.000Z',
       anonymised_at: null,
     });
-    const emails = await (await database()).selectFrom('escalation_emails').selectAll().where('reference', '=', reference).execute();
+    const emails = await (await database()).selectFrom('ticket_emails').selectAll().where('reference', '=', reference).execute();
     expect(emails.map((e) => ({ ...e })).sort((a, b) => a.email_normalized.localeCompare(b.email_normalized))).toEqual([
       { email_normalized: 'ada@example.com', reference, created_at: '2025-03-01T10:00:00.000Z' },
       { email_normalized: 'old@example.com', reference, created_at: '2025-03-01T10:00:00.000Z' },
     ]);
   });
 
-  it('creates one escalation per key, within a batch and across batches', async () => {
-    const same = escalation({ idempotency: { key: 'k-batch', requestHash: 'one' } });
-    const other = escalation({ idempotency: { key: 'k-batch', requestHash: 'two' } });
-    const results = await Promise.all([recordEscalation(same), recordEscalation(same), recordEscalation(other)]);
+  it('creates one ticket per key, within a batch and across batches', async () => {
+    const same = newTicket({ idempotency: { key: 'k-batch', requestHash: 'one' } });
+    const other = newTicket({ idempotency: { key: 'k-batch', requestHash: 'two' } });
+    const results = await Promise.all([createTicket(same), createTicket(same), createTicket(other)]);
     expect(results.map((r) => r.outcome)).toEqual(['created', 'replayed', 'key-reused']);
     expect(new Set(results.map((r) => r.reference)).size).toBe(1);
-    expect(await recordEscalation(same)).toEqual(results[1]);
-    expect((await recordEscalation(other)).outcome).toBe('key-reused');
+    expect(await createTicket(same)).toEqual(results[1]);
+    expect((await createTicket(other)).outcome).toBe('key-reused');
     const count = await (
       await database()
     )
-      .selectFrom('escalations')
+      .selectFrom('tickets')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('reference', '=', results[0].reference)
       .executeTakeFirstOrThrow();

@@ -19,11 +19,11 @@ import { ErrorMessage } from '../components/form/ErrorMessage.tsx';
 import { ErrorSummary } from '../components/form/ErrorSummary.tsx';
 import { Field } from '../components/form/Field.tsx';
 import { Fieldset } from '../components/form/Fieldset.tsx';
-import { rememberSent, sentReference } from './escalation-form/sent-requests.ts';
+import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
 import '../styles/error-summary.css';
-import '../styles/escalation-form.css';
+import '../styles/forms.css';
 
-export interface EscalationFormProps {
+export interface ContactFormProps {
   topics: { id: string; label: string }[];
   /** Preselected topic, e.g. from a troubleshooter's escalate step. */
   topic?: string;
@@ -47,7 +47,7 @@ const API = '/api/escalations';
  * once hydrated it sends JSON with an Idempotency-Key, so retrying after a network failure can never create a
  * second ticket. Either way a sent request ends on its own address, /contact/sent/?ref=….
  */
-export default function EscalationForm(props: EscalationFormProps) {
+export default function ContactForm(props: ContactFormProps) {
   const { topics, transcript, startedAt, onSubmitted } = props;
   const blank = { ...emptyContactForm, topic: props.topic ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
@@ -100,7 +100,7 @@ export default function EscalationForm(props: EscalationFormProps) {
 
   if (status === 'sent') {
     return (
-      <div class="escalation-sent">
+      <div class="contact-sent">
         <p>
           You already sent this form. Your request’s reference is{' '}
           <a href={sentPath(reference)}>
@@ -174,7 +174,7 @@ export default function EscalationForm(props: EscalationFormProps) {
   }
 
   return (
-    <form ref={form} class="escalation-form" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
+    <form ref={form} class="form-layout" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
 
       <Field

@@ -1,12 +1,12 @@
 import type { Insertable, Transaction } from 'kysely';
 import { normaliseEmail } from '../email-address.ts';
-import { newReference } from '../escalations/reference.ts';
+import { newReference } from '../tickets/reference.ts';
 import { createCommitQueue } from './commit-queue.ts';
 import { database, type Db } from './connection.ts';
-import type { Database, EscalationEmailsTable, EscalationsTable, IdempotencyKeysTable } from './schema.ts';
+import type { Database, TicketEmailsTable, TicketsTable, IdempotencyKeysTable } from './schema.ts';
 
-/** An escalation as the rest of the app hands it over: already validated. */
-export interface NewEscalation {
+/** A support request as the rest of the app hands it over, already validated: a ticket to be. */
+export interface NewTicket {
   createdAt: Date;
   /** Why it looks like spam, or null. Spam is stored (for review) but never enters the inbox as new. */
   spamReason: string | null;
@@ -29,17 +29,17 @@ const REFERENCE_ATTEMPTS = 5;
 
 const enqueue = createCommitQueue(database, writeBatch);
 
-/** Stores an escalation; resolves once it is committed to disk. */
-export function recordEscalation(escalation: NewEscalation): Promise<RecordOutcome> {
-  return enqueue(escalation);
+/** Stores a new ticket; resolves once it is committed to disk. */
+export function createTicket(ticket: NewTicket): Promise<RecordOutcome> {
+  return enqueue(ticket);
 }
 
 /**
- * Writes one group-commit batch with a few multi-row statements rather than a few per escalation. Keys are
+ * Writes one group-commit batch with a few multi-row statements rather than a few per ticket. Keys are
  * claimed first with an insert that does nothing on conflict: the unique constraint, not an earlier lookup,
- * decides which submission creates the escalation, also when copies arrive in the same batch or at once.
+ * decides which submission creates the ticket, also when copies arrive in the same batch or at once.
  */
-async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): Promise<RecordOutcome[]> {
+async function writeBatch(trx: Transaction<Database>, batch: NewTicket[]): Promise<RecordOutcome[]> {
   const createdAt = batch.map((e) => e.createdAt.toISOString());
   const references = batch.map(() => newReference());
   /** For each submission that creates nothing: the earlier one it repeats, in this batch (index) or stored. */
@@ -86,8 +86,8 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
     const stored = new Set(
       (
         await trx
-          .insertInto('escalations')
-          .values(fresh.map((i) => escalationRow(batch[i], references[i], createdAt[i])))
+          .insertInto('tickets')
+          .values(fresh.map((i) => ticketRow(batch[i], references[i], createdAt[i])))
           .onConflict((oc) => oc.column('reference').doNothing())
           .returning('reference')
           .execute()
@@ -96,13 +96,13 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
     // References are random, so one can collide with a stored one: draw again rather than fail.
     for (const i of fresh) {
       for (let attempt = 1; !stored.has(references[i]); attempt++) {
-        if (attempt === REFERENCE_ATTEMPTS) throw new Error('No free escalation reference after several attempts');
+        if (attempt === REFERENCE_ATTEMPTS) throw new Error('No free ticket reference after several attempts');
         references[i] = newReference();
         const key = batch[i].idempotency?.key;
         if (key) await trx.updateTable('idempotency_keys').set({ reference: references[i] }).where('key', '=', key).execute();
         const inserted = await trx
-          .insertInto('escalations')
-          .values(escalationRow(batch[i], references[i], createdAt[i]))
+          .insertInto('tickets')
+          .values(ticketRow(batch[i], references[i], createdAt[i]))
           .onConflict((oc) => oc.column('reference').doNothing())
           .returning('reference')
           .executeTakeFirst();
@@ -110,7 +110,7 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
       }
     }
     await trx
-      .insertInto('escalation_emails')
+      .insertInto('ticket_emails')
       .values(fresh.flatMap((i) => emailRows(batch[i], references[i], createdAt[i])))
       .execute();
   }
@@ -130,9 +130,9 @@ async function writeBatch(trx: Transaction<Database>, batch: NewEscalation[]): P
 
 type IdempotencyKeyRow = Pick<IdempotencyKeysTable, 'request_hash' | 'reference' | 'created_at'>;
 
-const hashOf = (e: NewEscalation) => e.idempotency?.requestHash ?? '';
+const hashOf = (e: NewTicket) => e.idempotency?.requestHash ?? '';
 
-function escalationRow(e: NewEscalation, reference: string, createdAt: string): Insertable<EscalationsTable> {
+function ticketRow(e: NewTicket, reference: string, createdAt: string): Insertable<TicketsTable> {
   return {
     reference,
     created_at: createdAt,
@@ -152,8 +152,8 @@ function escalationRow(e: NewEscalation, reference: string, createdAt: string): 
   };
 }
 
-/** One row per distinct address the escalation names, for the inbox's email search. */
-function emailRows(e: NewEscalation, reference: string, createdAt: string): EscalationEmailsTable[] {
+/** One row per distinct address the ticket names, for the inbox's email search. */
+function emailRows(e: NewTicket, reference: string, createdAt: string): TicketEmailsTable[] {
   const addresses = new Set([e.contactEmail, ...e.accountEmails].map(normaliseEmail));
   return [...addresses].map((email_normalized) => ({ email_normalized, reference, created_at: createdAt }));
 }

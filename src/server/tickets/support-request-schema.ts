@@ -30,7 +30,7 @@ const accountEmail = (issue: { path?: PropertyKey[] }) => {
 };
 
 /** What a reader sends. */
-export const escalationSchema = z.object({
+export const supportRequestSchema = z.object({
   name: text('', 'Enter your name as text')
     .max(200, { error: 'Name must be 200 characters or fewer' })
     .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
@@ -63,13 +63,13 @@ export const escalationSchema = z.object({
   consent: z.literal(true, { error: 'Confirm that we may contact you about this request' }),
 });
 
-export type Escalation = z.infer<typeof escalationSchema>;
+export type SupportRequest = z.infer<typeof supportRequestSchema>;
 
 /**
  * The contact form's fields under their JSON names, as strings give them: repeated accountEmails, the consent
  * box as present or not, the transcript as JSON text; with the spam signals (the honeypot, the start time).
  */
-export function escalationFieldsFromForm(form: URLSearchParams): Record<string, unknown> {
+export function supportRequestFieldsFromForm(form: URLSearchParams): Record<string, unknown> {
   const optional = (name: string) => form.get(name) ?? undefined;
   return {
     name: optional('name'),
@@ -94,8 +94,11 @@ function transcriptFromField(value: string | null): unknown {
 }
 
 /** Checks a submission's fields, including its troubleshooter path against the flow it names. */
-export function parseEscalation(fields: unknown, flows: Flows): { ok: true; value: Escalation } | { ok: false; errors: FieldErrors } {
-  const result = escalationSchema.safeParse(fields);
+export function parseSupportRequest(
+  fields: unknown,
+  flows: Flows,
+): { ok: true; value: SupportRequest } | { ok: false; errors: FieldErrors } {
+  const result = supportRequestSchema.safeParse(fields);
   const errors: FieldErrors = {};
   if (!result.success) {
     for (const issue of result.error.issues) {

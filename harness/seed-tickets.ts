@@ -1,7 +1,7 @@
-// Writes escalations straight into a database, as the escalation endpoint would store them: for tests that
+// Writes tickets straight into a database, as the support request endpoint would store them: for tests that
 // need many tickets or exact times, and for the inbox benchmark.
 import type { Db } from '../src/server/db/connection.ts';
-import type { EscalationStatus } from '../src/server/db/schema.ts';
+import type { TicketStatus } from '../src/server/db/schema.ts';
 import { normaliseEmail } from '../src/server/email-address.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -21,7 +21,7 @@ export interface SeedOptions {
   stepMs?: number;
   /** First character of the references, so several seeds in one database do not collide. */
   series?: string;
-  status?: (i: number) => EscalationStatus;
+  status?: (i: number) => TicketStatus;
   contactEmail?: (i: number) => string;
   accountEmails?: (i: number) => string[];
   closedAt?: (i: number) => string | null;
@@ -32,8 +32,8 @@ export interface SeededTicket {
   createdAt: string;
 }
 
-/** Inserts `count` escalations (and their address index rows) in batches; returns them oldest first. */
-export async function seedEscalations(db: Db, options: SeedOptions): Promise<SeededTicket[]> {
+/** Inserts `count` tickets (and their address index rows) in batches; returns them oldest first. */
+export async function seedTickets(db: Db, options: SeedOptions): Promise<SeededTicket[]> {
   const { count, start = new Date('2025-01-01T00:00:00.000Z'), stepMs = 60_000, series = 'S' } = options;
   const status = options.status ?? (() => 'new');
   const contact = options.contactEmail ?? ((i) => `requester${i}@example.com`);
@@ -53,7 +53,7 @@ export async function seedEscalations(db: Db, options: SeedOptions): Promise<See
         contact_email: contact(i),
         account_emails: JSON.stringify(accounts(i)),
         topic: 'sign-in',
-        description: `Seeded escalation number ${i}: I cannot sign in.`,
+        description: `Seeded ticket number ${i}: I cannot sign in.`,
         transcript: null,
         browser: 'firefox',
         os: 'linux',
@@ -62,7 +62,7 @@ export async function seedEscalations(db: Db, options: SeedOptions): Promise<See
       };
     });
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('escalations').values(rows).execute();
+      await trx.insertInto('tickets').values(rows).execute();
       const emails = rows.flatMap((row) =>
         [...new Set([row.contact_email, ...(JSON.parse(row.account_emails) as string[])].map(normaliseEmail))].map((email) => ({
           email_normalized: email,
@@ -70,7 +70,7 @@ export async function seedEscalations(db: Db, options: SeedOptions): Promise<See
           created_at: row.created_at,
         })),
       );
-      await trx.insertInto('escalation_emails').values(emails).execute();
+      await trx.insertInto('ticket_emails').values(emails).execute();
     });
     seeded.push(...rows.map((row) => ({ reference: row.reference, createdAt: row.created_at })));
   }

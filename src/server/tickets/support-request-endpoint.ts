@@ -1,14 +1,14 @@
 import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
-import type { NewEscalation, RecordOutcome } from '../db/escalations.ts';
+import type { NewTicket, RecordOutcome } from '../db/new-tickets.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
 import { failedWrite } from '../http/database-answers.ts';
 import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
-import type { EscalationSettings } from '../settings.ts';
+import type { EndpointSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
-import { escalationFieldsFromForm, parseEscalation, type Flows } from './escalation-schema.ts';
+import { supportRequestFieldsFromForm, parseSupportRequest, type Flows } from './support-request-schema.ts';
 import { requestHash } from './request-hash.ts';
 import { spamReason } from './spam.ts';
 
@@ -18,19 +18,20 @@ export interface FormRerender extends ContactFormState {
   headers: Record<string, string>;
 }
 
-export interface EscalationEndpointOptions {
-  settings: EscalationSettings;
+export interface SupportRequestEndpointOptions {
+  settings: EndpointSettings;
   flows: () => Promise<Flows>;
-  record: (escalation: NewEscalation) => Promise<RecordOutcome>;
+  record: (ticket: NewTicket) => Promise<RecordOutcome>;
   now?: () => number;
 }
 
 /**
- * POST /api/escalations for both encodings. JSON gets JSON answers; the plain form gets a 303 to the
- * confirmation page, or its own page again (a FormRerender) with the reader's input and the errors.
+ * POST /api/escalations for both encodings: a support request that becomes a ticket. JSON gets JSON answers; the
+ * plain form gets a 303 to the confirmation page, or its own page again (a FormRerender) with the reader's input
+ * and the errors.
  */
-export function createEscalationEndpoint({ settings, flows, record, now = Date.now }: EscalationEndpointOptions) {
-  const rateLimit = createRateLimit('escalations', settings.rateLimitPerMinute);
+export function createSupportRequestEndpoint({ settings, flows, record, now = Date.now }: SupportRequestEndpointOptions) {
+  const rateLimit = createRateLimit('support-requests', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
     const asForm = submissionKind(request) === 'form';
@@ -38,14 +39,14 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
       asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
     const notSaved = (error: unknown, submission: Submission) => {
-      console.error(`escalation not stored: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`ticket not stored: ${error instanceof Error ? error.message : String(error)}`);
       const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
       return fail(answer.status, answer.error, answer.message, submission, answer.headers);
     };
 
     if (isCrossSite(request, settings.publicOrigin))
       return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
-    const submission = await readSubmission(request, escalationFieldsFromForm);
+    const submission = await readSubmission(request, supportRequestFieldsFromForm);
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
@@ -61,7 +62,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
       return fail(429, 'rate-limited', message, submission, { 'Retry-After': String(wait) });
     }
 
-    const parsed = parseEscalation(submission.fields, await flows());
+    const parsed = parseSupportRequest(submission.fields, await flows());
     if (!parsed.ok) {
       return asForm
         ? rerender(422, submission, { errors: parsed.errors })
@@ -99,7 +100,7 @@ export function createEscalationEndpoint({ settings, flows, record, now = Date.n
     }
     // Log lines name the reference only: the content is personal data.
     console.log(
-      `escalation ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`,
+      `ticket ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`,
     );
     if (asForm) {
       return new Response(null, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escalationFieldsFromForm, parseEscalation } from '../../src/server/escalations/escalation-schema.ts';
+import { supportRequestFieldsFromForm, parseSupportRequest } from '../../src/server/tickets/support-request-schema.ts';
 import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
 
 const flows = new Map<string, Pick<FlowFile, 'steps'>>([
@@ -26,9 +26,9 @@ const valid = {
   consent: true,
 };
 
-describe('parseEscalation', () => {
+describe('parseSupportRequest', () => {
   it('trims text and drops blank address boxes', () => {
-    const result = parseEscalation({ ...valid, unknownField: 1 }, flows);
+    const result = parseSupportRequest({ ...valid, unknownField: 1 }, flows);
     expect(result).toEqual({
       ok: true,
       value: {
@@ -45,11 +45,11 @@ describe('parseEscalation', () => {
 
   it('makes name, account emails and transcript optional', () => {
     const { name: _n, accountEmails: _a, transcript: _t, ...required } = valid;
-    expect(parseEscalation(required, flows)).toMatchObject({ ok: true, value: { name: '', accountEmails: [], transcript: null } });
+    expect(parseSupportRequest(required, flows)).toMatchObject({ ok: true, value: { name: '', accountEmails: [], transcript: null } });
   });
 
   it('keys an address error by the box it came from, before blanks are dropped', () => {
-    const result = parseEscalation({ ...valid, accountEmails: ['', '', 'nope'] }, flows);
+    const result = parseSupportRequest({ ...valid, accountEmails: ['', '', 'nope'] }, flows);
     expect(result).toEqual({
       ok: false,
       errors: { 'accountEmails.2': 'Enter address 3 in the correct format, like name@example.com' },
@@ -57,7 +57,7 @@ describe('parseEscalation', () => {
   });
 
   it('names each field in its message and says how to fix it, so no two lines of the error summary read the same', () => {
-    const result = parseEscalation(
+    const result = parseSupportRequest(
       { ...valid, email: 'ada.example.com', accountEmails: ['ada@', 'x'.repeat(250) + '@example.com'], description: '   ' },
       flows,
     );
@@ -70,7 +70,7 @@ describe('parseEscalation', () => {
         description: 'Enter a description of the problem',
       },
     });
-    const missing = parseEscalation({}, flows);
+    const missing = parseSupportRequest({}, flows);
     expect(missing).toEqual({
       ok: false,
       errors: {
@@ -80,13 +80,13 @@ describe('parseEscalation', () => {
         consent: 'Confirm that we may contact you about this request',
       },
     });
-    const tooMany = parseEscalation({ ...valid, accountEmails: Array.from({ length: 6 }, (_, i) => `ada${i}@example.com`) }, flows);
+    const tooMany = parseSupportRequest({ ...valid, accountEmails: Array.from({ length: 6 }, (_, i) => `ada${i}@example.com`) }, flows);
     expect(tooMany).toEqual({ ok: false, errors: { accountEmails: 'Enter up to 5 email addresses your account may use' } });
   });
 
   it('accepts a transcript that starts at any step (a deep link)', () => {
     const fromMiddle = { flow: 'demo', steps: [{ step: 'fix', choice: 'not-fixed' }] };
-    expect(parseEscalation({ ...valid, transcript: fromMiddle }, flows).ok).toBe(true);
+    expect(parseSupportRequest({ ...valid, transcript: fromMiddle }, flows).ok).toBe(true);
   });
 
   it('rejects a choice the step does not offer, an unknown flow, and a path that skips steps', () => {
@@ -102,20 +102,23 @@ describe('parseEscalation', () => {
       },
     ];
     for (const transcript of bad) {
-      const result = parseEscalation({ ...valid, transcript }, flows);
+      const result = parseSupportRequest({ ...valid, transcript }, flows);
       expect(result.ok, JSON.stringify(transcript)).toBe(false);
       if (!result.ok) expect(Object.keys(result.errors)).toEqual(['transcript']);
     }
   });
 
   it('reports transcript problems alongside other fields', () => {
-    const result = parseEscalation({ ...valid, email: '', transcript: { flow: 'demo', steps: [{ step: 'start', choice: 'z' }] } }, flows);
+    const result = parseSupportRequest(
+      { ...valid, email: '', transcript: { flow: 'demo', steps: [{ step: 'start', choice: 'z' }] } },
+      flows,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.errors)).toEqual(['email', 'transcript']);
   });
 
   it('rejects control characters that no one types (PostgreSQL cannot store NUL), naming the field; keeps line breaks', () => {
-    const result = parseEscalation({ ...valid, name: 'Ada\u0000', description: `${valid.description}\u001b[31m` }, flows);
+    const result = parseSupportRequest({ ...valid, name: 'Ada\u0000', description: `${valid.description}\u001b[31m` }, flows);
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -123,7 +126,7 @@ describe('parseEscalation', () => {
         description: 'Description must not contain control characters such as NUL; retype it rather than pasting it',
       },
     });
-    expect(parseEscalation({ ...valid, description: `${valid.description}\n\tMore detail.\r\n` }, flows).ok).toBe(true);
+    expect(parseSupportRequest({ ...valid, description: `${valid.description}\n\tMore detail.\r\n` }, flows).ok).toBe(true);
   });
 
   it('rejects wrong types without throwing', () => {
@@ -136,9 +139,9 @@ describe('parseEscalation', () => {
       { ...valid, accountEmails: 'a@b.co' },
       { ...valid, description: 5 },
     ]) {
-      expect(parseEscalation(input, flows).ok, JSON.stringify(input)).toBe(false);
+      expect(parseSupportRequest(input, flows).ok, JSON.stringify(input)).toBe(false);
     }
-    expect(parseEscalation({ ...valid, name: 1, email: 2, accountEmails: ['a@example.com', 3], description: 5 }, flows)).toEqual({
+    expect(parseSupportRequest({ ...valid, name: 1, email: 2, accountEmails: ['a@example.com', 3], description: 5 }, flows)).toEqual({
       ok: false,
       errors: {
         name: 'Enter your name as text',
@@ -150,17 +153,17 @@ describe('parseEscalation', () => {
   });
 
   it('checks the description length after trimming', () => {
-    const result = parseEscalation({ ...valid, description: `   ${'x'.repeat(19)}   ` }, flows);
+    const result = parseSupportRequest({ ...valid, description: `   ${'x'.repeat(19)}   ` }, flows);
     expect(result).toEqual({ ok: false, errors: { description: 'Description must be 20 characters or more' } });
   });
 });
 
-describe('escalationFieldsFromForm', () => {
+describe('supportRequestFieldsFromForm', () => {
   it('reads the plain form under the JSON names', () => {
     const form = new URLSearchParams(
       'name=Ada&accountEmails=a%40b.co&accountEmails=&consent=yes&transcript=%7B%22flow%22%3A%22x%22%7D&startedAt=1000',
     );
-    expect(escalationFieldsFromForm(form)).toMatchObject({
+    expect(supportRequestFieldsFromForm(form)).toMatchObject({
       name: 'Ada',
       accountEmails: ['a@b.co', ''],
       consent: true,
@@ -171,11 +174,11 @@ describe('escalationFieldsFromForm', () => {
   });
 
   it('treats an unchecked consent box as false and a broken transcript as text the schema rejects', () => {
-    expect(escalationFieldsFromForm(new URLSearchParams('transcript=%7Bnot+json'))).toMatchObject({
+    expect(supportRequestFieldsFromForm(new URLSearchParams('transcript=%7Bnot+json'))).toMatchObject({
       consent: false,
       transcript: '{not json',
     });
-    expect(parseEscalation(escalationFieldsFromForm(new URLSearchParams('transcript=%7Bnot+json')), flows)).toMatchObject({
+    expect(parseSupportRequest(supportRequestFieldsFromForm(new URLSearchParams('transcript=%7Bnot+json')), flows)).toMatchObject({
       ok: false,
       errors: { transcript: expect.stringMatching(/could not be attached/) },
     });

@@ -1,8 +1,8 @@
 import { openServerDatabase } from '../../harness/server-database.ts';
-import type { EscalationsTable, IdempotencyKeysTable } from '../../src/server/db/schema.ts';
+import type { TicketsTable, IdempotencyKeysTable } from '../../src/server/db/schema.ts';
 
 /** A submission the server accepts, with a start time old enough not to look automated. */
-export function validEscalation(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function validSupportRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: 'Ada Lovelace',
     email: 'ada@example.com',
@@ -60,11 +60,11 @@ export function validFormFields(key = crypto.randomUUID()): [string, string][] {
 }
 
 /** What the server stored, read through a second connection (WAL lets it read while the server writes). */
-export async function storedRows(dataDir: string): Promise<{ escalations: EscalationsTable[]; keys: IdempotencyKeysTable[] }> {
+export async function storedRows(dataDir: string): Promise<{ tickets: TicketsTable[]; keys: IdempotencyKeysTable[] }> {
   const db = openServerDatabase(dataDir);
   try {
     return {
-      escalations: await db.selectFrom('escalations').selectAll().execute(),
+      tickets: await db.selectFrom('tickets').selectAll().execute(),
       keys: await db.selectFrom('idempotency_keys').selectAll().execute(),
     };
   } finally {
