@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DELIVERY_MANIFEST, readDeliveryManifest, siteUrlMismatch } from './http/delivery-manifest.ts';
@@ -17,20 +18,27 @@ export function buildIsStale(root: string, contentDir: string, siteUrl: string |
   const otherSite = siteUrlMismatch(manifest, siteUrl);
   if (otherSite) return otherSite;
   const builtAt = statSync(join(root, BUILD_MARKER)).mtimeMs;
-  for (const source of [...SOURCES, contentDir]) {
-    const newer = findNewer(join(root, source), builtAt);
-    if (newer) return `${newer.slice(root.length).replace(/^\//, '')} changed`;
-  }
+  const files = sourceFiles(root, contentDir);
+  const newer = files.find((file) => statSync(join(root, file)).mtimeMs > builtAt);
+  if (newer) return `${newer} changed`;
+  // A deleted or moved file leaves nothing newer behind: the list of files tells.
+  if (manifest.sources !== sourceListDigest(files)) return 'a source file was added, moved or deleted';
   return undefined;
 }
 
-function findNewer(path: string, than: number): string | undefined {
-  if (!existsSync(path)) return undefined;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs > than ? path : undefined;
-  for (const entry of readdirSync(path)) {
-    const found = findNewer(join(path, entry), than);
-    if (found) return found;
-  }
-  return undefined;
+/** The files a build is made from, relative to `root`, sorted. */
+export function sourceFiles(root: string, contentDir: string): string[] {
+  const files: string[] = [];
+  const walk = (path: string) => {
+    if (!existsSync(join(root, path))) return;
+    if (!statSync(join(root, path)).isDirectory()) return void files.push(path);
+    for (const entry of readdirSync(join(root, path))) walk(`${path}/${entry}`);
+  };
+  for (const source of [...SOURCES, contentDir]) walk(source);
+  return files.sort();
+}
+
+/** What a build records of `sourceFiles`, to notice later that one was added, moved or deleted. */
+export function sourceListDigest(files: string[]): string {
+  return createHash('sha256').update(files.join('\n')).digest('hex');
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BUILD_MARKER, buildIsStale } from '../../src/server/build-freshness.ts';
+import { BUILD_MARKER, buildIsStale, sourceFiles, sourceListDigest } from '../../src/server/build-freshness.ts';
 
 describe('buildIsStale', () => {
   let root: string;
@@ -14,7 +14,11 @@ describe('buildIsStale', () => {
     utimesSync(file, t, t);
   };
   const build = (secondsAgo: number, siteUrl: string | null = null) =>
-    write(BUILD_MARKER, secondsAgo, JSON.stringify({ siteUrl, pagePolicies: {}, encodings: {} }));
+    write(
+      BUILD_MARKER,
+      secondsAgo,
+      JSON.stringify({ siteUrl, pagePolicies: {}, encodings: {}, sources: sourceListDigest(sourceFiles(root, 'content')) }),
+    );
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('asks for a build when there is none, or when content or code is newer', () => {
@@ -32,6 +36,16 @@ describe('buildIsStale', () => {
     build(0);
     write('scripts/build/precompress.ts', -5);
     expect(buildIsStale(root, 'content', undefined)).toBe('scripts/build/precompress.ts changed');
+  });
+
+  it('asks for a build when a source file was deleted or moved, which leaves nothing newer', () => {
+    root = mkdtempSync(join(tmpdir(), 'fresh-'));
+    write('src/pages/old-page.astro', 100);
+    write('content/articles/a.mdx', 100);
+    build(50);
+    expect(buildIsStale(root, 'content', undefined)).toBeUndefined();
+    rmSync(join(root, 'src/pages/old-page.astro'));
+    expect(buildIsStale(root, 'content', undefined)).toBe('a source file was added, moved or deleted');
   });
 
   it('asks for a build when SITE_URL is not the one the build was made for', () => {

@@ -15,6 +15,8 @@ export interface DeliveryManifest {
   pagePolicies: Record<string, string>;
   /** The precompressed copies of each file (path under dist/client), best first. */
   encodings: Record<string, Encoding[]>;
+  /** Digest of the list of source files the build was made from (src/server/build-freshness.ts). */
+  sources: string;
 }
 
 export const DELIVERY_MANIFEST = 'dist/delivery.json';
