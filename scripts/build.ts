@@ -1,10 +1,12 @@
-// `npm run build`: Astro writes the site to dist/, then Pagefind indexes the pages, then the files are precompressed
-// and dist/delivery.json written (what the server needs: SITE_URL, page policies, precompressed copies). The index is
-// made here, after Astro's process has exited, rather than in an Astro hook: Astro still holds the memory of
-// bundling every article then, and the two together would set the build's peak.
+// `npm run build`: the message keys are checked, then Astro writes the site to dist/, then Pagefind indexes the
+// pages, then the files are precompressed and dist/delivery.json written (what the server needs: SITE_URL, page
+// policies, precompressed copies). The index is made here, after Astro's process has exited, rather than in an
+// Astro hook: Astro still holds the memory of bundling every article then, and the two together would set the
+// build's peak.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { messageCheckReport } from '../src/i18n/key-check.ts';
 import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
 import { pagePolicies } from './build/page-policies.ts';
@@ -13,6 +15,13 @@ import { precompress } from './build/precompress.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Listed before building, so a file added while the build runs makes the next `npm start` build again.
 const sources = sourceListDigest(sourceFiles(root, process.env.CONTENT_DIR ?? 'content'));
+// Before Astro: it would only meet an unknown key on a prerendered page, never on an on-demand one.
+const messages = messageCheckReport(root);
+if (messages.errors.length) {
+  for (const line of messages.errors) console.error(line);
+  console.error('The build stopped: fix the message keys above (content/messages/en.json, docs/messages.md).');
+  process.exit(1);
+}
 // The bundler (rolldown) allocates with mimalloc, which by default keeps freed pages a while for reuse; handing
 // them back at once lowers the build's peak (about 180 MB of 1.5 GB at 2,000 articles, no slower; bench:build).
 // Prerendering makes a page's worth of garbage per article, and V8 by default lets the heap grow to several times

@@ -5,8 +5,18 @@ import { DELIVERY_MANIFEST, readDeliveryManifest, siteUrlMismatch } from './http
 
 /** Written last by a build, so its time marks a complete build. */
 export const BUILD_MARKER = DELIVERY_MANIFEST;
-// The build's own steps count too: a change to how pages are indexed or compressed needs a new build.
-const SOURCES = ['src', 'public', 'scripts/build.ts', 'scripts/build', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+// The build's own steps count too: a change to how pages are indexed or compressed needs a new build. The words
+// (content/messages) come from ./content even when CONTENT_DIR points the articles elsewhere.
+const SOURCES = [
+  'src',
+  'public',
+  'content/messages',
+  'scripts/build.ts',
+  'scripts/build',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 /**
  * Returns why a rebuild is needed, or undefined when dist/ was built for this SITE_URL (the origin check and
@@ -35,7 +45,7 @@ export function sourceFiles(root: string, contentDir: string): string[] {
     for (const entry of readdirSync(join(root, path))) walk(`${path}/${entry}`);
   };
   for (const source of [...SOURCES, contentDir]) walk(source);
-  return files.sort();
+  return [...new Set(files)].sort();
 }
 
 /** What a build records of `sourceFiles`, to notice later that one was added, moved or deleted. */

@@ -38,6 +38,21 @@ describe('buildIsStale', () => {
     expect(buildIsStale(root, 'content', undefined)).toBe('scripts/build/precompress.ts changed');
   });
 
+  it('asks for a build when the words changed, also with CONTENT_DIR pointing the articles elsewhere', () => {
+    root = mkdtempSync(join(tmpdir(), 'fresh-'));
+    write('content/messages/en.json', 100);
+    write('corpus/articles/a.mdx', 100);
+    write(
+      BUILD_MARKER,
+      50,
+      JSON.stringify({ siteUrl: null, pagePolicies: {}, encodings: {}, sources: sourceListDigest(sourceFiles(root, 'corpus')) }),
+    );
+    expect(buildIsStale(root, 'corpus', undefined)).toBeUndefined();
+    write('content/messages/en.json', 10);
+    expect(buildIsStale(root, 'corpus', undefined)).toBe('content/messages/en.json changed');
+    expect(sourceFiles(root, 'content')).toEqual(['content/messages/en.json']);
+  });
+
   it('asks for a build when a source file was deleted or moved, which leaves nothing newer', () => {
     root = mkdtempSync(join(tmpdir(), 'fresh-'));
     write('src/pages/old-page.astro', 100);
