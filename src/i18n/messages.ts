@@ -9,53 +9,64 @@
  * keeps its English inline.
  */
 import en from '../../content/messages/en.json' with { type: 'json' };
-import { formatList, formatMessage, formatParts, LOCALE_KEY, type Message, type PartValues } from './format.ts';
+import { formatParts, LOCALE_KEY, TOKEN, type Message, type PartValues } from './format.ts';
 
 export type Catalogue = Record<string, Message>;
 export type MessageKey = keyof typeof en;
+/** Values as the server gives them: dates too, formatted as a long date in UTC (14 October 2026 in en-GB). */
+export type Values<T = string> = Record<string, string | number | Date | T | ((words: string) => T)>;
+
+const TOKENS = new RegExp(TOKEN, 'gs');
 
 /** The functions over one catalogue; `source` names its file in errors. */
 export function createMessages<K extends string>(catalogue: Record<K, Message>, source: string) {
   const entries = catalogue as Catalogue;
   const locale = entries[LOCALE_KEY];
   if (typeof locale !== 'string') throw new Error(`${source} has no "${LOCALE_KEY}" (the locale Intl formats with, like "en-GB")`);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = (value: Date) => dates.format(value);
+
   const lookUp = (key: string): Message => {
     if (!Object.hasOwn(entries, key)) throw new Error(`Unknown message key "${key}" (${source})`);
     return entries[key];
   };
-  const about = (key: string, error: unknown) =>
-    new Error(`Message "${key}" (${source}): ${error instanceof Error ? error.message : String(error)}`);
+  /** Every placeholder and tag of every form has its value (the browser's formatter does not check). */
+  const format = <T>(key: string, values: Values<T>): (string | T)[] => {
+    const message = lookUp(key);
+    const fail = (problem: string) => new Error(`Message "${key}" (${source}): ${problem}`);
+    if (typeof message !== 'string' && typeof values.count !== 'number')
+      throw fail('a message with plural forms needs a number as {count}');
+    for (const text of typeof message === 'string' ? [message] : Object.values(message)) {
+      for (const [, tag, , name] of text.matchAll(TOKENS)) {
+        if (values[tag ?? name] === undefined) throw fail(`no value for ${tag ? `<${tag}>` : `{${name}}`}`);
+      }
+    }
+    const ready = Object.fromEntries(Object.entries(values).map(([name, v]) => [name, v instanceof Date ? date(v) : v]));
+    return formatParts(message, ready as PartValues<T>, locale);
+  };
 
   return {
     locale,
     /** The message as text, its placeholders filled from `values`. */
-    t(key: K, values: PartValues<string> = {}): string {
-      const message = lookUp(key);
-      try {
-        return formatMessage(message, values, locale);
-      } catch (error) {
-        throw about(key, error);
-      }
+    t(key: K, values: Values = {}): string {
+      return format(key, values).join('');
     },
     /** The message as pieces for a template, elements among them (`<link>` tags made into links, a placeholder a node). */
-    tParts<T>(key: K, values: PartValues<T>): (string | T)[] {
-      const message = lookUp(key);
-      try {
-        return formatParts(message, values, locale);
-      } catch (error) {
-        throw about(key, error);
-      }
+    tParts<T>(key: K, values: Values<T>): (string | T)[] {
+      return format(key, values);
     },
     /** The message unformatted, for an island that fills it in the browser (with src/i18n/format.ts). */
     messagePattern(key: K): Message {
       return lookUp(key);
     },
+    /** A long date in UTC in this language (14 October 2026), as placeholders show dates. */
+    date,
     /** "A, B and C" in this language. */
     list(items: string[]): string {
-      return formatList(items, locale);
+      return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
     },
   };
 }
 
 /** English, the only language yet. */
-export const { locale, t, tParts, messagePattern, list } = createMessages(en, 'content/messages/en.json');
+export const { locale, t, tParts, messagePattern, date, list } = createMessages(en, 'content/messages/en.json');
