@@ -59,6 +59,8 @@ export async function seedTickets(db: Db, options: SeedOptions): Promise<SeededT
         os: 'linux',
         consented_at: createdAt,
         closed_at: options.closedAt?.(i) ?? null,
+        last_activity_at: createdAt,
+        awaiting_us: status(i) === 'new' || status(i) === 'open' ? 1 : 0,
       };
     });
     await db.transaction().execute(async (trx) => {

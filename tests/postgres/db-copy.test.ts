@@ -82,7 +82,7 @@ async function seedHelpCenter(db: Db): Promise<void> {
     closedAt: (i) => (i % 11 === 0 ? '2025-02-01T00:00:00.000Z' : null),
   });
   for (const [i, { reference }] of tickets.entries()) {
-    if (i % 3 === 0) await assign(db, reference, i % 2 ? agent.id : admin.id, now);
+    if (i % 3 === 0) await assign(db, reference, i % 2 ? agent.id : admin.id, i % 2 ? agent.id : admin.id, now);
     if (i % 5 === 0) await addNote(db, reference, agent.id, `Called the requester about ${reference}.`, now);
     if (i % 10 === 0) await addNote(db, reference, admin.id, 'Second note: "quotes", ünïcødé and\nnew lines.', now);
     if (i % 7 === 0) await changeStatus(db, reference, i % 2 ? 'resolved' : 'waiting', agent.id, now);

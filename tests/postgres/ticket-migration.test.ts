@@ -5,7 +5,15 @@ import { migrateToLatest, openPostgres, type Db } from '../../src/server/db/conn
 import { inboxPage } from '../../src/server/db/inbox.ts';
 import { notesOf, ticketByReference } from '../../src/server/db/tickets.ts';
 import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../../harness/postgres.ts';
-import { databaseBeforeRename, expectForeignKeysEnforced, migrator, NEW_ROWS, OLD_ROWS, storedRows } from '../support/ticket-migration.ts';
+import {
+  databaseBeforeRename,
+  expectForeignKeysEnforced,
+  LAST_BEFORE_RENAME,
+  migrator,
+  NEW_ROWS,
+  OLD_ROWS,
+  storedRows,
+} from '../support/ticket-migration.ts';
 
 /** Each constraint of the tables that name tickets, as `table: constraint → referenced table`. */
 async function constraints(db: Db): Promise<string[]> {
@@ -94,8 +102,11 @@ describe('migration 007-tickets on PostgreSQL', () => {
     try {
       await databaseBeforeRename(otherDb);
       await migrateToLatest(otherDb);
-      const { error, results } = await migrator(otherDb).migrateDown();
-      expect([error, results?.map((result) => `${result.migrationName} ${result.status}`)]).toEqual([undefined, ['007-tickets Success']]);
+      const { error, results } = await migrator(otherDb).migrateTo(LAST_BEFORE_RENAME);
+      expect([error, results?.map((result) => `${result.migrationName} ${result.status}`)]).toEqual([
+        undefined,
+        ['008-conversations Success', '007-tickets Success'],
+      ]);
       expect(await storedRows(otherDb, 'old')).toEqual(OLD_ROWS);
       expect(await namesWith(otherDb, 'ticket')).toEqual([]);
     } finally {

@@ -71,6 +71,7 @@ export async function addStaff(db: Db, input: NewAccount, actor: string | null, 
     password_hash: await hashPassword(account.password),
     created_at: now.toISOString(),
     disabled_at: null,
+    notify_new_tickets: 0,
   };
   const created = await db.transaction().execute(async (trx) => {
     if (!(await insertStaff(trx, row))) return false;

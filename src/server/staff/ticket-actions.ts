@@ -4,6 +4,7 @@ import type { SignedInStaff } from '../auth/lucia.ts';
 import type { Db } from '../db/connection.ts';
 import type { TicketStatus } from '../db/schema.ts';
 import { addNote, assign, changeStatus } from '../db/tickets.ts';
+import { resolvedMail } from '../email/ticket-mail.ts';
 import { formAction, type Outcome, type StaffForm } from './form-post.ts';
 import { isStatus } from './statuses.ts';
 
@@ -34,8 +35,10 @@ export function ticketForm(db: Db, reference: string, staff: SignedInStaff): Sta
     found ? { done } : { status: 404, errors: {}, formError: `There is no ticket ${reference}.` };
   return {
     actions: {
-      status: formAction(statusFields, async ({ status }) => outcome(await changeStatus(db, reference, status, staff.id), 'status')),
-      assign: formAction(z.object({}), async () => outcome(await assign(db, reference, staff.id), 'assigned')),
+      status: formAction(statusFields, async ({ status }) =>
+        outcome(await changeStatus(db, reference, status, staff.id, new Date(), resolvedMail), 'status'),
+      ),
+      assign: formAction(z.object({}), async () => outcome(await assign(db, reference, staff.id, staff.id), 'assigned')),
       note: formAction(noteFields, async ({ note }) => outcome(await addNote(db, reference, staff.id, note), 'note')),
     },
   };
