@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { normaliseEmail } from '../email-address.ts';
 import { recordAudit } from './audit.ts';
 import { lockingRows, type Db } from './connection.ts';
 import { queueEmails, type NewOutboxEmail } from './outbox.ts';
@@ -224,5 +225,29 @@ export async function requesterSetsStatus(db: Db, reference: string, status: 're
       detail: { from: ticket.status, to: status },
     });
     return true;
+  });
+}
+
+/**
+ * Queues `mail` (a fresh link) for each open ticket whose contact address is `emailNormalized`; returns how many.
+ * Account addresses do not count: someone typing your address as theirs must not get your requests' links.
+ */
+export async function mailOpenRequests(db: Db, emailNormalized: string, mail: MailFor, now = new Date()): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const tickets = await trx
+      .selectFrom('ticket_emails as e')
+      .innerJoin('tickets as t', 't.reference', 'e.reference')
+      .select(['t.reference', 't.name', 't.contact_email', 't.topic', 't.status'])
+      .where('e.email_normalized', '=', emailNormalized)
+      .where('t.status', 'in', ['new', 'open', 'waiting'])
+      .where('t.anonymised_at', 'is', null)
+      .orderBy('t.created_at')
+      .execute();
+    const own = tickets.filter((t) => normaliseEmail(t.contact_email) === emailNormalized);
+    for (const t of own) {
+      const ticket = { reference: t.reference, name: t.name, contactEmail: t.contact_email, topic: t.topic, status: t.status };
+      await queueMail(trx, t.reference, mail(ticket, undefined, []), now);
+    }
+    return own.length;
   });
 }

@@ -44,7 +44,9 @@ export const newAccountSchema = z
       .trim()
       .min(1, { error: 'Enter a name' })
       .max(200, { error: 'Name must be 200 characters or fewer' })
-      .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') }),
+      .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
+      // Staff notices go to "Name <address>": a line break there would start a header of its own.
+      .refine((name) => !/[\r\n]/.test(name), { error: 'Enter the name on one line' }),
     role: z.enum(ROLES, { error: 'Choose a role: agent or admin' }),
     password: z.string(),
   })

@@ -34,6 +34,8 @@ export const supportRequestSchema = z.object({
   name: text('', 'Enter your name as text')
     .max(200, { error: 'Name must be 200 characters or fewer' })
     .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
+    // It goes into email headers (To:), where a line break could add headers of its own.
+    .refine((name) => !/[\r\n]/.test(name), { error: 'Enter your name on one line' })
     .default(''),
   email: text(contactEmail.missing, contactEmail.notText)
     .min(1, { error: contactEmail.missing })
