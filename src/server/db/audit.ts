@@ -16,6 +16,7 @@ export type AuditAction =
   | 'staff-disabled'
   | 'staff-enabled'
   | 'staff-password-reset'
+  | 'staff-password-changed'
   | 'personal-data-exported'
   | 'personal-data-erased';
 

@@ -82,7 +82,7 @@ export async function countOtherActiveAdmins(db: Db, exceptId: string): Promise<
 export async function updateStaff(
   db: Db,
   id: string,
-  changes: Partial<Pick<StaffRow, 'password_hash' | 'disabled_at' | 'role' | 'name'>>,
+  changes: Partial<Pick<StaffRow, 'password_hash' | 'disabled_at' | 'role' | 'name' | 'notify_new_tickets'>>,
 ): Promise<void> {
   await db.updateTable('staff').set(changes).where('id', '=', id).execute();
 }

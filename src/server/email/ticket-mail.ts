@@ -23,7 +23,8 @@ export function headerValue(value: string, what: string): string {
 
 const domain = () => mailSettings(process.env).from.address.split('@')[1];
 const rootId = (reference: string, audience: 'request' | 'staff') => `<${reference.toLowerCase()}.${audience}@${domain()}>`;
-const newId = () => `<${randomUUID()}@${domain()}>`;
+/** A Message-ID of its own for an email that is not the first of its thread. */
+export const newMessageId = () => `<${randomUUID()}@${domain()}>`;
 const pageUrl = (reference: string) => new URL(requestPath(reference), `${site.baseUrl}/`).href;
 const staffUrl = (reference: string) => new URL(`/staff/tickets/${reference}`, `${site.baseUrl}/`).href;
 
@@ -56,7 +57,7 @@ function toRequester(
         textBody: textPart(all),
         htmlBody: htmlPart(all, { title: subject, lang: locale }),
         secret: key.secret,
-        messageId: root ? thread : newId(),
+        messageId: root ? thread : newMessageId(),
         inReplyTo: root ? null : thread,
         references: root ? null : thread,
       },
@@ -82,7 +83,7 @@ function toStaff(
     subject: headerValue(subject, 'The subject'),
     textBody: textPart(all),
     htmlBody: htmlPart(all, { title: subject, lang: 'en' }),
-    messageId: root ? thread : newId(),
+    messageId: root ? thread : newMessageId(),
     inReplyTo: root ? null : thread,
     references: root ? null : thread,
   }));
