@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 import { freeLoopbackPort } from './free-port.ts';
 
 export interface CapturedEmail {
+  /** The user the sender signed in as (SMTP AUTH). */
+  user: string;
   messageId: string;
   inReplyTo: string | undefined;
   references: string[];
@@ -51,14 +53,15 @@ export async function startSmtpCapture({ onMessage, parse = true }: CaptureOptio
         logger: false,
         // Stopping drops open connections at once, as a server going down would (the default waits 30 s for them).
         closeTimeout: 100,
-        onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
-        onData(stream, _session, callback) {
+        onAuth: (auth, _session, callback) => callback(null, { user: auth.username }),
+        onData(stream, session, callback) {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', async () => {
             try {
               const raw = Buffer.concat(chunks).toString('utf8');
-              const email = parse ? await parsed(raw) : counted(raw);
+              const user = String(session.user ?? '');
+              const email = { ...(parse ? await parsed(raw) : counted(raw)), user };
               await onMessage?.(email);
               received.push(email);
               for (const wake of waiters) wake();
@@ -98,7 +101,7 @@ export async function startSmtpCapture({ onMessage, parse = true }: CaptureOptio
   };
 }
 
-async function parsed(raw: string): Promise<CapturedEmail> {
+async function parsed(raw: string): Promise<Omit<CapturedEmail, 'user'>> {
   const mail = await simpleParser(raw);
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   return {
@@ -116,7 +119,7 @@ async function parsed(raw: string): Promise<CapturedEmail> {
 }
 
 /** Only the Message-ID, read off the headers: enough to count and tell emails apart. */
-function counted(raw: string): CapturedEmail {
+function counted(raw: string): Omit<CapturedEmail, 'user'> {
   const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
   return {
     messageId,
