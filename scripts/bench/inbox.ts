@@ -66,7 +66,8 @@ async function prepare(databaseUrl?: string): Promise<Inbox> {
       closedAt: (i) => (statusOf(i) === 'resolved' || statusOf(i) === 'spam' ? new Date().toISOString() : null),
     });
     // 5% from the oldest end: about 95% of the list lies between it and the first page.
-    deepCursor = formatCursor(tickets[Math.floor(TICKETS * 0.05)]);
+    const deep = tickets[Math.floor(TICKETS * 0.05)];
+    deepCursor = formatCursor({ at: deep.createdAt, reference: deep.reference });
     const staff = await addStaff(db, { ...STAFF, password: STAFF_PASSWORD }, null);
     if (!staff.ok) throw new Error(`Staff account: ${staff.message}`);
     // Autovacuum vacuums and analyzes a table soon after a bulk load (statistics for the planner, the visibility

@@ -197,3 +197,34 @@ describe('your account', () => {
     await signIn(server.url, 'changer@example.com', 'a fresh long passphrase 4 me');
   });
 });
+
+describe('the inbox', () => {
+  const inbox = async (query: string) => (await getAs(server.url, `/staff/?${query}`, cookie)).text();
+
+  it('finds a ticket by words of its description and of its messages', async () => {
+    const word = `zq${crypto.randomUUID().replace(/[^a-f]/g, '')}`;
+    const { reference, link } = await request({ description: `The ${word} screen shows my old phone number.` });
+    expect(await inbox(`q=${word}`)).toContain(`/staff/tickets/${reference}`);
+    const other = `zq${crypto.randomUUID().replace(/[^a-f]/g, '')}`;
+    await postRequestForm(server.url, link, { action: 'message', message: `It also says ${other}.`, idempotencyKey: crypto.randomUUID() });
+    const found = await inbox(`q=${encodeURIComponent(`${word} ${other}`)}`);
+    expect(found).toContain(`/staff/tickets/${reference}`);
+    expect((found.match(/\/staff\/tickets\/HC-/g) ?? []).length).toBe(1);
+  });
+
+  it('marks a new requester message, lists by last activity, and filters what needs our reply', async () => {
+    const { reference: older, link } = await request();
+    const { reference: newer } = await request();
+    await act(newer, { action: 'reply', reply: 'Answered.' });
+    await postRequestForm(server.url, link, { action: 'message', message: 'One more thing.', idempotencyKey: crypto.randomUUID() });
+    const byActivity = await inbox('sort=activity');
+    const order = [...byActivity.matchAll(/\/staff\/tickets\/(HC-[0-9A-Z-]+)/g)].map((m) => m[1]);
+    expect(order.indexOf(older)).toBeLessThan(order.indexOf(newer));
+    expect(byActivity).toMatch(new RegExp(`${older}</a>\\s*<br\\s*/?>\\s*<span class="new-message">New message</span>`));
+    const needs = await inbox('needs=reply');
+    expect(needs).toContain(`/staff/tickets/${older}`);
+    expect(needs).not.toContain(`/staff/tickets/${newer}`);
+    await act(older, { action: 'reply', reply: 'Answered too.' });
+    expect(await inbox('needs=reply')).not.toContain(`/staff/tickets/${older}`);
+  });
+});
