@@ -123,29 +123,35 @@ export async function changeStatus(
   });
 }
 
-/** Assigns the ticket to a staff member, or to nobody (null); false when the ticket or the account does not exist. */
-export async function assign(db: Db, reference: string, assignee: string | null, staffId: string, now = new Date()): Promise<boolean> {
+/** Assigns the ticket to an active staff member, or to nobody (null); says when the ticket or the account is not there. */
+export async function assign(
+  db: Db,
+  reference: string,
+  assignee: string | null,
+  staffId: string,
+  now = new Date(),
+): Promise<'assigned' | 'no-ticket' | 'no-staff'> {
   return db.transaction().execute(async (trx) => {
     const current = await lockingRows(
       trx,
       trx.selectFrom('tickets').select('assigned_to').where('reference', '=', reference),
     ).executeTakeFirst();
-    if (!current) return false;
-    if (
-      assignee &&
-      !(await trx.selectFrom('staff').select('id').where('id', '=', assignee).where('disabled_at', 'is', null).executeTakeFirst())
-    )
-      return false;
-    if (current.assigned_to === assignee) return true;
+    if (!current) return 'no-ticket';
+    const to = assignee
+      ? await trx.selectFrom('staff').select('name').where('id', '=', assignee).where('disabled_at', 'is', null).executeTakeFirst()
+      : undefined;
+    if (assignee && !to) return 'no-staff';
+    if (current.assigned_to === assignee) return 'assigned';
     await trx.updateTable('tickets').set({ assigned_to: assignee }).where('reference', '=', reference).execute();
     await recordAudit(trx, {
       at: now.toISOString(),
       staffId,
       action: 'assigned',
       reference,
-      detail: { from: current.assigned_to, to: assignee },
+      // The name as it was then, for the trail (staff names are not requesters' personal data).
+      detail: { from: current.assigned_to, to: assignee, toName: to?.name ?? null },
     });
-    return true;
+    return 'assigned';
   });
 }
 

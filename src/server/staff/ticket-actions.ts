@@ -72,8 +72,9 @@ export function ticketForm(db: Db, reference: string, staff: SignedInStaff): Sta
         queued(await changeStatus(db, reference, status, staff.id, new Date(), resolvedMail), 'status'),
       ),
       assign: formAction(z.object({ assignee: z.string() }), async ({ assignee }) => {
-        if (await assign(db, reference, assignee || null, staff.id)) return { done: 'assigned' };
-        return { status: 422, errors: { assignee: 'Choose an active staff member, or nobody' } };
+        const result = await assign(db, reference, assignee || null, staff.id);
+        if (result === 'no-staff') return { status: 422, errors: { assignee: 'Choose an active staff member, or nobody' } };
+        return outcome(result === 'assigned', 'assigned');
       }),
       note: formAction(noteFields, async ({ note }) => outcome(await addNote(db, reference, staff.id, note), 'note')),
       'send-again': formAction(z.object({ email: z.string() }), async ({ email }) => {
