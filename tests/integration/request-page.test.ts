@@ -60,7 +60,7 @@ describe('the confirmation email', () => {
     expect(html).toContain(description);
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin');
     expect(response.headers.get('x-robots-tag')).toBe('noindex');
     expect(server.output()).not.toContain(new URL(link, server.url).searchParams.get('key')!);
   });
