@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { createStaff, postForm as postStaffForm, signIn } from '../../harness/staff.ts';
 import { postJson, validSupportRequest } from '../support/support-requests.ts';
@@ -193,5 +194,42 @@ describe('email me my links', () => {
     const bad = await ask('not an address');
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Enter your email address in the correct format');
+  });
+});
+
+describe('the request page’s limits', () => {
+  let limited: ServerProcess;
+  beforeAll(async () => {
+    limited = await startServer({ env: { ESCALATION_RATE_LIMIT: '2' } });
+  });
+  afterAll(() => limited?.stop());
+
+  it('answers a client over the limit with 429 and Retry-After, keeping what they wrote; so does "Email me my links"', async () => {
+    const response = await postJson(limited.url, validSupportRequest({ email: 'limited@example.com' }));
+    const { reference } = (await response.json()) as { reference: string };
+    // No SMTP here: the link is read from the waiting email, as an admin would on the outbox page.
+    const db = openServerDatabase(limited.dataDir);
+    let link: string;
+    try {
+      const { secret } = await db.selectFrom('outbox').select('secret').where('reference', '=', reference).executeTakeFirstOrThrow();
+      link = `/requests/${reference}/?key=${secret}`;
+    } finally {
+      await db.destroy();
+    }
+    const post = (message: string) =>
+      postRequestForm(limited.url, link, { action: 'message', message, idempotencyKey: crypto.randomUUID() });
+    expect((await post('First.')).status).toBe(303);
+    expect((await post('Second.')).status).toBe(303);
+    const third = await post('Third, kept when refused.');
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await third.text();
+    expect(html).toMatch(/You have sent this form too many times in a short while\. Wait \d+ seconds? and try again\./);
+    expect(html).toContain('Third, kept when refused.</textarea>');
+
+    const ask = () => postRequestForm(limited.url, '/requests/', { email: 'limited@example.com' });
+    expect((await ask()).status).toBe(303);
+    expect((await ask()).status).toBe(303);
+    expect((await ask()).status).toBe(429);
   });
 });

@@ -230,7 +230,7 @@ export async function waitingEmails(db: Db, limit: number): Promise<EmailState[]
 /**
  * Sends one of a ticket's emails again. A failed one is queued again as it was (same Message-ID; its key was never
  * sent); a sent one is copied into a new email, with `fresh` giving its new Message-ID and key (the old key was
- * forgotten when it was sent). False when the ticket has no such email.
+ * forgotten when it was sent). False when the ticket has no such email, or its copy is no longer kept.
  */
 export async function sendAgain(
   db: Db,
@@ -251,9 +251,10 @@ export async function sendAgain(
         .execute();
       return true;
     }
-    if (row.status === 'queued') return true;
+    // Queued already; or sent so long ago that its copy was forgotten (retention), so there is nothing to send again.
+    if (row.status === 'queued' || row.text_body === '') return row.status === 'queued';
     const { messageId, secret, keyHash } = fresh();
-    const hadKey = row.text_body !== row.text_body.replaceAll(REQUEST_KEY_SLOT, '');
+    const hadKey = row.text_body.includes(REQUEST_KEY_SLOT);
     if (hadKey) await trx.insertInto('request_keys').values({ key_hash: keyHash, reference, created_at: at }).execute();
     await trx
       .insertInto('outbox')
@@ -279,6 +280,21 @@ export async function sendAgain(
       .execute();
     return true;
   });
+}
+
+/**
+ * Forgets the stored copies (subject kept, bodies emptied) of emails sent before `before`: their state stays on the
+ * timeline, their text is no longer kept. Returns how many.
+ */
+export async function forgetSentBodies(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ text_body: '', html_body: '' })
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', before.toISOString())
+    .where('text_body', '!=', '')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Where a requester's key goes in a stored email body; the sender puts the key there, a masked copy shows dots. */
