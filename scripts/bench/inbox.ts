@@ -1,6 +1,6 @@
 // `npm run bench:inbox`: the staff inbox over HTTP against the built server, signed in, with 100,000 tickets:
-// the first page, a page deep in the list (keyset cursor ~95,000 rows in), a search by email and a full-text search
-// (a word in about 1 % of descriptions, among descriptions of a few dozen words each). On SQLite, and
+// the first page, a page deep in the list (keyset cursor ~95,000 rows in), a search by email and full-text searches
+// (a word in about 1 % of descriptions, and a word in all of them, among descriptions of a few dozen words each). On SQLite, and
 // with DATABASE_URL on PostgreSQL too (in a scratch database created on that server and dropped at the end), the
 // two side by side. Sequential requests (latency, not throughput); median and p95 of BENCH_REQUESTS (200) each,
 // after a warm-up.
@@ -130,6 +130,8 @@ const queries = [
   { name: 'inbox, deep page (keyset)', path: (inbox: Inbox) => `/staff/?after=${encodeURIComponent(inbox.deepCursor)}` },
   { name: 'search by email', path: () => `/staff/?q=${encodeURIComponent(FREQUENT.toUpperCase())}` },
   { name: 'full-text search', path: () => `/staff/?q=${SEARCHED}s` },
+  // No target: a word every ticket has finds nothing worth finding; measured so its cost is known.
+  { name: 'full-text, a word in every ticket', path: () => `/staff/?q=${WORDS[1]}s`, measuredOnly: true },
 ];
 const rows: string[][] = [];
 let allMet = true;
@@ -137,14 +139,15 @@ for (const query of queries) {
   // Each query on every database in turn, so the figures side by side come from the same stretch of a noisy machine.
   for (const inbox of inboxes) {
     const timing = await time(inbox, query.name, query.path(inbox));
-    allMet &&= timing.p95 < TARGET_P95_MS;
+    const targeted = !('measuredOnly' in query);
+    if (targeted) allMet &&= timing.p95 < TARGET_P95_MS;
     rows.push([
       query.name,
       inbox.database,
       `${timing.median.toFixed(1)} ms`,
       `${timing.p95.toFixed(1)} ms`,
-      `< ${TARGET_P95_MS} ms`,
-      verdict(timing.p95 < TARGET_P95_MS),
+      targeted ? `< ${TARGET_P95_MS} ms` : 'none',
+      targeted ? verdict(timing.p95 < TARGET_P95_MS) : '',
     ]);
   }
 }

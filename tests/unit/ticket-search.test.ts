@@ -42,4 +42,18 @@ describe('full-text search of the inbox', () => {
     expect(await search('phone')).toEqual([]);
     expect(await search('invoice')).toEqual([invoice]);
   });
+
+  it('pages through a word that thousands of tickets have, newest first, alone or with a rarer word', async () => {
+    const many = await seedTickets(db(), {
+      count: 2_100,
+      series: 'W',
+      description: (i) => `Everyone mentions the widget here${i % 700 === 0 ? ' and a gizmo' : ''}.`,
+    });
+    const newest = [...many].reverse().map((t) => t.reference);
+    const first = await inboxPage(db(), { text: 'widgets' }, {}, 50);
+    expect(first.rows.map((row) => row.reference)).toEqual(newest.slice(0, 50));
+    const second = await inboxPage(db(), { text: 'widgets' }, { after: first.older }, 50);
+    expect(second.rows.map((row) => row.reference)).toEqual(newest.slice(50, 100));
+    expect(await search('widget gizmo')).toEqual(newest.filter((_, i) => (newest.length - 1 - i) % 700 === 0));
+  });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.ts';
 import { isPostgres } from './dialect.ts';
 import type { TicketStatus } from './schema.ts';
@@ -95,7 +95,10 @@ export async function inboxPage(
   // PostgreSQL databases with a language collation ignore hyphens when comparing, and the range would be empty.
   const prefix = filter.referencePrefix?.replace(/-+$/, '');
   if (prefix) query = query.where('t.reference', '>=', prefix).where('t.reference', '<', prefixEnd(prefix));
-  for (const word of searchWords(filter.text ?? '').slice(0, MAX_WORDS)) query = query.where('t.reference', 'in', matchingWord(db, word));
+  for (const matches of filter.text ? await wordFilters(db, filter.text) : []) {
+    if (Array.isArray(matches) && matches.length === 0) return { rows: [] };
+    query = query.where('t.reference', 'in', matches);
+  }
   if (cursor) {
     query = query.where((eb) => eb(eb.refTuple(order[0], order[1]), backwards ? '>' : '<', eb.tuple(cursor.at, cursor.reference)));
   }
@@ -135,15 +138,34 @@ export function searchWords(text: string): string[] {
 
 /** A ticket matches when each word is in one of its texts (not necessarily all in the same one). */
 const MAX_WORDS = 8;
+/**
+ * Up to this many tickets matching a word are listed by the full-text index and then read in the list's order;
+ * a word in more tickets than that (one nearly every ticket has) is checked ticket by ticket along the list's index
+ * instead, which finds a page of matches quickly for such a word. Neither database's planner tells the two apart well.
+ */
+const LISTED_MATCHES = 2_000;
 
-/** References of tickets with a text (description or message) holding `word`. */
+/** The references of tickets with a text (description or message) holding `word`, as SQL. */
 function matchingWord(db: Db, word: string) {
-  if (isPostgres(db)) {
-    // The same expression as the GIN index (migration 008), so the index answers it.
-    return sql<string>`(select reference from ticket_texts where to_tsvector('english', body) @@ plainto_tsquery('english', ${word}))`;
-  }
+  // The stored tsvector the GIN index covers (migration 008).
+  if (isPostgres(db))
+    return sql<{ reference: string }>`select reference from ticket_texts where search @@ plainto_tsquery('english', ${word})`;
   // Quoted: FTS5 reads it as a term (stemmed by the porter tokenizer), never as query syntax.
-  return sql<string>`(select x.reference from ticket_texts_fts f join ticket_texts x on x.id = f.rowid where ticket_texts_fts match ${`"${word}"`})`;
+  return sql<{
+    reference: string;
+  }>`select x.reference from ticket_texts_fts f join ticket_texts x on x.id = f.rowid where ticket_texts_fts match ${`"${word}"`}`;
+}
+
+/** For each word of a search: the references matching it when they are few, or a subquery when they are many. */
+async function wordFilters(db: Db, text: string): Promise<(string[] | RawBuilder<string>)[]> {
+  return Promise.all(
+    searchWords(text)
+      .slice(0, MAX_WORDS)
+      .map(async (word) => {
+        const { rows } = await sql<{ reference: string }>`${matchingWord(db, word)} limit ${LISTED_MATCHES + 1}`.execute(db);
+        return rows.length > LISTED_MATCHES ? sql<string>`(${matchingWord(db, word)})` : [...new Set(rows.map((row) => row.reference))];
+      }),
+  );
 }
 
 /** The smallest string above every string starting with `prefix`, so a prefix is an index range (no LIKE). */
