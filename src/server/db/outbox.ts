@@ -4,6 +4,9 @@ import { isPostgres } from './dialect.ts';
 import type { OutboxKind, OutboxStatus, OutboxTable } from './schema.ts';
 import { sortableId } from './sortable-id.ts';
 
+/** Where a requester's key goes in a stored email body; the sender puts the key there, a masked copy shows dots. */
+export const REQUEST_KEY_SLOT = '[[request-key]]';
+
 /** An email to queue, as the email module composes it. */
 export interface NewOutboxEmail {
   kind: OutboxKind;
@@ -296,6 +299,3 @@ export async function forgetSentBodies(db: Db, before: Date): Promise<number> {
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
-
-/** Where a requester's key goes in a stored email body; the sender puts the key there, a masked copy shows dots. */
-export const REQUEST_KEY_SLOT = '[[request-key]]';

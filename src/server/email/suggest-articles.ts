@@ -6,7 +6,6 @@ export interface ArticleSuggestion {
 }
 
 /** Up to three help articles that match a requester's description, best first, for their confirmation email. */
-export async function suggestArticles(description: string): Promise<ArticleSuggestion[]> {
-  void description;
+export async function suggestArticles(_description: string): Promise<ArticleSuggestion[]> {
   return [];
 }
