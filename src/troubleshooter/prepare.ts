@@ -1,4 +1,5 @@
-import { browsers, type BrowserId } from '../lib/browsers.ts';
+import { browserIds, type BrowserId } from '../lib/browsers.ts';
+import { browserLabel } from '../lib/component-props.ts';
 import { renderMarkdown } from '../lib/markdown/html.ts';
 import type { FlowFile } from './flow-schema.ts';
 import { distancesToOutcome, exitsOf, type Exit, type StepKind } from './flow-model.ts';
@@ -40,8 +41,8 @@ export function prepareFlow(id: string, flow: FlowFile): PreparedFlow {
       kind: step.kind,
       title: step.title,
       html: render(step.body),
-      variants: browsers.flatMap((b) =>
-        step.variants?.[b.id] ? [{ browser: b.id, label: b.label, html: render(step.variants[b.id]) }] : [],
+      variants: browserIds.flatMap((id) =>
+        step.variants?.[id] ? [{ browser: id, label: browserLabel(id), html: render(step.variants[id]) }] : [],
       ),
       exits: exitsOf(step),
       remaining: remaining.get(step.id) ?? 0,
