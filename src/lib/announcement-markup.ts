@@ -1,4 +1,5 @@
 import type { AnnouncementIcon, PublicAnnouncement } from './announcement-window.ts';
+import { escapeHtml as attribute } from './escape-html.ts';
 
 /** Stroke icons (24×24), decorative: the spoken prefix says the same. */
 const ICONS: Record<AnnouncementIcon, string> = {
@@ -6,9 +7,6 @@ const ICONS: Record<AnnouncementIcon, string> = {
   warning: 'M12 3 2 20h20zM12 10v4M12 17v.5',
   success: 'M4 12.5 9.5 18 20 6',
 };
-
-const ATTRIBUTE_ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;' };
-const attribute = (value: string) => value.replace(/[&"<]/g, (c) => ATTRIBUTE_ENTITIES[c]);
 
 /**
  * The words around a notice, from the message catalogue: Announcements.astro passes them, and puts them in a data
