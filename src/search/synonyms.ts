@@ -1,0 +1,71 @@
+/**
+ * Synonyms, applied when the index is built: a page that says one term of a group ("sign in") is also found by the
+ * others ("log in", "login"), which it carries as hidden, weighted metadata. A query costs nothing more, and the
+ * excerpt still quotes the page's own words.
+ */
+import { stemmer } from 'stemmer';
+import { z } from 'astro/zod';
+
+/** `content/search/synonyms.yaml`: groups of terms readers use for the same thing. */
+export const synonymsFileSchema = z.strictObject({
+  groups: z.array(
+    z
+      .array(z.string().trim().min(2, { error: 'a term needs at least 2 characters' }))
+      .min(2, { error: 'a group needs at least two terms that mean the same' }),
+  ),
+});
+
+export type SynonymGroups = z.infer<typeof synonymsFileSchema>['groups'];
+
+export interface PageTerms {
+  /** Said in the title, description or keywords: what the page is about. */
+  about: string[];
+  /** Said anywhere in the text. */
+  text: string;
+}
+
+export interface ExpandedTerms {
+  /** Terms of groups the page is about, other than the ones it says: weighted like keywords. */
+  aboutSynonyms: string[];
+  /** Terms of groups the page only mentions in its text: weighted less. */
+  textSynonyms: string[];
+}
+
+/** Words stemmed as English, so "signing in" and "signed in" both hold "sign in". */
+function stems(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.map((word) => stemmer(word)) ?? []
+  );
+}
+
+function holds(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The terms a page gains from the synonym groups: each group it says one term of gives it the others. */
+export function expandTerms(page: PageTerms, groups: SynonymGroups): ExpandedTerms {
+  const about = page.about.map(stems);
+  const text = stems(page.text);
+  const aboutSynonyms = new Set<string>();
+  const textSynonyms = new Set<string>();
+  for (const group of groups) {
+    const terms = group.map((term) => ({ term, stems: stems(term) }));
+    const said = (where: string[][]) => terms.filter((t) => where.some((field) => holds(field, t.stems)));
+    const inAbout = said(about);
+    const inText = inAbout.length ? [] : said([text]);
+    const target = inAbout.length ? aboutSynonyms : textSynonyms;
+    const present = new Set([...inAbout, ...inText].map((t) => t.term));
+    if (!present.size) continue;
+    for (const { term } of terms) if (!present.has(term)) target.add(term);
+  }
+  for (const term of aboutSynonyms) textSynonyms.delete(term);
+  return { aboutSynonyms: [...aboutSynonyms], textSynonyms: [...textSynonyms] };
+}
