@@ -23,8 +23,8 @@ export type PagefindFilters = Record<string, { any: string[] }>;
 
 export interface PagefindResponse {
   results: PagefindResult[];
-  /** Values of each filter among the matching pages, with their counts. */
-  filters: Record<string, Record<string, number>>;
+  /** Values of each filter among the matching pages before the chosen filters apply, with their counts. */
+  totalFilters: Record<string, Record<string, number>>;
 }
 
 /** An instance from `createInstance()`; the module's own singleton functions are never used. */
@@ -32,6 +32,8 @@ export interface PagefindInstance {
   options(options: object): Promise<void>;
   init(): Promise<void>;
   search(term: string, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;
+  /** Every filter's values in the index; also loads the filter files, without which searches count no values. */
+  filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
 }
 

@@ -75,6 +75,8 @@ interface Found {
 }
 
 export function createSearch({ index, loadVocabulary, flowPathPrefix, productName }: SearchDependencies): Search {
+  // Pagefind counts filter values (for the filter box) only once its filter files are loaded.
+  const filtersLoaded = index.filters();
   let vocabulary: Promise<Vocabulary> | undefined;
   const vocabularyOnce = () =>
     (vocabulary ??= loadVocabulary().catch((error: unknown) => ((vocabulary = undefined), Promise.reject(error))));
@@ -85,9 +87,10 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         .filter(([, values]) => values.length > 0)
         .map(([name, values]) => [name, { any: values }]),
     );
+    await filtersLoaded;
     const find = async (words: string[]): Promise<Found> => {
       const response = await index.search(words.join(' '), { filters: chosen });
-      return { results: response.results, filterCounts: response.filters };
+      return { results: response.results, filterCounts: response.totalFilters };
     };
     const outcome = async (match: SearchOutcome['match'], found: Found, correctedQuery?: string): Promise<SearchOutcome> => ({
       query,

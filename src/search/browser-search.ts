@@ -1,0 +1,45 @@
+/**
+ * Search in the browser: the search module over the Pagefind bundle the site serves at /pagefind/. Pagefind and
+ * the vocabulary load on the first search, not with the page; Pagefind runs on the page's thread (no worker: one
+ * file fewer to fetch, and a query takes milliseconds).
+ */
+import { PAGEFIND_OPTIONS } from './pagefind-options.ts';
+import type { PagefindModule } from './pagefind-api.ts';
+import { createSearch, type Search } from './search.ts';
+import { createVocabulary, VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
+
+const BUNDLE = '/pagefind/';
+
+export interface BrowserSearchOptions {
+  flowPathPrefix: string;
+  productName: string;
+}
+
+let started: Promise<Search> | undefined;
+
+/** The page's search, started on first use; a failed start is tried again on the next call. */
+export function browserSearch(options: BrowserSearchOptions): Promise<Search> {
+  started ??= start(options).catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
+}
+
+async function start({ flowPathPrefix, productName }: BrowserSearchOptions): Promise<Search> {
+  // A runtime path, not a module of the build: the bundler must leave it alone.
+  const pagefind = (await import(/* @vite-ignore */ `${BUNDLE}pagefind.js`)) as PagefindModule;
+  const index = pagefind.createInstance({ basePath: BUNDLE, noWorker: true });
+  await index.options(PAGEFIND_OPTIONS);
+  await index.init();
+  return createSearch({
+    index,
+    flowPathPrefix,
+    productName,
+    loadVocabulary: async () => {
+      const response = await fetch(`${BUNDLE}${VOCABULARY_FILE}`);
+      if (!response.ok) throw new Error(`${response.status} fetching the search vocabulary`);
+      return createVocabulary((await response.json()) as VocabularyFile);
+    },
+  });
+}
