@@ -23,7 +23,7 @@ export function parseSynonyms(source: string, path: string): SynonymGroups {
   const document = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = document.errors[0];
   if (syntax) {
-    const line = syntax.linePos?.[0].line ?? 1;
+    const line = lines.linePos(syntax.pos[0]).line;
     throw new SynonymsFileError(`${path}:${line}: ${syntax.message.split('\n')[0]}`);
   }
   const parsed = synonymsFileSchema.safeParse(document.toJS());

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { queryWords } from '../../src/search/query.ts';
+
+describe('query normaliser', () => {
+  it.each([
+    ['how do I reset my password??', ['reset', 'password']],
+    ['Why is my money pending', ['money', 'pending']],
+    ['please help, I need to change my email', ['change', 'email']],
+    ['what is a milestone', ['milestone']],
+  ])('drops question words and filler: %s', (query, words) => {
+    expect(queryWords(query)).toEqual(words);
+  });
+
+  it('makes every way of writing "cannot" one word, the one the index holds for "can\'t"', () => {
+    for (const query of ["can't sign in", 'cant sign in', 'cannot sign in', 'can not sign in', 'I’m unable to sign in', 'CAN’T SIGN IN']) {
+      expect(queryWords(query), query).toEqual(['cant', 'sign']);
+    }
+  });
+
+  it('expands other contractions, with or without the apostrophe, into filler', () => {
+    expect(queryWords('dont get email')).toEqual(['email']);
+    expect(queryWords("why won't it let me in")).toEqual(['let']);
+    expect(queryWords('it isnt working')).toEqual(['working']);
+    expect(queryWords("I'm locked out")).toEqual(['locked']);
+  });
+
+  it('splits words as the index does, keeps numbers, drops one-letter words and repeats', () => {
+    expect(queryWords('two-step verification')).toEqual(['two', 'step', 'verification']);
+    expect(queryWords('2fa 2fa new phone')).toEqual(['2fa', 'new', 'phone']);
+    expect(queryWords('w9 tax form')).toEqual(['w9', 'tax', 'form']);
+    expect(queryWords('a b c')).toEqual([]);
+  });
+
+  it("leaves out the product's own name, which every article says", () => {
+    expect(queryWords('how much does Loomwork take', 'Loomwork')).toEqual(['take']);
+    expect(queryWords('loomwork')).toEqual(['loomwork']);
+  });
+
+  it('keeps "id", which readers mean as an identifier', () => {
+    expect(queryWords('what is my login id')).toEqual(['login', 'id']);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { indexTerms } from '../../src/search/index-terms.ts';
+import { parseSynonyms, SynonymsFileError } from '../../src/search/synonyms-file.ts';
+import { expandTerms } from '../../src/search/synonyms.ts';
+
+const GROUPS = [
+  ['sign in', 'log in', 'login'],
+  ['two-step verification', '2fa', 'authenticator'],
+  ['unsubscribe', 'stop emails', 'notifications'],
+];
+
+describe('synonym expansion at build time', () => {
+  it('gives a page the other terms of each group it says, in any form of the words', () => {
+    const expanded = expandTerms({ about: ['Turn on two-step verification'], text: 'You are signing in from a new browser.' }, GROUPS);
+    expect(expanded.aboutSynonyms).toEqual(['2fa', 'authenticator']);
+    expect(expanded.textSynonyms).toEqual(['log in', 'login']);
+  });
+
+  it('weighs a group the page is about like keywords, even the terms its text says, and adds nothing for other groups', () => {
+    const expanded = expandTerms({ about: ['Choose your notifications'], text: 'Select unsubscribe at the foot of any email.' }, GROUPS);
+    expect(expanded.aboutSynonyms).toEqual(['unsubscribe', 'stop emails']);
+    expect(expanded.textSynonyms).toEqual([]);
+  });
+
+  it('puts an article keywords and what it is about in "keywords", what it only mentions in "related"', () => {
+    const terms = indexTerms(
+      { kind: 'article', title: 'Turn on two-step verification', description: 'Add a code.', keywords: ['2fa'], text: 'Sign in again.' },
+      GROUPS,
+    );
+    expect(terms).toEqual({ keywords: '2fa, authenticator', related: 'log in, login' });
+  });
+
+  it('indexes a troubleshooter by its title, description and keywords only, in a field of its own', () => {
+    const terms = indexTerms(
+      { kind: 'troubleshooter', title: "I can't sign in", description: 'Answer a few questions.', keywords: ['locked out'], text: '' },
+      GROUPS,
+    );
+    expect(terms).toEqual({ troubleshooter: 'locked out, log in, login' });
+  });
+});
+
+describe('content/search/synonyms.yaml', () => {
+  it('is valid as shipped', () => {
+    const groups = parseSynonyms(readFileSync('content/search/synonyms.yaml', 'utf8'), 'content/search/synonyms.yaml');
+    expect(groups.length).toBeGreaterThan(10);
+    expect(groups).toContainEqual(expect.arrayContaining(['sign in', 'log in', 'login']));
+  });
+
+  it.each([
+    [
+      'groups:\n  - [sign in, log in]\n  - [2fa]\n',
+      'content/search/synonyms.yaml:3: groups[1]: a group needs at least two terms that mean the same',
+    ],
+    [
+      'groups:\n  - [sign in, log in]\n  - [login, x]\n',
+      'content/search/synonyms.yaml:3: groups[1][1]: a term needs at least 2 characters',
+    ],
+    ['groups:\n  - [sign in, log in\n  - [2fa, two-step]\n', 'content/search/synonyms.yaml:3:'],
+    ['group:\n  - [sign in, log in]\n', 'content/search/synonyms.yaml:1:'],
+  ])('names the file and line of a mistake: %j', (source, message) => {
+    expect(() => parseSynonyms(source, 'content/search/synonyms.yaml')).toThrow(SynonymsFileError);
+    expect(() => parseSynonyms(source, 'content/search/synonyms.yaml')).toThrow(message);
+  });
+});
