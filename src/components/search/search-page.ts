@@ -64,6 +64,8 @@ export function enhanceSearchPage(): void {
     filterBox.innerHTML = filtersHtml(outcome, chosen);
     found.innerHTML = resultsHtml(outcome);
     status.textContent = statusText(outcome);
+    root!.dataset.query = query;
+    root!.dataset.total = String(outcome.total);
     // For `npm run bench:build`: how long a query takes in the browser, from keystroke pause to results on screen.
     performance.measure('search', 'search-start');
   }
