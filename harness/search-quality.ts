@@ -90,7 +90,7 @@ export function figures(runs: QueryRun[]): QualityFigures {
     hitAt1: share(answerable, (r) => r.rank === 1),
     hitAt3: share(answerable, (r) => r.rank !== undefined && r.rank <= 3),
     mrr: answerable.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / (answerable.length || 1),
-    zeroResults: share(answerable, (r) => r.outcome.total === 0),
+    zeroResults: share(answerable, (r) => r.outcome.hits.length === 0),
     unanswerableHelped: share(unanswerable, (r) => r.outcome.match !== 'exact'),
     msMean: times.reduce((a, b) => a + b, 0) / (times.length || 1),
     msP95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0,

@@ -5,15 +5,20 @@
  */
 import { contentDir } from '../lib/content-dir.ts';
 import { readSynonymsFile, synonymsFilePath } from './synonyms-file.ts';
-import { expandTerms, type SynonymGroups } from './synonyms.ts';
+import { expandTerms, phraseVariants, type SynonymGroups } from './synonyms.ts';
+
+/** Separates the phrases of a field (keywords are separated by commas, and a title may hold one). */
+export const PHRASE_SEPARATOR = ' | ';
 
 /** The metadata fields, weighed in PAGEFIND_OPTIONS.ranking.metaWeights. */
 export const INDEX_FIELDS = {
-  /** An article's keywords and the synonyms of what it is about (its title, description and keywords). */
+  /** The title said with its synonyms ("I can't log in" for "I can't sign in"). */
+  titleVariants: 'title_variants',
+  /** An article's keywords, also said with their synonyms, and the synonyms of what it is about. */
   keywords: 'keywords',
   /** Synonyms of terms an article only mentions in its text. */
   related: 'related',
-  /** A troubleshooter's keywords and the synonyms of what it is about: a flow has no other text to be found by. */
+  /** A troubleshooter's keywords, as an article's: a flow has no other text to be found by. */
   troubleshooter: 'troubleshooter',
 } as const;
 
@@ -37,9 +42,13 @@ export function synonymGroups(): SynonymGroups {
 /** The metadata a page carries, by field; empty fields are left out. */
 export function indexTerms(page: IndexedPage, synonyms: SynonymGroups = synonymGroups()): Partial<Record<IndexField, string>> {
   const expanded = expandTerms({ about: [page.title, page.description, ...page.keywords], text: page.text }, synonyms);
-  const about = [...new Set([...page.keywords, ...expanded.aboutSynonyms])].join(', ');
-  const related = expanded.textSynonyms.join(', ');
-  const fields: Partial<Record<IndexField, string>> =
-    page.kind === 'troubleshooter' ? { troubleshooter: about } : { keywords: about, related };
+  const keywordVariants = page.keywords.flatMap((keyword) => phraseVariants(keyword, synonyms));
+  const about = [...new Set([...page.keywords, ...keywordVariants, ...expanded.aboutSynonyms])].join(PHRASE_SEPARATOR);
+  const fields: Partial<Record<IndexField, string>> = {
+    titleVariants: phraseVariants(page.title, synonyms).join(PHRASE_SEPARATOR),
+    ...(page.kind === 'troubleshooter'
+      ? { troubleshooter: about }
+      : { keywords: about, related: expanded.textSynonyms.join(PHRASE_SEPARATOR) }),
+  };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
 }

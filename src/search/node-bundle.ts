@@ -119,7 +119,7 @@ async function checkedStartFiles(root: string, language: string): Promise<Map<st
   const meta = await read(metaName, 'metadata file');
   const wasm = await read(wasmName, 'WebAssembly file');
   unpacked(meta, metaName, root);
-  if (!WebAssembly.validate(unpacked(wasm, wasmName, root))) {
+  if (!WebAssembly.validate(new Uint8Array(unpacked(wasm, wasmName, root)))) {
     throw new SearchUnavailableError(`The search index's ${wasmName} in ${root} is not valid WebAssembly. Build the site again.`);
   }
   for (const folder of ['index', 'fragment']) {

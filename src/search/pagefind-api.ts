@@ -11,6 +11,8 @@ export interface PagefindFragment {
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
+  /** The page's headings with ids, in order. */
+  anchors?: { element: string; text: string }[];
 }
 
 export interface PagefindResult {

@@ -10,6 +10,6 @@ export const PAGEFIND_OPTIONS = {
     termSimilarity: 1.0,
     pageLength: 0.75,
     termSaturation: 1.4,
-    metaWeights: { title: 5, keywords: 3, related: 1, troubleshooter: 6 },
+    metaWeights: { title: 5, title_variants: 5, keywords: 3, related: 1, troubleshooter: 6 },
   },
 };

@@ -62,7 +62,8 @@ const FILLER = new Set(
     'not no nor never ' +
     'how what why when where which who whom whose ' +
     'please pls plz help hi hello hey thanks thank anyone somebody ' +
-    'get got getting some any all more less much many need want wanna able'
+    'get got getting some any all more less much many need want wanna able let ' +
+    'nothing anything something everything'
   ).split(' '),
 );
 

@@ -35,13 +35,17 @@ export interface SearchHit {
 export interface SearchOutcome {
   query: string;
   /**
-   * exact: pages holding every word typed; closest: found only after correcting or leaving out words (shown as
-   * "No exact match: closest articles"); none: nothing found, or nothing to search for.
+   * exact: at least WEAK_RESULT_COUNT pages hold every word typed; closest: fewer, so the pages holding every
+   * word (after correcting typos and leaving out unknown words) come first, then the pages holding most of the words
+   * (shown as the closest articles, with the help for searches that found nothing); none: nothing found, or
+   * nothing to search for.
    */
   match: 'exact' | 'closest' | 'none';
+  /** How many of the first hits hold every word searched for: all of them for an exact match. */
+  exactHits: number;
   /** The query as corrected, when typos were corrected ("Showing results for …"). */
   correctedQuery?: string;
-  /** Pages found in all; `hits` holds the first of them. */
+  /** Pages that hold every word searched for; `hits` starts with the first of them. */
   total: number;
   hits: SearchHit[];
   /** Each filter's values among the pages found, with counts (before the chosen filters narrow them). */
@@ -72,6 +76,8 @@ export type Search = (request: SearchRequest) => Promise<SearchOutcome>;
 interface Found {
   results: PagefindResult[];
   filterCounts: Record<string, Record<string, number>>;
+  /** For pages found word by word: how many of the words each holds, by result id. */
+  wordsMatched?: Map<string, number>;
 }
 
 export function createSearch({ index, loadVocabulary, flowPathPrefix, productName }: SearchDependencies): Search {
@@ -92,41 +98,69 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       const response = await index.search(words.join(' '), { filters: chosen });
       return { results: response.results, filterCounts: response.totalFilters };
     };
-    const outcome = async (match: SearchOutcome['match'], found: Found, correctedQuery?: string): Promise<SearchOutcome> => ({
-      query,
-      match: found.results.length ? match : 'none',
-      ...(correctedQuery ? { correctedQuery } : {}),
-      total: found.results.length,
-      hits: await Promise.all(found.results.slice(0, limit).map((result) => hitOf(result, flowPathPrefix))),
-      filterCounts: found.filterCounts,
-    });
-
+    const nothing: Found = { results: [], filterCounts: {} };
+    let exact = nothing;
+    const outcome = async (holdingAll: Found, holdingMost: Found | undefined, correctedQuery?: string): Promise<SearchOutcome> => {
+      const searched = queryWords(correctedQuery ?? query, productName);
+      const depth = Math.max(limit, RERANK_DEPTH);
+      const exactPages = reranked(await pagesOf(holdingAll.results.slice(0, depth)), holdingAll.results, searched);
+      const seen = new Set(exactPages.map((page) => page.url));
+      const others = holdingMost ? holdingMost.results.slice(0, depth) : [];
+      const closePages = reranked(await pagesOf(others), others, searched, holdingMost?.wordsMatched).filter((page) => !seen.has(page.url));
+      const hits = [...exactPages, ...closePages].slice(0, limit).map((page) => hitOf(page, flowPathPrefix));
+      // Exact only when the pages hold every word as typed: not after a correction or leaving a word out.
+      const strong = holdingAll === exact && holdingAll.results.length >= WEAK_RESULT_COUNT;
+      return {
+        query,
+        match: !hits.length ? 'none' : strong ? 'exact' : 'closest',
+        exactHits: Math.min(exactPages.length, hits.length),
+        ...(correctedQuery ? { correctedQuery } : {}),
+        total: holdingAll.results.length,
+        hits,
+        filterCounts: holdingAll.results.length ? holdingAll.filterCounts : (holdingMost?.filterCounts ?? {}),
+      };
+    };
     const words = queryWords(query, productName);
-    if (!words.length) return { query, match: 'none', total: 0, hits: [], filterCounts: {} };
-    const exact = await find(words);
+    if (!words.length) return outcome(nothing, undefined);
+    exact = await find(words);
     const best = exact.results[0] && (await exact.results[0].data());
     const complete = best !== undefined && words.every((word) => holdsWord(best, word));
-    if (complete && exact.results.length >= WEAK_RESULT_COUNT) return outcome('exact', exact);
+    if (complete && exact.results.length >= WEAK_RESULT_COUNT) return outcome(exact, undefined);
 
     const known = await vocabularyOnce().catch(() => undefined);
-    if (!known) return outcome(complete ? 'exact' : 'closest', exact);
-    const { words: better, corrections } = correctWords(words, known, !asTyped);
-    const correctedQuery = corrections.size ? withCorrections(query, corrections) : undefined;
+    if (!known) return complete ? outcome(exact, undefined) : outcome(nothing, exact);
+    const { words: better, corrections, alternatives } = correctWords(words, known, !asTyped);
     let searches = MAX_EXTRA_SEARCHES;
+    let holdingAll = nothing;
+    let correctedQuery = corrections.size ? withCorrections(query, corrections) : undefined;
     if (better.join(' ') === words.join(' ')) {
       // Every word is known after all (the best page holds it in a form the check above missed).
-      if (exact.results.length) return outcome('exact', exact);
-    } else {
-      if (!better.length) return outcome('none', { results: [], filterCounts: {} });
-      const found = await find(better);
+      holdingAll = exact;
+    } else if (better.length) {
+      holdingAll = await find(better);
       searches--;
-      if (found.results.length) return outcome('closest', found, correctedQuery);
+      // A typo as near to two words ("cashe": "cash", "cache"): the one that goes with the other words finds more.
+      for (const alternative of alternatives.slice(0, 1)) {
+        const words = better.map((w) => (w === alternative.instead ? alternative.word : w));
+        const found = await find(words);
+        searches--;
+        if (found.results.length > holdingAll.results.length) {
+          holdingAll = found;
+          corrections.set(alternative.typed, alternative.word);
+          correctedQuery = withCorrections(query, corrections);
+        }
+      }
     }
-    // No page holds all the words: the pages holding most of them, the rarest words first.
-    if (better.length < 2) return outcome('none', { results: [], filterCounts: {} }, correctedQuery);
+    if (holdingAll.results.length >= WEAK_RESULT_COUNT || better.length < 2) return outcome(holdingAll, undefined, correctedQuery);
+    // Few or no pages hold all the words: then the pages holding most of them, the rarest words first.
     const lists = await Promise.all(fallbackWords(better, known, searches).map((word) => find([word])));
-    return outcome('closest', rankByWordsMatched(lists), correctedQuery);
+    return outcome(holdingAll, rankByWordsMatched(lists), correctedQuery);
   };
+}
+
+/** The stored text of each result (Pagefind caches it, so asking twice costs nothing). */
+function pagesOf(results: PagefindResult[]): Promise<PagefindFragment[]> {
+  return Promise.all(results.map((result) => result.data()));
 }
 
 /**
@@ -163,7 +197,7 @@ export function rankByWordsMatched(lists: Found[]): Found {
       }
     }
   }
-  return { results: ranked.map((p) => p.result), filterCounts };
+  return { results: ranked.map((p) => p.result), filterCounts, wordsMatched: new Map(ranked.map((p) => [p.result.id, p.words])) };
 }
 
 /**
@@ -176,21 +210,24 @@ export function correctWords(
   words: string[],
   vocabulary: Vocabulary,
   correct = true,
-): { words: string[]; corrections: Map<string, string> } {
+): { words: string[]; corrections: Map<string, string>; alternatives: { typed: string; instead: string; word: string }[] } {
   const corrections = new Map<string, string>();
+  const alternatives: { typed: string; instead: string; word: string }[] = [];
   const kept: string[] = [];
   for (const word of words) {
     if (vocabulary.prefixPageCount(word) > 0) {
       kept.push(word);
       continue;
     }
-    const better = correct ? vocabulary.correction(word) : undefined;
+    const [better, ...others] = correct ? vocabulary.corrections(word) : [];
     if (better) {
       corrections.set(word, better);
       kept.push(...better.split(' '));
+      for (const other of others)
+        if (!other.includes(' ') && !better.includes(' ')) alternatives.push({ typed: word, instead: better, word: other });
     } else if (vocabulary.prefixPageCount(stemmer(word)) > 0) kept.push(word);
   }
-  return { words: [...new Set(kept)], corrections };
+  return { words: [...new Set(kept)], corrections, alternatives };
 }
 
 /**
@@ -210,8 +247,7 @@ function withCorrections(query: string, corrections: Map<string, string>): strin
   return query.replace(/[\p{L}\p{N}'’]+/gu, (token) => corrections.get(token.toLowerCase().replace(/['’]/g, '')) ?? token);
 }
 
-async function hitOf(result: PagefindResult, flowPathPrefix: string): Promise<SearchHit> {
-  const data = await result.data();
+function hitOf(data: PagefindFragment, flowPathPrefix: string): SearchHit {
   const kind: HitKind = data.url.startsWith(flowPathPrefix) ? 'troubleshooter' : 'article';
   const category = data.filters.category?.[0];
   return {
@@ -221,4 +257,53 @@ async function hitOf(result: PagefindResult, flowPathPrefix: string): Promise<Se
     ...(kind === 'article' && category ? { category } : {}),
     excerpt: data.excerpt,
   };
+}
+
+/** How many of Pagefind's best pages are ranked again by how closely a title, heading or keyword says the query. */
+export const RERANK_DEPTH = 10;
+/**
+ * What a page's fields count for when one of them says the query: its title (or the title said with synonyms) most,
+ * then a heading (articles ask readers' questions in them), then a keyword; and how much Pagefind's own score adds.
+ */
+export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, pagefind: 0.5 };
+
+/**
+ * Pagefind ranks by words, wherever they are; a page whose title, heading or keyword says just what the reader typed
+ * ("How do I reset my password?") answers better than one that also has those words among many others ("I reset my
+ * password but still can't sign in"). Each page scores its closest field (Dice's overlap of the query's words and the
+ * field's, by stem) weighed by the field's kind, plus its Pagefind score relative to the best.
+ */
+function reranked(
+  pages: PagefindFragment[],
+  results: PagefindResult[],
+  words: string[],
+  wordsMatched?: Map<string, number>,
+): PagefindFragment[] {
+  const top = Math.max(0, ...results.map((r) => r.score)) || 1;
+  const query = words.map(stemmer);
+  const scored = pages.map((page, i) => {
+    const closest = Math.max(
+      0,
+      ...fieldsOf(page).map(({ kind, text }) => FIELD_WEIGHTS[kind] * overlap(query, queryWords(text).map(stemmer))),
+    );
+    // Pages found word by word stay ordered by how many of the words they hold; the score orders each group.
+    return { page, tier: wordsMatched?.get(results[i].id) ?? 0, score: closest + (FIELD_WEIGHTS.pagefind * results[i].score) / top, i };
+  });
+  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map((s) => s.page);
+}
+
+function fieldsOf(page: PagefindFragment): { kind: 'title' | 'heading' | 'keyword'; text: string }[] {
+  const split = (value: string | undefined) => (value ? value.split(/ \| |, /) : []);
+  return [
+    ...[page.meta.title, ...split(page.meta.title_variants)].flatMap((text) => (text ? [{ kind: 'title' as const, text }] : [])),
+    ...(page.anchors ?? []).filter((a) => a.element !== 'h1').map((a) => ({ kind: 'heading' as const, text: a.text })),
+    ...[...split(page.meta.keywords), ...split(page.meta.troubleshooter)].map((text) => ({ kind: 'keyword' as const, text })),
+  ];
+}
+
+/** Dice's coefficient of two word lists: twice the shared words over both counts; a query word matches a field word it begins. */
+function overlap(query: string[], field: string[]): number {
+  if (!query.length || !field.length) return 0;
+  const shared = query.filter((q) => field.some((f) => f.startsWith(q))).length;
+  return (2 * shared) / (query.length + field.length);
 }

@@ -69,3 +69,27 @@ export function expandTerms(page: PageTerms, groups: SynonymGroups): ExpandedTer
   for (const term of aboutSynonyms) textSynonyms.delete(term);
   return { aboutSynonyms: [...aboutSynonyms], textSynonyms: [...textSynonyms] };
 }
+
+/**
+ * A phrase said the other ways its synonym groups allow, one term swapped at a time: "I can't sign in" is also
+ * "I can't log in" and "I cannot sign in". Search compares a query with these as with the phrase itself.
+ */
+export function phraseVariants(phrase: string, groups: SynonymGroups): string[] {
+  const tokens = [...phrase.matchAll(/[\p{L}\p{N}'’]+/gu)];
+  const stemmed = tokens.map((token) => stems(token[0]).join(' '));
+  const variants = new Set<string>();
+  for (const group of groups) {
+    for (const term of group) {
+      const termStems = stems(term);
+      if (!termStems.length) continue;
+      for (let at = 0; at + termStems.length <= stemmed.length; at++) {
+        if (stemmed.slice(at, at + termStems.length).join(' ') !== termStems.join(' ')) continue;
+        const last = tokens[at + termStems.length - 1];
+        const [before, after] = [phrase.slice(0, tokens[at].index), phrase.slice(last.index + last[0].length)];
+        for (const other of group) if (other !== term) variants.add(`${before}${other}${after}`);
+      }
+    }
+  }
+  variants.delete(phrase);
+  return [...variants];
+}

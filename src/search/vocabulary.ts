@@ -27,6 +27,8 @@ export interface Vocabulary {
   prefixPageCount(prefix: string): number;
   /** The indexed word a misspelt `word` most likely meant, or undefined. */
   correction(word: string): string | undefined;
+  /** The indexed words a misspelt `word` may have meant, most likely first: those as near as the nearest. */
+  corrections(word: string): string[];
 }
 
 /** Edits allowed for a word of this length: none for three letters or fewer, one up to seven, then two. */
@@ -50,27 +52,32 @@ export function createVocabulary(file: VocabularyFile): Vocabulary {
     for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) most = Math.max(most, counts.get(sorted[i])!);
     return most;
   };
+  const corrections = (word: string): string[] => {
+    if (counts.has(word) || english.has(word)) return [];
+    const limit = allowedEdits(word.length);
+    // Among candidates as near: one with the same letters (two swapped: "contarct" is "contract", not "contact"),
+    // then one with the same first letter (typos seldom hit the first), then the one more pages use (listed first).
+    const letters = sortedLetters(word);
+    const found: { word: string; rank: number[] }[] = [];
+    for (const candidate of file.words) {
+      if (Math.abs(candidate.length - word.length) > limit) continue;
+      const edits = editDistance(word, candidate, limit);
+      if (edits > limit) continue;
+      found.push({ word: candidate, rank: [edits, sortedLetters(candidate) === letters ? 0 : 1, candidate[0] === word[0] ? 0 : 1] });
+    }
+    if (!found.length) {
+      const split = splitInTwo(word, counts);
+      return split ? [split] : [];
+    }
+    found.sort((a, b) => (comesFirst(a.rank, b.rank) ? -1 : comesFirst(b.rank, a.rank) ? 1 : 0));
+    return found.filter((f) => f.rank[0] === found[0].rank[0]).map((f) => f.word);
+  };
   return {
     pages: file.pages,
     pageCount: (word) => counts.get(word) ?? 0,
     prefixPageCount,
-    correction(word) {
-      if (counts.has(word) || english.has(word)) return undefined;
-      const limit = allowedEdits(word.length);
-      // Among candidates as near: one with the same letters (two swapped: "contarct" is "contract", not "contact"),
-      // then one with the same first letter (typos seldom hit the first), then the one more pages use (listed first).
-      const letters = sortedLetters(word);
-      let best: { word: string; rank: number[] } | undefined;
-      for (const candidate of file.words) {
-        if (Math.abs(candidate.length - word.length) > limit) continue;
-        const edits = editDistance(word, candidate, limit);
-        if (edits > limit) continue;
-        const rank = [edits, sortedLetters(candidate) === letters ? 0 : 1, candidate[0] === word[0] ? 0 : 1];
-        if (!best || comesFirst(rank, best.rank)) best = { word: candidate, rank };
-      }
-      if (best) return best.word;
-      return splitInTwo(word, counts);
-    },
+    corrections,
+    correction: (word) => corrections(word)[0],
   };
 }
 

@@ -38,7 +38,7 @@ describe('the Pagefind bundle in Node', () => {
   it('searches the built bundle from disk, keywords included, and quotes the page text', async () => {
     const search = await openNodeSearch({ bundleDir: bundle, language: 'en', flowPathPrefix: '/troubleshoot/', productName: 'Loomwork' });
     const outcome = await search({ query: 'payout' });
-    expect(outcome.match).toBe('exact');
+    expect(outcome).toMatchObject({ total: 1, exactHits: 1 });
     expect(outcome.hits.map((h) => h.url)).toEqual(['/articles/withdraw/']);
     expect(outcome.hits[0].excerpt).not.toContain('payout');
     expect((await search({ query: 'reset link' })).hits[0].title).toBe('I forgot my password');

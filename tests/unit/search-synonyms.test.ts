@@ -28,7 +28,11 @@ describe('synonym expansion at build time', () => {
       { kind: 'article', title: 'Turn on two-step verification', description: 'Add a code.', keywords: ['2fa'], text: 'Sign in again.' },
       GROUPS,
     );
-    expect(terms).toEqual({ keywords: '2fa, authenticator', related: 'log in, login' });
+    expect(terms).toEqual({
+      titleVariants: 'Turn on 2fa | Turn on authenticator',
+      keywords: '2fa | two-step verification | authenticator',
+      related: 'log in | login',
+    });
   });
 
   it('indexes a troubleshooter by its title, description and keywords only, in a field of its own', () => {
@@ -36,7 +40,7 @@ describe('synonym expansion at build time', () => {
       { kind: 'troubleshooter', title: "I can't sign in", description: 'Answer a few questions.', keywords: ['locked out'], text: '' },
       GROUPS,
     );
-    expect(terms).toEqual({ troubleshooter: 'locked out, log in, login' });
+    expect(terms).toEqual({ titleVariants: "I can't log in | I can't login", troubleshooter: 'locked out | log in | login' });
   });
 });
 

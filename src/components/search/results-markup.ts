@@ -2,7 +2,7 @@
  * The search results as HTML, written the same way on the server (the page without JavaScript) and in the browser
  * (results as the reader types), so both show the same thing. The reader-facing words are all here.
  */
-import type { SearchOutcome } from '../../search/search.ts';
+import type { SearchHit, SearchOutcome } from '../../search/search.ts';
 
 /** Filters a reader can narrow results by, with their labels; a group shows when results span two values or more. */
 export const FILTER_LABELS: Record<string, string> = { category: 'Topic', audience: 'Written for' };
@@ -16,7 +16,10 @@ const TEXT = {
   matches: (count: number, query: string) => `${count} ${count === 1 ? 'article matches' : 'articles match'} “${query}”.`,
   closestStatus: (count: number, query: string) =>
     `No exact match for “${query}”: ${count === 1 ? 'the closest article' : `the ${count} closest articles`}.`,
+  fewStatus: (count: number, query: string) =>
+    `${count} ${count === 1 ? 'article matches' : 'articles match'} “${query}”, and a few more come close.`,
   closestHeading: 'No exact match: closest articles',
+  alsoCloseHeading: 'Closest articles',
   noMatch: (query: string) => `No articles match “${query}”.`,
   showingFor: 'Showing results for',
   searchInstead: 'Search instead for',
@@ -46,9 +49,13 @@ export function searchHref(query: string, asTyped = false): string {
 export function statusText(outcome: SearchOutcome | undefined): string {
   if (!outcome || !outcome.query.trim()) return TEXT.prompt;
   if (outcome.match === 'exact') return TEXT.matches(outcome.total, outcome.query);
-  if (outcome.match === 'closest') return TEXT.closestStatus(outcome.hits.length, outcome.query);
-  return TEXT.noMatch(outcome.query);
+  if (outcome.match === 'none') return TEXT.noMatch(outcome.query);
+  const exact = exactShown(outcome);
+  return exact ? TEXT.fewStatus(exact, outcome.query) : TEXT.closestStatus(outcome.hits.length, outcome.query);
 }
+
+/** Hits that hold every word typed: none when the words were corrected (the reader did not type those). */
+const exactShown = (outcome: SearchOutcome) => (outcome.correctedQuery ? 0 : outcome.exactHits);
 
 export const unavailableText = TEXT.unavailable;
 
@@ -62,26 +69,28 @@ export function resultsHtml(outcome: SearchOutcome | undefined): string {
         ` · ${TEXT.searchInstead} <a href="${escapeHtml(searchHref(outcome.query, true))}">${escapeHtml(outcome.query)}</a></p>`,
     );
   }
-  const closest = outcome.match === 'closest';
-  if (closest) parts.push(`<h2>${TEXT.closestHeading}</h2>`);
-  if (outcome.hits.length) {
-    const heading = closest ? 'h3' : 'h2';
-    const items = outcome.hits.map((hit) => {
-      const title = hit.kind === 'troubleshooter' ? `${TEXT.troubleshooter}: ${hit.title}` : hit.title;
-      const label = hit.kind === 'troubleshooter' ? TEXT.troubleshooter : (hit.category ?? '');
-      // Pagefind's excerpt is the page's text with < and > escaped and the matched words in <mark>.
-      return (
-        `<li><${heading}><a href="${escapeHtml(hit.url)}">${escapeHtml(title)}</a></${heading}>` +
-        `<p class="result-category">${escapeHtml(label)}</p><p>${hit.excerpt}</p></li>`
-      );
-    });
-    parts.push(`<ol class="results article-list">${items.join('')}</ol>`);
-    if (outcome.match === 'exact' && outcome.total > outcome.hits.length) {
-      parts.push(`<p class="muted">${TEXT.firstOf(outcome.hits.length, outcome.total)}</p>`);
-    }
+  const exact = outcome.match === 'exact' ? outcome.hits.length : exactShown(outcome);
+  if (exact) parts.push(listHtml(outcome.hits.slice(0, exact), 'h2'));
+  if (outcome.match === 'exact' && outcome.total > outcome.hits.length) {
+    parts.push(`<p class="muted">${TEXT.firstOf(outcome.hits.length, outcome.total)}</p>`);
   }
+  const close = outcome.hits.slice(exact);
+  if (close.length) parts.push(`<h2>${exact ? TEXT.alsoCloseHeading : TEXT.closestHeading}</h2>`, listHtml(close, 'h3'));
   if (outcome.match !== 'exact') parts.push(helpHtml());
   return parts.join('');
+}
+
+function listHtml(hits: SearchHit[], heading: 'h2' | 'h3'): string {
+  const items = hits.map((hit) => {
+    const title = hit.kind === 'troubleshooter' ? `${TEXT.troubleshooter}: ${hit.title}` : hit.title;
+    const label = hit.kind === 'troubleshooter' ? TEXT.troubleshooter : (hit.category ?? '');
+    // Pagefind's excerpt is the page's text with < and > escaped and the matched words in <mark>.
+    return (
+      `<li><${heading}><a href="${escapeHtml(hit.url)}">${escapeHtml(title)}</a></${heading}>` +
+      `<p class="result-category">${escapeHtml(label)}</p><p>${hit.excerpt}</p></li>`
+    );
+  });
+  return `<ol class="results article-list">${items.join('')}</ol>`;
 }
 
 function helpHtml(): string {
