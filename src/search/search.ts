@@ -139,12 +139,13 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
     } else if (better.length) {
       holdingAll = await find(better);
       searches--;
-      // A typo as near to two words ("cashe": "cash", "cache"): the one that goes with the other words finds more.
+      // A typo as near to two words ("clear cashe": "cash", "cache"): the one that goes with the other words finds
+      // a page that matches them better (Pagefind's best score).
       for (const alternative of alternatives.slice(0, 1)) {
         const words = better.map((w) => (w === alternative.instead ? alternative.word : w));
         const found = await find(words);
         searches--;
-        if (found.results.length > holdingAll.results.length) {
+        if ((found.results[0]?.score ?? 0) > (holdingAll.results[0]?.score ?? 0)) {
           holdingAll = found;
           corrections.set(alternative.typed, alternative.word);
           correctedQuery = withCorrections(query, corrections);
@@ -265,7 +266,7 @@ export const RERANK_DEPTH = 10;
  * What a page's fields count for when one of them says the query: its title (or the title said with synonyms) most,
  * then a heading (articles ask readers' questions in them), then a keyword; and how much Pagefind's own score adds.
  */
-export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, pagefind: 0.5 };
+export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, pagefind: 0.25 };
 
 /**
  * Pagefind ranks by words, wherever they are; a page whose title, heading or keyword says just what the reader typed
