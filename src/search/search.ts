@@ -264,9 +264,11 @@ function hitOf(data: PagefindFragment, flowPathPrefix: string): SearchHit {
 export const RERANK_DEPTH = 10;
 /**
  * What a page's fields count for when one of them says the query: its title (or the title said with synonyms) most,
- * then a heading (articles ask readers' questions in them), then a keyword; and how much Pagefind's own score adds.
+ * then a heading (articles ask readers' questions in them), then a keyword; how much Pagefind's own score adds; and
+ * what a troubleshooter gains over an article that matches as well (a stuck reader is better served by the guided
+ * path). Chosen on the tuning half of the golden set; `npm run bench:search` shows both halves.
  */
-export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, pagefind: 0.25 };
+export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, pagefind: 0.25, troubleshooter: 0.2 };
 
 /**
  * Pagefind ranks by words, wherever they are; a page whose title, heading or keyword says just what the reader typed
@@ -288,7 +290,8 @@ function reranked(
       ...fieldsOf(page).map(({ kind, text }) => FIELD_WEIGHTS[kind] * overlap(query, queryWords(text).map(stemmer))),
     );
     // Pages found word by word stay ordered by how many of the words they hold; the score orders each group.
-    return { page, tier: wordsMatched?.get(results[i].id) ?? 0, score: closest + (FIELD_WEIGHTS.pagefind * results[i].score) / top, i };
+    const guided = page.meta.troubleshooter !== undefined ? FIELD_WEIGHTS.troubleshooter : 0;
+    return { page, tier: wordsMatched?.get(results[i].id) ?? 0, score: closest + guided + (FIELD_WEIGHTS.pagefind * results[i].score) / top, i };
   });
   return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map((s) => s.page);
 }
