@@ -98,9 +98,15 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       const response = await index.search(words.join(' '), { filters: chosen });
       return { results: response.results, filterCounts: response.totalFilters };
     };
-    const nothing: Found = { results: [], filterCounts: {} };
-    let exact = nothing;
-    const outcome = async (holdingAll: Found, holdingMost: Found | undefined, correctedQuery?: string): Promise<SearchOutcome> => {
+    /**
+     * `holdingAll`: the pages holding every word searched for (as typed when `typed`), ranked first; `holdingMost`:
+     * pages found word by word, after them.
+     */
+    const outcome = async (
+      holdingAll: Found,
+      holdingMost: Found | undefined,
+      { typed = false, correctedQuery }: { typed?: boolean; correctedQuery?: string } = {},
+    ): Promise<SearchOutcome> => {
       const searched = queryWords(correctedQuery ?? query, productName);
       const depth = Math.max(limit, RERANK_DEPTH);
       const exactPages = reranked(await pagesOf(holdingAll.results.slice(0, depth)), holdingAll.results, searched);
@@ -109,7 +115,7 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       const closePages = reranked(await pagesOf(others), others, searched, holdingMost?.wordsMatched).filter((page) => !seen.has(page.url));
       const hits = [...exactPages, ...closePages].slice(0, limit).map((page) => hitOf(page, flowPathPrefix));
       // Exact only when the pages hold every word as typed: not after a correction or leaving a word out.
-      const strong = holdingAll === exact && holdingAll.results.length >= WEAK_RESULT_COUNT;
+      const strong = typed && holdingAll.results.length >= WEAK_RESULT_COUNT;
       return {
         query,
         match: !hits.length ? 'none' : strong ? 'exact' : 'closest',
@@ -120,20 +126,22 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         filterCounts: holdingAll.results.length ? holdingAll.filterCounts : (holdingMost?.filterCounts ?? {}),
       };
     };
+    const nothing: Found = { results: [], filterCounts: {} };
     const words = queryWords(query, productName);
     if (!words.length) return outcome(nothing, undefined);
-    exact = await find(words);
+    const exact = await find(words);
     const best = exact.results[0] && (await exact.results[0].data());
     const complete = best !== undefined && words.every((word) => holdsWord(best, word));
-    if (complete && exact.results.length >= WEAK_RESULT_COUNT) return outcome(exact, undefined);
+    if (complete && exact.results.length >= WEAK_RESULT_COUNT) return outcome(exact, undefined, { typed: true });
 
     const known = await vocabularyOnce().catch(() => undefined);
-    if (!known) return complete ? outcome(exact, undefined) : outcome(nothing, exact);
+    if (!known) return complete ? outcome(exact, undefined, { typed: true }) : outcome(nothing, exact);
     const { words: better, corrections, alternatives } = correctWords(words, known, !asTyped);
     let searches = MAX_EXTRA_SEARCHES;
     let holdingAll = nothing;
     let correctedQuery = corrections.size ? withCorrections(query, corrections) : undefined;
-    if (better.join(' ') === words.join(' ')) {
+    const typed = better.join(' ') === words.join(' ');
+    if (typed) {
       // Every word is known after all (the best page holds it in a form the check above missed).
       holdingAll = exact;
     } else if (better.length) {
@@ -152,10 +160,11 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         }
       }
     }
-    if (holdingAll.results.length >= WEAK_RESULT_COUNT || better.length < 2) return outcome(holdingAll, undefined, correctedQuery);
+    if (holdingAll.results.length >= WEAK_RESULT_COUNT || better.length < 2)
+      return outcome(holdingAll, undefined, { typed, correctedQuery });
     // Few or no pages hold all the words: then the pages holding most of them, the rarest words first.
     const lists = await Promise.all(fallbackWords(better, known, searches).map((word) => find([word])));
-    return outcome(holdingAll, rankByWordsMatched(lists), correctedQuery);
+    return outcome(holdingAll, rankByWordsMatched(lists), { typed, correctedQuery });
   };
 }
 
@@ -291,7 +300,12 @@ function reranked(
     );
     // Pages found word by word stay ordered by how many of the words they hold; the score orders each group.
     const guided = page.meta.troubleshooter !== undefined ? FIELD_WEIGHTS.troubleshooter : 0;
-    return { page, tier: wordsMatched?.get(results[i].id) ?? 0, score: closest + guided + (FIELD_WEIGHTS.pagefind * results[i].score) / top, i };
+    return {
+      page,
+      tier: wordsMatched?.get(results[i].id) ?? 0,
+      score: closest + guided + (FIELD_WEIGHTS.pagefind * results[i].score) / top,
+      i,
+    };
   });
   return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map((s) => s.page);
 }
