@@ -4,12 +4,7 @@
  */
 import type { SearchHit, SearchOutcome } from '../../search/search.ts';
 
-/** Filters a reader can narrow results by, with their labels; a group shows when results span two values or more. */
-export const FILTER_LABELS: Record<string, string> = { category: 'Topic', audience: 'Written for' };
-
-export const SEARCH_PATH = '/search/';
-/** "Search instead for …": search the words as typed, without correcting them. */
-export const AS_TYPED_PARAM = 'exact';
+import { AS_TYPED_PARAM, FILTER_LABELS, SEARCH_PATH } from './search-params.ts';
 
 const TEXT = {
   prompt: 'Type a question or a few words to search.',

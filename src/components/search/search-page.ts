@@ -5,8 +5,7 @@
  */
 import { beacon } from '../../scripts/reader-beacon.ts';
 import { createSearchTracker } from '../../scripts/search-tracker.ts';
-import { browserSearch } from '../../search/browser-search.ts';
-import { AS_TYPED_PARAM, FILTER_LABELS, filtersHtml, resultsHtml, statusText, unavailableText } from './results-markup.ts';
+import { AS_TYPED_PARAM, FILTER_LABELS } from './search-params.ts';
 
 /** Searching waits this long after the last keystroke. */
 const TYPING_PAUSE_MS = 250;
@@ -43,10 +42,13 @@ export function enhanceSearchPage(): void {
     const query = field!.value.trim();
     const mine = ++generation;
     syncUrl(query, chosen, asTyped);
+    // The search module and the markup load with the first search, not with the page (the server rendered its results).
+    const [{ browserSearch }, markup] = await Promise.all([import('../../search/browser-search.ts'), import('./results-markup.ts')]);
+    if (mine !== generation) return;
     if (!query) {
       filterBox.replaceChildren();
       found.replaceChildren();
-      status.textContent = statusText(undefined);
+      status.textContent = markup.statusText(undefined);
       return;
     }
     performance.mark('search-start');
@@ -55,15 +57,17 @@ export function enhanceSearchPage(): void {
       const search = await browserSearch(options);
       outcome = await search({ query, filters: chosen, asTyped });
     } catch {
-      if (mine === generation) status.textContent = unavailableText;
+      if (mine === generation) status.textContent = markup.unavailableText;
       return;
     }
     if (mine !== generation) return;
     shownQuery = query;
     tracker.searched(query, outcome.total);
-    filterBox.innerHTML = filtersHtml(outcome, chosen);
-    found.innerHTML = resultsHtml(outcome);
-    status.textContent = statusText(outcome);
+    // Ticking a box must not replace it under the reader's pointer: the box changes only when its values do.
+    const filters = markup.filtersHtml(outcome, chosen);
+    if (filters.replaceAll(' checked', '') !== filterBox.innerHTML.replaceAll(' checked=""', '')) filterBox.innerHTML = filters;
+    found.innerHTML = markup.resultsHtml(outcome);
+    status.textContent = markup.statusText(outcome);
     root!.dataset.query = query;
     root!.dataset.total = String(outcome.total);
     // For `npm run bench:build`: how long a query takes in the browser, from keystroke pause to results on screen.
