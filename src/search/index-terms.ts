@@ -5,27 +5,14 @@
  */
 import { contentDir } from '../lib/content-dir.ts';
 import { readSynonymsFile, synonymsFilePath } from './synonyms-file.ts';
+import { INDEX_FIELDS, PHRASE_SEPARATOR } from './index-fields.ts';
 import { expandTerms, phraseVariants, type SynonymGroups } from './synonyms.ts';
 
-/** Separates the phrases of a field (keywords are separated by commas, and a title may hold one). */
-export const PHRASE_SEPARATOR = ' | ';
-
-/** The metadata fields, weighed in PAGEFIND_OPTIONS.ranking.metaWeights. */
-export const INDEX_FIELDS = {
-  /** The title said with its synonyms ("I can't log in" for "I can't sign in"). */
-  titleVariants: 'title_variants',
-  /** An article's keywords, also said with their synonyms, and the synonyms of what it is about. */
-  keywords: 'keywords',
-  /** Synonyms of terms an article only mentions in its text. */
-  related: 'related',
-  /** A troubleshooter's keywords, as an article's: a flow has no other text to be found by. */
-  troubleshooter: 'troubleshooter',
-} as const;
+export { INDEX_FIELDS };
 
 export type IndexField = keyof typeof INDEX_FIELDS;
 
 export interface IndexedPage {
-  kind: 'article' | 'troubleshooter';
   title: string;
   description: string;
   keywords: string[];
@@ -43,12 +30,15 @@ export function synonymGroups(): SynonymGroups {
 export function indexTerms(page: IndexedPage, synonyms: SynonymGroups = synonymGroups()): Partial<Record<IndexField, string>> {
   const expanded = expandTerms({ about: [page.title, page.description, ...page.keywords], text: page.text }, synonyms);
   const keywordVariants = page.keywords.flatMap((keyword) => phraseVariants(keyword, synonyms));
-  const about = [...new Set([...page.keywords, ...keywordVariants, ...expanded.aboutSynonyms])].join(PHRASE_SEPARATOR);
-  const fields: Partial<Record<IndexField, string>> = {
-    titleVariants: phraseVariants(page.title, synonyms).join(PHRASE_SEPARATOR),
-    ...(page.kind === 'troubleshooter'
-      ? { troubleshooter: about }
-      : { keywords: about, related: expanded.textSynonyms.join(PHRASE_SEPARATOR) }),
+  const fields: Record<IndexField, string[]> = {
+    titleVariants: phraseVariants(page.title, synonyms),
+    keywords: page.keywords,
+    synonyms: [...new Set([...keywordVariants, ...expanded.aboutSynonyms])].filter((term) => !page.keywords.includes(term)),
+    related: expanded.textSynonyms,
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, terms]) => terms.length)
+      .map(([field, terms]) => [field, terms.join(PHRASE_SEPARATOR)]),
+  );
 }

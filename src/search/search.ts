@@ -6,6 +6,7 @@
  */
 import { stemmer } from 'stemmer';
 import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult } from './pagefind-api.ts';
+import { PHRASE_SEPARATOR } from './index-fields.ts';
 import { queryWords } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -109,10 +110,12 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
     ): Promise<SearchOutcome> => {
       const searched = queryWords(correctedQuery ?? query, productName);
       const depth = Math.max(limit, RERANK_DEPTH);
-      const exactPages = reranked(await pagesOf(holdingAll.results.slice(0, depth)), holdingAll.results, searched);
+      const exactPages = reranked(await pagesOf(holdingAll.results.slice(0, depth)), holdingAll.results, searched, flowPathPrefix);
       const seen = new Set(exactPages.map((page) => page.url));
       const others = holdingMost ? holdingMost.results.slice(0, depth) : [];
-      const closePages = reranked(await pagesOf(others), others, searched, holdingMost?.wordsMatched).filter((page) => !seen.has(page.url));
+      const closePages = reranked(await pagesOf(others), others, searched, flowPathPrefix, holdingMost?.wordsMatched).filter(
+        (page) => !seen.has(page.url),
+      );
       const hits = [...exactPages, ...closePages].slice(0, limit).map((page) => hitOf(page, flowPathPrefix));
       // Exact only when the pages hold every word as typed: not after a correction or leaving a word out.
       const strong = typed && holdingAll.results.length >= WEAK_RESULT_COUNT;
@@ -277,7 +280,7 @@ export const RERANK_DEPTH = 10;
  * what a troubleshooter gains over an article that matches as well (a stuck reader is better served by the guided
  * path). Chosen on the tuning half of the golden set; `npm run bench:search` shows both halves.
  */
-export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, pagefind: 0.25, troubleshooter: 0.2 };
+export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, synonym: 0.8, pagefind: 0.25, troubleshooter: 0.2 };
 
 /**
  * Pagefind ranks by words, wherever they are; a page whose title, heading or keyword says just what the reader typed
@@ -289,6 +292,7 @@ function reranked(
   pages: PagefindFragment[],
   results: PagefindResult[],
   words: string[],
+  flowPathPrefix: string,
   wordsMatched?: Map<string, number>,
 ): PagefindFragment[] {
   const top = Math.max(0, ...results.map((r) => r.score)) || 1;
@@ -299,7 +303,7 @@ function reranked(
       ...fieldsOf(page).map(({ kind, text }) => FIELD_WEIGHTS[kind] * overlap(query, queryWords(text).map(stemmer))),
     );
     // Pages found word by word stay ordered by how many of the words they hold; the score orders each group.
-    const guided = page.meta.troubleshooter !== undefined ? FIELD_WEIGHTS.troubleshooter : 0;
+    const guided = page.url.startsWith(flowPathPrefix) ? FIELD_WEIGHTS.troubleshooter : 0;
     return {
       page,
       tier: wordsMatched?.get(results[i].id) ?? 0,
@@ -310,12 +314,13 @@ function reranked(
   return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map((s) => s.page);
 }
 
-function fieldsOf(page: PagefindFragment): { kind: 'title' | 'heading' | 'keyword'; text: string }[] {
-  const split = (value: string | undefined) => (value ? value.split(/ \| |, /) : []);
+function fieldsOf(page: PagefindFragment): { kind: 'title' | 'heading' | 'keyword' | 'synonym'; text: string }[] {
+  const split = (value: string | undefined) => (value ? value.split(PHRASE_SEPARATOR) : []);
   return [
     ...[page.meta.title, ...split(page.meta.title_variants)].flatMap((text) => (text ? [{ kind: 'title' as const, text }] : [])),
     ...(page.anchors ?? []).filter((a) => a.element !== 'h1').map((a) => ({ kind: 'heading' as const, text: a.text })),
-    ...[...split(page.meta.keywords), ...split(page.meta.troubleshooter)].map((text) => ({ kind: 'keyword' as const, text })),
+    ...split(page.meta.keywords).map((text) => ({ kind: 'keyword' as const, text })),
+    ...split(page.meta.synonyms).map((text) => ({ kind: 'synonym' as const, text })),
   ];
 }
 

@@ -23,24 +23,25 @@ describe('synonym expansion at build time', () => {
     expect(expanded.textSynonyms).toEqual([]);
   });
 
-  it('puts an article keywords and what it is about in "keywords", what it only mentions in "related"', () => {
+  it("keeps the editor's keywords apart from what synonyms add for what the page is about, and for what it only mentions", () => {
     const terms = indexTerms(
-      { kind: 'article', title: 'Turn on two-step verification', description: 'Add a code.', keywords: ['2fa'], text: 'Sign in again.' },
+      { title: 'Turn on two-step verification', description: 'Add a code.', keywords: ['2fa'], text: 'Sign in again.' },
       GROUPS,
     );
     expect(terms).toEqual({
       titleVariants: 'Turn on 2fa | Turn on authenticator',
-      keywords: '2fa | two-step verification | authenticator',
+      keywords: '2fa',
+      synonyms: 'two-step verification | authenticator',
       related: 'log in | login',
     });
   });
 
-  it('indexes a troubleshooter by its title, description and keywords only, in a field of its own', () => {
+  it('says a title with its synonyms, one term swapped at a time', () => {
     const terms = indexTerms(
-      { kind: 'troubleshooter', title: "I can't sign in", description: 'Answer a few questions.', keywords: ['locked out'], text: '' },
+      { title: "I can't sign in", description: 'Answer a few questions.', keywords: ['locked out'], text: '' },
       GROUPS,
     );
-    expect(terms).toEqual({ titleVariants: "I can't log in | I can't login", troubleshooter: 'locked out | log in | login' });
+    expect(terms).toEqual({ titleVariants: "I can't log in | I can't login", keywords: 'locked out', synonyms: 'log in | login' });
   });
 });
 
