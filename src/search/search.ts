@@ -112,7 +112,8 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       const depth = Math.max(limit, RERANK_DEPTH);
       const exactPages = reranked(await pagesOf(holdingAll.results.slice(0, depth)), holdingAll.results, searched, flowPathPrefix);
       const seen = new Set(exactPages.map((page) => page.url));
-      const others = holdingMost ? holdingMost.results.slice(0, depth) : [];
+      // Only as many of the closest pages as can still be shown: each one's text is a request in the browser.
+      const others = holdingMost ? holdingMost.results.slice(0, Math.max(0, limit - exactPages.length)) : [];
       const closePages = reranked(await pagesOf(others), others, searched, flowPathPrefix, holdingMost?.wordsMatched).filter(
         (page) => !seen.has(page.url),
       );
