@@ -8,7 +8,7 @@ import { site } from './src/site.config.ts';
 // The public origin (SITE_URL at build). Behind a TLS proxy Astro's request URL says http://, so its origin check
 // refused every browser form post; trusting X-Forwarded-Proto (and -Host) for this origin only fixes that.
 // scripts/serve.ts refuses a run-time SITE_URL other than the build's. Astro then also takes its clientAddress from
-// X-Forwarded-For: src/server/client-address.ts (settleForwardedFor) keeps that to what TRUST_PROXY allows.
+// X-Forwarded-For: src/server/http/client-address.ts (settleForwardedFor) keeps that to what TRUST_PROXY allows.
 const publicUrl = new URL(site.baseUrl);
 const publicDomain = {
   protocol: publicUrl.protocol.slice(0, -1),

@@ -2,7 +2,7 @@ import type { FlowFile } from '../src/troubleshooter/flow-schema.ts';
 
 /**
  * A deterministic flow of `size` steps shaped like a real one at scale: questions and instructions
- * leading mostly forward, some loops back, and outcomes and escalations at the far end.
+ * leading mostly forward, some loops back, and outcomes and escalate steps at the far end.
  */
 export function generateFlow(size: number, seed = 7): FlowFile {
   let state = seed;

@@ -1,18 +1,30 @@
-// `npm run build`: Astro writes the site to dist/, then Pagefind indexes the pages, then the files are precompressed
-// and dist/delivery.json written (what the server needs: SITE_URL, page policies, precompressed copies). The index is
-// made here, after Astro's process has exited, rather than in an Astro hook: Astro still holds the memory of
-// bundling every article then, and the two together would set the build's peak.
+// `npm run build`: the message keys are checked, then Astro writes the site to dist/, then Pagefind indexes the
+// pages, then the files are precompressed and dist/delivery.json written (what the server needs: SITE_URL, page
+// policies, precompressed copies). The index is made here, after Astro's process has exited, rather than in an
+// Astro hook: Astro still holds the memory of bundling every article then, and the two together would set the
+// build's peak.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { messageCheckReport } from '../src/i18n/key-check.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 import { readSynonymsFile, synonymsFilePath } from '../src/search/synonyms-file.ts';
-import { pagePolicies } from '../src/server/content-security-policy.ts';
-import { siteUrlSetting, writeDeliveryManifest } from '../src/server/delivery-manifest.ts';
-import { precompress } from '../src/server/precompress.ts';
+import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
+import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
 import { site } from '../src/site.config.ts';
+import { pagePolicies } from './build/page-policies.ts';
+import { precompress } from './build/precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Listed before building, so a file added while the build runs makes the next `npm start` build again.
+const sources = sourceListDigest(sourceFiles(root, process.env.CONTENT_DIR ?? 'content'));
+// Before Astro: it would only meet an unknown key on a prerendered page, never on an on-demand one.
+const messages = messageCheckReport(root);
+if (messages.errors.length) {
+  for (const line of messages.errors) console.error(line);
+  console.error('The build stopped: fix the message keys above (content/messages/en.json, docs/messages.md).');
+  process.exit(1);
+}
 // Before Astro starts, so a broken synonyms file is one line naming file and line, not a failure deep in a page.
 try {
   readSynonymsFile(synonymsFilePath(contentDir));
@@ -45,4 +57,9 @@ const compressing = Date.now();
 const encodings = await precompress(clientDir);
 console.log(`[compress] wrote Brotli and gzip copies of ${Object.keys(encodings).length} files in ${Date.now() - compressing} ms`);
 // Last, so a build that stopped part way has no manifest and counts as no build (src/server/build-freshness.ts).
-writeDeliveryManifest(root, { siteUrl: siteUrlSetting(process.env.SITE_URL), pagePolicies: pagePolicies(clientDir), encodings });
+writeDeliveryManifest(root, {
+  siteUrl: siteUrlSetting(process.env.SITE_URL),
+  pagePolicies: pagePolicies(clientDir),
+  encodings,
+  sources,
+});

@@ -1,8 +1,11 @@
-// `npm run check:content`: cross-file content checks (see src/lib/content-checks.ts). Exits 1 on any problem.
+// `npm run check:content`: cross-file content checks (see src/lib/content-checks.ts) and the message catalogue's
+// (src/i18n/key-check.ts). Exits 1 on any problem; unused message keys are listed without failing.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { checkContent } from '../src/lib/content-checks.ts';
+import { DEFAULT_CATALOGUE, messageCheckReport } from '../src/i18n/key-check.ts';
 import { plural } from '../src/lib/plural.ts';
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
@@ -26,8 +29,11 @@ const flows = existsSync(flowsDir)
       .sort()
       .map((name) => ({ path: relative(process.cwd(), join(flowsDir, name)), source: readFileSync(join(flowsDir, name), 'utf8') }))
   : [];
-const problems = await checkContent({ articles: files, categoryIds: categories, flows });
-for (const p of problems) console.error(`${p.path}:${p.line}: ${p.message}`);
+const problems = (await checkContent({ articles: files, categoryIds: categories, flows })).map((p) => `${p.path}:${p.line}: ${p.message}`);
+const messages = messageCheckReport(fileURLToPath(new URL('..', import.meta.url)));
+problems.push(...messages.errors);
+for (const line of problems) console.error(line);
+for (const line of messages.warnings) console.warn(line);
 if (problems.length) {
   console.error(`\n${problems.length} content problem${problems.length === 1 ? '' : 's'} found.`);
   process.exit(1);
@@ -35,3 +41,4 @@ if (problems.length) {
 console.log(
   `Content OK: ${plural(files.length, 'article')}, ${plural(categories.length, 'category', 'categories')}, ${plural(flows.length, 'troubleshooter')}.`,
 );
+console.log(`Messages OK: ${messages.keys} keys in ${DEFAULT_CATALOGUE}.`);

@@ -5,15 +5,15 @@ import type { Catalog } from '../src/lib/catalog.ts';
 import { provideCatalog } from '../src/server/catalog.ts';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
-import { readDeliveryManifest, siteUrlMismatch } from '../src/server/delivery-manifest.ts';
-import { startHttpServer } from '../src/server/http-server.ts';
+import { readDeliveryManifest, siteUrlMismatch } from '../src/server/http/delivery-manifest.ts';
+import { startHttpServer } from '../src/server/http/server.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
 import { provideSearchBundle } from '../src/server/search/site-search.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
   databaseSettings,
-  escalationSettings,
+  supportRequestSettings,
   eventSettings,
   serverSettings,
   staffSettings,
@@ -43,7 +43,7 @@ try {
   process.exit(1);
 }
 const settings = serverSettings(process.env);
-const { trustedProxyHops } = escalationSettings(process.env);
+const { trustedProxyHops } = supportRequestSettings(process.env);
 const eventRetentionDays = eventSettings(process.env).retentionDays;
 const staff = staffSettings(process.env);
 const storage = databaseSettings(process.env);

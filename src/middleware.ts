@@ -1,8 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { isDatabaseUnavailable, isDatabaseUnwritable, isUnstorableText } from './server/db/database-errors.ts';
-import { staffArea } from './server/staff/access.ts';
-import { guardStaffArea } from './server/staff/staff-guard.ts';
-import { databaseUnavailable, databaseUnwritable, unstorableText } from './server/database-failures.ts';
+import { guardStaffArea, staffArea } from './server/staff/access.ts';
+import { databaseFailureResponse } from './server/http/database-answers.ts';
 
 // Only the staff area has sessions: public pages stay static and never read or set a cookie. Every on-demand
 // route reads the database, so a database that is down or cannot be written becomes a 503 here, once, rather
@@ -13,13 +11,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const area = staffArea(context.url.pathname);
     return await (area ? guardStaffArea(context, next, area) : next());
   } catch (error) {
-    if (isUnstorableText(error)) return unstorableText(context.url.pathname);
-    const unwritable = isDatabaseUnwritable(error);
-    if (!unwritable && !isDatabaseUnavailable(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    console.error(
-      `${context.request.method} ${context.url.pathname}: database ${unwritable ? 'cannot be written' : 'unavailable'} (${reason})`,
-    );
-    return unwritable ? databaseUnwritable(context.url.pathname) : databaseUnavailable(context.url.pathname);
+    const answer = databaseFailureResponse(error, context.request.method, context.url.pathname);
+    if (!answer) throw error;
+    return answer;
   }
 });

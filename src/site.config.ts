@@ -15,7 +15,7 @@ export const siteConfigSchema = z.object({
     .refine((list) => new Set(list.map((a) => a.id)).size === list.length, {
       error: 'audience ids must be unique',
     }),
-  /** What a request for help is about; escalation forms offer these, troubleshooter steps preselect one. */
+  /** What a request for help is about; the contact form offers these, troubleshooter steps preselect one. */
   topics: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1) })).min(1),
   locale: z.string().default('en'),
 });

@@ -1,8 +1,9 @@
-// `npm run bench:api`: accepted escalations per second and latency against the built server, next to its health
-// endpoint, in the same run: on SQLite, and with DATABASE_URL on PostgreSQL too, with one instance and with two
-// (in a scratch database created on that server and dropped at the end: the bench never writes into real data).
+// `npm run bench:api`: accepted support requests (POST /api/escalations) per second and latency against the built
+// server, next to its health endpoint, in the same run: on SQLite, and with DATABASE_URL on PostgreSQL too, with one
+// instance and with two (in a scratch database created on that server and dropped at the end: the bench never
+// writes into real data).
 // Loopback only and bounded: BENCH_RUNS (3) rounds of BENCH_SECONDS (5 s) measurements; medians reported. The
-// rate limit is off; every escalation is still committed (on SQLite with synchronous=FULL) before its 201.
+// rate limit is off; every ticket is still committed (on SQLite with synchronous=FULL) before its 201.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ const TARGETS = { acceptedPerSecond: 1_000, shareOfHealth: 0.4, steadyP99Ms: 50 
 /** Two instances on one database: worth it only when the machine has cores to spare for the second. */
 const SCALE_OUT = { ratio: 1.6, minCores: 4 };
 
-const escalation = JSON.stringify({
+const supportRequest = JSON.stringify({
   name: 'Bench Mark',
   email: 'bench@example.com',
   accountEmails: ['old@example.com'],
@@ -37,12 +38,12 @@ const escalation = JSON.stringify({
 type Request = Omit<Options, 'url'> & { path: string };
 
 const health: Request = { path: '/api/health' };
-const escalations: Request = {
+const supportRequests: Request = {
   path: '/api/escalations',
   method: 'POST',
-  // A fresh idempotency key per request ([<id>]), as real clients send: every request creates an escalation.
+  // A fresh idempotency key per request ([<id>]), as real clients send: every request creates a ticket.
   headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'bench-[<id>]' },
-  body: escalation,
+  body: supportRequest,
   idReplacement: true,
 };
 
@@ -103,11 +104,11 @@ async function measure(instances: ServerProcess[], { path, ...options }: Request
   };
 }
 
-/** Rows in the escalations table; closes `db`. */
-async function storedEscalations(db: Db): Promise<number> {
+/** Rows in the tickets table; closes `db`. */
+async function storedTickets(db: Db): Promise<number> {
   try {
     const { count } = await db
-      .selectFrom('escalations')
+      .selectFrom('tickets')
       .select((eb) => eb.fn.countAll<number | string>().as('count'))
       .executeTakeFirstOrThrow();
     return Number(count);
@@ -131,7 +132,7 @@ await using cleanup = new AsyncDisposableStack();
 async function startInstance(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'signpost-bench-'));
   cleanup.defer(() => rmSync(dataDir, { recursive: true, force: true }));
-  // The server logs a line per escalation: into a file, so this process spends its time generating load.
+  // The server logs a line per ticket: into a file, so this process spends its time generating load.
   const server = await startServer({ env: { ESCALATION_RATE_LIMIT: '0', ...env }, dataDir, logFile: join(dataDir, 'server.log') });
   cleanup.defer(() => server.stop());
   return server;
@@ -161,10 +162,10 @@ let accepted = 0;
 let acceptedPostgres = 0;
 // Warm up the JIT, the statement cache and the file (or every instance's pool) before measuring.
 await measure([server], health, 2);
-accepted += (await measure([server], escalations, 2)).accepted;
+accepted += (await measure([server], supportRequests, 2)).accepted;
 if (scratch) {
   await measure(two, health, 2);
-  acceptedPostgres += (await measure(two, escalations, 2)).accepted;
+  acceptedPostgres += (await measure(two, supportRequests, 2)).accepted;
 }
 
 interface Round {
@@ -177,25 +178,25 @@ interface Round {
 const runs: Round[] = [];
 const saturated = async (instances: ServerProcess[]) => {
   const h = await measure(instances, health);
-  const e = await measure(instances, escalations);
+  const e = await measure(instances, supportRequests);
   acceptedPostgres += e.accepted;
   return { h, e };
 };
 for (let run = 1; run <= RUNS; run++) {
   const h = await measure([server], health);
-  const e = await measure([server], escalations);
+  const e = await measure([server], supportRequests);
   const hSteady = await measure([server], { ...health, overallRate: STEADY_RATE });
-  const eSteady = await measure([server], { ...escalations, overallRate: STEADY_RATE });
+  const eSteady = await measure([server], { ...supportRequests, overallRate: STEADY_RATE });
   accepted += e.accepted + eSteady.accepted;
   const round: Round = { h, e, hSteady, eSteady, postgres: scratch && { one: await saturated(one), two: await saturated(two) } };
   runs.push(round);
   console.log(
-    `run ${run}: health ${h.perSecond.toFixed(0)}/s · escalations ${e.perSecond.toFixed(0)}/s (p99 ${e.p99} ms)` +
-      ` · at ${STEADY_RATE}/s p99 escalations ${eSteady.steadyP99} ms (whole run ${eSteady.p99}), health ${hSteady.steadyP99} ms (whole run ${hSteady.p99})`,
+    `run ${run}: health ${h.perSecond.toFixed(0)}/s · support requests ${e.perSecond.toFixed(0)}/s (p99 ${e.p99} ms)` +
+      ` · at ${STEADY_RATE}/s p99 support requests ${eSteady.steadyP99} ms (whole run ${eSteady.p99}), health ${hSteady.steadyP99} ms (whole run ${hSteady.p99})`,
   );
   if (round.postgres) {
     const figures = ({ h, e }: { h: Measurement; e: Measurement }) =>
-      `health ${h.perSecond.toFixed(0)}/s · escalations ${e.perSecond.toFixed(0)}/s (p99 ${e.p99} ms)`;
+      `health ${h.perSecond.toFixed(0)}/s · support requests ${e.perSecond.toFixed(0)}/s (p99 ${e.p99} ms)`;
     console.log(`       PostgreSQL, one instance: ${figures(round.postgres.one)}; two instances: ${figures(round.postgres.two)}`);
   }
 }
@@ -209,19 +210,19 @@ console.log(`\nMedians of ${RUNS} runs:`);
 console.table([
   { measure: 'GET /api/health at saturation', value: `${healthRate.toFixed(0)} /s`, target: '(baseline)', result: '' },
   {
-    measure: 'accepted escalations at saturation',
+    measure: 'accepted support requests at saturation',
     value: `${accepted_.toFixed(0)} /s (p99 ${m((r) => r.e.p99)} ms)`,
     target: `≥ ${TARGETS.acceptedPerSecond} /s`,
     result: verdict(accepted_ >= TARGETS.acceptedPerSecond),
   },
   {
-    measure: 'escalations / health',
+    measure: 'support requests / health',
     value: percent(share),
     target: `≥ ${TARGETS.shareOfHealth * 100} %`,
     result: verdict(share >= TARGETS.shareOfHealth),
   },
   {
-    measure: `escalations p99 at a steady ${STEADY_RATE}/s (after ramp-up)`,
+    measure: `support requests p99 at a steady ${STEADY_RATE}/s (after ramp-up)`,
     value: `${steadyP99} ms`,
     target: `< ${TARGETS.steadyP99Ms} ms`,
     result: verdict(steadyP99 < TARGETS.steadyP99Ms),
@@ -247,23 +248,23 @@ if (scratch) {
   console.table([
     { measure: 'GET /api/health', 'one instance': h1.text, 'two instances': h2.text, 'two / one': `${(h2.rate / h1.rate).toFixed(2)}×` },
     {
-      measure: 'accepted escalations',
+      measure: 'accepted support requests',
       'one instance': e1.text,
       'two instances': e2.text,
       'two / one': `${ratio.toFixed(2)}×`,
       target: `two ≥ ${SCALE_OUT.ratio}× one (applies on ${SCALE_OUT.minCores} or more cores)`,
       result: CORES >= SCALE_OUT.minCores ? verdict(ratio >= SCALE_OUT.ratio) : `n/a on ${CORES} cores`,
     },
-    { measure: 'escalations / health', 'one instance': percent(e1.rate / h1.rate), 'two instances': percent(e2.rate / h2.rate) },
+    { measure: 'support requests / health', 'one instance': percent(e1.rate / h1.rate), 'two instances': percent(e2.rate / h2.rate) },
   ]);
 
   const setups: [string, (r: Round) => Measurement][] = [
     ['SQLite, health', (r) => r.h],
-    ['SQLite, escalations', (r) => r.e],
+    ['SQLite, support requests', (r) => r.e],
     ['PostgreSQL one instance, health', (r) => r.postgres!.one.h],
-    ['PostgreSQL one instance, escalations', (r) => r.postgres!.one.e],
+    ['PostgreSQL one instance, support requests', (r) => r.postgres!.one.e],
     ['PostgreSQL two instances, health', (r) => r.postgres!.two.h],
-    ['PostgreSQL two instances, escalations', (r) => r.postgres!.two.e],
+    ['PostgreSQL two instances, support requests', (r) => r.postgres!.two.e],
   ];
   // The median run's own shares, rather than a median per column, so that a row adds up to 100 %.
   console.log(`\nWhere the CPU time went at saturation, in each setup's median run: shares of wall time × ${CORES} cores.`);
@@ -289,11 +290,11 @@ if (scratch) {
 
 // Every 201 the bench saw is a row in the database. Requests still in flight when a run ends are stored without
 // being counted by autocannon, hence "at least".
-const stored = await storedEscalations(openSqlite(server.dataDir));
-console.log(`SQLite: ${accepted} escalations acknowledged to the benchmark, ${stored} stored.`);
+const stored = await storedTickets(openSqlite(server.dataDir));
+console.log(`SQLite: ${accepted} support requests acknowledged to the benchmark, ${stored} tickets stored.`);
 if (stored < accepted) process.exitCode = 1;
 if (scratch) {
-  const storedPostgres = await storedEscalations(openPostgres(scratch.url, 1));
-  console.log(`PostgreSQL: ${acceptedPostgres} escalations acknowledged to the benchmark, ${storedPostgres} stored.`);
+  const storedPostgres = await storedTickets(openPostgres(scratch.url, 1));
+  console.log(`PostgreSQL: ${acceptedPostgres} support requests acknowledged to the benchmark, ${storedPostgres} tickets stored.`);
   if (storedPostgres < acceptedPostgres) process.exitCode = 1;
 }

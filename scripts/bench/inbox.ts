@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { migrateToLatest, openPostgres, openSqlite } from '../../src/server/db/connection.ts';
-import type { EscalationStatus } from '../../src/server/db/schema.ts';
+import type { TicketStatus } from '../../src/server/db/schema.ts';
 import { databaseSettings } from '../../src/server/settings.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
 import { formatCursor } from '../../src/server/staff/inbox-query.ts';
 import { createScratchDatabase } from '../../harness/postgres.ts';
-import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { seedTickets } from '../../harness/seed-tickets.ts';
 import { buildIfStale, startServer } from '../../harness/server-process.ts';
 import { getAs, signIn, STAFF_PASSWORD } from '../../harness/staff.ts';
 import { formatDuration, median, renderTable, verdict } from './measure/report.ts';
@@ -28,7 +28,7 @@ const FREQUENT = 'frequent.requester@example.com';
 const EVERY_NTH_FREQUENT = 500;
 
 // Most tickets end resolved; a tail of open work; a little spam.
-function statusOf(i: number): EscalationStatus {
+function statusOf(i: number): TicketStatus {
   const r = (i * 2654435761) % 100;
   if (i > TICKETS - 2_000) return (['new', 'open', 'waiting'] as const)[r % 3];
   return r < 90 ? 'resolved' : r < 97 ? 'spam' : 'waiting';
@@ -57,7 +57,7 @@ async function prepare(databaseUrl?: string): Promise<Inbox> {
   let deepCursor: string;
   try {
     await migrateToLatest(db);
-    const tickets = await seedEscalations(db, {
+    const tickets = await seedTickets(db, {
       count: TICKETS,
       stepMs: 5 * 60_000,
       status: statusOf,
@@ -92,7 +92,7 @@ async function time(inbox: Inbox, name: string, path: string): Promise<{ median:
     const response = await getAs(inbox.url, path, inbox.cookie);
     const html = await response.text();
     const ms = performance.now() - before;
-    if (response.status !== 200 || !html.includes('/staff/escalations/HC-')) {
+    if (response.status !== 200 || !html.includes('/staff/tickets/HC-')) {
       throw new Error(`${name} on ${inbox.database}: ${response.status}, ${html.includes('HC-') ? 'with' : 'without'} tickets`);
     }
     if (i >= WARM_UP) timings.push(ms);

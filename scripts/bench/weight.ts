@@ -3,7 +3,7 @@
 // beside them the bytes our server actually sends a browser that accepts Brotli and gzip.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readDeliveryManifest } from '../../src/server/delivery-manifest.ts';
+import { readDeliveryManifest } from '../../src/server/http/delivery-manifest.ts';
 import { launchBrowser } from '../../harness/chromium.ts';
 import { startServer } from '../../harness/server-process.ts';
 import { chromiumMissing, recordRequests } from './measure/browser-requests.ts';

@@ -3,19 +3,19 @@ import type { Actor } from 'xstate';
 import { compileFlow, currentStep, OUTCOME_TAG, type FlowMachine, type PathEntry } from '../troubleshooter/compile.ts';
 import { resumePath } from '../troubleshooter/resume.ts';
 import type { PreparedFlow } from '../troubleshooter/prepare.ts';
-import { useActor } from './use-actor.ts';
-import { BrowserVariants } from './BrowserVariants.tsx';
-import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './flow-location.ts';
-import { reportFlow } from './flow-events.ts';
-import { StepActions } from './StepActions.tsx';
-import EscalationForm, { type EscalationFormProps } from './EscalationForm.tsx';
+import { useActor } from './troubleshooter/use-actor.ts';
+import { BrowserVariants } from './troubleshooter/BrowserVariants.tsx';
+import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './troubleshooter/flow-location.ts';
+import { reportFlow } from '../client/flow-reports.ts';
+import { StepActions } from './troubleshooter/StepActions.tsx';
+import ContactForm, { type ContactFormProps } from './ContactForm.tsx';
 
 type FlowActor = Actor<FlowMachine>;
 
 interface Props {
   flow: PreparedFlow;
-  /** For the escalation form at escalate steps. */
-  topics: EscalationFormProps['topics'];
+  /** For the contact form at escalate steps. */
+  topics: ContactFormProps['topics'];
   /** The element holding the no-JavaScript version, hidden once the island runs. */
   fallbackId: string;
 }
@@ -111,7 +111,7 @@ export default function Troubleshooter({ flow, fallbackId, topics }: Props) {
           step={step}
           onChoose={choose}
           escalation={
-            <EscalationForm
+            <ContactForm
               key={`${step.id}:${path.length}`}
               topics={topics}
               topic={step.topic}

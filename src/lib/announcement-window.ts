@@ -1,6 +1,7 @@
 /**
  * What the browser needs from the announcements contract, without the schema (no zod in the browser): what a
- * notice looks like, and whether it is for this reader now. Used by both notices scripts (src/scripts/).
+ * notice looks like, and whether it is for this reader now. Used by both notices scripts (beside
+ * src/components/Announcements.astro).
  */
 export type AnnouncementIcon = 'info' | 'warning' | 'success';
 

@@ -22,7 +22,7 @@ export async function catalog(): Promise<Catalog> {
 type FlowsById = Map<string, Catalog['flows'][string]>;
 const flowMaps = new WeakMap<Catalog, FlowsById>();
 
-/** The flows by id, made once per catalog: every escalation and event batch looks its flow up. */
+/** The flows by id, made once per catalog: every support request and event batch looks its flow up. */
 export async function flowsById(): Promise<FlowsById> {
   const current = await catalog();
   let flows = flowMaps.get(current);

@@ -141,7 +141,8 @@ const databaseSchema = settingsSchema
 
 export const databaseSettings = (env: Env): DatabaseSettings => read(databaseSchema, env);
 
-export interface EscalationSettings {
+/** What the reader-facing endpoints (support requests, feedback, events) need: their limit, client and origin rules. */
+export interface EndpointSettings {
   /** Submissions per minute per client; 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** How many proxies in front of us append to X-Forwarded-For; 0 = believe only the socket. */
@@ -150,23 +151,21 @@ export interface EscalationSettings {
   publicOrigin: string | undefined;
 }
 
-/** What the reader-facing endpoints (feedback, events) need: the same client and origin rules as escalations. */
-export type EndpointSettings = EscalationSettings;
-
 const endpoint = (s: { TRUST_PROXY: number; SITE_URL?: string }, rateLimitPerMinute: number): EndpointSettings => ({
   rateLimitPerMinute,
   trustedProxyHops: s.TRUST_PROXY,
   publicOrigin: s.SITE_URL,
 });
 
-const escalationSchema = settingsSchema
+// ESCALATION_RATE_LIMIT keeps the name of the endpoint it limits, POST /api/escalations.
+const supportRequestSchema = settingsSchema
   .pick({ ESCALATION_RATE_LIMIT: true, TRUST_PROXY: true, SITE_URL: true })
   .transform((s) => endpoint(s, s.ESCALATION_RATE_LIMIT));
 const feedbackSchema = settingsSchema
   .pick({ FEEDBACK_RATE_LIMIT: true, TRUST_PROXY: true, SITE_URL: true })
   .transform((s) => endpoint(s, s.FEEDBACK_RATE_LIMIT));
 
-export const escalationSettings = (env: Env): EscalationSettings => read(escalationSchema, env);
+export const supportRequestSettings = (env: Env): EndpointSettings => read(supportRequestSchema, env);
 export const feedbackSettings = (env: Env): EndpointSettings => read(feedbackSchema, env);
 
 export interface EventSettings extends EndpointSettings {

@@ -16,7 +16,7 @@ export interface PathEntry {
 export interface FlowContext {
   /** The transcript: every step where the reader chose, with the choice. Back pops it. */
   path: PathEntry[];
-  /** The ticket reference once the reader sent the escalation form. */
+  /** The ticket reference once the reader sent the contact form. */
   reference?: string;
 }
 
@@ -26,7 +26,7 @@ export type FlowEvent =
   | { type: 'RESTART' }
   /** Opens a step directly (a deep link); the transcript starts afresh there. */
   | { type: 'GO'; step: string }
-  /** The escalation form at an escalate step was accepted. */
+  /** The contact form at an escalate step was accepted. */
   | { type: 'SUBMITTED'; reference: string };
 
 export const OUTCOME_TAG = 'outcome';

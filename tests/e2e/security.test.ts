@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
+import { SECURITY_HEADERS } from '../../src/server/http/server.ts';
 import { collectPageErrors, siteUrl, useBrowser } from '../support/browser.ts';
 import { readSearchResults } from '../support/search.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MIN_FILL_MS } from '../../src/server/escalations/spam.ts';
+import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
 import { collectPageErrors, expectNoAxeViolations, useBrowser } from '../support/browser.ts';
-import { storedRows } from '../support/escalations.ts';
-import { ACTION_TIMEOUT_MS, expectStep, sendInlineEscalation, walkToResetEscalation } from '../support/flow-page.ts';
+import { storedRows } from '../support/support-requests.ts';
+import { ACTION_TIMEOUT_MS, expectStep, sendInlineContactForm, walkToResetEscalation } from '../support/flow-page.ts';
 
 const session = useBrowser();
 const SENT_URL = /\/contact\/sent\/\?ref=HC-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
@@ -69,13 +69,14 @@ describe('the sent state has its own address', () => {
     await expectAlreadySent(page, reference);
     await main.getByRole('button', { name: 'Send another request' }).click();
     expect(await main.getByLabel('Describe the problem').inputValue()).toBe('');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-name');
+    // Focus moves in an effect after the form renders again: wait for it, as a screen reader user would.
+    await page.waitForFunction(() => document.activeElement?.id === 'contact-name');
     await main.getByRole('button', { name: 'Send to support' }).click();
     await main.locator('.error-summary').waitFor();
     expect(keys).toHaveLength(2);
     expect(keys[1]).not.toBe(keys[0]);
 
-    const rows = (await storedRows(inject('dataDir'))).escalations.filter((e) => e.description === description);
+    const rows = (await storedRows(inject('dataDir'))).tickets.filter((e) => e.description === description);
     expect(rows.map((r) => r.reference)).toEqual([reference]);
   });
 
@@ -84,7 +85,7 @@ describe('the sent state has its own address', () => {
     const errors = collectPageErrors(page);
     await walkToResetEscalation(page);
     const description = `Sent state troubleshooter e2e ${crypto.randomUUID()}`;
-    const reference = await sendInlineEscalation(page, { name: 'Dorothy Vaughan', email: 'dorothy@example.com', description });
+    const reference = await sendInlineContactForm(page, { name: 'Dorothy Vaughan', email: 'dorothy@example.com', description });
     await expectSentPage(page, reference);
     await page.reload();
     await expectSentPage(page, reference);
@@ -102,7 +103,7 @@ describe('the sent state has its own address', () => {
     await expectStep(page, 'escalate-reset', 'after a reload');
     await expectAlreadySent(page, reference);
 
-    const rows = (await storedRows(inject('dataDir'))).escalations.filter((e) => e.description === description);
+    const rows = (await storedRows(inject('dataDir'))).tickets.filter((e) => e.description === description);
     expect(rows.map((r) => r.reference)).toEqual([reference]);
     expect(errors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { collectPageErrors, expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import {
   LOGIN_START,
-  sendInlineEscalation,
+  sendInlineContactForm,
   stepTitle,
   walkToResetEscalation,
   WALK_TO_RESET_ESCALATION,
@@ -28,12 +28,12 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
 }
 
 describe('staff console', () => {
-  test('an agent finds a troubleshooter escalation, reads its path, resolves it, adds a note and signs out', async () => {
+  test('an agent finds a ticket sent from the troubleshooter, reads its path, resolves it, adds a note and signs out', async () => {
     // A requester walks the troubleshooter and sends the inline form.
     const requester = await session.newPage();
     await walkToResetEscalation(requester);
     const description = `Staff console e2e ${crypto.randomUUID()}`;
-    const reference = await sendInlineEscalation(requester, { name: 'Katherine Johnson', email: 'katherine@example.com', description });
+    const reference = await sendInlineContactForm(requester, { name: 'Katherine Johnson', email: 'katherine@example.com', description });
 
     const page = await session.newPage();
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);
@@ -59,7 +59,7 @@ describe('staff console', () => {
     await signInAs(page, AGENT.email, STAFF_PASSWORD);
     // (The browser keeps the #email the summary link added across the redirect.)
     await page.waitForURL(/\/staff\/(#email)?$/);
-    await expect.poll(() => main.getByRole('heading', { level: 1 }).textContent()).toBe('Escalations');
+    await expect.poll(() => main.getByRole('heading', { level: 1 }).textContent()).toBe('Tickets');
     await expectNoAxeViolations(page);
 
     // The inbox lists it, newest first; the search finds it by its contact address.
@@ -69,7 +69,7 @@ describe('staff console', () => {
     await main.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL('**/staff/?q=KATHERINE%40example.com');
     await main.getByRole('link', { name: reference }).click();
-    await page.waitForURL(`**/staff/escalations/${reference}`);
+    await page.waitForURL(`**/staff/tickets/${reference}`);
     await expectNoAxeViolations(page);
 
     // The transcript, as the requester saw it: each step's title and the choice made there.
@@ -84,18 +84,18 @@ describe('staff console', () => {
     // Resolve it.
     await main.getByLabel('Resolved', { exact: true }).check();
     await main.getByRole('button', { name: 'Change status' }).click();
-    await page.waitForURL(`**/staff/escalations/${reference}?done=status`);
+    await page.waitForURL(`**/staff/tickets/${reference}?done=status`);
     expect(await main.getByRole('status').innerText()).toBe('Status changed.');
     expect(await main.getByLabel('Resolved', { exact: true }).isChecked()).toBe(true);
 
     // A note: an empty one is refused with the error summary, a real one is kept.
     await main.getByRole('button', { name: 'Add note' }).click();
-    await expect.poll(() => page.title()).toMatch(/^Error: Escalation/);
+    await expect.poll(() => page.title()).toMatch(/^Error: Ticket/);
     expect(await page.locator('.error-summary').innerText()).toContain('Enter the note');
     await expectNoAxeViolations(page);
     await main.getByLabel('Add an internal note').fill('Sent a fresh reset link by phone.');
     await main.getByRole('button', { name: 'Add note' }).click();
-    await page.waitForURL(`**/staff/escalations/${reference}?done=note`);
+    await page.waitForURL(`**/staff/tickets/${reference}?done=note`);
     expect(await main.getByText('Sent a fresh reset link by phone.').count()).toBe(1);
     const trail = await main.locator('ol.trail > li').allInnerTexts();
     expect(trail.map((entry) => entry.replace(/^.*UTC: /, ''))).toEqual([
@@ -110,9 +110,9 @@ describe('staff console', () => {
 
     // Sign out: the console is closed to this browser again.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL('**/staff/login?signed-out=here');
+    await page.waitForURL('**/staff/login?done=signed-out');
     expect(await main.getByRole('status').innerText()).toBe('You are signed out.');
-    await page.goto(`/staff/escalations/${reference}`);
+    await page.goto(`/staff/tickets/${reference}`);
     await page.waitForURL('**/staff/login?next=*');
     expect(await page.content()).not.toContain(description);
 

@@ -1,7 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
-import { storedRows } from '../support/escalations.ts';
-import { sendInlineEscalation, walkToResetEscalation } from '../support/flow-page.ts';
+import { storedRows } from '../support/support-requests.ts';
+import { sendInlineContactForm, walkToResetEscalation } from '../support/flow-page.ts';
 
 const session = useBrowser();
 
@@ -15,9 +15,9 @@ describe('escalating from the troubleshooter', () => {
     await expect.poll(() => main.getByLabel('Password reset', { exact: true }).isChecked()).toBe(true);
     await expectNoAxeViolations(page);
     const description = `Troubleshooter escalation ${crypto.randomUUID()}`;
-    const reference = await sendInlineEscalation(page, { name: 'Mary Jackson', email: 'mary@example.com', description });
+    const reference = await sendInlineContactForm(page, { name: 'Mary Jackson', email: 'mary@example.com', description });
 
-    const row = (await storedRows(inject('dataDir'))).escalations.find((e) => e.description === description);
+    const row = (await storedRows(inject('dataDir'))).tickets.find((e) => e.description === description);
     expect(row?.reference).toBe(reference);
     expect(JSON.parse(row!.transcript!)).toEqual({
       flow: 'login',

@@ -50,7 +50,7 @@ describe('troubleshooter: walking the login flow', () => {
 
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await troubleshooter(page).heading.innerText()).toBe("We'll reset it with you");
-    // The escalation form comes inline, its topic chosen from the step.
+    // The contact form comes inline, its topic chosen from the step.
     const main = page.getByRole('main');
     expect(await main.getByLabel('Password reset', { exact: true }).isChecked()).toBe(true);
     expect(await main.getByRole('button', { name: 'Send to support' }).isVisible()).toBe(true);

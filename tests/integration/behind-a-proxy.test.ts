@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validEscalation, validFormFields } from '../support/escalations.ts';
+import { validSupportRequest, validFormFields } from '../support/support-requests.ts';
 import { copyProject } from '../../harness/project-copy.ts';
 import { rawRequest } from '../../harness/raw-http.ts';
 import { buildIfStale, startServer, type ServerProcess } from '../../harness/server-process.ts';
@@ -38,7 +38,7 @@ const FORM = 'application/x-www-form-urlencoded';
 const post = (path: string, contentType: string, body: string, headers: Record<string, string>) =>
   rawRequest(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });
 
-/** Staff sign-in, the no-JavaScript contact form, the article feedback form and a JSON escalation, from one client. */
+/** Staff sign-in, the no-JavaScript contact form, the article feedback form and a JSON support request, from one client. */
 async function everyKindOfPost(client: string, origin?: string) {
   const headers = fromBrowserThroughProxy(client, origin);
   return {
@@ -55,7 +55,7 @@ async function everyKindOfPost(client: string, origin?: string) {
       new URLSearchParams({ article: KNOWN_ARTICLE.slug, helpful: 'yes' }).toString(),
       headers,
     ),
-    json: await post('/api/escalations', 'application/json', JSON.stringify(validEscalation()), headers),
+    json: await post('/api/escalations', 'application/json', JSON.stringify(validSupportRequest()), headers),
   };
 }
 
@@ -82,12 +82,12 @@ describe(`built with SITE_URL=${SITE_URL}, served with TRUST_PROXY=1 behind a TL
   });
 
   it('counts two readers behind the one proxy apart, by the address the proxy gives', async () => {
-    const escalate = (client: string) =>
-      post('/api/escalations', 'application/json', JSON.stringify(validEscalation()), fromBrowserThroughProxy(client));
+    const send = (client: string) =>
+      post('/api/escalations', 'application/json', JSON.stringify(validSupportRequest()), fromBrowserThroughProxy(client));
     const first = [];
-    for (let i = 0; i < 3; i++) first.push((await escalate('198.51.100.20')).status);
+    for (let i = 0; i < 3; i++) first.push((await send('198.51.100.20')).status);
     expect(first).toEqual([201, 201, 429]);
-    expect((await escalate('198.51.100.21')).status).toBe(201);
+    expect((await send('198.51.100.21')).status).toBe(201);
   });
 
   it('tells browsers to use https only', async () => {
@@ -121,7 +121,7 @@ describe('without TRUST_PROXY', () => {
     const statuses = [];
     for (const forged of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
       const headers = { ...fromBrowserThroughProxy(forged), 'X-Forwarded-Host': 'help.example.com' };
-      statuses.push((await post('/api/escalations', 'application/json', JSON.stringify(validEscalation()), headers)).status);
+      statuses.push((await post('/api/escalations', 'application/json', JSON.stringify(validSupportRequest()), headers)).status);
     }
     expect(statuses).toEqual([201, 201, 429]);
   });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MIN_FILL_MS } from '../../src/server/escalations/spam.ts';
-import { storedRows } from '../support/escalations.ts';
+import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
+import { storedRows } from '../support/support-requests.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { launchBrowser } from '../../harness/chromium.ts';
 
@@ -44,7 +44,7 @@ describe('contact form with JavaScript disabled', () => {
     const reference = new URL(page.url()).searchParams.get('ref')!;
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Request sent');
     expect(await page.locator('.reference').textContent()).toBe(reference);
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.description === description);
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.description === description);
     expect(row).toMatchObject({
       reference,
       status: 'new',
@@ -150,7 +150,7 @@ describe('contact form with JavaScript (the island)', () => {
     expect(await page.locator('.reference').textContent()).toBe(reference);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
-    const rows = (await storedRows(dataDir)).escalations.filter((e) => e.description === description);
+    const rows = (await storedRows(dataDir)).tickets.filter((e) => e.description === description);
     expect(rows).toMatchObject([{ reference, status: 'new' }]);
     expect(cspErrors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/site.config.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
-import { postForm, storedRows, validFormFields } from '../support/escalations.ts';
+import { postForm, storedRows, validFormFields } from '../support/support-requests.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -17,7 +17,7 @@ describe('/contact/ without JavaScript', () => {
     expect(a.headers.get('cache-control')).toBe('no-store');
     const [first, second] = [await a.text(), await b.text()];
     // The plain form posts to the page itself, so errors show at its own address.
-    expect(first).toMatch(/<form class="escalation-form" method="post" action="\/contact\/" novalidate>/);
+    expect(first).toMatch(/<form class="form-layout" method="post" action="\/contact\/" novalidate>/);
     expect(hidden(first, 'idempotencyKey')).toMatch(/^[0-9a-f-]{36}$/);
     expect(hidden(first, 'idempotencyKey')).not.toBe(hidden(second, 'idempotencyKey'));
     expect(Number(hidden(first, 'startedAt'))).toBeGreaterThan(Date.now() - 60_000);
@@ -28,7 +28,7 @@ describe('/contact/ without JavaScript', () => {
 
   it('labels every field and wires hints with aria-describedby', async () => {
     const html = await (await fetch(`${baseUrl}/contact/`)).text();
-    const form = html.slice(html.indexOf('<form class="escalation-form"'));
+    const form = html.slice(html.indexOf('<form class="form-layout"'));
     for (const [, id] of form.matchAll(/<(?:input|textarea)[^>]*\sid="([^"]+)"/g)) expect(form, id).toContain(`for="${id}"`);
     expect(form).toContain('aria-describedby="contact-email-hint"');
   });
@@ -56,7 +56,7 @@ describe('/contact/ without JavaScript', () => {
     const html = await page.text();
     expect(html).toContain(reference);
     expect(html).toContain('What happens next');
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference);
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.reference === reference);
     expect(row).toMatchObject({
       status: 'new',
       contact_email: 'grace@example.com',
@@ -117,7 +117,7 @@ describe('/contact/ without JavaScript', () => {
     );
     expect(response.status).toBe(303);
     const reference = new URL(response.headers.get('location')!, baseUrl).searchParams.get('ref');
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference);
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.reference === reference);
     expect(row).toMatchObject({ status: 'spam', spam_reason: 'no-start-time' });
   });
 

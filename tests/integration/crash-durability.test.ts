@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/server/db/connection.ts';
-import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
+import { postJson, storedRows, validSupportRequest } from '../support/support-requests.ts';
 import { startServer } from '../../harness/server-process.ts';
 
 const SUBMISSIONS = 200;
@@ -16,10 +16,10 @@ describe('crash durability', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'signpost-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps every acknowledged escalation, exactly once, after SIGKILL mid-burst', async () => {
+  it('keeps every acknowledged ticket, exactly once, after SIGKILL mid-burst', async () => {
     const server = await startServer({ dataDir });
     const keys = Array.from({ length: SUBMISSIONS }, () => crypto.randomUUID());
-    const bodies = keys.map((key) => validEscalation({ description: `Crash test submission ${key}` }));
+    const bodies = keys.map((key) => validSupportRequest({ description: `Crash test submission ${key}` }));
     const acknowledged = new Map<string, string>(); // key → reference
     let killed: Promise<void> | undefined;
 
@@ -48,9 +48,9 @@ describe('crash durability', () => {
     // The same data folder, as after a reboot.
     const restarted = await startServer({ dataDir });
     try {
-      const { escalations } = await storedRows(dataDir);
+      const { tickets } = await storedRows(dataDir);
       const stored = new Map<string, number>();
-      for (const row of escalations) stored.set(row.reference, (stored.get(row.reference) ?? 0) + 1);
+      for (const row of tickets) stored.set(row.reference, (stored.get(row.reference) ?? 0) + 1);
       for (const reference of acknowledged.values()) expect(stored.get(reference), reference).toBe(1);
 
       // Clients retry whatever was not acknowledged, with the same keys: each submission ends up stored once.
@@ -64,7 +64,7 @@ describe('crash durability', () => {
           expect([200, 201]).toContain(response.status); // 200: committed, but the answer was lost in the crash
         }
       }
-      const after = (await storedRows(dataDir)).escalations.filter((e) => e.description.startsWith('Crash test submission'));
+      const after = (await storedRows(dataDir)).tickets.filter((e) => e.description.startsWith('Crash test submission'));
       expect(after).toHaveLength(SUBMISSIONS);
 
       const db = openSqlite(dataDir);

@@ -1,8 +1,10 @@
 // The database answers reads but refuses writes (read-only files, a full disk, a server in read-only mode): every
 // write says so with a 503 a person can read, reading still works, and the health check reports it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postForm as postContactForm, postJson, validSupportRequest, validFormFields } from '../support/support-requests.ts';
+import { postEvents, postFeedbackForm } from '../support/insights.ts';
 import { serveReadOnly } from '../support/read-only-database.ts';
+import { KNOWN_ARTICLE } from '../support/site.ts';
 import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { createStaff, getAs, postForm, postSignIn, signIn, STAFF_PASSWORD } from '../../harness/staff.ts';
@@ -22,11 +24,12 @@ beforeAll(async () => {
   try {
     await createStaff(data.dataDir, { email: 'stuck@example.com', name: 'Stuck Admin', role: 'admin' });
     cookie = await signIn(writable.url, 'stuck@example.com');
-    ({ reference } = (await (await postJson(writable.url, validEscalation())).json()) as { reference: string });
+    ({ reference } = (await (await postJson(writable.url, validSupportRequest())).json()) as { reference: string });
   } finally {
     await writable.stop();
   }
-  server = await serveReadOnly(data.dataDir);
+  // With the rate limits on, as in production: on PostgreSQL they are counted in the database too.
+  server = await serveReadOnly(data.dataDir, { ESCALATION_RATE_LIMIT: '10', FEEDBACK_RATE_LIMIT: '20', EVENT_RATE_LIMIT: '30' });
 });
 afterAll(async () => {
   await server?.stop();
@@ -35,7 +38,7 @@ afterAll(async () => {
 
 /** The text a person sees on the page. */
 async function pageText(response: Response): Promise<string> {
-  expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  expect(response.headers.get('content-type')).toMatch(/^text\/html\b/);
   return (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 
@@ -48,7 +51,7 @@ describe('a database that cannot be written', () => {
 
   it('staff can still read the inbox and tickets', async () => {
     expect((await getAs(server.url, '/staff/', cookie)).status).toBe(200);
-    const ticket = await getAs(server.url, `/staff/escalations/${reference}`, cookie);
+    const ticket = await getAs(server.url, `/staff/tickets/${reference}`, cookie);
     expect(ticket.status).toBe(200);
     expect(await ticket.text()).toContain(reference);
   });
@@ -63,12 +66,12 @@ describe('a database that cannot be written', () => {
   });
 
   it('adding a note answers 503 with a page that says what happened, and nothing is stored', async () => {
-    const response = await postForm(server.url, `/staff/escalations/${reference}`, cookie, { action: 'note', note: 'Called them.' });
+    const response = await postForm(server.url, `/staff/tickets/${reference}`, cookie, { action: 'note', note: 'Called them.' });
     expect(response.status).toBe(503);
     expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
     const db = openServerDatabase(data.dataDir);
     try {
-      expect(await db.selectFrom('escalation_notes').selectAll().execute()).toEqual([]);
+      expect(await db.selectFrom('ticket_notes').selectAll().execute()).toEqual([]);
     } finally {
       await db.destroy();
     }
@@ -85,6 +88,37 @@ describe('a database that cannot be written', () => {
     });
     expect(response.status).toBe(503);
     expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
+  });
+
+  it('a request sent to the API answers 503 saying what happened, not "try again in a moment"', async () => {
+    const response = await postJson(server.url, validSupportRequest());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBeNull();
+    const body = (await response.json()) as { error: string; message: string };
+    expect(body.error).toBe('database-read-only');
+    expect(body.message).toMatch(SAYS_WHAT_HAPPENED);
+  });
+
+  it('the contact form shows the form again, with what the reader typed and what happened', async () => {
+    const response = await postContactForm(server.url, validFormFields());
+    expect(response.status).toBe(503);
+    expect(await pageText(response.clone())).toMatch(SAYS_WHAT_HAPPENED);
+    expect(await response.text()).toContain('value="grace@example.com"');
+  });
+
+  it('an article vote shows the thank-you page saying what happened', async () => {
+    const response = await postFeedbackForm(server.url, [
+      ['article', KNOWN_ARTICLE.slug],
+      ['helpful', 'yes'],
+    ]);
+    expect(response.status).toBe(503);
+    expect(await pageText(response)).toMatch(SAYS_WHAT_HAPPENED);
+  });
+
+  it('reader events answer 503 saying what happened', async () => {
+    const response = await postEvents(server.url, { events: [{ type: 'search', query: 'refund', results: 2 }] });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { message: string }).message).toMatch(SAYS_WHAT_HAPPENED);
   });
 
   it('never answers 500, and tells the operator why in the log', () => {

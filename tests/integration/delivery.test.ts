@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
 import { rawRequest, type RawResponse } from '../../harness/raw-http.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
@@ -70,7 +70,7 @@ describe('compression', () => {
     const { email } = await createStaff(dataDir, { email: 'compression@example.com', name: 'Compression Test', role: 'agent' });
     staffCookie = await signIn(baseUrl, email);
     // Enough tickets that the inbox API's answer is worth compressing.
-    for (let i = 0; i < 8; i++) expect((await postJson(baseUrl, validEscalation())).status).toBe(201);
+    for (let i = 0; i < 8; i++) expect((await postJson(baseUrl, validSupportRequest())).status).toBe(201);
   });
 
   const builtAsset = (pattern: RegExp) => {
@@ -87,7 +87,7 @@ describe('compression', () => {
     { what: 'a CSS file', path: builtAsset(/^global\..*\.css$/), type: /^text\/css/ },
     { what: 'a JavaScript file', path: builtAsset(/^preact\.module\..*\.js$/), type: /javascript/ },
     { what: 'an on-demand page', path: `/feedback/thanks/?article=${KNOWN_ARTICLE.slug}`, type: /^text\/html/ },
-    { what: 'a JSON API answer', path: '/api/staff/escalations', type: /^application\/json/ },
+    { what: 'a JSON API answer', path: '/api/staff/tickets', type: /^application\/json/ },
   ];
 
   it('sends each kind of text compressed when asked, the same bytes once decoded, and plain when not', async () => {

@@ -1,19 +1,19 @@
 import { describe, expect, inject, it } from 'vitest';
-import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
+import { postJson, storedRows, validSupportRequest } from '../support/support-requests.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
 const REFERENCE = /^HC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 describe('POST /api/escalations (JSON)', () => {
-  it('answers 201 with a reference and stores the escalation once committed', async () => {
-    const response = await postJson(baseUrl, validEscalation({ description: 'A unique description for the 201 test.' }));
+  it('answers 201 with a reference and stores the ticket once committed', async () => {
+    const response = await postJson(baseUrl, validSupportRequest({ description: 'A unique description for the 201 test.' }));
     expect(response.status).toBe(201);
     const body = (await response.json()) as { reference: string; createdAt: string };
     expect(body.reference).toMatch(REFERENCE);
     expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
-    const { escalations } = await storedRows(dataDir);
-    const row = escalations.find((e) => e.reference === body.reference)!;
+    const { tickets } = await storedRows(dataDir);
+    const row = tickets.find((e) => e.reference === body.reference)!;
     expect(row).toMatchObject({
       status: 'new',
       contact_email: 'ada@example.com',
@@ -26,23 +26,23 @@ describe('POST /api/escalations (JSON)', () => {
 
   it('fills in browser and operating system from the User-Agent', async () => {
     const ua = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0';
-    const { reference } = (await (await postJson(baseUrl, validEscalation(), { 'User-Agent': ua })).json()) as { reference: string };
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference)!;
+    const { reference } = (await (await postJson(baseUrl, validSupportRequest(), { 'User-Agent': ua })).json()) as { reference: string };
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.reference === reference)!;
     expect([row.browser, row.os]).toEqual(['edge', 'windows']);
   });
 
-  it('gives every escalation its own reference', async () => {
+  it('gives every ticket its own reference', async () => {
     const refs = await Promise.all(
-      [1, 2, 3, 4].map(async () => ((await (await postJson(baseUrl, validEscalation())).json()) as { reference: string }).reference),
+      [1, 2, 3, 4].map(async () => ((await (await postJson(baseUrl, validSupportRequest())).json()) as { reference: string }).reference),
     );
     expect(new Set(refs).size).toBe(4);
   });
 
   it('accepts a transcript that starts mid-flow (a deep link) and no transcript at all', async () => {
     const midFlow = { flow: 'login', steps: [{ step: 'check-spam', choice: 'not-fixed' }] };
-    expect((await postJson(baseUrl, validEscalation({ transcript: midFlow }))).status).toBe(201);
-    expect((await postJson(baseUrl, validEscalation({ transcript: undefined }))).status).toBe(201);
-    expect((await postJson(baseUrl, validEscalation({ transcript: null }))).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest({ transcript: midFlow }))).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest({ transcript: undefined }))).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest({ transcript: null }))).status).toBe(201);
   });
 
   it('answers 422 with a message per field', async () => {
@@ -67,11 +67,11 @@ describe('POST /api/escalations (JSON)', () => {
 
   it('allows up to five account emails', async () => {
     const six = ['a@b.co', 'c@d.co', 'e@f.co', 'g@h.co', 'i@j.co', 'k@l.co'];
-    const response = await postJson(baseUrl, validEscalation({ accountEmails: six }));
+    const response = await postJson(baseUrl, validSupportRequest({ accountEmails: six }));
     expect(((await response.json()) as { fields: Record<string, string> }).fields).toEqual({
       accountEmails: 'Enter up to 5 email addresses your account may use',
     });
-    expect((await postJson(baseUrl, validEscalation({ accountEmails: six.slice(1) }))).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest({ accountEmails: six.slice(1) }))).status).toBe(201);
   });
 
   it('names the missing required fields', async () => {
@@ -87,7 +87,7 @@ describe('POST /api/escalations (JSON)', () => {
   it('rejects a description over 5,000 characters and a transcript choice its step does not offer', async () => {
     const response = await postJson(
       baseUrl,
-      validEscalation({
+      validSupportRequest({
         description: 'x'.repeat(5001),
         transcript: { flow: 'login', steps: [{ step: 'what-is-wrong', choice: 'dance' }] },
       }),
@@ -108,11 +108,11 @@ describe('POST /api/escalations (JSON)', () => {
       body: new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]),
     });
     expect(latin1.status).toBe(400);
-    expect((await postJson(baseUrl, validEscalation(), { 'Idempotency-Key': 'short' })).status).toBe(400);
+    expect((await postJson(baseUrl, validSupportRequest(), { 'Idempotency-Key': 'short' })).status).toBe(400);
   });
 
   it('answers 413 over 64 KB, whether the length is declared or streamed', async () => {
-    const big = JSON.stringify(validEscalation({ name: 'x'.repeat(70_000) }));
+    const big = JSON.stringify(validSupportRequest({ name: 'x'.repeat(70_000) }));
     expect((await postJson(baseUrl, big)).status).toBe(413);
     const streamed = await fetch(`${baseUrl}/api/escalations`, {
       method: 'POST',
@@ -141,11 +141,11 @@ describe('POST /api/escalations (JSON)', () => {
   });
 
   it('answers 403 when Origin names another site, and accepts its own origin or none', async () => {
-    const cross = await postJson(baseUrl, validEscalation(), { Origin: 'https://attacker.example' });
+    const cross = await postJson(baseUrl, validSupportRequest(), { Origin: 'https://attacker.example' });
     expect(cross.status).toBe(403);
-    expect((await postJson(baseUrl, validEscalation(), { Origin: 'null' })).status).toBe(403);
-    expect((await postJson(baseUrl, validEscalation(), { Origin: baseUrl })).status).toBe(201);
-    expect((await postJson(baseUrl, validEscalation())).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest(), { Origin: 'null' })).status).toBe(403);
+    expect((await postJson(baseUrl, validSupportRequest(), { Origin: baseUrl })).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest())).status).toBe(201);
   });
 
   it('answers 405 with Allow to other methods', async () => {
@@ -159,9 +159,9 @@ describe('POST /api/escalations (JSON)', () => {
 });
 
 describe('idempotency', () => {
-  it('answers a retry with the same key and body with 200 and the same reference, storing one escalation', async () => {
+  it('answers a retry with the same key and body with 200 and the same reference, storing one ticket', async () => {
     const key = crypto.randomUUID();
-    const body = validEscalation();
+    const body = validSupportRequest();
     const first = await postJson(baseUrl, body, { 'Idempotency-Key': key });
     const retry = await postJson(baseUrl, body, { 'Idempotency-Key': key });
     expect([first.status, retry.status]).toEqual([201, 200]);
@@ -171,22 +171,22 @@ describe('idempotency', () => {
     expect(keys.filter((k) => k.key === key)).toHaveLength(1);
   });
 
-  it('creates exactly one escalation when the same key arrives many times at once', async () => {
+  it('creates exactly one ticket when the same key arrives many times at once', async () => {
     const key = crypto.randomUUID();
-    const body = validEscalation({ description: `Concurrent submission ${key}` });
+    const body = validSupportRequest({ description: `Concurrent submission ${key}` });
     const responses = await Promise.all(Array.from({ length: 20 }, () => postJson(baseUrl, body, { 'Idempotency-Key': key })));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array<number>(18).fill(200), 201].sort());
     const references = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { reference: string }).reference)));
     expect(references.size).toBe(1);
-    const { escalations } = await storedRows(dataDir);
-    expect(escalations.filter((e) => e.description === `Concurrent submission ${key}`)).toHaveLength(1);
+    const { tickets } = await storedRows(dataDir);
+    expect(tickets.filter((e) => e.description === `Concurrent submission ${key}`)).toHaveLength(1);
   });
 
   it('answers 422 when a key comes back with a different body', async () => {
     const key = crypto.randomUUID();
-    expect((await postJson(baseUrl, validEscalation(), { 'Idempotency-Key': key })).status).toBe(201);
-    const changed = await postJson(baseUrl, validEscalation({ description: 'Something else entirely, said differently.' }), {
+    expect((await postJson(baseUrl, validSupportRequest(), { 'Idempotency-Key': key })).status).toBe(201);
+    const changed = await postJson(baseUrl, validSupportRequest({ description: 'Something else entirely, said differently.' }), {
       'Idempotency-Key': key,
     });
     expect(changed.status).toBe(422);
@@ -195,25 +195,25 @@ describe('idempotency', () => {
 
   it('treats a retry as the same body after trimming (what was stored is what counts)', async () => {
     const key = crypto.randomUUID();
-    expect((await postJson(baseUrl, validEscalation({ email: 'ada@example.com' }), { 'Idempotency-Key': key })).status).toBe(201);
-    expect((await postJson(baseUrl, validEscalation({ email: '  ada@example.com ' }), { 'Idempotency-Key': key })).status).toBe(200);
+    expect((await postJson(baseUrl, validSupportRequest({ email: 'ada@example.com' }), { 'Idempotency-Key': key })).status).toBe(201);
+    expect((await postJson(baseUrl, validSupportRequest({ email: '  ada@example.com ' }), { 'Idempotency-Key': key })).status).toBe(200);
   });
 });
 
 describe('spam', () => {
   it('answers a filled honeypot like success but stores it flagged, never as new', async () => {
-    const response = await postJson(baseUrl, validEscalation({ website: 'https://spam.example' }));
+    const response = await postJson(baseUrl, validSupportRequest({ website: 'https://spam.example' }));
     expect(response.status).toBe(201);
     const { reference } = (await response.json()) as { reference: string };
-    const row = (await storedRows(dataDir)).escalations.find((e) => e.reference === reference)!;
+    const row = (await storedRows(dataDir)).tickets.find((e) => e.reference === reference)!;
     expect(row).toMatchObject({ status: 'spam', spam_reason: 'honeypot' });
   });
 
   it('flags a form filled faster than a person could', async () => {
-    const response = await postJson(baseUrl, validEscalation({ startedAt: Date.now() }));
+    const response = await postJson(baseUrl, validSupportRequest({ startedAt: Date.now() }));
     expect(response.status).toBe(201);
     const { reference } = (await response.json()) as { reference: string };
-    expect((await storedRows(dataDir)).escalations.find((e) => e.reference === reference)).toMatchObject({
+    expect((await storedRows(dataDir)).tickets.find((e) => e.reference === reference)).toMatchObject({
       status: 'spam',
       spam_reason: 'too-fast',
     });

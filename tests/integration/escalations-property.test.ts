@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
-import { parseEscalation } from '../../src/server/escalations/escalation-schema.ts';
-import { isReference } from '../../src/server/escalations/reference.ts';
+import { parseSupportRequest } from '../../src/server/tickets/support-request-schema.ts';
+import { isReference } from '../../src/server/tickets/reference.ts';
 import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
 import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../harness/project-copy.ts';
-import { storedRows, validEscalation, validFormFields } from '../support/escalations.ts';
+import { storedRows, validSupportRequest, validFormFields } from '../support/support-requests.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -40,7 +40,7 @@ const fieldNames = [
 const mutatedObject = fc
   .tuple(fc.array(fc.tuple(fc.constantFrom(...fieldNames), fc.option(junk, { nil: undefined })), { maxLength: 3 }), fc.boolean())
   .map(([changes, startValid]) => {
-    const body: Record<string, unknown> = startValid ? validEscalation() : {};
+    const body: Record<string, unknown> = startValid ? validSupportRequest() : {};
     for (const [field, value] of changes) {
       if (value === undefined) delete body[field];
       else Object.defineProperty(body, field, { value, enumerable: true, configurable: true, writable: true });
@@ -52,7 +52,7 @@ const jsonBody = fc.oneof(
   { weight: 8, arbitrary: mutatedObject.map((body) => JSON.stringify(body)) },
   { weight: 1, arbitrary: fc.json() },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.constant(JSON.stringify(validEscalation({ description: 'y'.repeat(70_000) }))) },
+  { weight: 1, arbitrary: fc.constant(JSON.stringify(validSupportRequest({ description: 'y'.repeat(70_000) }))) },
 );
 
 const formBody = fc
@@ -95,8 +95,8 @@ const request = fc.record({
 });
 
 describe('POST /api/escalations with random and mutated requests', () => {
-  it(`never answers 5xx and never stores an invalid escalation (${RUNS} requests)`, async () => {
-    const before = (await storedRows(dataDir)).escalations.length;
+  it(`never answers 5xx and never stores an invalid ticket (${RUNS} requests)`, async () => {
+    const before = (await storedRows(dataDir)).tickets.length;
     const usedKeys = new Set<string>();
     let accepted = 0;
     const seen = new Map<number, number>();
@@ -119,11 +119,11 @@ describe('POST /api/escalations with random and mutated requests', () => {
       { numRuns: RUNS },
     );
 
-    const { escalations } = await storedRows(dataDir);
+    const { tickets } = await storedRows(dataDir);
     // The generators reach every kind of answer, not just one.
     expect([...seen.keys()].sort()).toEqual(expect.arrayContaining([201, 303, 400, 403, 413, 415, 422]));
-    expect(escalations.length - before).toBe(accepted);
-    for (const row of escalations) {
+    expect(tickets.length - before).toBe(accepted);
+    for (const row of tickets) {
       const input = {
         name: row.name,
         email: row.contact_email,
@@ -133,7 +133,7 @@ describe('POST /api/escalations with random and mutated requests', () => {
         transcript: row.transcript === null ? null : JSON.parse(row.transcript),
         consent: true,
       };
-      const parsed = parseEscalation(input, flows);
+      const parsed = parseSupportRequest(input, flows);
       expect(parsed.ok, `${row.reference}: ${JSON.stringify(parsed)}`).toBe(true);
       if (parsed.ok) expect(parsed.value).toMatchObject(input); // stored as validated: trimmed, blanks dropped
       expect(isReference(row.reference)).toBe(true);

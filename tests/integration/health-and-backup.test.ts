@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/server/db/connection.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
-import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
+import { postJson, storedRows, validSupportRequest } from '../support/support-requests.ts';
 import { startServer } from '../../harness/server-process.ts';
 
 const baseUrl = inject('baseUrl');
@@ -25,9 +25,9 @@ describe('npm run db:backup', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'signpost-backup-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('copies the live database while escalations keep arriving, and the copy restores', async () => {
-    const before = await Promise.all(Array.from({ length: 20 }, () => postJson(baseUrl, validEscalation()).then((r) => r.json())));
-    const writing = Promise.all(Array.from({ length: 100 }, () => postJson(baseUrl, validEscalation()).then((r) => r.status)));
+  it('copies the live database while support requests keep arriving, and the copy restores', async () => {
+    const before = await Promise.all(Array.from({ length: 20 }, () => postJson(baseUrl, validSupportRequest()).then((r) => r.json())));
+    const writing = Promise.all(Array.from({ length: 100 }, () => postJson(baseUrl, validSupportRequest()).then((r) => r.status)));
     const backup = join(scratch, 'backup.sqlite');
     const { stdout } = await run(process.execPath, ['scripts/db-backup.ts', backup], {
       cwd: projectRoot,
@@ -43,7 +43,7 @@ describe('npm run db:backup', () => {
     const server = await startServer({ dataDir: restored });
     try {
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-      const refs = new Set((await storedRows(restored)).escalations.map((e) => e.reference));
+      const refs = new Set((await storedRows(restored)).tickets.map((e) => e.reference));
       for (const { reference } of before as { reference: string }[]) expect(refs.has(reference)).toBe(true);
     } finally {
       await server.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 
 describe('rate limit (ESCALATION_RATE_LIMIT=3)', () => {
@@ -11,9 +11,9 @@ describe('rate limit (ESCALATION_RATE_LIMIT=3)', () => {
 
   it('answers 429 with Retry-After once a client has used its submissions for the minute', async () => {
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await postJson(server.url, validEscalation())).status);
+    for (let i = 0; i < 4; i++) statuses.push((await postJson(server.url, validSupportRequest())).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
-    const limited = await postJson(server.url, validEscalation());
+    const limited = await postJson(server.url, validSupportRequest());
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -22,7 +22,7 @@ describe('rate limit (ESCALATION_RATE_LIMIT=3)', () => {
   });
 
   it('does not believe X-Forwarded-For unless TRUST_PROXY says so', async () => {
-    const response = await postJson(server.url, validEscalation(), { 'X-Forwarded-For': '203.0.113.9' });
+    const response = await postJson(server.url, validSupportRequest(), { 'X-Forwarded-For': '203.0.113.9' });
     expect(response.status).toBe(429);
   });
 });
@@ -35,7 +35,7 @@ describe('rate limit behind a trusted proxy (TRUST_PROXY=1)', () => {
   afterAll(() => server.stop());
 
   it('counts each client named by the proxy separately, using the entry the proxy appended', async () => {
-    const from = (chain: string) => postJson(server.url, validEscalation(), { 'X-Forwarded-For': chain });
+    const from = (chain: string) => postJson(server.url, validSupportRequest(), { 'X-Forwarded-For': chain });
     expect([(await from('198.51.100.1')).status, (await from('198.51.100.1')).status, (await from('198.51.100.1')).status]).toEqual([
       201, 201, 429,
     ]);
@@ -53,7 +53,7 @@ describe('no rate limit (ESCALATION_RATE_LIMIT=0)', () => {
   afterAll(() => server.stop());
 
   it('accepts as many submissions as arrive', async () => {
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => postJson(server.url, validEscalation()).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => postJson(server.url, validSupportRequest()).then((r) => r.status)));
     expect(new Set(statuses)).toEqual(new Set([201]));
   });
 });

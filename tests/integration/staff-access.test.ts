@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/token-hash.ts';
 import { openServerDatabase } from '../../harness/server-database.ts';
-import { SECURITY_HEADERS } from '../../src/server/http-server.ts';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { SECURITY_HEADERS } from '../../src/server/http/server.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,13 +17,13 @@ beforeAll(async () => {
   await createStaff(dataDir, { email: 'access-admin@example.com', name: 'Access Admin', role: 'admin' });
   agent = await signIn(baseUrl, 'access-agent@example.com');
   admin = await signIn(baseUrl, 'access-admin@example.com');
-  const response = await postJson(baseUrl, validEscalation({ name: 'Private Person', email: 'private.person@example.com' }));
+  const response = await postJson(baseUrl, validSupportRequest({ name: 'Private Person', email: 'private.person@example.com' }));
   ({ reference } = (await response.json()) as { reference: string });
 });
 
 const STAFF_PAGES = () => [
   '/staff/',
-  `/staff/escalations/${reference}`,
+  `/staff/tickets/${reference}`,
   '/staff/account',
   '/staff/admin/accounts',
   '/staff/admin/personal-data',
@@ -42,7 +42,7 @@ describe('without a session', () => {
   });
 
   it('staff APIs answer 401 in JSON', async () => {
-    const inbox = await getAs(baseUrl, '/api/staff/escalations');
+    const inbox = await getAs(baseUrl, '/api/staff/tickets');
     expect(inbox.status).toBe(401);
     expect(await inbox.json()).toEqual({ error: 'unauthorized', message: 'Sign in at /staff/login first.' });
     const exported = await postForm(baseUrl, '/api/staff/admin/personal-data/export', undefined, { email: 'private.person@example.com' });
@@ -56,10 +56,10 @@ describe('without a session', () => {
   });
 
   it('state changes are refused, even same-origin', async () => {
-    const response = await postForm(baseUrl, `/staff/escalations/${reference}`, undefined, { action: 'status', status: 'spam' });
+    const response = await postForm(baseUrl, `/staff/tickets/${reference}`, undefined, { action: 'status', status: 'spam' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/staff/login');
-    const page = await getAs(baseUrl, `/staff/escalations/${reference}`, agent);
+    const page = await getAs(baseUrl, `/staff/tickets/${reference}`, agent);
     expect(await page.text()).toContain('status-new');
   });
 });
@@ -70,12 +70,12 @@ describe('signing out', () => {
     expect((await getAs(baseUrl, '/staff/', cookie)).status).toBe(200);
     const out = await postForm(baseUrl, '/staff/logout', cookie, { action: 'here' });
     expect(out.status).toBe(303);
-    expect(out.headers.get('location')).toBe('/staff/login?signed-out=here');
+    expect(out.headers.get('location')).toBe('/staff/login?done=signed-out');
     expect(out.headers.getSetCookie()).toEqual(['signpost_staff=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax']);
     const reused = await getAs(baseUrl, '/staff/', cookie);
     expect(reused.status).toBe(303);
     expect(reused.headers.get('location')).toMatch(/^\/staff\/login/);
-    expect((await getAs(baseUrl, '/api/staff/escalations', cookie)).status).toBe(401);
+    expect((await getAs(baseUrl, '/api/staff/tickets', cookie)).status).toBe(401);
   });
 
   it('only by POST', async () => {
@@ -88,7 +88,7 @@ describe('signing out', () => {
   it('everywhere: every session of the account ends', async () => {
     const [laptop, phone] = [await signIn(baseUrl, 'access-agent@example.com'), await signIn(baseUrl, 'access-agent@example.com')];
     expect((await postForm(baseUrl, '/staff/logout', laptop, { action: 'everywhere' })).headers.get('location')).toBe(
-      '/staff/login?signed-out=everywhere',
+      '/staff/login?done=signed-out-everywhere',
     );
     expect((await getAs(baseUrl, '/staff/', phone)).status).toBe(303);
     agent = await signIn(baseUrl, 'access-agent@example.com');
@@ -152,8 +152,8 @@ describe('agents and admins', () => {
     const exported = await postForm(baseUrl, '/api/staff/admin/personal-data/export', admin, { email: 'Private.Person@example.com' });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="personal-data-\d{4}-\d{2}-\d{2}\.json"$/);
-    const data = (await exported.json()) as { escalations: { reference: string; name: string }[] };
-    expect(data.escalations.map((e) => [e.reference, e.name])).toEqual([[reference, 'Private Person']]);
+    const data = (await exported.json()) as { tickets: { reference: string; name: string }[] };
+    expect(data.tickets.map((t) => [t.reference, t.name])).toEqual([[reference, 'Private Person']]);
   });
 
   it('an admin adds an account in the browser; it signs in', async () => {
@@ -172,13 +172,13 @@ describe('cross-site requests', () => {
   it('a state change from another origin is refused (403), as a form and as JSON', async () => {
     const form = await postForm(
       baseUrl,
-      `/staff/escalations/${reference}`,
+      `/staff/tickets/${reference}`,
       agent,
       { action: 'status', status: 'spam' },
       { Origin: 'https://evil.example' },
     );
     expect(form.status).toBe(403);
-    const json = await fetch(`${baseUrl}/staff/escalations/${reference}`, {
+    const json = await fetch(`${baseUrl}/staff/tickets/${reference}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example', Cookie: agent },
       body: JSON.stringify({ action: 'status', status: 'spam' }),
@@ -194,7 +194,7 @@ describe('cross-site requests', () => {
       { Origin: 'null' },
     );
     expect(login.status).toBe(403);
-    expect(await (await getAs(baseUrl, `/staff/escalations/${reference}`, agent)).text()).toContain('status-new');
+    expect(await (await getAs(baseUrl, `/staff/tickets/${reference}`, agent)).text()).toContain('status-new');
     expect((await getAs(baseUrl, '/staff/', agent)).status).toBe(200); // the session survived
   });
 });
@@ -219,7 +219,7 @@ describe('headers', () => {
   });
 
   it('staff pages: no-store, a script policy without unsafe-inline, frame-ancestors none', async () => {
-    for (const path of ['/staff/login', '/staff/', `/staff/escalations/${reference}`]) {
+    for (const path of ['/staff/login', '/staff/', `/staff/tickets/${reference}`]) {
       // The sign-in page is seen signed out (signed in, it sends people on to the inbox).
       const response = await getAs(baseUrl, path, path === '/staff/login' ? undefined : agent);
       expect(response.status, path).toBe(200);
@@ -234,8 +234,8 @@ describe('headers', () => {
 
   it('staff APIs and redirects: no-store and the security headers', async () => {
     for (const [path, cookie, status] of [
-      ['/api/staff/escalations', agent, 200],
-      ['/api/staff/escalations', undefined, 401],
+      ['/api/staff/tickets', agent, 200],
+      ['/api/staff/tickets', undefined, 401],
       ['/staff/', undefined, 303],
     ] as const) {
       const response = await getAs(baseUrl, path, cookie);

@@ -2,7 +2,7 @@
 // action, or a body that is not a readable form, answers 400 with a message and leaves the data as it was.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { setDisabled } from '../../src/server/staff/accounts.ts';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { openServerDatabase } from '../../harness/server-database.ts';
 import { createStaff, getAs, signIn } from '../../harness/staff.ts';
 
@@ -92,8 +92,8 @@ async function everything(): Promise<Record<string, string[]>> {
       'sign_in_attempts',
       'staff_devices',
       'audit_events',
-      'escalations',
-      'escalation_notes',
+      'tickets',
+      'ticket_notes',
       'urgent_announcements',
       'announcement_changes',
     ] as const;
@@ -122,7 +122,7 @@ beforeAll(async () => {
     await db.destroy();
   }
   admin = await signIn(baseUrl, 'actions-admin@example.com');
-  const response = await postJson(baseUrl, validEscalation({ email: 'erase-me@example.com' }));
+  const response = await postJson(baseUrl, validSupportRequest({ email: 'erase-me@example.com' }));
   ({ reference } = (await response.json()) as { reference: string });
 });
 
@@ -141,7 +141,7 @@ const PAGES_WITH_ACTIONS: Record<string, Page> = {
     session: async () => admin,
   },
   'a ticket page (mark it spam)': {
-    path: () => `/staff/escalations/${reference}`,
+    path: () => `/staff/tickets/${reference}`,
     fields: () => ({ action: 'status', status: 'spam' }),
     session: async () => admin,
   },

@@ -45,13 +45,13 @@ describe('first run and signing in', () => {
     expect(device).toMatch(/^signpost_device=[a-z2-7]{32}; Max-Age=15552000; Path=\/; HttpOnly; SameSite=Lax$/);
     const inbox = await getAs(server.url, '/staff/', cookie);
     expect(inbox.status).toBe(200);
-    expect(await inbox.text()).toContain('<h1>Escalations</h1>');
+    expect(await inbox.text()).toContain('<h1>Tickets</h1>');
   });
 
   it('returns to the page that asked for sign-in, and never to another site', async () => {
     await createStaff(server.dataDir, { email: 'returner@example.com', name: 'Returner', role: 'agent' });
-    const asked = await getAs(server.url, '/staff/escalations/HC-AAAA-BBBB');
-    expect(asked.headers.get('location')).toBe('/staff/login?next=%2Fstaff%2Fescalations%2FHC-AAAA-BBBB');
+    const asked = await getAs(server.url, '/staff/tickets/HC-AAAA-BBBB');
+    expect(asked.headers.get('location')).toBe('/staff/login?next=%2Fstaff%2Ftickets%2FHC-AAAA-BBBB');
     const form = (next: string) =>
       fetch(`${server.url}/staff/login?next=${encodeURIComponent(next)}`, {
         method: 'POST',
@@ -59,7 +59,7 @@ describe('first run and signing in', () => {
         body: new URLSearchParams({ email: 'returner@example.com', password: STAFF_PASSWORD }).toString(),
         redirect: 'manual',
       });
-    expect((await form('/staff/escalations/HC-AAAA-BBBB')).headers.get('location')).toBe('/staff/escalations/HC-AAAA-BBBB');
+    expect((await form('/staff/tickets/HC-AAAA-BBBB')).headers.get('location')).toBe('/staff/tickets/HC-AAAA-BBBB');
     expect((await form('https://evil.example/')).headers.get('location')).toBe('/staff/');
     expect((await form('//evil.example/staff/')).headers.get('location')).toBe('/staff/');
   });

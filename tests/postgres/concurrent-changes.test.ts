@@ -6,8 +6,8 @@ import { auditOf } from '../../src/server/db/audit.ts';
 import { anonymise } from '../../src/server/db/personal-data.ts';
 import { addStaff, setDisabled } from '../../src/server/staff/accounts.ts';
 import { changeStatus } from '../../src/server/db/tickets.ts';
-import type { EscalationStatus } from '../../src/server/db/schema.ts';
-import { seedEscalations } from '../../harness/seed-escalations.ts';
+import type { TicketStatus } from '../../src/server/db/schema.ts';
+import { seedTickets } from '../../harness/seed-tickets.ts';
 import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../../harness/postgres.ts';
 
 let scratch: ScratchDatabase;
@@ -27,15 +27,15 @@ afterAll(async () => {
 
 describe('changes racing on one PostgreSQL database', () => {
   it('status changes from two instances at once leave an audit trail where each change starts from the one before', async () => {
-    const [ticket] = await seedEscalations(one, { count: 1, series: 'R' });
-    const statuses: EscalationStatus[] = ['open', 'waiting', 'resolved', 'open', 'waiting', 'resolved', 'open', 'waiting'];
+    const [ticket] = await seedTickets(one, { count: 1, series: 'R' });
+    const statuses: TicketStatus[] = ['open', 'waiting', 'resolved', 'open', 'waiting', 'resolved', 'open', 'waiting'];
     await Promise.all(statuses.map((status, i) => changeStatus(i % 2 ? one : two, ticket.reference, status, `agent-${i}`)));
 
     // Commit order need not be time order, so check the trail as a chain: every change starts from where an
     // earlier one (or the new ticket) ended, and the last one ends at the ticket's status.
     const changes = (await auditOf(one, ticket.reference)).filter((entry) => entry.action === 'status-changed');
     const moves = changes.map((change) => change.detail as { from: string; to: string });
-    const [{ status: final }] = await one.selectFrom('escalations').select('status').where('reference', '=', ticket.reference).execute();
+    const [{ status: final }] = await one.selectFrom('tickets').select('status').where('reference', '=', ticket.reference).execute();
     const ends = ['new', ...moves.map((move) => move.to)];
     ends.splice(ends.lastIndexOf(final), 1);
     expect(moves.map((move) => move.from).sort()).toEqual(ends.sort());
@@ -43,7 +43,7 @@ describe('changes racing on one PostgreSQL database', () => {
   });
 
   it('two retention runs at once anonymise each ticket once, with one audit entry each', async () => {
-    const tickets = await seedEscalations(one, {
+    const tickets = await seedTickets(one, {
       count: 30,
       series: 'T',
       status: () => 'resolved',

@@ -1,7 +1,7 @@
 // PostgreSQL stopped under a running server, then started again. A private cluster, so stopping it disturbs no
 // other test: the shared one keeps serving the rest of the suite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, validEscalation } from '../support/escalations.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { startPrivateCluster, type PrivateCluster } from '../../harness/postgres.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { postSignIn } from '../../harness/staff.ts';
@@ -21,10 +21,10 @@ afterAll(async () => {
 
 describe('the database goes down and comes back', () => {
   it('answers 503 with Retry-After while PostgreSQL is stopped, keeps serving pages, and recovers by itself', async () => {
-    expect((await postJson(server.url, validEscalation())).status).toBe(201);
+    expect((await postJson(server.url, validSupportRequest())).status).toBe(201);
     await cluster.stop();
     try {
-      const refused = await postJson(server.url, validEscalation());
+      const refused = await postJson(server.url, validSupportRequest());
       expect(refused.status).toBe(503);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await refused.json()).toMatchObject({ error: expect.any(String), message: expect.stringMatching(/try again/i) });
@@ -42,7 +42,7 @@ describe('the database goes down and comes back', () => {
     } finally {
       await cluster.start();
     }
-    const accepted = await postJson(server.url, validEscalation());
+    const accepted = await postJson(server.url, validSupportRequest());
     expect(accepted.status).toBe(201);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     expect(server.output()).not.toMatch(/\b500\b|Unhandled|TypeError/);

@@ -19,7 +19,7 @@ import { addStaff } from '../../src/server/staff/accounts.ts';
 import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../../harness/postgres.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
 import { projectNode } from '../../harness/project-node.ts';
-import { seedEscalations, type SeededTicket } from '../../harness/seed-escalations.ts';
+import { seedTickets, type SeededTicket } from '../../harness/seed-tickets.ts';
 
 const TICKETS = 400;
 const dataDir = mkdtempSync(join(tmpdir(), 'signpost-db-copy-'));
@@ -75,7 +75,7 @@ async function seedHelpCenter(db: Db): Promise<void> {
     expiresAt: '2025-09-01T12:00:00.000Z',
   });
 
-  tickets = await seedEscalations(db, {
+  tickets = await seedTickets(db, {
     count: TICKETS,
     status: (i) => (i % 11 === 0 ? 'spam' : 'new'),
     accountEmails: (i) => (i % 4 === 0 ? [`account${i}@example.com`, `Other${i}@Example.com`] : []),
@@ -176,7 +176,7 @@ describe('npm run db:copy', () => {
   it('refuses a second copy into the now non-empty database and changes nothing there', async () => {
     const before = await withPostgres(contents);
     // A ticket the first copy did not see: copying again would merge it in.
-    await seedEscalations(sqlite, { count: 1, series: 'T' });
+    await seedTickets(sqlite, { count: 1, series: 'T' });
 
     const again = runCopy(scratch.url);
     expect(again.status).toBe(1);

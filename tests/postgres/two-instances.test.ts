@@ -2,7 +2,7 @@
 // behind a load balancer once one machine is not enough. Nothing may behave differently from one instance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/server/db/migrations/index.ts';
-import { postJson, storedRows, validEscalation } from '../support/escalations.ts';
+import { postJson, storedRows, validSupportRequest } from '../support/support-requests.ts';
 import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
@@ -50,7 +50,7 @@ describe('two instances on one PostgreSQL database', () => {
 
   it('50 copies of one submission (one Idempotency-Key) spread over both make one ticket, one reference in every answer', async () => {
     const key = crypto.randomUUID();
-    const body = validEscalation({ description: `Same request sent fifty times ${key}` });
+    const body = validSupportRequest({ description: `Same request sent fifty times ${key}` });
     const answers = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const response = await postJson(both()[i % 2].url, body, { 'Idempotency-Key': key, ...newClient() });
@@ -60,7 +60,7 @@ describe('two instances on one PostgreSQL database', () => {
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(49);
     expect(new Set(answers.map((answer) => answer.reference)).size).toBe(1);
-    const stored = (await storedRows(data.dataDir)).escalations.filter((e) => e.description.endsWith(key));
+    const stored = (await storedRows(data.dataDir)).tickets.filter((e) => e.description.endsWith(key));
     expect(stored.map((e) => e.reference)).toEqual([answers[0].reference]);
   });
 
@@ -79,9 +79,9 @@ describe('two instances on one PostgreSQL database', () => {
   it(`a limit of ${RATE_LIMIT} a minute holds when one client's requests alternate between the instances`, async () => {
     const client = newClient();
     const statuses = [];
-    for (let i = 0; i <= RATE_LIMIT; i++) statuses.push((await postJson(both()[i % 2].url, validEscalation(), client)).status);
+    for (let i = 0; i <= RATE_LIMIT; i++) statuses.push((await postJson(both()[i % 2].url, validSupportRequest(), client)).status);
     expect(statuses).toEqual([...Array<number>(RATE_LIMIT).fill(201), 429]);
-    const refused = await postJson(a.url, validEscalation(), client);
+    const refused = await postJson(a.url, validSupportRequest(), client);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
@@ -91,7 +91,7 @@ describe('two instances on one PostgreSQL database', () => {
     const acknowledged = { a: [] as string[], b: [] as string[] };
     const send = async (i: number) => {
       const [server, answers] = i % 2 ? [b, acknowledged.b] : [a, acknowledged.a];
-      const response = await postJson(server.url, validEscalation({ description: `Burst ${marker} number ${i}` }), newClient()).catch(
+      const response = await postJson(server.url, validSupportRequest({ description: `Burst ${marker} number ${i}` }), newClient()).catch(
         () => undefined, // the killed instance drops its connections: those submissions were never acknowledged
       );
       if (response?.status === 201) answers.push(((await response.json()) as { reference: string }).reference);
@@ -114,7 +114,7 @@ describe('two instances on one PostgreSQL database', () => {
     expect(acknowledged.a).toHaveLength(100);
     expect(acknowledged.b.length).toBeGreaterThanOrEqual(10);
     expect(acknowledged.b.length).toBeLessThan(100);
-    const stored = (await storedRows(data.dataDir)).escalations.filter((e) => e.description.includes(marker));
+    const stored = (await storedRows(data.dataDir)).tickets.filter((e) => e.description.includes(marker));
     const storedReferences = stored.map((e) => e.reference);
     expect(new Set(storedReferences).size).toBe(storedReferences.length);
     for (const reference of [...acknowledged.a, ...acknowledged.b]) expect(storedReferences).toContain(reference);

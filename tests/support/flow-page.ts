@@ -1,7 +1,7 @@
 // What the troubleshooter e2e tests know about the login flow, and how they read and drive its page.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { MIN_FILL_MS } from '../../src/server/escalations/spam.ts';
+import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
 import { loadFlows } from './flows.ts';
 
 export const LOGIN_PATH = '/troubleshoot/login/';
@@ -109,7 +109,7 @@ export async function walkToResetEscalation(page: Page): Promise<void> {
 }
 
 /** Fills and sends the escalate step's inline form as a person would (not faster); returns the reference on the sent page. */
-export async function sendInlineEscalation(page: Page, fields: { name: string; email: string; description: string }): Promise<string> {
+export async function sendInlineContactForm(page: Page, fields: { name: string; email: string; description: string }): Promise<string> {
   const main = page.getByRole('main');
   await main.getByLabel('Your name', { exact: true }).fill(fields.name);
   await main.getByLabel('Your email address', { exact: true }).fill(fields.email);

@@ -6,7 +6,7 @@ import { openServerDatabase, serverDatabaseUrl } from '../../harness/server-data
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 
 /**
- * Makes the database of `dataDir` (no server running on it) refuse writes, then serves it.
+ * Makes the database of `dataDir` (no server running on it) refuse writes, then serves it (with `env` added).
  *
  * PostgreSQL: the database is put in read-only mode (default_transaction_read_only), as a hot standby or a managed
  * server whose disk is nearly full is; every write then fails with SQLSTATE 25006.
@@ -16,7 +16,7 @@ import { startServer, type ServerProcess } from '../../harness/server-process.ts
  * read-only bind mount (the kernel refuses the write, EROFS, whoever asks); anyone else gets `chmod a-w`, which
  * is what an operator would run into.
  */
-export async function serveReadOnly(dataDir: string): Promise<ServerProcess> {
+export async function serveReadOnly(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const url = serverDatabaseUrl(dataDir);
   if (url) {
     const db = openServerDatabase(dataDir);
@@ -27,13 +27,13 @@ export async function serveReadOnly(dataDir: string): Promise<ServerProcess> {
     } finally {
       await db.destroy();
     }
-    return startServer({ dataDir });
+    return startServer({ dataDir, env });
   }
   const file = databaseFile(dataDir);
   if (process.getuid?.() !== 0) {
     chmodSync(file, 0o444);
-    return startServer({ dataDir });
+    return startServer({ dataDir, env });
   }
   const readOnlyMount = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"';
-  return startServer({ dataDir, launcher: ['unshare', '--mount', 'sh', '-c', readOnlyMount, 'sh', file] });
+  return startServer({ dataDir, env, launcher: ['unshare', '--mount', 'sh', '-c', readOnlyMount, 'sh', file] });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, rateLimitKey } from '../../src/server/client-address.ts';
+import { clientAddress, rateLimitKey } from '../../src/server/http/client-address.ts';
 
 describe('clientAddress', () => {
   it('uses the socket unless proxies are trusted', () => {

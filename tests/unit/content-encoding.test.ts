@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { negotiateEncoding } from '../../src/server/content-encoding.ts';
-import { startHttpServer } from '../../src/server/http-server.ts';
+import { negotiateEncoding } from '../../src/server/http/content-encoding.ts';
+import { startHttpServer } from '../../src/server/http/server.ts';
 import { rawRequest } from '../../harness/raw-http.ts';
 
 describe('negotiateEncoding', () => {

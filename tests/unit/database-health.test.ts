@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, type Db } from '../../src/server/db/connection.ts';
-import { isDatabaseUnavailable, isDatabaseUnwritable } from '../../src/server/db/database-errors.ts';
+import { databaseFailure } from '../../src/server/db/database-errors.ts';
 import { databaseHealth, WRITE_PROBE_EVERY_MS } from '../../src/server/db/health.ts';
 import { nodeSqliteDialect } from '../../src/server/db/node-sqlite-dialect.ts';
 import type { Database } from '../../src/server/db/schema.ts';
@@ -74,20 +74,19 @@ describe('which failures mean the database cannot be written', () => {
       .values({ id: 2, checked_at: '' })
       .execute()
       .catch((e: unknown) => e);
-    expect(isDatabaseUnwritable(error)).toBe(true);
-    expect(isDatabaseUnwritable(new Error('migration failed', { cause: error }))).toBe(true);
-    expect(isDatabaseUnavailable(error)).toBe(false);
+    expect(databaseFailure(error)).toBe('unwritable');
+    expect(databaseFailure(new Error('migration failed', { cause: error }))).toBe('unwritable');
   });
 
   it('SQLite full, I/O errors (extended codes too) and files it cannot open', () => {
     const sqlite = (errcode: number) => Object.assign(new Error('sqlite'), { code: 'ERR_SQLITE_ERROR', errcode });
-    for (const errcode of [13, 10, 778, 3338, 14]) expect(isDatabaseUnwritable(sqlite(errcode)), String(errcode)).toBe(true);
+    for (const errcode of [13, 10, 778, 3338, 14]) expect(databaseFailure(sqlite(errcode)), String(errcode)).toBe('unwritable');
     // Busy (another writer) and a constraint are not about the storage.
-    for (const errcode of [5, 19, 2067]) expect(isDatabaseUnwritable(sqlite(errcode)), String(errcode)).toBe(false);
+    for (const errcode of [5, 19, 2067]) expect(databaseFailure(sqlite(errcode)), String(errcode)).not.toBe('unwritable');
   });
 
   it('PostgreSQL in read-only mode, with a full disk or an I/O error', () => {
-    for (const code of ['25006', '53100', '58030']) expect(isDatabaseUnwritable(pg(code)), code).toBe(true);
-    for (const code of ['23505', '57P01', '08006']) expect(isDatabaseUnwritable(pg(code)), code).toBe(false);
+    for (const code of ['25006', '53100', '58030']) expect(databaseFailure(pg(code)), code).toBe('unwritable');
+    for (const code of ['23505', '57P01', '08006']) expect(databaseFailure(pg(code)), code).not.toBe('unwritable');
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeDatabase, isDatabaseUnavailable, startupProblem } from '../../src/server/db/database-errors.ts';
+import { databaseFailure, describeDatabase, startupProblem } from '../../src/server/db/database-errors.ts';
 import { databaseSettings, redactPassword } from '../../src/server/settings.ts';
 
 const URL_WITH_SECRET = 'postgres://help:s3cret-pw@db.internal:6543/helpcenter';
@@ -68,11 +68,11 @@ describe('database errors', () => {
   });
 
   it('tells a database that is down from a bug', () => {
-    expect(isDatabaseUnavailable(failure('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(true);
-    expect(isDatabaseUnavailable(failure('terminating connection due to administrator command', '57P01'))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('outer', { cause: failure('refused', 'ECONNREFUSED') }))).toBe(true);
-    expect(isDatabaseUnavailable(failure('duplicate key value violates unique constraint', '23505'))).toBe(false);
-    expect(isDatabaseUnavailable(new TypeError('Cannot read properties of undefined'))).toBe(false);
+    expect(databaseFailure(failure('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe('unavailable');
+    expect(databaseFailure(failure('terminating connection due to administrator command', '57P01'))).toBe('unavailable');
+    expect(databaseFailure(new Error('Connection terminated unexpectedly'))).toBe('unavailable');
+    expect(databaseFailure(new Error('outer', { cause: failure('refused', 'ECONNREFUSED') }))).toBe('unavailable');
+    expect(databaseFailure(failure('duplicate key value violates unique constraint', '23505'))).toBeUndefined();
+    expect(databaseFailure(new TypeError('Cannot read properties of undefined'))).toBeUndefined();
   });
 });

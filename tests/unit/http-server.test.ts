@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startHttpServer, SECURITY_HEADERS } from '../../src/server/http-server.ts';
+import { startHttpServer, SECURITY_HEADERS } from '../../src/server/http/server.ts';
 import { serverSettings } from '../../src/server/settings.ts';
 
 describe('http server', () => {

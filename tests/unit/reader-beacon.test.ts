@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderEvent } from '../../src/lib/reader-events.ts';
-import { createBeacon, FLUSH_AFTER_MS, trackingRefused } from '../../src/scripts/beacon.ts';
-import { createFlowTracker } from '../../src/scripts/flow-tracker.ts';
-import { createSearchTracker, SETTLE_MS } from '../../src/scripts/search-tracker.ts';
+import { createBeacon, FLUSH_AFTER_MS, trackingRefused } from '../../src/client/beacon.ts';
+import { createFlowTracker } from '../../src/components/flow-tracker.ts';
+import { createSearchTracker, SETTLE_MS } from '../../src/client/search-tracker.ts';
 
 const step = (n: number): ReaderEvent => ({ type: 'step_viewed', flow: 'login', step: `step-${n}` });
 

@@ -5,7 +5,7 @@ import { createEventStore } from '../../src/server/db/reader-events.ts';
 import { retentionJobs } from '../../src/server/retention/jobs.ts';
 import { startRetentionSchedule, type RetentionJob } from '../../src/server/retention/schedule.ts';
 import { eventSettings } from '../../src/server/settings.ts';
-import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { seedTickets } from '../../harness/seed-tickets.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -64,7 +64,7 @@ describe('retention jobs', () => {
   });
 
   it('forget idempotency keys after 48 hours, with or without requests coming in', async () => {
-    const [{ reference }] = await seedEscalations(db, { count: 1, series: 'K' });
+    const [{ reference }] = await seedTickets(db, { count: 1, series: 'K' });
     const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * HOUR).toISOString();
     await db
       .insertInto('idempotency_keys')

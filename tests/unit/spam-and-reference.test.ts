@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReference, newReference } from '../../src/server/escalations/reference.ts';
-import { MIN_FILL_MS, spamReason } from '../../src/server/escalations/spam.ts';
+import { isReference, newReference } from '../../src/server/tickets/reference.ts';
+import { MIN_FILL_MS, spamReason } from '../../src/server/tickets/spam.ts';
 
 describe('spamReason', () => {
   const now = 1_000_000;

@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { denial, safeReturnPath, staffArea } from '../../src/server/staff/access.ts';
+import type { SignedInStaff } from '../../src/server/auth/lucia.ts';
+import { denial, requireStaff, safeReturnPath, staffArea } from '../../src/server/staff/access.ts';
 import { inboxHref, parseInboxQuery } from '../../src/server/staff/inbox-query.ts';
 import { staffSettings } from '../../src/server/settings.ts';
 
 describe('staff area', () => {
   it('knows the staff pages, the staff APIs and their admin parts; everything else is public', () => {
     expect(staffArea('/staff/')).toEqual({ access: 'staff', api: false });
-    expect(staffArea('/staff/escalations/HC-AAAA-BBBB')).toEqual({ access: 'staff', api: false });
+    expect(staffArea('/staff/tickets/HC-AAAA-BBBB')).toEqual({ access: 'staff', api: false });
     expect(staffArea('/staff/login')).toEqual({ access: 'anyone', api: false });
     expect(staffArea('/staff/logout/')).toEqual({ access: 'anyone', api: false });
     expect(staffArea('/staff/admin/accounts')).toEqual({ access: 'admin', api: false });
-    expect(staffArea('/api/staff/escalations')).toEqual({ access: 'staff', api: true });
+    expect(staffArea('/api/staff/tickets')).toEqual({ access: 'staff', api: true });
     expect(staffArea('/api/staff/admin/personal-data/export')).toEqual({ access: 'admin', api: true });
     for (const path of ['/', '/staffing/', '/articles/staff/', '/api/escalations', '/api/staffing'])
       expect(staffArea(path), path).toBeUndefined();
   });
 
   it('sees through other spellings of a staff path', () => {
-    for (const path of ['/STAFF/', '//staff//admin/accounts', '/%73taff/', '/staff%2Fadmin%2Faccounts', '/Api/Staff/Escalations']) {
+    for (const path of ['/STAFF/', '//staff//admin/accounts', '/%73taff/', '/staff%2Fadmin%2Faccounts', '/Api/Staff/Tickets']) {
       expect(staffArea(path), path).toBeDefined();
     }
     expect(staffArea('/staff%2Fadmin%2Faccounts')?.access).toBe('admin');
@@ -34,7 +35,7 @@ describe('staff area', () => {
   });
 
   it('returns to staff pages only after sign-in', () => {
-    expect(safeReturnPath('/staff/escalations/HC-AAAA-BBBB')).toBe('/staff/escalations/HC-AAAA-BBBB');
+    expect(safeReturnPath('/staff/tickets/HC-AAAA-BBBB')).toBe('/staff/tickets/HC-AAAA-BBBB');
     expect(safeReturnPath('/staff/?status=open')).toBe('/staff/?status=open');
     for (const next of [
       null,
@@ -48,6 +49,38 @@ describe('staff area', () => {
     ]) {
       expect(safeReturnPath(next), String(next)).toBe('/staff/');
     }
+  });
+});
+
+describe('a staff route checking for itself', () => {
+  const agent: SignedInStaff = { id: 'a', email: 'agent@example.com', name: 'Agent', role: 'agent', sessionId: 's' };
+  const admin: SignedInStaff = { ...agent, id: 'b', role: 'admin' };
+  /** A route's context as if the middleware had not run: `rewrite` shows which page would be rendered instead. */
+  const reach = (path: string, staff: SignedInStaff | undefined, access: 'staff' | 'admin', method = 'GET') => {
+    const url = new URL(path, 'http://help.example');
+    const rewrite = async (to: string | URL | Request) => new Response(`rendered ${String(to)}`, { status: 403 });
+    return requireStaff({ locals: { staff }, request: new Request(url, { method }), url, rewrite }, access);
+  };
+
+  it('answers as the middleware does: sign in first (coming back after a GET), or the forbidden page', async () => {
+    const signIn = (await reach('/staff/tickets/HC-AAAA-BBBB?x=1', undefined, 'staff')) as Response;
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([303, '/staff/login?next=%2Fstaff%2Ftickets%2FHC-AAAA-BBBB%3Fx%3D1']);
+    const posted = (await reach('/staff/announcements', undefined, 'staff', 'POST')) as Response;
+    expect([posted.status, posted.headers.get('location')]).toEqual([303, '/staff/login']);
+    const forbidden = (await reach('/staff/admin/accounts', agent, 'admin')) as Response;
+    expect([forbidden.status, await forbidden.text()]).toEqual([403, 'rendered /staff/forbidden']);
+  });
+
+  it('answers JSON on staff APIs: 401 without a session, 403 for an agent on an admin endpoint', async () => {
+    const unsigned = (await reach('/api/staff/tickets', undefined, 'staff')) as Response;
+    expect([unsigned.status, await unsigned.json()]).toEqual([401, { error: 'unauthorized', message: 'Sign in at /staff/login first.' }]);
+    const agentOnAdmin = (await reach('/api/staff/admin/personal-data/export', agent, 'admin', 'POST')) as Response;
+    expect([agentOnAdmin.status, await agentOnAdmin.json()]).toEqual([403, { error: 'forbidden', message: 'Only admins may do this.' }]);
+  });
+
+  it('hands over the staff member the route may serve', async () => {
+    expect(await reach('/staff/', agent, 'staff')).toBe(agent);
+    expect(await reach('/staff/admin/accounts', admin, 'admin')).toBe(admin);
   });
 });
 

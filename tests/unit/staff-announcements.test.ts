@@ -5,16 +5,34 @@ import {
   listUrgentAnnouncements,
   recentAnnouncementChanges,
 } from '../../src/server/db/announcements.ts';
-import { handleAnnouncementPost, type AnnouncementAction } from '../../src/server/announcements/staff-actions.ts';
-import { formValuesOf, parseAnnouncementForm, emptyAnnouncementForm } from '../../src/server/announcements/staff-form.ts';
+import type { Editor } from '../../src/server/db/announcements.ts';
+import type { AnnouncementFields } from '../../src/lib/announcements.ts';
+import { announcementsForm } from '../../src/server/announcements/staff-actions.ts';
+import {
+  announcementFormSchema,
+  announcementOf,
+  emptyAnnouncementForm,
+  formValuesOf,
+  type AnnouncementFormValues,
+} from '../../src/server/announcements/staff-form.ts';
+import { handleFormPost, validate } from '../../src/server/staff/form-post.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const ada = { id: 'staff-1', email: 'ada@loomwork.example' };
 const grace = { id: 'staff-2', email: 'grace@loomwork.example' };
 const form = (fields: [string, string][]) => new URLSearchParams(fields);
-/** A form post as the page hands it over once its action is checked (tests/integration/staff-form-actions.test.ts). */
-const post = (fields: URLSearchParams) => ({ action: fields.get('action') as AnnouncementAction, form: fields });
+/** A form post to the page, carried out as the page does; the answer's status and address (or the problem shown). */
+async function post(fields: URLSearchParams, editor: Editor, now: Date) {
+  const url = new URL('http://help.example/staff/announcements');
+  const request = new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: fields });
+  const answer = await handleFormPost({ request, url }, announcementsForm(db(), editor, now));
+  return answer instanceof Response ? { status: answer.status, location: answer.headers.get('location') } : answer?.problem;
+}
+const parseForm = (values: AnnouncementFormValues) => {
+  const checked = validate(announcementFormSchema(NOW), { ...values });
+  return checked.ok ? { ok: true as const, fields: announcementOf(checked.fields) } : checked;
+};
 const publish = (extra: [string, string][] = []) =>
   form([
     ['action', 'publish'],
@@ -33,8 +51,8 @@ describe('staff announcements', () => {
   let id: string;
 
   it('publishes: 303 back to the list, stored with its audience, and the change recorded with who and when', async () => {
-    const result = await handleAnnouncementPost(post(publish()), ada, db(), NOW);
-    expect(result).toEqual({ kind: 'redirect', location: '/staff/announcements?done=published' });
+    const result = await post(publish(), ada, NOW);
+    expect(result).toEqual({ status: 303, location: '/staff/announcements?done=published' });
     const [stored] = await listUrgentAnnouncements(db());
     id = stored.id;
     expect(stored).toEqual({
@@ -77,8 +95,8 @@ describe('staff announcements', () => {
       ['end', '2026-03-01T20:00:00Z'],
       ['countries', ''],
     ]);
-    expect(await handleAnnouncementPost(post(edit), grace, db(), later)).toEqual({
-      kind: 'redirect',
+    expect(await post(edit, grace, later)).toEqual({
+      status: 303,
       location: '/staff/announcements?done=saved',
     });
     expect(await findUrgentAnnouncement(db(), id)).toMatchObject({
@@ -102,14 +120,14 @@ describe('staff announcements', () => {
       ['id', id],
     ]);
     expect(await currentUrgentAnnouncements(db(), later, later)).toHaveLength(1);
-    expect(await handleAnnouncementPost(post(end), ada, db(), later)).toEqual({
-      kind: 'redirect',
+    expect(await post(end, ada, later)).toEqual({
+      status: 303,
       location: '/staff/announcements?done=ended',
     });
     expect((await findUrgentAnnouncement(db(), id))?.end).toBe(later.toISOString());
     expect(await currentUrgentAnnouncements(db(), later, later)).toEqual([]);
-    expect(await handleAnnouncementPost(post(end), ada, db(), later)).toEqual({
-      kind: 'redirect',
+    expect(await post(end, ada, later)).toEqual({
+      status: 303,
       location: '/staff/announcements?done=already-ended',
     });
     expect((await recentAnnouncementChanges(db())).map((c) => c.action)).toEqual(['ended', 'edited', 'published']);
@@ -117,23 +135,16 @@ describe('staff announcements', () => {
 
   it('answers 404 for an announcement that does not exist, and records nothing', async () => {
     const before = (await recentAnnouncementChanges(db())).length;
-    expect(
-      await handleAnnouncementPost(
-        post(
-          form([
-            ['action', 'end'],
-            ['id', 'nope'],
-          ]),
-        ),
-        ada,
-        db(),
-        NOW,
-      ),
-    ).toMatchObject({ kind: 'failed', status: 404 });
+    const endMissing = form([
+      ['action', 'end'],
+      ['id', 'nope'],
+    ]);
+    const gone = { status: 404, errors: {}, formError: 'That announcement does not exist (any more).' };
+    expect(await post(endMissing, ada, NOW)).toEqual(gone);
     const editMissing = publish();
     editMissing.set('action', 'edit');
     editMissing.set('id', 'nope');
-    expect(await handleAnnouncementPost(post(editMissing), ada, db(), NOW)).toMatchObject({ kind: 'failed', status: 404 });
+    expect(await post(editMissing, ada, NOW)).toEqual(gone);
     expect(await recentAnnouncementChanges(db())).toHaveLength(before);
   });
 
@@ -141,7 +152,7 @@ describe('staff announcements', () => {
     const scheduled = publish();
     scheduled.set('start', '2026-03-02T09:00');
     scheduled.set('end', '2026-03-02T18:00');
-    expect(await handleAnnouncementPost(post(scheduled), ada, db(), NOW)).toMatchObject({ kind: 'redirect' });
+    expect(await post(scheduled, ada, NOW)).toMatchObject({ status: 303 });
     const startsAt = async (now: string) =>
       (await currentUrgentAnnouncements(db(), new Date(now), new Date(Date.parse(now) + 60 * 60_000))).flatMap((a) => a.start ?? []);
     expect(await startsAt('2026-03-01T12:00:00Z')).toEqual([]);
@@ -151,10 +162,15 @@ describe('staff announcements', () => {
 
 describe('the announcement form', () => {
   it('names each problem next to its field (GOV.UK style)', () => {
-    const result = parseAnnouncementForm(
-      { message: '  ', icon: 'party', start: 'tomorrow', end: '2026-02-01T00:00', countries: 'GB, Germany', userTypes: ['astronaut'] },
-      NOW,
-    );
+    const result = parseForm({
+      id: '',
+      message: '  ',
+      icon: 'party',
+      start: 'tomorrow',
+      end: '2026-02-01T00:00',
+      countries: 'GB, Germany',
+      userTypes: ['astronaut'],
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -166,23 +182,18 @@ describe('the announcement form', () => {
         userTypes: 'Select user types from the list',
       },
     });
-    expect(
-      parseAnnouncementForm({ ...emptyAnnouncementForm, message: 'x', start: '2026-03-05T10:00', end: '2026-03-05T09:00' }, NOW),
-    ).toEqual({
+    expect(parseForm({ ...emptyAnnouncementForm, message: 'x', start: '2026-03-05T10:00', end: '2026-03-05T09:00' })).toEqual({
       ok: false,
       errors: { end: 'The end must be after the start' },
     });
-    expect(parseAnnouncementForm({ ...emptyAnnouncementForm, message: 'x'.repeat(301) }, NOW)).toEqual({
+    expect(parseForm({ ...emptyAnnouncementForm, message: 'x'.repeat(301) })).toEqual({
       ok: false,
       errors: { message: 'Message must be 300 characters or fewer' },
     });
   });
 
   it('reads datetime-local values as UTC and shows stored ones back the same way', () => {
-    const parsed = parseAnnouncementForm(
-      { ...emptyAnnouncementForm, message: 'Hello', start: '2026-03-05T10:00', end: '2026-03-05T12:30:00+02:00' },
-      NOW,
-    );
+    const parsed = parseForm({ ...emptyAnnouncementForm, message: 'Hello', start: '2026-03-05T10:00', end: '2026-03-05T12:30:00+02:00' });
     expect(parsed).toEqual({
       ok: true,
       fields: {
@@ -194,14 +205,15 @@ describe('the announcement form', () => {
         userTypes: 'all',
       },
     });
-    if (parsed.ok)
-      expect(formValuesOf(parsed.fields)).toEqual({
-        message: 'Hello',
-        icon: 'info',
-        start: '2026-03-05T10:00',
-        end: '2026-03-05T10:30',
-        countries: '',
-        userTypes: [],
-      });
+    const { fields } = parsed as { fields: AnnouncementFields };
+    expect(formValuesOf({ ...fields, id: 'a1' })).toEqual({
+      id: 'a1',
+      message: 'Hello',
+      icon: 'info',
+      start: '2026-03-05T10:00',
+      end: '2026-03-05T10:30',
+      countries: '',
+      userTypes: [],
+    });
   });
 });

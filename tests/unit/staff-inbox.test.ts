@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile, migrateToLatest } from '../../src/server/db/connection.ts';
 import { inboxPage, statusCounts, type InboxCursor, type InboxFilter } from '../../src/server/db/inbox.ts';
 import { nodeSqliteDialect } from '../../src/server/db/node-sqlite-dialect.ts';
-import type { Database, EscalationStatus } from '../../src/server/db/schema.ts';
-import { seedEscalations, type SeededTicket } from '../../harness/seed-escalations.ts';
+import type { Database, TicketStatus } from '../../src/server/db/schema.ts';
+import { seedTickets, type SeededTicket } from '../../harness/seed-tickets.ts';
 
 // A connection that keeps the SQL it ran, so the tests can ask SQLite how it ran it.
 const dir = mkdtempSync(join(tmpdir(), 'signpost-inbox-'));
@@ -16,14 +16,14 @@ const sqlite = new DatabaseSync(databaseFile(dir));
 const ran: CompiledQuery[] = [];
 const db = new Kysely<Database>({ dialect: nodeSqliteDialect(sqlite), log: (event) => void ran.push(event.query) });
 
-const STATUSES: EscalationStatus[] = ['new', 'open', 'waiting', 'resolved', 'spam'];
+const STATUSES: TicketStatus[] = ['new', 'open', 'waiting', 'resolved', 'spam'];
 const COUNT = 230;
 let tickets: SeededTicket[];
 const newestFirst = () => [...tickets].reverse();
 
 beforeAll(async () => {
   await migrateToLatest(db);
-  tickets = await seedEscalations(db, {
+  tickets = await seedTickets(db, {
     count: COUNT,
     status: (i) => STATUSES[i % 5],
     contactEmail: (i) => (i % 10 === 0 ? 'Frequent@Example.com' : `person${i}@example.com`),
@@ -121,7 +121,7 @@ describe('inbox queries', () => {
         .all(...(query.parameters as SQLInputValue[]))
         .map((row) => String(row.detail));
       expect(plan.join('\n'), name).not.toMatch(/TEMP B-TREE|SCAN e\b(?! USING)/);
-      expect(plan.join('\n'), name).toMatch(/USING (COVERING )?INDEX (escalations_|escalation_emails_)/);
+      expect(plan.join('\n'), name).toMatch(/USING (COVERING )?INDEX (tickets_|ticket_emails_)/);
     }
   });
 });

@@ -5,7 +5,7 @@ import { addNote, assign, changeStatus, notesOf, ticketByReference } from '../..
 import { addStaff } from '../../src/server/staff/accounts.ts';
 import { erasePersonalData, exportPersonalData } from '../../src/server/staff/personal-data.ts';
 import { retentionJobs } from '../../src/server/retention/jobs.ts';
-import { seedEscalations } from '../../harness/seed-escalations.ts';
+import { seedTickets } from '../../harness/seed-tickets.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const db = useTestDatabase();
@@ -29,7 +29,7 @@ async function staffMember(email: string, role: 'agent' | 'admin' = 'agent'): Pr
 describe('ticket changes', () => {
   it('changes status with an audit entry, starting and stopping the retention clock', async () => {
     const agent = await staffMember('worker@example.com');
-    const [ticket] = await seedEscalations(db(), { count: 1, series: series() });
+    const [ticket] = await seedTickets(db(), { count: 1, series: series() });
     const at = (minute: number) => new Date(Date.UTC(2025, 5, 1, 9, minute));
     expect(await changeStatus(db(), ticket.reference, 'resolved', agent, at(0))).toBe(true);
     expect((await ticketByReference(db(), ticket.reference))?.closedAt).toBe(at(0).toISOString());
@@ -49,7 +49,7 @@ describe('ticket changes', () => {
 
   it('assigns and keeps notes, each in the trail', async () => {
     const agent = await staffMember('noter@example.com');
-    const [ticket] = await seedEscalations(db(), { count: 1, series: series() });
+    const [ticket] = await seedTickets(db(), { count: 1, series: series() });
     expect(await assign(db(), ticket.reference, agent)).toBe(true);
     expect(await addNote(db(), ticket.reference, agent, 'Called them back.')).toBe(true);
     expect((await ticketByReference(db(), ticket.reference))?.assignee).toEqual({ id: agent, name: 'Staff noter@example.com' });
@@ -61,7 +61,7 @@ describe('ticket changes', () => {
 
   it('lists changes made in the same millisecond in the order they happened', async () => {
     const agent = await staffMember('quick@example.com');
-    const [ticket] = await seedEscalations(db(), { count: 1, series: series() });
+    const [ticket] = await seedTickets(db(), { count: 1, series: series() });
     const instant = new Date('2025-07-01T12:00:00.000Z');
     for (let i = 0; i < 5; i++) await addNote(db(), ticket.reference, agent, `Note ${i}`, instant);
     await changeStatus(db(), ticket.reference, 'waiting', agent, instant);
@@ -77,7 +77,7 @@ describe('personal data', () => {
   it('exports every ticket naming an address (contact or account email, any case) with notes and trail', async () => {
     const admin = await staffMember('dpo@example.com', 'admin');
     const s = series();
-    const tickets = await seedEscalations(db(), {
+    const tickets = await seedTickets(db(), {
       count: 4,
       series: s,
       contactEmail: (i) => (i === 0 ? 'Subject@Example.com' : `other${i}@example.com`),
@@ -85,17 +85,17 @@ describe('personal data', () => {
     });
     await addNote(db(), tickets[2].reference, admin, 'Asked for ID.');
     const exported = await exportPersonalData(db(), ' SUBJECT@example.com ', admin);
-    const escalations = exported.escalations as { reference: string; notes: { body: string }[]; account_emails: string[] }[];
-    expect(escalations.map((e) => e.reference)).toEqual([tickets[0].reference, tickets[2].reference]);
-    expect(escalations[1].account_emails).toEqual(['subject@example.com']);
-    expect(escalations[1].notes.map((n) => n.body)).toEqual(['Asked for ID.']);
+    const found = exported.tickets as { reference: string; notes: { body: string }[]; account_emails: string[] }[];
+    expect(found.map((t) => t.reference)).toEqual([tickets[0].reference, tickets[2].reference]);
+    expect(found[1].account_emails).toEqual(['subject@example.com']);
+    expect(found[1].notes.map((n) => n.body)).toEqual(['Asked for ID.']);
     const logged = await db().selectFrom('audit_events').selectAll().where('action', '=', 'personal-data-exported').execute();
     expect(logged.at(-1)?.detail).not.toContain('subject@');
   });
 
   it('erases: personal data replaced, tickets kept, addresses forgotten, an entry in each trail', async () => {
     const admin = await staffMember('eraser@example.com', 'admin');
-    const tickets = await seedEscalations(db(), {
+    const tickets = await seedTickets(db(), {
       count: 3,
       series: series(),
       contactEmail: (i) => (i < 2 ? 'erase-me@example.com' : 'keep-me@example.com'),
@@ -112,7 +112,7 @@ describe('personal data', () => {
       action: 'anonymised',
       detail: { reason: 'erasure-request' },
     });
-    expect((await exportPersonalData(db(), 'erase-me@example.com', admin)).escalations).toEqual([]);
+    expect((await exportPersonalData(db(), 'erase-me@example.com', admin)).tickets).toEqual([]);
     expect((await ticketByReference(db(), tickets[2].reference))?.contactEmail).toBe('keep-me@example.com');
   });
 });
@@ -121,7 +121,7 @@ describe('retention', () => {
   it('anonymises tickets closed longer than the retention period, and only those', async () => {
     const now = new Date('2026-06-01T00:00:00.000Z');
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-    const tickets = await seedEscalations(db(), {
+    const tickets = await seedTickets(db(), {
       count: 4,
       series: series(),
       status: (i) => (i === 3 ? 'open' : 'resolved'),
@@ -139,7 +139,7 @@ describe('retention', () => {
   });
 
   it('keeps everything when retention is 0, but still clears expired sessions', async () => {
-    const tickets = await seedEscalations(db(), {
+    const tickets = await seedTickets(db(), {
       count: 1,
       series: series(),
       status: () => 'resolved',

@@ -3,9 +3,10 @@
  * in the browser as the reader types or picks a filter (the same search module, the same markup), keeps the URL in
  * step, and reports the query the reader settles on (insights).
  */
-import { beacon } from '../../scripts/reader-beacon.ts';
-import { createSearchTracker } from '../../scripts/search-tracker.ts';
-import { AS_TYPED_PARAM, FILTER_LABELS } from './search-params.ts';
+import { beacon } from '../../client/reader-beacon.ts';
+import { createSearchTracker } from '../../client/search-tracker.ts';
+import type { SearchWords } from './results-markup.ts';
+import { AS_TYPED_PARAM, FILTER_NAMES } from './search-params.ts';
 
 /** Searching waits this long after the last keystroke. */
 const TYPING_PAUSE_MS = 250;
@@ -18,7 +19,8 @@ export function enhanceSearchPage(): void {
   const status = root.querySelector<HTMLElement>('.status')!;
   const found = root.querySelector<HTMLElement>('.found')!;
   const options = { flowPathPrefix: root.dataset.flows!, productName: root.dataset.product! };
-  const chosen = Object.fromEntries(Object.keys(FILTER_LABELS).map((name) => [name, new URLSearchParams(location.search).getAll(name)]));
+  const words = JSON.parse(root.dataset.words!) as SearchWords;
+  const chosen = Object.fromEntries(FILTER_NAMES.map((name) => [name, new URLSearchParams(location.search).getAll(name)]));
   let asTyped = new URLSearchParams(location.search).get(AS_TYPED_PARAM) === '1';
   // Filters apply as they are ticked: their Apply button is for pages without JavaScript.
   root.dataset.live = '';
@@ -43,7 +45,11 @@ export function enhanceSearchPage(): void {
     const mine = ++generation;
     syncUrl(query, chosen, asTyped);
     // The search module and the markup load with the first search, not with the page (the server rendered its results).
-    const [{ browserSearch }, markup] = await Promise.all([import('../../search/browser-search.ts'), import('./results-markup.ts')]);
+    const [{ browserSearch }, { resultsMarkup }] = await Promise.all([
+      import('../../search/browser-search.ts'),
+      import('./results-markup.ts'),
+    ]);
+    const markup = resultsMarkup(words);
     if (mine !== generation) return;
     if (!query) {
       filterBox.replaceChildren();

@@ -5,5 +5,6 @@ export const SEARCH_PATH = '/search/';
 /** "Search instead for …": search the words as typed, without correcting them. */
 export const AS_TYPED_PARAM = 'exact';
 
-/** Filters a reader can narrow results by (URL parameter → label); a group shows when results span two values. */
-export const FILTER_LABELS: Record<string, string> = { category: 'Topic', audience: 'Written for' };
+/** Filters a reader can narrow results by (URL parameters); a group shows when results span two values. */
+export const FILTER_NAMES = ['category', 'audience'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];

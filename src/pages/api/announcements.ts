@@ -3,7 +3,7 @@ import { createAnnouncementEndpoint } from '../../server/announcements/announcem
 import type { Candidate } from '../../server/announcements/select.ts';
 import { currentUrgentAnnouncements } from '../../server/db/announcements.ts';
 import { database } from '../../server/db/connection.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 import { announcementSettings } from '../../server/settings.ts';
 import { catalog } from '../../server/catalog.ts';
 

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { handleEscalation } from '../../server/escalations/escalation-handler.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { handleSupportRequest } from '../../server/tickets/support-request-handler.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 
 export const prerender = false;
 
 export const POST: APIRoute = async ({ request, clientAddress, locals, rewrite, url }) => {
-  const result = await handleEscalation(request, clientAddress);
+  const result = await handleSupportRequest(request, clientAddress);
   if (result instanceof Response) return result;
   // Another client's failed plain-form post shows the contact page, with the input and the errors (our own form
   // posts to /contact/ itself).

@@ -3,7 +3,7 @@ import { flowsById } from '../../server/catalog.ts';
 import { database } from '../../server/db/connection.ts';
 import { createEventStore } from '../../server/db/reader-events.ts';
 import { createEventEndpoint } from '../../server/events/event-endpoint.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 import { eventSettings } from '../../server/settings.ts';
 
 export const prerender = false;

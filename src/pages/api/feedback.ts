@@ -3,7 +3,7 @@ import { catalog } from '../../server/catalog.ts';
 import { thanksHref } from '../../lib/feedback.ts';
 import { database } from '../../server/db/connection.ts';
 import { createFeedbackEndpoint } from '../../server/feedback/feedback-endpoint.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
 import { feedbackSettings } from '../../server/settings.ts';
 
 export const prerender = false;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { database } from '../../server/db/connection.ts';
 import { databaseHealth } from '../../server/db/health.ts';
-import { jsonResponse } from '../../server/http-responses.ts';
+import { jsonResponse } from '../../server/http/responses.ts';
 
 export const prerender = false;
 

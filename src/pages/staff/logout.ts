@@ -1,23 +1,18 @@
 import type { APIRoute } from 'astro';
-import { staffAuth } from '../../server/auth/staff-auth.ts';
-import { methodNotAllowed } from '../../server/http-responses.ts';
-import { isFormProblem, readFormAction } from '../../server/staff/form-body.ts';
+import { methodNotAllowed } from '../../server/http/responses.ts';
+import { handleFormPost } from '../../server/staff/form-post.ts';
+import { signOutForm } from '../../server/staff/sign-out-form.ts';
 
 export const prerender = false;
 
-/** action=here ends this session, action=everywhere every session of the account; then back to the sign-in page. */
-export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
-  const post = await readFormAction(request, ['here', 'everywhere']);
-  if (isFormProblem(post))
-    return new Response(post.formError, { status: post.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const auth = staffAuth();
-  if (locals.staff) {
-    if (post.action === 'everywhere') await auth.invalidateUserSessions(locals.staff.id);
-    else await auth.invalidateSession(locals.staff.sessionId);
-  }
-  const blank = auth.createBlankSessionCookie();
-  cookies.set(blank.name, blank.value, blank.attributes);
-  return redirect(`/staff/login?signed-out=${post.action}`, 303);
+/** Signs out, then back to the sign-in page; a post that is not the sign-out form is answered in plain text. */
+export const POST: APIRoute = async (context) => {
+  const post = await handleFormPost(context, signOutForm(context));
+  if (post instanceof Response) return post;
+  return new Response(post?.problem?.formError, {
+    status: post?.problem?.status ?? 400,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };
 
 export const ALL: APIRoute = () => methodNotAllowed('POST');

@@ -1,4 +1,4 @@
-import { jsonResponse } from '../http-responses.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { AnnouncementSettings } from '../settings.ts';
 import { isUserType, publicAnnouncement } from './public-announcement.ts';
 import { countryFrom, selectAnnouncements, type Candidate } from './select.ts';

@@ -1,5 +1,5 @@
+import { z } from 'astro/zod';
 import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
-import type { FieldErrors } from '../../lib/contact-form.ts';
 import {
   ANNOUNCEMENT_ICONS,
   ANNOUNCEMENT_MESSAGE_MAX,
@@ -8,9 +8,12 @@ import {
   type AnnouncementFields,
 } from '../../lib/announcements.ts';
 import { audienceIds } from '../../site.config.ts';
+import type { FormProblem } from '../staff/form-post.ts';
 
 /** The staff console's announcement form, as typed: strings, so it can be shown again with errors. */
 export interface AnnouncementFormValues {
+  /** The announcement being edited; empty for a new one. */
+  id: string;
   message: string;
   icon: string;
   /** "2026-03-01T09:00" (a datetime-local box, read as UTC) or an ISO date-time with a zone; empty = now. */
@@ -24,6 +27,7 @@ export interface AnnouncementFormValues {
 }
 
 export const emptyAnnouncementForm: AnnouncementFormValues = {
+  id: '',
   message: '',
   icon: 'info',
   start: '',
@@ -34,6 +38,7 @@ export const emptyAnnouncementForm: AnnouncementFormValues = {
 
 export function announcementFormValues(form: URLSearchParams): AnnouncementFormValues {
   return {
+    id: form.get('id') ?? '',
     message: form.get('message') ?? '',
     icon: form.get('icon') ?? '',
     start: form.get('start') ?? '',
@@ -44,57 +49,83 @@ export function announcementFormValues(form: URLSearchParams): AnnouncementFormV
 }
 
 /** The form's values for an existing announcement (date-times shown in the box's UTC format). */
-export function formValuesOf(fields: AnnouncementFields): AnnouncementFormValues {
+export function formValuesOf(announcement: AnnouncementFields & { id: string }): AnnouncementFormValues {
   const box = (iso?: string) => (iso ? iso.slice(0, 16) : '');
   return {
-    message: fields.message,
-    icon: fields.icon,
-    start: box(fields.start),
-    end: box(fields.end),
-    countries: fields.countries === 'all' ? '' : fields.countries.join(', '),
-    userTypes: fields.userTypes === 'all' ? [] : fields.userTypes,
+    id: announcement.id,
+    message: announcement.message,
+    icon: announcement.icon,
+    start: box(announcement.start),
+    end: box(announcement.end),
+    countries: announcement.countries === 'all' ? '' : announcement.countries.join(', '),
+    userTypes: announcement.userTypes === 'all' ? [] : announcement.userTypes,
   };
 }
 
-/**
- * Checks the form, with messages written to be read next to each field (GOV.UK style), then hands the result
- * to the same schema the announcement files use, so both sources keep one contract.
- */
-export function parseAnnouncementForm(
-  values: AnnouncementFormValues,
-  now: Date,
-): { ok: true; fields: AnnouncementFields } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const message = values.message.trim();
-  if (!message) errors.message = 'Enter the message';
-  else if (message.length > ANNOUNCEMENT_MESSAGE_MAX) errors.message = `Message must be ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer`;
-  else if (hasControlCharacters(message)) errors.message = controlCharactersProblem('Message');
-  if (!(ANNOUNCEMENT_ICONS as readonly string[]).includes(values.icon)) errors.icon = 'Select the kind of announcement';
-  const start = dateTime(values.start);
-  if (start === null) errors.start = 'Enter the start as a date and time, like 2026-03-01T09:00';
-  const end = dateTime(values.end);
-  if (end === null) errors.end = 'Enter the end as a date and time, like 2026-03-01T18:00';
-  else if (end && start && end <= start) errors.end = 'The end must be after the start';
-  else if (end && end <= now.toISOString()) errors.end = 'The end must be in the future. To stop an announcement now, end it from the list';
-  const countries = values.countries
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((c) => c.toUpperCase());
-  if (countries.some((c) => !/^[A-Z]{2}$/.test(c)))
-    errors.countries = 'Enter countries as two-letter codes separated by commas, like GB, IE';
-  const userTypes = values.userTypes.filter((t) => audienceIds.includes(t));
-  if (userTypes.length !== values.userTypes.length) errors.userTypes = 'Select user types from the list';
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+/** A date-time box: '' when empty, else an ISO string (a datetime-local value has no zone: the form says UTC). */
+const dateTimeBox = (error: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => dateTime(value) !== null, { error })
+    .transform((value) => dateTime(value) ?? '');
 
+const untouched = (payload: { issues: { path?: PropertyKey[] }[] }, ...fields: string[]) =>
+  !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+
+/**
+ * The form's checks, with messages written to be read next to each field (GOV.UK style). `announcementOf` then
+ * hands the result to the schema the announcement files use, so both sources keep one contract.
+ */
+export function announcementFormSchema(now: Date) {
+  return z
+    .object({
+      id: z.string(),
+      message: z
+        .string()
+        .trim()
+        .min(1, { error: 'Enter the message' })
+        .max(ANNOUNCEMENT_MESSAGE_MAX, { error: `Message must be ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer` })
+        .refine((message) => !hasControlCharacters(message), { error: controlCharactersProblem('Message') }),
+      icon: z.enum(ANNOUNCEMENT_ICONS, { error: 'Select the kind of announcement' }),
+      start: dateTimeBox('Enter the start as a date and time, like 2026-03-01T09:00'),
+      end: dateTimeBox('Enter the end as a date and time, like 2026-03-01T18:00'),
+      countries: z
+        .string()
+        .transform((list) =>
+          list
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((c) => c.toUpperCase()),
+        )
+        .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'Enter countries as two-letter codes separated by commas, like GB, IE' }))),
+      userTypes: z.array(z.enum(audienceIds, { error: 'Select user types from the list' })),
+    })
+    .refine(({ start, end }) => !(start && end && end <= start), {
+      path: ['end'],
+      error: 'The end must be after the start',
+      when: (payload) => untouched(payload, 'start', 'end'),
+    })
+    .refine(({ end }) => !(end && end <= now.toISOString()), {
+      path: ['end'],
+      error: 'The end must be in the future. To stop an announcement now, end it from the list',
+      when: (payload) => untouched(payload, 'end'),
+    });
+}
+
+export type AnnouncementForm = z.output<ReturnType<typeof announcementFormSchema>>;
+
+/** The checked form as an announcement, through the announcement files' own schema. */
+export function announcementOf({ message, icon, start, end, countries, userTypes }: AnnouncementForm): AnnouncementFields | FormProblem {
   const parsed = announcementFieldsSchema.safeParse({
     message,
-    icon: values.icon,
+    icon,
     start: start || undefined,
     end: end || undefined,
     audience: { countries: countries.length ? [...new Set(countries)] : 'all', userTypes: userTypes.length ? userTypes : 'all' },
   });
-  if (!parsed.success) return { ok: false, errors: { message: parsed.error.issues[0].message } };
-  return { ok: true, fields: flattenAudience(parsed.data) };
+  if (!parsed.success) return { status: 422, errors: { message: parsed.error.issues[0].message } };
+  return flattenAudience(parsed.data);
 }
 
 /** An ISO string for a date-time box's value; '' when empty; null when it is not a date-time. */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { isDatabaseUnavailable } from './database-errors.ts';
+import { databaseFailure } from './database-errors.ts';
 import type { Database } from './schema.ts';
 
 /** Writes a batch in one transaction, returning one result per job, in order. */
@@ -38,7 +38,7 @@ export function createCommitQueue<Job, Result>(
         await commit(batch);
       } catch (error) {
         // One by one would only wait for the unreachable database once per write.
-        if (batch.length === 1 || isDatabaseUnavailable(error)) for (const pending of batch) pending.reject(error);
+        if (batch.length === 1 || databaseFailure(error) === 'unavailable') for (const pending of batch) pending.reject(error);
         else for (const pending of batch) await commit([pending]).catch(pending.reject);
       }
     }

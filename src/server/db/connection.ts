@@ -4,8 +4,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, type DialectAdapter } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
-import { processWide, processWideKey } from '../process-wide.ts';
+import { processWide } from '../process-wide.ts';
 import { databaseSettings, type DatabaseSettings } from '../settings.ts';
+import { isPostgres, markedPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 import { nodeSqliteDialect } from './node-sqlite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -50,7 +51,7 @@ export function openPostgres(url: string, poolSize: number): Db {
     application_name: 'signpost',
   });
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new RowLockingPostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new MarkedPostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
 }
@@ -72,16 +73,12 @@ export function postgresPoolOf(db: Db): pg.Pool | undefined {
  * write lock from its start (BEGIN IMMEDIATE), and SQLite has no FOR UPDATE.
  */
 export function lockingRows<Q extends { forUpdate(): Q }>(db: Pick<Db, 'getExecutor'>, query: Q): Q {
-  return LOCKS_ROWS in db.getExecutor().adapter ? query.forUpdate() : query;
+  return isPostgres(db) ? query.forUpdate() : query;
 }
 
-// A mark on the adapter rather than `instanceof PostgresAdapter`, which would be false for a Kysely instance
-// that another copy of the library made (scripts/serve.ts opens the database the bundled routes use).
-const LOCKS_ROWS = processWideKey('locksRows');
-
-class RowLockingPostgresDialect extends PostgresDialect {
+class MarkedPostgresDialect extends PostgresDialect {
   override createAdapter(): DialectAdapter {
-    return Object.assign(super.createAdapter(), { [LOCKS_ROWS]: true });
+    return markedPostgres(super.createAdapter());
   }
 }
 

@@ -10,17 +10,31 @@ const PG_BROKEN =
   /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|not queryable/i;
 
 /**
- * Whether a failure means "the database is down or busy, try again shortly" (a 503 with Retry-After) rather than
- * a bug. Only these are safe to report as temporary: anything else is a real error and stays one.
+ * What went wrong with the database: `unavailable`, down or busy, passes in a moment; `unwritable`, its files are
+ * read-only or its disk is full or failing, lasts until someone fixes the storage; `unstorable-text`, a value it
+ * cannot store, is the sender's mistake.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+export type DatabaseFailure = 'unavailable' | 'unwritable' | 'unstorable-text';
+
+/**
+ * Which database failure an error is, read from the drivers' error codes (SQLite and PostgreSQL alike), or
+ * undefined: anything else is a real error and stays one. The one place that tells them apart.
+ */
+export function databaseFailure(error: unknown): DatabaseFailure | undefined {
+  if (isUnstorableText(error)) return 'unstorable-text';
+  if (isUnwritable(error)) return 'unwritable';
+  if (isUnavailable(error)) return 'unavailable';
+  return undefined;
+}
+
+function isUnavailable(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (UNREACHABLE.has(code) || PG_UNAVAILABLE.test(code))) return true;
     if (PG_BROKEN.test(e.message)) return true;
     // SQLite: another process (a backup, the staff CLI) held the write lock longer than the busy timeout.
     if (code === 'ERR_SQLITE_ERROR' && /database is locked/.test(e.message)) return true;
-    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+    if (e instanceof AggregateError && e.errors.some(isUnavailable)) return true;
   }
   return false;
 }
@@ -30,11 +44,7 @@ const SQLITE_UNWRITABLE = new Set([8, 10, 13, 14]);
 /** PostgreSQL's: read_only_sql_transaction (a standby, or a server put in read-only mode), disk_full, io_error. */
 const PG_UNWRITABLE = new Set(['25006', '53100', '58030']);
 
-/**
- * Whether a failure means "the database cannot be written": its files are read-only, its disk is full or failing.
- * Unlike a database that is down, this does not pass in a moment; someone has to fix the storage.
- */
-export function isDatabaseUnwritable(error: unknown): boolean {
+function isUnwritable(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {
     const { code, errcode } = e as { code?: unknown; errcode?: unknown };
     // node:sqlite reports extended result codes; the primary code is the low byte.
@@ -46,9 +56,9 @@ export function isDatabaseUnwritable(error: unknown): boolean {
 
 /**
  * PostgreSQL refusing a character in a value (NUL, or one the database's encoding lacks). Forms check their
- * fields first; this catches whatever text reaches a query unchecked, so it is the reader's 400, not a 500.
+ * fields first; this catches whatever text reaches a query unchecked.
  */
-export function isUnstorableText(error: unknown): boolean {
+function isUnstorableText(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '22021' || code === '22P05';
 }

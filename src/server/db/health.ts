@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './connection.ts';
-import { isDatabaseUnwritable } from './database-errors.ts';
+import { databaseFailure } from './database-errors.ts';
 
 /** What the health endpoint reports about the database. */
 export type DatabaseState = 'up' | 'read-only' | 'down';
@@ -32,7 +32,7 @@ export function databaseHealth(
         .execute();
       state = 'up';
     } catch (error) {
-      state = isDatabaseUnwritable(error) ? 'read-only' : 'down';
+      state = databaseFailure(error) === 'unwritable' ? 'read-only' : 'down';
       // Once per change of state, not at every check: the operator needs the driver's reason, not a stream of it.
       if (written?.state !== state) console.error(`health: the database cannot be written (${describe(error)})`);
     }
@@ -44,7 +44,7 @@ export function databaseHealth(
     let database: Db;
     try {
       database = await db();
-      await database.selectFrom('escalations').select(sql.lit(1).as('up')).limit(1).execute();
+      await database.selectFrom('tickets').select(sql.lit(1).as('up')).limit(1).execute();
     } catch {
       return 'down';
     }

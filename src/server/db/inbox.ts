@@ -1,10 +1,10 @@
 import type { Db } from './connection.ts';
-import type { EscalationStatus } from './schema.ts';
+import type { TicketStatus } from './schema.ts';
 
 export interface InboxFilter {
   /** One status, or undefined for every status but spam. */
-  status?: EscalationStatus;
-  /** Escalations naming this address (normalised), as contact or account email. */
+  status?: TicketStatus;
+  /** Tickets naming this address (normalised), as contact or account email. */
   email?: string;
   /** References starting with this (upper case, e.g. "HC-7K"). */
   referencePrefix?: string;
@@ -19,7 +19,7 @@ export interface InboxCursor {
 export interface InboxRow {
   reference: string;
   createdAt: string;
-  status: EscalationStatus;
+  status: TicketStatus;
   name: string;
   contactEmail: string;
   topic: string;
@@ -49,24 +49,24 @@ export async function inboxPage(
   const direction = backwards ? 'asc' : 'desc';
   // Ordering and the keyset follow the email index's copy of (created_at, reference) when searching by email.
   // (A dynamic reference, because the email table is joined only for that search.)
-  const table = filter.email ? 'm' : 'e';
+  const table = filter.email ? 'm' : 't';
   const order = [db.dynamic.ref<string>(`${table}.created_at`), db.dynamic.ref<string>(`${table}.reference`)] as const;
 
   let query = db
-    .selectFrom('escalations as e')
-    .leftJoin('staff', 'staff.id', 'e.assigned_to')
-    .select(['e.reference', 'e.created_at', 'e.status', 'e.name', 'e.contact_email', 'e.topic', 'staff.name as assignee']);
+    .selectFrom('tickets as t')
+    .leftJoin('staff', 'staff.id', 't.assigned_to')
+    .select(['t.reference', 't.created_at', 't.status', 't.name', 't.contact_email', 't.topic', 'staff.name as assignee']);
   if (filter.email) {
     const email = filter.email;
-    query = query.innerJoin('escalation_emails as m', (join) =>
-      join.onRef('m.reference', '=', 'e.reference').on('m.email_normalized', '=', email),
+    query = query.innerJoin('ticket_emails as m', (join) =>
+      join.onRef('m.reference', '=', 't.reference').on('m.email_normalized', '=', email),
     );
   }
-  query = filter.status ? query.where('e.status', '=', filter.status) : query.where('e.status', '!=', 'spam');
+  query = filter.status ? query.where('t.status', '=', filter.status) : query.where('t.status', '!=', 'spam');
   // Every reference has its hyphens in the same places, so a trailing one narrows nothing; dropped, because
   // PostgreSQL databases with a language collation ignore hyphens when comparing, and the range would be empty.
   const prefix = filter.referencePrefix?.replace(/-+$/, '');
-  if (prefix) query = query.where('e.reference', '>=', prefix).where('e.reference', '<', prefixEnd(prefix));
+  if (prefix) query = query.where('t.reference', '>=', prefix).where('t.reference', '<', prefixEnd(prefix));
   if (cursor) {
     query = query.where((eb) => eb(eb.refTuple(order[0], order[1]), backwards ? '>' : '<', eb.tuple(cursor.createdAt, cursor.reference)));
   }
@@ -101,16 +101,16 @@ function prefixEnd(prefix: string): string {
 }
 
 /**
- * How many escalations have each status: SQLite reads the status index; PostgreSQL prefers a sequential scan
+ * How many tickets have each status: SQLite reads the status index; PostgreSQL prefers a sequential scan
  * (about 17 ms at 100,000 tickets, see bench:inbox).
  */
-export async function statusCounts(db: Db): Promise<Record<EscalationStatus, number>> {
+export async function statusCounts(db: Db): Promise<Record<TicketStatus, number>> {
   const rows = await db
-    .selectFrom('escalations')
+    .selectFrom('tickets')
     .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
     .groupBy('status')
     .execute();
-  const counts: Record<EscalationStatus, number> = { new: 0, open: 0, waiting: 0, resolved: 0, spam: 0 };
+  const counts: Record<TicketStatus, number> = { new: 0, open: 0, waiting: 0, resolved: 0, spam: 0 };
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
 }

@@ -4,10 +4,10 @@ import type { Db } from './connection.ts';
 /** What anonymised free text and addresses read as. */
 export const ERASED = '[erased]';
 
-/** References of the escalations naming an address (normalised), as contact or account email. */
+/** References of the tickets naming an address (normalised), as contact or account email. */
 export async function referencesFor(db: Db, emailNormalized: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('escalation_emails')
+    .selectFrom('ticket_emails')
     .select('reference')
     .where('email_normalized', '=', emailNormalized)
     .orderBy('created_at')
@@ -15,25 +15,25 @@ export async function referencesFor(db: Db, emailNormalized: string): Promise<st
   return rows.map((row) => row.reference);
 }
 
-/** Everything stored for these escalations, rows as stored (JSON columns parsed), with notes and audit entries. */
-export async function escalationRecords(db: Db, references: string[]): Promise<Record<string, unknown>[]> {
+/** Everything stored for these tickets, rows as stored (JSON columns parsed), with notes and audit entries. */
+export async function ticketRecords(db: Db, references: string[]): Promise<Record<string, unknown>[]> {
   if (references.length === 0) return [];
-  const [escalations, notes, audit] = await Promise.all([
-    db.selectFrom('escalations').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
-    db.selectFrom('escalation_notes').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
+  const [tickets, notes, audit] = await Promise.all([
+    db.selectFrom('tickets').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
+    db.selectFrom('ticket_notes').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
     db.selectFrom('audit_events').selectAll().where('reference', 'in', references).orderBy('at').execute(),
   ]);
-  return escalations.map((e) => ({
-    ...e,
-    account_emails: JSON.parse(e.account_emails) as unknown,
-    transcript: e.transcript ? (JSON.parse(e.transcript) as unknown) : null,
-    notes: notes.filter((n) => n.reference === e.reference).map((n) => ({ ...n })),
-    audit: audit.filter((a) => a.reference === e.reference).map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown })),
+  return tickets.map((t) => ({
+    ...t,
+    account_emails: JSON.parse(t.account_emails) as unknown,
+    transcript: t.transcript ? (JSON.parse(t.transcript) as unknown) : null,
+    notes: notes.filter((n) => n.reference === t.reference).map((n) => ({ ...n })),
+    audit: audit.filter((a) => a.reference === t.reference).map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown })),
   }));
 }
 
 /**
- * Replaces the personal data of these escalations (name, addresses, description, notes) and forgets their
+ * Replaces the personal data of these tickets (name, addresses, description, notes) and forgets their
  * addresses and idempotency keys. The tickets stay, with their status, topic and troubleshooter path, and
  * each gets an audit entry saying why. Already anonymised tickets are left as they are.
  */
@@ -51,7 +51,7 @@ export async function anonymise(
     // anonymised, or audited, twice.
     const targets = (
       await trx
-        .updateTable('escalations')
+        .updateTable('tickets')
         .set({ name: ERASED, contact_email: ERASED, account_emails: '[]', description: ERASED, anonymised_at: at })
         .where('reference', 'in', references)
         .where('anonymised_at', 'is', null)
@@ -59,8 +59,8 @@ export async function anonymise(
         .execute()
     ).map((row) => row.reference);
     if (targets.length === 0) return [];
-    await trx.updateTable('escalation_notes').set({ body: ERASED }).where('reference', 'in', targets).execute();
-    await trx.deleteFrom('escalation_emails').where('reference', 'in', targets).execute();
+    await trx.updateTable('ticket_notes').set({ body: ERASED }).where('reference', 'in', targets).execute();
+    await trx.deleteFrom('ticket_emails').where('reference', 'in', targets).execute();
     await trx.deleteFrom('idempotency_keys').where('reference', 'in', targets).execute();
     for (const reference of targets)
       await recordAudit(trx, { at, staffId: why.staffId, action: 'anonymised', reference, detail: { reason: why.reason } });
@@ -68,10 +68,10 @@ export async function anonymise(
   });
 }
 
-/** Closed escalations not yet anonymised whose closing is older than `before`, oldest first. */
+/** Closed tickets not yet anonymised whose closing is older than `before`, oldest first. */
 export async function closedBefore(db: Db, before: string, limit: number): Promise<string[]> {
   const rows = await db
-    .selectFrom('escalations')
+    .selectFrom('tickets')
     .select('reference')
     .where('closed_at', '<', before)
     .where('anonymised_at', 'is', null)

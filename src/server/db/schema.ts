@@ -4,10 +4,10 @@
  * PostgreSQL store the same values.
  */
 export interface Database {
-  escalations: EscalationsTable;
+  tickets: TicketsTable;
   idempotency_keys: IdempotencyKeysTable;
-  escalation_emails: EscalationEmailsTable;
-  escalation_notes: EscalationNotesTable;
+  ticket_emails: TicketEmailsTable;
+  ticket_notes: TicketNotesTable;
   audit_events: AuditEventsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
@@ -25,12 +25,12 @@ export interface Database {
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
-export type EscalationStatus = 'new' | 'open' | 'waiting' | 'resolved' | 'spam';
+export type TicketStatus = 'new' | 'open' | 'waiting' | 'resolved' | 'spam';
 
-export interface EscalationsTable {
+export interface TicketsTable {
   reference: string;
   created_at: string;
-  status: EscalationStatus;
+  status: TicketStatus;
   spam_reason: string | null;
   name: string;
   contact_email: string;
@@ -60,15 +60,15 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-/** Every address an escalation names (contact and account emails), lower-cased: the inbox's email search. */
-export interface EscalationEmailsTable {
+/** Every address a ticket names (contact and account emails), lower-cased: the inbox's email search. */
+export interface TicketEmailsTable {
   email_normalized: string;
   reference: string;
-  /** The escalation's, copied so a search reads its matches newest first straight off one index. */
+  /** The ticket's, copied so a search reads its matches newest first straight off one index. */
   created_at: string;
 }
 
-export interface EscalationNotesTable {
+export interface TicketNotesTable {
   id: string;
   reference: string;
   staff_id: string;
@@ -82,7 +82,7 @@ export interface AuditEventsTable {
   at: string;
   staff_id: string | null;
   action: string;
-  /** The escalation it concerns, if any. */
+  /** The ticket it concerns, if any. */
   reference: string | null;
   /** JSON object with the details (never personal data of requesters). */
   detail: string;

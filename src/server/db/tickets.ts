@@ -1,14 +1,14 @@
 import { recordAudit } from './audit.ts';
 import { lockingRows, type Db } from './connection.ts';
-import type { EscalationStatus } from './schema.ts';
+import type { TicketStatus } from './schema.ts';
 import { sortableId } from './sortable-id.ts';
 
-const CLOSED: EscalationStatus[] = ['resolved', 'spam'];
+const CLOSED: TicketStatus[] = ['resolved', 'spam'];
 
 export interface Ticket {
   reference: string;
   createdAt: string;
-  status: EscalationStatus;
+  status: TicketStatus;
   spamReason: string | null;
   name: string;
   contactEmail: string;
@@ -33,11 +33,11 @@ export interface Note {
 
 export async function ticketByReference(db: Db, reference: string): Promise<Ticket | undefined> {
   const row = await db
-    .selectFrom('escalations as e')
-    .leftJoin('staff', 'staff.id', 'e.assigned_to')
-    .selectAll('e')
+    .selectFrom('tickets as t')
+    .leftJoin('staff', 'staff.id', 't.assigned_to')
+    .selectAll('t')
     .select('staff.name as assignee_name')
-    .where('e.reference', '=', reference)
+    .where('t.reference', '=', reference)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -62,7 +62,7 @@ export async function ticketByReference(db: Db, reference: string): Promise<Tick
 
 export async function notesOf(db: Db, reference: string): Promise<Note[]> {
   const rows = await db
-    .selectFrom('escalation_notes as n')
+    .selectFrom('ticket_notes as n')
     .innerJoin('staff', 'staff.id', 'n.staff_id')
     .select(['n.id', 'n.created_at', 'n.body', 'staff.name'])
     .where('n.reference', '=', reference)
@@ -73,24 +73,18 @@ export async function notesOf(db: Db, reference: string): Promise<Note[]> {
 }
 
 /** Each change and its audit entry are one transaction; false when the ticket does not exist. */
-export async function changeStatus(
-  db: Db,
-  reference: string,
-  status: EscalationStatus,
-  staffId: string,
-  now = new Date(),
-): Promise<boolean> {
+export async function changeStatus(db: Db, reference: string, status: TicketStatus, staffId: string, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const current = await lockingRows(
       trx,
-      trx.selectFrom('escalations').select(['status', 'closed_at']).where('reference', '=', reference),
+      trx.selectFrom('tickets').select(['status', 'closed_at']).where('reference', '=', reference),
     ).executeTakeFirst();
     if (!current) return false;
     if (current.status === status) return true;
     const at = now.toISOString();
     // Closing starts the retention clock; reopening stops it.
     const closedAt = CLOSED.includes(status) ? (CLOSED.includes(current.status) ? current.closed_at : at) : null;
-    await trx.updateTable('escalations').set({ status, closed_at: closedAt }).where('reference', '=', reference).execute();
+    await trx.updateTable('tickets').set({ status, closed_at: closedAt }).where('reference', '=', reference).execute();
     await recordAudit(trx, { at, staffId, action: 'status-changed', reference, detail: { from: current.status, to: status } });
     return true;
   });
@@ -100,11 +94,11 @@ export async function assign(db: Db, reference: string, staffId: string, now = n
   return db.transaction().execute(async (trx) => {
     const current = await lockingRows(
       trx,
-      trx.selectFrom('escalations').select('assigned_to').where('reference', '=', reference),
+      trx.selectFrom('tickets').select('assigned_to').where('reference', '=', reference),
     ).executeTakeFirst();
     if (!current) return false;
     if (current.assigned_to === staffId) return true;
-    await trx.updateTable('escalations').set({ assigned_to: staffId }).where('reference', '=', reference).execute();
+    await trx.updateTable('tickets').set({ assigned_to: staffId }).where('reference', '=', reference).execute();
     await recordAudit(trx, {
       at: now.toISOString(),
       staffId,
@@ -118,11 +112,11 @@ export async function assign(db: Db, reference: string, staffId: string, now = n
 
 export async function addNote(db: Db, reference: string, staffId: string, body: string, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('escalations').select('reference').where('reference', '=', reference).executeTakeFirst();
+    const exists = await trx.selectFrom('tickets').select('reference').where('reference', '=', reference).executeTakeFirst();
     if (!exists) return false;
     const id = sortableId();
     const at = now.toISOString();
-    await trx.insertInto('escalation_notes').values({ id, reference, staff_id: staffId, created_at: at, body }).execute();
+    await trx.insertInto('ticket_notes').values({ id, reference, staff_id: staffId, created_at: at, body }).execute();
     await recordAudit(trx, { at, staffId, action: 'note-added', reference, detail: { note: id } });
     return true;
   });

@@ -1,10 +1,10 @@
-import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { EventBatch } from '../db/reader-events.ts';
-import { isRejection, parseJsonObject, readText } from '../escalations/read-submission.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
-import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { failedWrite } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit } from '../http/rate-limit.ts';
+import { isRejection, parseJsonObject, readText } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 
@@ -25,7 +25,7 @@ export function optedOut(request: Request): boolean {
 
 /**
  * POST /api/events: a batch of reader events. 204 when stored, and also when the request carries Sec-GPC: 1
- * or DNT: 1, in which case nothing is read or stored. Otherwise the escalation endpoint's checks: origin,
+ * or DNT: 1, in which case nothing is read or stored. Otherwise the support request endpoint's checks: origin,
  * body, rate limit, fields.
  */
 export function createEventEndpoint({ settings, flows, record, now = Date.now }: EventEndpointOptions) {
@@ -56,7 +56,8 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
       await record({ events: parsed.events, receivedAt: new Date(now()) });
     } catch (error) {
       console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
-      return fail(503, 'unavailable', 'Events could not be stored just now.', {}, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      const answer = failedWrite(error, 'Events could not be stored just now.');
+      return fail(answer.status, answer.error, answer.message, {}, answer.headers);
     }
     return noContent();
   };

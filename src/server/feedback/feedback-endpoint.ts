@@ -1,14 +1,14 @@
 import type { FieldErrors } from '../../lib/contact-form.ts';
 import { thanksHref } from '../../lib/feedback.ts';
-import { clientAddress, rateLimitKey } from '../client-address.ts';
 import type { Db } from '../db/connection.ts';
 import { dailySalt } from '../db/daily-salt.ts';
 import { addVoteDetails, recordVote } from '../db/feedback.ts';
-import { isRejection, readSubmission, submissionKind } from '../escalations/read-submission.ts';
-import { jsonResponse } from '../http-responses.ts';
-import { isCrossSite } from '../origin-check.ts';
-import { createRateLimit } from '../rate-limit.ts';
-import { RETRY_AFTER_SECONDS } from '../database-failures.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { failedWrite } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
+import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
 import { utcDay, voterKey } from './voter-key.ts';
@@ -35,7 +35,7 @@ export interface FeedbackEndpointOptions {
 }
 
 /**
- * POST /api/feedback, JSON or plain form, with the escalation endpoint's checks in the same order: origin,
+ * POST /api/feedback, JSON or plain form, with the support request endpoint's checks in the same order: origin,
  * body, rate limit, fields. JSON gets JSON; the plain form gets a 303 to the thank-you page, or that page with
  * the problem (a FeedbackFormProblem).
  */
@@ -46,32 +46,41 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     if (isCrossSite(request, settings.publicOrigin))
       return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
     const asForm = submissionKind(request) === 'form';
-    const submission = await readSubmission(request);
+    const submission = await readSubmission(request, feedbackFieldsFromForm);
     const form = isRejection(submission) ? undefined : submission.form;
     const fail = (status: number, error: string, message: string, errors: FieldErrors = {}, headers: Record<string, string> = {}) =>
       asForm
         ? problem(status, message, errors, form, headers)
         : jsonResponse(status, { error, message, ...(status === 422 ? { fields: errors } : {}) }, headers);
+    // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
+    const notSaved = (error: unknown) => {
+      console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const answer = failedWrite(error, 'We could not save your answer just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, {}, answer.headers);
+    };
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const network = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops));
-    const limit = await rateLimit(network);
+    let limit: RateLimitAnswer;
+    try {
+      limit = await rateLimit(network);
+    } catch (error) {
+      return notSaved(error);
+    }
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
       const message = `You have sent feedback too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
       return fail(429, 'rate-limited', message, {}, { 'Retry-After': String(wait) });
     }
 
-    const parsed = parseFeedback(form ? feedbackFieldsFromForm(form) : submission.fields, await articles());
+    const parsed = parseFeedback(submission.fields, await articles());
     if (!parsed.ok) return fail(422, 'invalid', 'Some fields need correcting.', parsed.errors);
 
     let answer: Stored;
     try {
       answer = await store(parsed.value, await db(), { network, userAgent: request.headers.get('user-agent') ?? '', at: new Date(now()) });
     } catch (error) {
-      console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
-      return fail(503, 'unavailable', 'We could not save your answer just now. Try again in a moment.', {}, retry);
+      return notSaved(error);
     }
     if ('errors' in answer) return fail(422, 'invalid', 'Some fields need correcting.', answer.errors);
     // A repeat is no error to a reader of the plain form: they land on the same thank-you page.

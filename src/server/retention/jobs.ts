@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { purgeOldSalts } from '../db/daily-salt.ts';
-import { deleteIdempotencyKeysBefore } from '../db/escalations.ts';
+import { deleteIdempotencyKeysBefore } from '../db/new-tickets.ts';
 import { purgeVoteClaims } from '../db/feedback.ts';
 import { anonymise, closedBefore } from '../db/personal-data.ts';
 import { deleteExpiredRateLimits } from '../db/rate-limits.ts';

@@ -17,6 +17,7 @@ import { normaliseEmail } from '../email-address.ts';
  */
 export type AccountResult = { ok: true; account: StaffAccount } | { ok: false; field?: keyof NewAccount; message: string };
 
+/** A new account as a form or the command line gives it. */
 export interface NewAccount {
   email: string;
   name: string;
@@ -24,37 +25,50 @@ export interface NewAccount {
   password: string;
 }
 
-export const ROLES: StaffRole[] = ['agent', 'admin'];
+export const ROLES = ['agent', 'admin'] as const satisfies readonly StaffRole[];
 
-const emailSchema = z.email({ error: 'Enter an email address in the correct format, like name@example.com' });
+const EMAIL_FORMAT = 'Enter an email address in the correct format, like name@example.com';
+const weakPassword = ({ password, email, name }: NewAccount) => passwordProblem(password, { email: email.trim(), name: name.trim() });
 
-/** Field problems of a new account, in the order a form shows its fields. */
-export function newAccountProblems(input: NewAccount): Partial<Record<keyof NewAccount, string>> {
-  const problems: Partial<Record<keyof NewAccount, string>> = {};
-  const email = input.email.trim();
-  if (email === '') problems.email = 'Enter an email address';
-  else if (email.length > 254 || !emailSchema.safeParse(email).success)
-    problems.email = 'Enter an email address in the correct format, like name@example.com';
-  const name = input.name.trim();
-  if (name === '') problems.name = 'Enter a name';
-  else if (name.length > 200) problems.name = 'Name must be 200 characters or fewer';
-  else if (hasControlCharacters(name)) problems.name = controlCharactersProblem('Name');
-  if (!ROLES.includes(input.role as StaffRole)) problems.role = 'Choose a role: agent or admin';
-  const weak = passwordProblem(input.password, { email, name });
-  if (weak) problems.password = weak;
-  return problems;
-}
+/** A new account's checks: every problem is named by its field, in the form's order. */
+export const newAccountSchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .min(1, { error: 'Enter an email address' })
+      .max(254, { error: EMAIL_FORMAT })
+      .pipe(z.email({ error: EMAIL_FORMAT })),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'Enter a name' })
+      .max(200, { error: 'Name must be 200 characters or fewer' })
+      .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') }),
+    role: z.enum(ROLES, { error: 'Choose a role: agent or admin' }),
+    password: z.string(),
+  })
+  // Judged against the name and address even when those have problems too, so every problem shows at once.
+  .refine((account) => !weakPassword(account), {
+    path: ['password'],
+    error: (issue) => weakPassword(issue.input as NewAccount),
+    when: () => true,
+  });
 
 export async function addStaff(db: Db, input: NewAccount, actor: string | null, now = new Date()): Promise<AccountResult> {
-  const problems = Object.entries(newAccountProblems(input)) as [keyof NewAccount, string][];
-  if (problems.length > 0) return { ok: false, field: problems[0][0], message: problems[0][1] };
+  const parsed = newAccountSchema.safeParse(input);
+  if (!parsed.success) {
+    const [first] = parsed.error.issues;
+    return { ok: false, field: first.path[0] as keyof NewAccount, message: first.message };
+  }
+  const account = parsed.data;
   const row = {
     id: randomUUID(),
-    email: input.email.trim(),
-    email_normalized: normaliseEmail(input.email),
-    name: input.name.trim(),
-    role: input.role as StaffRole,
-    password_hash: await hashPassword(input.password),
+    email: account.email,
+    email_normalized: normaliseEmail(account.email),
+    name: account.name,
+    role: account.role,
+    password_hash: await hashPassword(account.password),
     created_at: now.toISOString(),
     disabled_at: null,
   };

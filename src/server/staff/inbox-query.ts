@@ -1,11 +1,11 @@
 import type { InboxCursor, InboxFilter } from '../db/inbox.ts';
-import type { EscalationStatus } from '../db/schema.ts';
+import type { TicketStatus } from '../db/schema.ts';
 import { normaliseEmail } from '../email-address.ts';
 import { isStatus } from './statuses.ts';
 
 /** What an inbox address asks for: `?status=open&q=ada@example.com&after=<cursor>`. */
 export interface InboxQuery {
-  status?: EscalationStatus;
+  status?: TicketStatus;
   /** The search as typed, to show it again. */
   q: string;
   filter: InboxFilter;
@@ -51,7 +51,7 @@ export function formatCursor(cursor: InboxCursor): string {
 }
 
 /** The inbox address for a status, search and page; empty parts are left out. */
-export function inboxHref(parts: { status?: EscalationStatus; q?: string; after?: InboxCursor; before?: InboxCursor }): string {
+export function inboxHref(parts: { status?: TicketStatus; q?: string; after?: InboxCursor; before?: InboxCursor }): string {
   const params = new URLSearchParams();
   if (parts.status) params.set('status', parts.status);
   if (parts.q) params.set('q', parts.q);

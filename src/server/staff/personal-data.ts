@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/connection.ts';
-import { anonymise, escalationRecords, referencesFor } from '../db/personal-data.ts';
+import { anonymise, ticketRecords, referencesFor } from '../db/personal-data.ts';
 import { normaliseEmail } from '../email-address.ts';
 
 /**
@@ -9,17 +9,17 @@ import { normaliseEmail } from '../email-address.ts';
  */
 export async function exportPersonalData(db: Db, email: string, adminId: string, now = new Date()): Promise<Record<string, unknown>> {
   const references = await referencesFor(db, normaliseEmail(email));
-  const escalations = await escalationRecords(db, references);
+  const tickets = await ticketRecords(db, references);
   await recordAudit(db, {
     at: now.toISOString(),
     staffId: adminId,
     action: 'personal-data-exported',
-    detail: { escalations: references.length, references },
+    detail: { tickets: references.length, references },
   });
-  return { email: email.trim(), exportedAt: now.toISOString(), escalations };
+  return { email: email.trim(), exportedAt: now.toISOString(), tickets };
 }
 
-/** Anonymises every escalation naming the address; returns their references. */
+/** Anonymises every ticket naming the address; returns their references. */
 export async function erasePersonalData(db: Db, email: string, adminId: string, now = new Date()): Promise<string[]> {
   const references = await referencesFor(db, normaliseEmail(email));
   const erased = await anonymise(db, references, { staffId: adminId, reason: 'erasure-request' }, now);
@@ -27,12 +27,12 @@ export async function erasePersonalData(db: Db, email: string, adminId: string, 
     at: now.toISOString(),
     staffId: adminId,
     action: 'personal-data-erased',
-    detail: { escalations: erased.length, references: erased },
+    detail: { tickets: erased.length, references: erased },
   });
   return erased;
 }
 
-/** The escalations an address appears in, for the admin to see before exporting or erasing. */
-export function escalationsNaming(db: Db, email: string): Promise<string[]> {
+/** The tickets an address appears in, for the admin to see before exporting or erasing. */
+export function ticketsNaming(db: Db, email: string): Promise<string[]> {
   return referencesFor(db, normaliseEmail(email));
 }

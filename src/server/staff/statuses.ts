@@ -1,7 +1,7 @@
-import type { EscalationStatus } from '../db/schema.ts';
+import type { TicketStatus } from '../db/schema.ts';
 
 /** The statuses in the order staff work through them, with the words the pages use. */
-export const STATUS_LABELS: Record<EscalationStatus, string> = {
+export const STATUS_LABELS: Record<TicketStatus, string> = {
   new: 'New',
   open: 'Open',
   waiting: 'Waiting on requester',
@@ -9,8 +9,8 @@ export const STATUS_LABELS: Record<EscalationStatus, string> = {
   spam: 'Spam',
 };
 
-export const STATUSES = Object.keys(STATUS_LABELS) as EscalationStatus[];
+export const STATUSES = Object.keys(STATUS_LABELS) as TicketStatus[];
 
-export function isStatus(value: unknown): value is EscalationStatus {
+export function isStatus(value: unknown): value is TicketStatus {
   return typeof value === 'string' && value in STATUS_LABELS;
 }

@@ -2,14 +2,16 @@ import type { APIRoute } from 'astro';
 import { toCsv } from '../../../server/insights/csv.ts';
 import { loadInsights } from '../../../server/insights/load-report.ts';
 import { insightsTables, TABLE_NAMES, type TableName } from '../../../server/insights/tables.ts';
-import { jsonResponse } from '../../../server/http-responses.ts';
-import { notSignedIn } from '../../../server/staff-access.ts';
+import { jsonResponse } from '../../../server/http/responses.ts';
+import { requireStaff } from '../../../server/staff/access.ts';
 
 export const prerender = false;
 
 /** GET /staff/insights/<table>.csv?days=30: the rows of one table of the insights page, as CSV. */
-export const GET: APIRoute = async ({ params, url, locals }) => {
-  if (!locals.staff) return notSignedIn();
+export const GET: APIRoute = async (context) => {
+  const staff = await requireStaff(context, 'staff');
+  if (staff instanceof Response) return staff;
+  const { params, url } = context;
   const name = params.table as TableName;
   if (!TABLE_NAMES.includes(name)) return jsonResponse(404, { error: 'not-found', message: `No table "${params.table}".` });
   const report = await loadInsights(url.searchParams.get('days'));
@@ -18,7 +20,6 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="signpost-${name}-${report.period.days}d-${until}.csv"`,
-      'Cache-Control': 'no-store',
     },
   });
 };

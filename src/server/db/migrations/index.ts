@@ -5,6 +5,7 @@ import * as insights from './003-insights.ts';
 import * as rateLimits from './004-rate-limits.ts';
 import * as healthCheck from './005-health-check.ts';
 import * as staffDevices from './006-staff-devices.ts';
+import * as tickets from './007-tickets.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-rate-limits': rateLimits,
   '005-health-check': healthCheck,
   '006-staff-devices': staffDevices,
+  '007-tickets': tickets,
 };

@@ -1,0 +1,286 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
+import {
+  ACCOUNT_EMAILS_MAX,
+  CONTACT_PATH,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  emptyContactForm,
+  fieldId,
+  sentPath,
+  type ContactFormState,
+  type ContactFormValues,
+  type FieldErrors,
+} from '../lib/contact-form.ts';
+import type { Transcript } from '../troubleshooter/transcript.ts';
+import { Checkbox } from '../components/form/Checkbox.tsx';
+import { Choices } from '../components/form/Choices.tsx';
+import { ErrorMessage } from '../components/form/ErrorMessage.tsx';
+import { ErrorSummary } from '../components/form/ErrorSummary.tsx';
+import { Field } from '../components/form/Field.tsx';
+import { Fieldset } from '../components/form/Fieldset.tsx';
+import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
+import '../styles/error-summary.css';
+import '../styles/forms.css';
+
+export interface ContactFormProps {
+  topics: { id: string; label: string }[];
+  /** Preselected topic, e.g. from a troubleshooter's escalate step. */
+  topic?: string;
+  /** The troubleshooter path to attach. */
+  transcript?: Transcript;
+  /** A failed plain-form post being shown again (values, errors). */
+  initial?: Pick<ContactFormState, 'values' | 'errors' | 'formError'>;
+  /** Server-made per render, so the plain form has one too; made here when missing. */
+  idempotencyKey?: string;
+  /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
+  startedAt?: number;
+  onSubmitted?: (reference: string) => void;
+}
+
+type Status = 'editing' | 'sending' | 'unreachable' | 'sent';
+
+const API = '/api/escalations';
+
+/**
+ * The contact form. Rendered on the server it is a complete plain HTML form, posted to the contact page itself;
+ * once hydrated it sends JSON with an Idempotency-Key, so retrying after a network failure can never create a
+ * second ticket. Either way a sent request ends on its own address, /contact/sent/?ref=….
+ */
+export default function ContactForm(props: ContactFormProps) {
+  const { topics, transcript, startedAt, onSubmitted } = props;
+  const blank = { ...emptyContactForm, topic: props.topic ?? '' };
+  const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
+  const [errors, setErrors] = useState<FieldErrors>(props.initial?.errors ?? {});
+  const [formError, setFormError] = useState(props.initial?.formError);
+  const [key, setKey] = useState(() => props.idempotencyKey ?? crypto.randomUUID());
+  const [status, setStatus] = useState<Status>('editing');
+  const [reference, setReference] = useState('');
+  // Until hydrated, render exactly what the server rendered: every address box, no "add" button.
+  const [enhanced, setEnhanced] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useRef<string>();
+
+  useEffect(() => {
+    setEnhanced(true);
+    // Back to a form this tab already sent (history, a reload, the same troubleshooter path): say so.
+    const sent = sentReference(transcript);
+    if (sent) {
+      setReference(sent);
+      setStatus('sent');
+    }
+  }, []);
+  useEffect(() => {
+    if (focusAfterRender.current) document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = undefined;
+  });
+  const failed = status !== 'sent' && (Object.keys(errors).length > 0 || formError !== undefined);
+  // After a failed submission (the server's, or ours), move focus to the summary so it is read out first.
+  useEffect(() => {
+    if (failed) summary.current?.focus();
+  }, [attempt]);
+  // Say so in the title too, as the server does for the plain form.
+  useEffect(() => {
+    const title = document.title.replace(/^Error: /, '');
+    document.title = failed ? `Error: ${title}` : title;
+  }, [failed]);
+
+  /** A new request on purpose: an empty form under a new key, so it is never mistaken for a resend. */
+  function sendAnother() {
+    rememberSent(transcript, undefined);
+    setValues(blank);
+    setErrors({});
+    setFormError(undefined);
+    setKey(crypto.randomUUID());
+    setStatus('editing');
+    focusAfterRender.current = fieldId('name');
+  }
+
+  if (status === 'sent') {
+    return (
+      <div class="contact-sent">
+        <p>
+          You already sent this form. Your request’s reference is{' '}
+          <a href={sentPath(reference)}>
+            <strong class="reference">{reference}</strong>
+          </a>
+          .
+        </p>
+        <button type="button" class="secondary" onClick={sendAnother}>
+          Send another request
+        </button>
+      </div>
+    );
+  }
+
+  const set = (patch: Partial<ContactFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  /** A field's id and error, as every field component takes them. */
+  const about = (field: string) => ({ id: fieldId(field), error: errors[field] });
+  const text = (field: 'name' | 'email' | 'description') => ({
+    value: values[field],
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
+  });
+  const filled = values.accountEmails.length;
+  const slots = enhanced ? Math.max(1, filled) : Math.max(ACCOUNT_EMAILS_MAX, filled);
+
+  function addAddress() {
+    set({ accountEmails: [...Array.from({ length: slots }, (_, i) => values.accountEmails[i] ?? ''), ''] });
+    focusAfterRender.current = fieldId(`accountEmails.${slots}`);
+  }
+
+  async function submit(event?: Event) {
+    event?.preventDefault();
+    if (status === 'sending') return;
+    setStatus('sending');
+    const honeypot = new FormData(form.current!).get('website');
+    const body = { ...values, transcript, website: honeypot, startedAt };
+    let response: Response;
+    try {
+      response = await fetch(API, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      // Input stays as it is; "Try again" resends under the same key.
+      setStatus('unreachable');
+      return;
+    }
+    const answer = (await response.json().catch(() => ({}))) as {
+      reference?: string;
+      fields?: FieldErrors;
+      message?: string;
+      error?: string;
+    };
+    if (response.ok && answer.reference) {
+      rememberSent(transcript, answer.reference);
+      setReference(answer.reference);
+      setStatus('sent');
+      onSubmitted?.(answer.reference);
+      location.assign(sentPath(answer.reference));
+      return;
+    }
+    if (response.status >= 500) {
+      setStatus('unreachable');
+      return;
+    }
+    if (answer.error === 'idempotency-key-reused') setKey(crypto.randomUUID());
+    setErrors(answer.fields ?? {});
+    setFormError(answer.fields ? undefined : (answer.message ?? 'Something went wrong. Check your answers and try again.'));
+    setStatus('editing');
+    setAttempt((n) => n + 1);
+  }
+
+  return (
+    <form ref={form} class="form-layout" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
+
+      <Field
+        {...about('name')}
+        label="Your name"
+        hint="Optional: how we should address you."
+        input={{ type: 'text', name: 'name', autoComplete: 'name', ...text('name') }}
+      />
+
+      <Field
+        {...about('email')}
+        label="Your email address"
+        hint="Where we can reach you. It can be different from your account’s address."
+        input={{ type: 'email', name: 'email', autoComplete: 'email', spellcheck: false, ...text('email') }}
+      />
+
+      <Fieldset
+        {...about('accountEmails')}
+        legend="Email addresses your account may use"
+        hint={`Optional: up to ${ACCOUNT_EMAILS_MAX} addresses you may have signed up with, so we can find your account.`}
+      >
+        {Array.from({ length: slots }, (_, i) => {
+          const field = `accountEmails.${i}`;
+          return (
+            <Field
+              key={field}
+              {...about(field)}
+              label={`Address ${i + 1}`}
+              input={{
+                type: 'email',
+                name: 'accountEmails',
+                spellcheck: false,
+                value: values.accountEmails[i] ?? '',
+                onInput: (e) => {
+                  const list = [...values.accountEmails];
+                  list[i] = e.currentTarget.value;
+                  set({ accountEmails: list });
+                },
+              }}
+            />
+          );
+        })}
+        {enhanced && slots < ACCOUNT_EMAILS_MAX && (
+          <button type="button" class="secondary" onClick={addAddress}>
+            Add another address
+          </button>
+        )}
+      </Fieldset>
+
+      <Choices
+        type="radio"
+        {...about('topic')}
+        name="topic"
+        legend="What is your request about?"
+        options={topics}
+        checked={[values.topic]}
+        onChange={(e) => set({ topic: e.currentTarget.value })}
+      />
+
+      <Field
+        {...about('description')}
+        label="Describe the problem"
+        hint={`What were you trying to do, what happened, and what have you tried? ${DESCRIPTION_MIN} to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
+        input={{ name: 'description', ...text('description') }}
+        rows={8}
+      />
+
+      {(transcript || errors.transcript) && (
+        <div class="field" id={fieldId('transcript')} tabIndex={-1}>
+          <ErrorMessage id={fieldId('transcript')} message={errors.transcript} />
+          {transcript && (
+            <p>
+              We will attach the {transcript.steps.length} answer{transcript.steps.length === 1 ? '' : 's'} you gave in the troubleshooter.
+            </p>
+          )}
+        </div>
+      )}
+      <input type="hidden" name="transcript" value={transcript ? JSON.stringify(transcript) : ''} />
+
+      <Checkbox
+        {...about('consent')}
+        label="The support team may contact me at the email address above about this request"
+        input={{ name: 'consent', value: 'yes', checked: values.consent, onChange: (e) => set({ consent: e.currentTarget.checked }) }}
+      />
+
+      <p class="hint">We also send your browser and operating system (from your browser’s user agent) to help us reproduce the problem.</p>
+
+      {/* People never see this field; automated senders fill it in. */}
+      <div class="contact-trap" aria-hidden="true">
+        <label for={fieldId('website')}>Leave this empty</label>
+        <input type="text" id={fieldId('website')} name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      <input type="hidden" name="idempotencyKey" value={key} />
+      {startedAt !== undefined && <input type="hidden" name="startedAt" value={String(startedAt)} />}
+
+      {status === 'unreachable' && (
+        <div class="notice" role="alert">
+          <p>We could not reach the help center, so your request has not been sent yet. Your answers are still here.</p>
+          <button type="button" class="secondary" onClick={() => void submit()}>
+            Try again
+          </button>
+        </div>
+      )}
+      <button type="submit" aria-disabled={status === 'sending' || undefined}>
+        {status === 'sending' ? 'Sending…' : 'Send to support'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
+import type { NewTicket, RecordOutcome } from '../db/new-tickets.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { failedWrite } from '../http/database-answers.ts';
+import { isCrossSite } from '../http/origin-check.ts';
+import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
+import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
+import { jsonResponse } from '../http/responses.ts';
+import type { EndpointSettings } from '../settings.ts';
+import { clientInfo } from './client-info.ts';
+import { supportRequestFieldsFromForm, parseSupportRequest, type Flows } from './support-request-schema.ts';
+import { requestHash } from './request-hash.ts';
+import { spamReason } from './spam.ts';
+
+/** A plain-form post that failed: the contact page renders the form again with this state and status. */
+export interface FormRerender extends ContactFormState {
+  status: number;
+  headers: Record<string, string>;
+}
+
+export interface SupportRequestEndpointOptions {
+  settings: EndpointSettings;
+  flows: () => Promise<Flows>;
+  record: (ticket: NewTicket) => Promise<RecordOutcome>;
+  now?: () => number;
+}
+
+/**
+ * POST /api/escalations for both encodings: a support request that becomes a ticket. JSON gets JSON answers; the
+ * plain form gets a 303 to the confirmation page, or its own page again (a FormRerender) with the reader's input
+ * and the errors.
+ */
+export function createSupportRequestEndpoint({ settings, flows, record, now = Date.now }: SupportRequestEndpointOptions) {
+  const rateLimit = createRateLimit('support-requests', settings.rateLimitPerMinute);
+
+  return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
+    const asForm = submissionKind(request) === 'form';
+    const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
+      asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
+    // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
+    const notSaved = (error: unknown, submission: Submission) => {
+      console.error(`ticket not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
+      return fail(answer.status, answer.error, answer.message, submission, answer.headers);
+    };
+
+    if (isCrossSite(request, settings.publicOrigin))
+      return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
+    const submission = await readSubmission(request, supportRequestFieldsFromForm);
+    if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
+
+    const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
+    let limit: RateLimitAnswer;
+    try {
+      limit = await rateLimit(rateLimitKey(client));
+    } catch (error) {
+      return notSaved(error, submission);
+    }
+    if (!limit.allowed) {
+      const wait = limit.retryAfterSeconds;
+      const message = `You have sent this form too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
+      return fail(429, 'rate-limited', message, submission, { 'Retry-After': String(wait) });
+    }
+
+    const parsed = parseSupportRequest(submission.fields, await flows());
+    if (!parsed.ok) {
+      return asForm
+        ? rerender(422, submission, { errors: parsed.errors })
+        : jsonResponse(422, { error: 'invalid', message: 'Some fields need correcting.', fields: parsed.errors });
+    }
+
+    const e = parsed.value;
+    const receivedAt = now();
+    const { website: honeypot, startedAt } = submission.fields;
+    const spam = spamReason({ honeypot, startedAt, requireStartedAt: asForm }, receivedAt);
+    let outcome: RecordOutcome;
+    try {
+      outcome = await record({
+        createdAt: new Date(receivedAt),
+        spamReason: spam,
+        name: e.name,
+        contactEmail: e.email,
+        accountEmails: e.accountEmails,
+        topic: e.topic,
+        description: e.description,
+        transcript: e.transcript,
+        ...clientInfo(request.headers.get('user-agent')),
+        idempotency: submission.idempotencyKey ? { key: submission.idempotencyKey, requestHash: requestHash(e) } : undefined,
+      });
+    } catch (error) {
+      return notSaved(error, submission);
+    }
+
+    if (outcome.outcome === 'key-reused') {
+      const message = `This form was already sent, with other details, as ${outcome.reference}. To send another request, submit the form again.`;
+      // A fresh key (the page makes one) lets the reader send the changed form as a new request.
+      return asForm
+        ? rerender(422, { ...submission, idempotencyKey: undefined }, { formError: message })
+        : jsonResponse(422, { error: 'idempotency-key-reused', message, reference: outcome.reference });
+    }
+    // Log lines name the reference only: the content is personal data.
+    console.log(
+      `ticket ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`,
+    );
+    if (asForm) {
+      return new Response(null, {
+        status: 303,
+        headers: { Location: sentPath(outcome.reference), 'Cache-Control': 'no-store' },
+      });
+    }
+    return jsonResponse(outcome.outcome === 'created' ? 201 : 200, { reference: outcome.reference, createdAt: outcome.createdAt });
+  };
+}
+
+function rerender(
+  status: number,
+  submission: Submission | undefined,
+  problems: Partial<Pick<ContactFormState, 'errors' | 'formError'>>,
+  headers: Record<string, string> = {},
+): FormRerender {
+  const fields = submission?.fields ?? {};
+  const startedAt = typeof fields.startedAt === 'number' && Number.isFinite(fields.startedAt) ? fields.startedAt : undefined;
+  return {
+    status,
+    headers,
+    values: submission?.form ? formValues(submission.form) : emptyContactForm,
+    errors: problems.errors ?? {},
+    formError: problems.formError,
+    idempotencyKey: submission?.idempotencyKey,
+    startedAt,
+    transcript: typeof fields.transcript === 'object' ? fields.transcript : undefined,
+  };
+}
+
+function formValues(form: URLSearchParams): ContactFormValues {
+  return {
+    name: form.get('name') ?? '',
+    email: form.get('email') ?? '',
+    accountEmails: form.getAll('accountEmails'),
+    topic: form.get('topic') ?? '',
+    description: form.get('description') ?? '',
+    consent: form.has('consent'),
+  };
+}
