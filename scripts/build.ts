@@ -9,6 +9,7 @@ import { messageCheckReport } from '../src/i18n/key-check.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 import { readSynonymsFile, synonymsFilePath } from '../src/search/synonyms-file.ts';
+import type { SynonymGroups } from '../src/search/synonyms.ts';
 import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
 import { site } from '../src/site.config.ts';
@@ -26,8 +27,9 @@ if (messages.errors.length) {
   process.exit(1);
 }
 // Before Astro starts, so a broken synonyms file is one line naming file and line, not a failure deep in a page.
+let synonyms: SynonymGroups;
 try {
-  readSynonymsFile(synonymsFilePath(contentDir));
+  synonyms = readSynonymsFile(synonymsFilePath(contentDir));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -46,7 +48,7 @@ if (astro.status !== 0) process.exit(astro.status ?? 1);
 const started = Date.now();
 const clientDir = `${root}dist/client`;
 try {
-  const { pages } = await buildSearchIndex(clientDir, site.locale);
+  const { pages } = await buildSearchIndex(clientDir, site.locale, synonyms);
   console.log(`[search] indexed ${pages} pages in ${Date.now() - started} ms`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

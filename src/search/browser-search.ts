@@ -1,10 +1,11 @@
 /**
  * Search in the browser: the search module over the Pagefind bundle the site serves at /pagefind/. Pagefind and
- * the vocabulary load on the first search, not with the page; Pagefind runs on the page's thread (no worker: one
+ * the query phrases load on the first search, not with the page, the vocabulary only after a weak result; Pagefind runs on the page's thread (no worker: one
  * file fewer to fetch, and a query takes milliseconds).
  */
 import { PAGEFIND_OPTIONS } from './pagefind-options.ts';
 import type { PagefindModule } from './pagefind-api.ts';
+import { QUERY_PHRASES_FILE, type QueryPhrase } from './query.ts';
 import { createSearch, type Search } from './search.ts';
 import { createVocabulary, VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
 
@@ -31,15 +32,18 @@ async function start({ flowPathPrefix, productName }: BrowserSearchOptions): Pro
   const pagefind = (await import(/* @vite-ignore */ `${BUNDLE}pagefind.js`)) as PagefindModule;
   const index = pagefind.createInstance({ basePath: BUNDLE, noWorker: true });
   await index.options(PAGEFIND_OPTIONS);
-  await index.init();
+  const [phrases] = await Promise.all([fetchJson<QueryPhrase[]>(QUERY_PHRASES_FILE), index.init()]);
   return createSearch({
     index,
     flowPathPrefix,
     productName,
-    loadVocabulary: async () => {
-      const response = await fetch(`${BUNDLE}${VOCABULARY_FILE}`);
-      if (!response.ok) throw new Error(`${response.status} fetching the search vocabulary`);
-      return createVocabulary((await response.json()) as VocabularyFile);
-    },
+    phrases,
+    loadVocabulary: async () => createVocabulary(await fetchJson<VocabularyFile>(VOCABULARY_FILE)),
   });
+}
+
+async function fetchJson<T>(file: string): Promise<T> {
+  const response = await fetch(`${BUNDLE}${file}`);
+  if (!response.ok) throw new Error(`${response.status} fetching ${BUNDLE}${file}`);
+  return (await response.json()) as T;
 }

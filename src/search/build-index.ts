@@ -1,19 +1,21 @@
 /**
  * The build's search step: Pagefind indexes the built pages in `dist/client` into `dist/client/pagefind/`, then the
- * vocabulary of that index is written beside it (vocabulary.ts). Run by scripts/build.ts after Astro has exited.
+ * vocabulary of that index (vocabulary.ts) and the phrases of the synonym groups that queries say with filler words
+ * (synonyms.ts) are written beside it. Run by scripts/build.ts after Astro has exited.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { isFiller } from './query.ts';
+import { isFiller, QUERY_PHRASES_FILE } from './query.ts';
+import { queryPhrases, type SynonymGroups } from './synonyms.ts';
 import { commonEnglish, nearWords } from './english-words.ts';
 import { VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
 
 /** Meta fields that hold no words a reader types. */
 const NOT_TEXT_META = new Set(['image', 'image_alt']);
 
-export async function buildSearchIndex(clientDir: string, language: string): Promise<{ pages: number }> {
+export async function buildSearchIndex(clientDir: string, language: string, synonyms: SynonymGroups = []): Promise<{ pages: number }> {
   const bundleDir = join(clientDir, 'pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
@@ -27,6 +29,7 @@ export async function buildSearchIndex(clientDir: string, language: string): Pro
   }
   const vocabulary = vocabularyOf(await readFragments(bundleDir), commonEnglish());
   await writeFile(join(bundleDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
+  await writeFile(join(bundleDir, QUERY_PHRASES_FILE), JSON.stringify(queryPhrases(synonyms)));
   return { pages: vocabulary.pages };
 }
 

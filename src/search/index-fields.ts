@@ -10,6 +10,8 @@ export const PHRASE_SEPARATOR = ' | ';
 export const INDEX_FIELDS = {
   /** The title said with its synonyms ("I can't log in" for "I can't sign in"). */
   titleVariants: 'title_variants',
+  /** The page's description: what it answers, in readers' words (also in its text, where Pagefind cannot tell it apart). */
+  description: 'description',
   /** The editor's keywords, as written. */
   keywords: 'keywords',
   /** What the synonym groups add for what the page is about: its keywords said with synonyms, and the other terms
@@ -18,3 +20,6 @@ export const INDEX_FIELDS = {
   /** Synonyms of terms the page only mentions in its text. */
   related: 'related',
 } as const;
+
+/** The Pagefind filter troubleshooters carry, so search can weigh every one of them for a reader who is stuck. */
+export const TROUBLESHOOTER_FILTER = { name: 'kind', value: 'troubleshooter' } as const;

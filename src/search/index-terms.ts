@@ -32,6 +32,7 @@ export function indexTerms(page: IndexedPage, synonyms: SynonymGroups = synonymG
   const keywordVariants = page.keywords.flatMap((keyword) => phraseVariants(keyword, synonyms));
   const fields: Record<IndexField, string[]> = {
     titleVariants: phraseVariants(page.title, synonyms),
+    description: [page.description],
     keywords: page.keywords,
     synonyms: [...new Set([...keywordVariants, ...expanded.aboutSynonyms])].filter((term) => !page.keywords.includes(term)),
     related: expanded.textSynonyms,

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPagefindBundle, SearchUnavailableError } from './node-bundle.ts';
 import { PAGEFIND_OPTIONS } from './pagefind-options.ts';
+import { QUERY_PHRASES_FILE, type QueryPhrase } from './query.ts';
 import { createSearch, type Search } from './search.ts';
 import { createVocabulary, VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
 
@@ -31,10 +32,12 @@ export async function openNodeSearch({
 }: NodeSearchOptions): Promise<Search> {
   const index = await loadPagefindBundle(bundleDir, language);
   await index.options(pagefindOptions);
+  const phrases = await readPhrases(bundleDir);
   const search = createSearch({
     index,
     flowPathPrefix,
     productName,
+    phrases,
     loadVocabulary: async () => createVocabulary(JSON.parse(await readFile(join(bundleDir, VOCABULARY_FILE), 'utf8')) as VocabularyFile),
   });
   // A page's stored text that fails to read mid-search (the index replaced under a running server) is the same
@@ -48,4 +51,15 @@ export async function openNodeSearch({
         : new SearchUnavailableError(`The search index in ${bundleDir} could not be read: ${String(error)}`);
     }
   };
+}
+
+/** The build's query phrases; a bundle without them is not a complete index. */
+async function readPhrases(bundleDir: string): Promise<QueryPhrase[]> {
+  try {
+    return JSON.parse(await readFile(join(bundleDir, QUERY_PHRASES_FILE), 'utf8')) as QueryPhrase[];
+  } catch (error) {
+    throw new SearchUnavailableError(
+      `The search index in ${bundleDir} has no readable ${QUERY_PHRASES_FILE} (${String(error)}). Build the site again.`,
+    );
+  }
 }

@@ -33,7 +33,8 @@ export interface PagefindResponse {
 export interface PagefindInstance {
   options(options: object): Promise<void>;
   init(): Promise<void>;
-  search(term: string, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;
+  /** `null` finds every page the filters allow. */
+  search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;
   /** Every filter's values in the index; also loads the filter files, without which searches count no values. */
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;

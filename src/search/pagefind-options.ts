@@ -18,6 +18,7 @@ export const PAGEFIND_OPTIONS = {
       // A title that holds the words (default 5), or says them with synonyms, counts most.
       title: 5,
       title_variants: 5,
+      description: 2,
       // The editor's keywords, then what the synonym groups add for what a page is about, then synonyms of words the
       // text only mentions. Without keywords the tuning half loses 1.4 points of hit@3; a weight on synonyms of
       // the text above 3 pulls pages that merely mention a term ahead of pages about it (hit@1 falls 2 to 20 points).

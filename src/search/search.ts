@@ -6,8 +6,9 @@
  */
 import { stemmer } from 'stemmer';
 import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult } from './pagefind-api.ts';
-import { PHRASE_SEPARATOR } from './index-fields.ts';
-import { queryWords } from './query.ts';
+import { TROUBLESHOOTER_FILTER } from './index-fields.ts';
+import { analyseQuery, type QueryPhrase } from './query.ts';
+import { rankCandidates, titleHolds } from './rank.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -70,6 +71,8 @@ export interface SearchDependencies {
   flowPathPrefix: string;
   /** The product's name, left out of queries: every article says it. */
   productName: string;
+  /** The domain's phrases said with filler words, searched as their terms (synonyms.ts). */
+  phrases?: QueryPhrase[];
 }
 
 export type Search = (request: SearchRequest) => Promise<SearchOutcome>;
@@ -81,7 +84,8 @@ interface Found {
   wordsMatched?: Map<string, number>;
 }
 
-export function createSearch({ index, loadVocabulary, flowPathPrefix, productName }: SearchDependencies): Search {
+export function createSearch({ index, loadVocabulary, flowPathPrefix, productName, phrases = [] }: SearchDependencies): Search {
+  const analyse = (text: string) => analyseQuery(text, { productName, phrases });
   // Pagefind counts filter values (for the filter box) only once its filter files are loaded.
   const filtersLoaded = index.filters();
   let vocabulary: Promise<Vocabulary> | undefined;
@@ -95,6 +99,10 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         .map(([name, values]) => [name, { any: values }]),
     );
     await filtersLoaded;
+    const { words, problem } = analyse(query);
+    // Every troubleshooter, for a reader who says something fails (there are few: one search finds them all).
+    const troubleshooters = { [TROUBLESHOOTER_FILTER.name]: { any: [TROUBLESHOOTER_FILTER.value] } };
+    const guides = problem && words.length ? (await index.search(null, { filters: { ...chosen, ...troubleshooters } })).results : undefined;
     const find = async (words: string[]): Promise<Found> => {
       const response = await index.search(words.join(' '), { filters: chosen });
       return { results: response.results, filterCounts: response.totalFilters };
@@ -108,15 +116,29 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       holdingMost: Found | undefined,
       { typed = false, correctedQuery }: { typed?: boolean; correctedQuery?: string } = {},
     ): Promise<SearchOutcome> => {
-      const searched = queryWords(correctedQuery ?? query, productName);
+      const searched = correctedQuery ? analyse(correctedQuery).words : words;
       const depth = Math.max(limit, RERANK_DEPTH);
-      const exactPages = reranked(await pagesOf(holdingAll.results.slice(0, depth)), holdingAll.results, searched, flowPathPrefix);
+      const rank = async (results: PagefindResult[], tiers?: Map<string, number>) =>
+        rankCandidates(
+          (await pagesOf(results)).map((page, i) => ({ page, score: results[i].score, tier: tiers?.get(results[i].id) })),
+          searched,
+          {
+            productName,
+            problem,
+            isTroubleshooter: (page) => page.url.startsWith(flowPathPrefix),
+          },
+        ).map((r) => r.page);
+      // A stuck reader whose words name the problem a troubleshooter solves (its title) is offered it among the best.
+      const guidePages = await pagesOf(guides ?? []);
+      const offered = (guides ?? [])
+        .filter((_, i) => titleHolds(guidePages[i], searched, productName))
+        .map((result) => ({ ...result, score: 0 }));
+      const pool = [...offered, ...holdingAll.results.slice(0, depth)];
+      const exactPages = await rank([...new Map(pool.map((r) => [r.id, r])).values()]);
       const seen = new Set(exactPages.map((page) => page.url));
       // Only as many of the closest pages as can still be shown: each one's text is a request in the browser.
       const others = holdingMost ? holdingMost.results.slice(0, Math.max(0, limit - exactPages.length)) : [];
-      const closePages = reranked(await pagesOf(others), others, searched, flowPathPrefix, holdingMost?.wordsMatched).filter(
-        (page) => !seen.has(page.url),
-      );
+      const closePages = (await rank(others, holdingMost?.wordsMatched)).filter((page) => !seen.has(page.url));
       const hits = [...exactPages, ...closePages].slice(0, limit).map((page) => hitOf(page, flowPathPrefix));
       // Exact only when the pages hold every word as typed: not after a correction or leaving a word out.
       const strong = typed && holdingAll.results.length >= WEAK_RESULT_COUNT;
@@ -131,8 +153,8 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       };
     };
     const nothing: Found = { results: [], filterCounts: {} };
-    const words = queryWords(query, productName);
     if (!words.length) return outcome(nothing, undefined);
+    let searches = MAX_EXTRA_SEARCHES - (guides ? 1 : 0);
     const exact = await find(words);
     const best = exact.results[0] && (await exact.results[0].data());
     const complete = best !== undefined && words.every((word) => holdsWord(best, word));
@@ -141,7 +163,6 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
     const known = await vocabularyOnce().catch(() => undefined);
     if (!known) return complete ? outcome(exact, undefined, { typed: true }) : outcome(nothing, exact);
     const { words: better, corrections, alternatives } = correctWords(words, known, !asTyped);
-    let searches = MAX_EXTRA_SEARCHES;
     let holdingAll = nothing;
     let correctedQuery = corrections.size ? withCorrections(query, corrections) : undefined;
     const typed = better.join(' ') === words.join(' ');
@@ -273,61 +294,5 @@ function hitOf(data: PagefindFragment, flowPathPrefix: string): SearchHit {
   };
 }
 
-/** How many of Pagefind's best pages are ranked again by how closely a title, heading or keyword says the query. */
+/** How many of Pagefind's best pages are ranked again on their fields (rank.ts). */
 export const RERANK_DEPTH = 10;
-/**
- * What a page's fields count for when one of them says the query: its title (or the title said with synonyms) most,
- * then a heading (articles ask readers' questions in them), then a keyword; how much Pagefind's own score adds; and
- * what a troubleshooter gains over an article that matches as well (a stuck reader is better served by the guided
- * path). Chosen on the tuning half of the golden set; `npm run bench:search` shows both halves.
- */
-export const FIELD_WEIGHTS = { title: 1, heading: 0.9, keyword: 0.8, synonym: 0.8, pagefind: 0.25, troubleshooter: 0.2 };
-
-/**
- * Pagefind ranks by words, wherever they are; a page whose title, heading or keyword says just what the reader typed
- * ("How do I reset my password?") answers better than one that also has those words among many others ("I reset my
- * password but still can't sign in"). Each page scores its closest field (Dice's overlap of the query's words and the
- * field's, by stem) weighed by the field's kind, plus its Pagefind score relative to the best.
- */
-function reranked(
-  pages: PagefindFragment[],
-  results: PagefindResult[],
-  words: string[],
-  flowPathPrefix: string,
-  wordsMatched?: Map<string, number>,
-): PagefindFragment[] {
-  const top = Math.max(0, ...results.map((r) => r.score)) || 1;
-  const query = words.map(stemmer);
-  const scored = pages.map((page, i) => {
-    const closest = Math.max(
-      0,
-      ...fieldsOf(page).map(({ kind, text }) => FIELD_WEIGHTS[kind] * overlap(query, queryWords(text).map(stemmer))),
-    );
-    // Pages found word by word stay ordered by how many of the words they hold; the score orders each group.
-    const guided = page.url.startsWith(flowPathPrefix) ? FIELD_WEIGHTS.troubleshooter : 0;
-    return {
-      page,
-      tier: wordsMatched?.get(results[i].id) ?? 0,
-      score: closest + guided + (FIELD_WEIGHTS.pagefind * results[i].score) / top,
-      i,
-    };
-  });
-  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map((s) => s.page);
-}
-
-function fieldsOf(page: PagefindFragment): { kind: 'title' | 'heading' | 'keyword' | 'synonym'; text: string }[] {
-  const split = (value: string | undefined) => (value ? value.split(PHRASE_SEPARATOR) : []);
-  return [
-    ...[page.meta.title, ...split(page.meta.title_variants)].flatMap((text) => (text ? [{ kind: 'title' as const, text }] : [])),
-    ...(page.anchors ?? []).filter((a) => a.element !== 'h1').map((a) => ({ kind: 'heading' as const, text: a.text })),
-    ...split(page.meta.keywords).map((text) => ({ kind: 'keyword' as const, text })),
-    ...split(page.meta.synonyms).map((text) => ({ kind: 'synonym' as const, text })),
-  ];
-}
-
-/** Dice's coefficient of two word lists: twice the shared words over both counts; a query word matches a field word it begins. */
-function overlap(query: string[], field: string[]): number {
-  if (!query.length || !field.length) return 0;
-  const shared = query.filter((q) => field.some((f) => f.startsWith(q))).length;
-  return (2 * shared) / (query.length + field.length);
-}

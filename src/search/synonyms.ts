@@ -5,6 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { z } from 'astro/zod';
+import { isFiller, tokens, type QueryPhrase } from './query.ts';
 
 /** `content/search/synonyms.yaml`: groups of terms readers use for the same thing. */
 export const synonymsFileSchema = z.strictObject({
@@ -92,4 +93,23 @@ export function phraseVariants(phrase: string, groups: SynonymGroups): string[] 
   }
   variants.delete(phrase);
   return [...variants];
+}
+
+/** A term said mostly with filler words, which a query says as its group's first term (queryPhrases). */
+function isQueryPhrase(term: string): boolean {
+  const words = tokens(term);
+  return words.length > 1 && words.filter(isFiller).length * 2 >= words.length;
+}
+
+/**
+ * The terms of the groups said mostly with filler words ("let me in", "get into my account", "show up"): the query
+ * normaliser would drop those words and the meaning with them, so it searches such a phrase as its group's first
+ * term ("sign in"). A phrase in two groups is ambiguous and left alone.
+ */
+export function queryPhrases(groups: SynonymGroups): QueryPhrase[] {
+  const phrases = groups.flatMap(([first, ...others]) =>
+    others.filter(isQueryPhrase).map((term) => ({ stems: tokens(term).map((w) => stemmer(w)), term: first })),
+  );
+  const key = (p: QueryPhrase) => p.stems.join(' ');
+  return phrases.filter((p) => phrases.every((other) => key(other) !== key(p) || other.term === p.term));
 }

@@ -1,7 +1,8 @@
 // A small stand-in for a Pagefind index, for testing the search module without a build: pages found by words, as
 // Pagefind finds them (every word must match, a word matches the words it begins, a word found nowhere is ignored
-// while another word is found). It counts the searches asked of it.
-import type { PagefindFragment, PagefindInstance, PagefindResult } from '../../src/search/pagefind-api.ts';
+// while another word is found; no words finds every page the filters allow). It counts the searches asked of it.
+import { TROUBLESHOOTER_FILTER } from '../../src/search/index-fields.ts';
+import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult } from '../../src/search/pagefind-api.ts';
 import { createVocabulary, type Vocabulary } from '../../src/search/vocabulary.ts';
 
 export interface FakePage {
@@ -24,7 +25,7 @@ export function fakeIndex(pages: FakePage[]): PagefindInstance & { searches: str
     content: `${page.title}. ${page.text}`,
     excerpt: page.text.slice(0, 40),
     meta: { title: page.title },
-    filters: page.category ? { category: [page.category] } : {},
+    filters: filtersOf(page),
   });
   return {
     searches,
@@ -32,12 +33,13 @@ export function fakeIndex(pages: FakePage[]): PagefindInstance & { searches: str
     init: async () => {},
     destroy: async () => {},
     filters: async () => ({}),
-    async search(term) {
-      searches.push(term);
-      const terms = wordsOf(term);
-      const matching = terms.map((t) => new Set(pages.filter((p) => wordsOf(`${p.title} ${p.text}`).some((w) => w.startsWith(t)))));
+    async search(term, options = {}) {
+      searches.push(term ?? '(every page)');
+      const allowed = pages.filter((page) => allows(options.filters ?? {}, page));
+      const terms = wordsOf(term ?? '');
+      const matching = terms.map((t) => new Set(allowed.filter((p) => wordsOf(`${p.title} ${p.text}`).some((w) => w.startsWith(t)))));
       const found = matching.filter((set) => set.size > 0);
-      const hits = found.length ? pages.filter((p) => found.every((set) => set.has(p))) : [];
+      const hits = term === null ? allowed : found.length ? allowed.filter((p) => found.every((set) => set.has(p))) : [];
       const results: PagefindResult[] = hits.map((page) => ({
         id: page.url,
         // More of the query's words in the title ranks higher; then the order given.
@@ -49,6 +51,15 @@ export function fakeIndex(pages: FakePage[]): PagefindInstance & { searches: str
     },
   };
 }
+
+/** A page's filters as the site marks them: an article's category, a troubleshooter's kind. */
+function filtersOf(page: FakePage): Record<string, string[]> {
+  if (page.url.startsWith('/troubleshoot/')) return { [TROUBLESHOOTER_FILTER.name]: [TROUBLESHOOTER_FILTER.value] };
+  return page.category ? { category: [page.category] } : {};
+}
+
+const allows = (filters: PagefindFilters, page: FakePage) =>
+  Object.entries(filters).every(([name, { any }]) => (filtersOf(page)[name] ?? []).some((value) => any.includes(value)));
 
 /** The vocabulary the build would write for these pages (and the given English words it protects). */
 export function fakeVocabulary(pages: FakePage[], english: string[] = []): Vocabulary {

@@ -120,4 +120,28 @@ describe('search: exact results, corrections and fallback', () => {
     expect(fallbackWords(['reset', 'link', 'bank', 'card'], vocabulary, 4)).toEqual(['bank', 'card', 'reset', 'link']);
     expect(fallbackWords(['reset', 'link', 'bank', 'card'], vocabulary, 2)).toEqual(['bank', 'card']);
   });
+
+  it('offers a reader who says something fails the troubleshooter whose title names it, with one more search', async () => {
+    const pages: FakePage[] = [
+      { url: '/articles/page-will-not-load/', title: 'The sign-in page will not load', text: 'Clear the cache, then open the page.' },
+      { url: '/articles/cookies/', title: 'Clear your cookies', text: 'Old cookies can stop the sign-in page from loading.' },
+      { url: '/articles/withdraw/', title: 'Withdraw your earnings', text: 'Send your balance to a bank account.' },
+      { url: '/troubleshoot/login/', title: "I can't sign in", text: 'Answer a few questions and we find the way back in.' },
+    ];
+    const index = fakeIndex(pages);
+    const search = createSearch({
+      index,
+      flowPathPrefix: '/troubleshoot/',
+      productName: 'Loomwork',
+      loadVocabulary: async () => fakeVocabulary(pages),
+    });
+    const urls = async (query: string) => (await search({ query })).hits.map((h) => h.url);
+
+    expect(await urls('sign in page not working')).toContain('/troubleshoot/login/');
+    expect(index.searches).toEqual(['(every page)', 'sign page']);
+    // Asking how, not saying it fails: the pages holding the words only.
+    expect(await urls('sign in page')).not.toContain('/troubleshoot/login/');
+    // Stuck, but on something no troubleshooter's title names.
+    expect(await urls('withdraw not working')).toEqual(['/articles/withdraw/']);
+  });
 });

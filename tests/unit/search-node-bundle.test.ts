@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildSearchIndex } from '../../src/search/build-index.ts';
 import { loadPagefindBundle, SearchUnavailableError } from '../../src/search/node-bundle.ts';
 import { openNodeSearch } from '../../src/search/node-search.ts';
+import { QUERY_PHRASES_FILE } from '../../src/search/query.ts';
 import { VOCABULARY_FILE, type VocabularyFile } from '../../src/search/vocabulary.ts';
 
 // A real Pagefind bundle of two pages, built as the site's build does, read in this process without any HTTP.
@@ -22,7 +23,7 @@ beforeAll(async () => {
     mkdirSync(join(site, 'articles', slug), { recursive: true });
     writeFileSync(join(site, 'articles', slug, 'index.html'), page(title, text, keywords));
   }
-  await buildSearchIndex(site, 'en');
+  await buildSearchIndex(site, 'en', [['sign in', 'log in', 'let me in']]);
   bundle = join(site, 'pagefind');
 }, 60_000);
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -42,6 +43,27 @@ describe('the Pagefind bundle in Node', () => {
     expect(outcome.hits.map((h) => h.url)).toEqual(['/articles/withdraw/']);
     expect(outcome.hits[0].excerpt).not.toContain('payout');
     expect((await search({ query: 'reset link' })).hits[0].title).toBe('I forgot my password');
+  });
+
+  it("writes the synonym groups' phrases beside it, and searches a phrase said with filler words as its term", async () => {
+    expect(JSON.parse(readFileSync(join(bundle, QUERY_PHRASES_FILE), 'utf8'))).toContainEqual({
+      stems: ['let', 'me', 'in'],
+      term: 'sign in',
+    });
+    const search = await openNodeSearch({ bundleDir: bundle, language: 'en', flowPathPrefix: '/troubleshoot/', productName: 'Loomwork' });
+    expect((await search({ query: 'it just wont let me in' })).hits.map((h) => h.url)).toEqual(['/articles/forgot-password/']);
+  });
+
+  it('a bundle without its phrases is a SearchUnavailableError saying so', async () => {
+    const copy = copyOfBundle();
+    try {
+      rmSync(join(copy, QUERY_PHRASES_FILE));
+      const opening = openNodeSearch({ bundleDir: copy, language: 'en', flowPathPrefix: '/troubleshoot/', productName: 'Loomwork' });
+      await expect(opening).rejects.toBeInstanceOf(SearchUnavailableError);
+      await expect(opening).rejects.toThrow(QUERY_PHRASES_FILE);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('writes the vocabulary of the index beside it: text and metadata words, by pages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryWords } from '../../src/search/query.ts';
+import { analyseQuery, queryWords } from '../../src/search/query.ts';
 
 describe('query normaliser', () => {
   it.each([
@@ -20,7 +20,7 @@ describe('query normaliser', () => {
   it('expands other contractions, with or without the apostrophe, into filler', () => {
     expect(queryWords('dont get email')).toEqual(['email']);
     expect(queryWords("why won't it load")).toEqual(['load']);
-    expect(queryWords('it isnt working')).toEqual(['working']);
+    expect(queryWords('it isnt working')).toEqual([]);
     expect(queryWords("I'm locked out")).toEqual(['locked']);
   });
 
@@ -38,5 +38,32 @@ describe('query normaliser', () => {
 
   it('keeps "id", which readers mean as an identifier', () => {
     expect(queryWords('what is my login id')).toEqual(['login', 'id']);
+  });
+
+  it('tells a reader who is stuck from one asking how something works', () => {
+    for (const query of [
+      "can't sign in",
+      'my account isnt working',
+      'nothing works',
+      'payment failed',
+      'wont let me',
+      'i keep getting an error',
+    ]) {
+      expect(analyseQuery(query).problem, query).toBe(true);
+    }
+    for (const query of ['how do i sign in', 'change my email', 'what is a milestone']) {
+      expect(analyseQuery(query).problem, query).toBe(false);
+    }
+  });
+
+  it('drops the verb that only says something does not work, and keeps it otherwise', () => {
+    expect(queryWords('my account isnt working')).toEqual(['account']);
+    expect(queryWords('nothing works on the payments page')).toEqual(['payments', 'page']);
+    expect(queryWords('working hours on a contract')).toEqual(['working', 'hours', 'contract']);
+  });
+
+  it('drops words that say nothing of the subject', () => {
+    expect(queryWords('how do i choose the right freelancer')).toEqual(['choose', 'freelancer']);
+    expect(queryWords('reject the other applicants')).toEqual(['reject', 'applicants']);
   });
 });

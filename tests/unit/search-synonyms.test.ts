@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { indexTerms } from '../../src/search/index-terms.ts';
 import { parseSynonyms, SynonymsFileError } from '../../src/search/synonyms-file.ts';
-import { expandTerms } from '../../src/search/synonyms.ts';
+import { analyseQuery } from '../../src/search/query.ts';
+import { expandTerms, queryPhrases } from '../../src/search/synonyms.ts';
 
 const GROUPS = [
   ['sign in', 'log in', 'login'],
@@ -30,6 +31,7 @@ describe('synonym expansion at build time', () => {
     );
     expect(terms).toEqual({
       titleVariants: 'Turn on 2fa | Turn on authenticator',
+      description: 'Add a code.',
       keywords: '2fa',
       synonyms: 'two-step verification | authenticator',
       related: 'log in | login',
@@ -41,7 +43,35 @@ describe('synonym expansion at build time', () => {
       { title: "I can't sign in", description: 'Answer a few questions.', keywords: ['locked out'], text: '' },
       GROUPS,
     );
-    expect(terms).toEqual({ titleVariants: "I can't log in | I can't login", keywords: 'locked out', synonyms: 'log in | login' });
+    expect(terms).toEqual({
+      titleVariants: "I can't log in | I can't login",
+      description: 'Answer a few questions.',
+      keywords: 'locked out',
+      synonyms: 'log in | login',
+    });
+  });
+});
+
+describe('phrases a query says with filler words', () => {
+  const groups = [
+    ['sign in', 'log in', 'let me in', 'get into my account', 'sign-in details'],
+    ['arrive', 'show up', 'come through'],
+    ['visible', 'show up'],
+  ];
+
+  it("are searched as their group's first term, in any form of the words", () => {
+    const phrases = queryPhrases(groups);
+    expect(phrases).toContainEqual({ stems: ['let', 'me', 'in'], term: 'sign in' });
+    expect(analyseQuery('it wont let me in', { phrases }).words).toEqual(['sign']);
+    expect(analyseQuery('getting into my account', { phrases }).words).toEqual(['sign']);
+  });
+
+  it('leave alone the terms whose words carry the meaning themselves, and a phrase two groups share', () => {
+    const terms = queryPhrases(groups).map((p) => p.stems.join(' '));
+    expect(terms).not.toContain('come through');
+    expect(terms).not.toContain('sign in detail');
+    expect(terms).not.toContain('show up');
+    expect(analyseQuery('email did not show up', { phrases: queryPhrases(groups) }).words).toEqual(['email', 'show']);
   });
 });
 
