@@ -7,7 +7,7 @@
 import { stemmer } from 'stemmer';
 import { PHRASE_SEPARATOR } from './index-fields.ts';
 import type { PagefindFragment } from './pagefind-api.ts';
-import { isProblemWord, queryWords } from './query.ts';
+import { analyseQuery, isProblemWord, queryWords } from './query.ts';
 
 /** Where on a page a word is found; a page counts each query word where it weighs most. */
 export type FieldKind = 'title' | 'question' | 'description' | 'keyword' | 'heading' | 'synonym' | 'related' | 'body';
@@ -34,6 +34,12 @@ export const RANK_WEIGHTS = {
   coverage: 1,
   /** The one field that says most nearly just the query (Dice's overlap), weighed by its kind. */
   closest: 1,
+  /**
+   * What the closest field counts for when it says something fails and the reader does not, or the other way round:
+   * "How do I reset my password?" answers "how do i reset my password" better than "I reset my password but still
+   * can't sign in".
+   */
+  otherIntent: 0.8,
   /** Pagefind's score, relative to the best. */
   pagefind: 0.25,
   /** A troubleshooter over an article that matches as well: a stuck reader is better served by the guided path. */
@@ -54,13 +60,15 @@ interface Field {
   kind: FieldKind;
   /** The field's words as a query's are made (query.ts), stemmed. */
   stems: string[];
+  /** Whether the field says something fails ("I can't sign in"). */
+  problem: boolean;
 }
 
 /** A page's fields as stemmed words, from its stored text and metadata. */
 export function fieldsOf(page: PagefindFragment, productName: string): Field[] {
   const split = (value: string | undefined) => (value ? value.split(PHRASE_SEPARATOR) : []);
   const field = (kind: FieldKind) => (text: string | undefined) =>
-    text ? [{ kind, stems: queryWords(text, productName).map(stemmer) }] : [];
+    text ? [{ kind, stems: queryWords(text, productName).map(stemmer), problem: analyseQuery(text).problem }] : [];
   return [
     ...[page.meta.title, ...split(page.meta.title_variants)].flatMap(field('title')),
     ...field('description')(page.meta.description),
@@ -115,7 +123,9 @@ export function rankCandidates(
     const coverage = stems.length ? stems.reduce((sum, stem) => sum + found(stem), 0) / stems.length : 0;
     const closest = Math.max(
       0,
-      ...fields.filter((f) => f.kind !== 'body' && f.kind !== 'related').map((f) => FIELD_WEIGHTS[f.kind] * overlap(stems, f.stems)),
+      ...fields
+        .filter((f) => f.kind !== 'body' && f.kind !== 'related')
+        .map((f) => FIELD_WEIGHTS[f.kind] * overlap(stems, f.stems) * (f.problem === problem ? 1 : RANK_WEIGHTS.otherIntent)),
     );
     const guided = isTroubleshooter(page) ? RANK_WEIGHTS.troubleshooter + (problem ? RANK_WEIGHTS.stuck : 0) : 0;
     return {
