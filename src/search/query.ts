@@ -129,11 +129,12 @@ export function analyseQuery(
   { productName = '', phrases = [] }: { productName?: string; phrases?: QueryPhrase[] } = {},
 ): AnalysedQuery {
   const product = productName.toLowerCase();
-  const said = withPhrases(tokens(query), phrases);
+  const typed = tokens(query);
+  const said = withPhrases(typed, phrases);
   const kept = said.filter(
     (word, i) => word.length > 1 && !FILLER.has(word) && word !== product && !(WORKING.has(word) && NEGATION.has(said[i - 1])),
   );
-  return { words: [...new Set(kept)], problem: said.some((word) => PROBLEM.has(word)) };
+  return { words: [...new Set(kept)], problem: typed.some((word) => PROBLEM.has(word)) };
 }
 
 /** The words to search for in a query (see analyseQuery). */
