@@ -10,35 +10,37 @@ import { stemmer } from 'stemmer';
  * Contractions, with and without their apostrophe, and the longer forms they stand for, which are filler words
  * below. "id" and "ill" are left alone: readers mean "ID" and "ill" more often than "I'd" and "I'll".
  */
-const CONTRACTIONS: Record<string, string> = {
-  wont: 'will not',
-  dont: 'do not',
-  doesnt: 'does not',
-  didnt: 'did not',
-  isnt: 'is not',
-  arent: 'are not',
-  wasnt: 'was not',
-  werent: 'were not',
-  havent: 'have not',
-  hasnt: 'has not',
-  hadnt: 'had not',
-  wouldnt: 'would not',
-  couldnt: 'could not',
-  shouldnt: 'should not',
-  aint: 'is not',
-  im: 'i am',
-  ive: 'i have',
-  youre: 'you are',
-  youve: 'you have',
-  theyre: 'they are',
-  thats: 'that is',
-  whats: 'what is',
-  wheres: 'where is',
-  hows: 'how is',
-  whys: 'why is',
-  theres: 'there is',
-  lets: 'let us',
-};
+const CONTRACTIONS = new Map<string, string>(
+  Object.entries({
+    wont: 'will not',
+    dont: 'do not',
+    doesnt: 'does not',
+    didnt: 'did not',
+    isnt: 'is not',
+    arent: 'are not',
+    wasnt: 'was not',
+    werent: 'were not',
+    havent: 'have not',
+    hasnt: 'has not',
+    hadnt: 'had not',
+    wouldnt: 'would not',
+    couldnt: 'could not',
+    shouldnt: 'should not',
+    aint: 'is not',
+    im: 'i am',
+    ive: 'i have',
+    youre: 'you are',
+    youve: 'you have',
+    theyre: 'they are',
+    thats: 'that is',
+    whats: 'what is',
+    wheres: 'where is',
+    hows: 'how is',
+    whys: 'why is',
+    theres: 'there is',
+    lets: 'let us',
+  }),
+);
 
 /**
  * "can't", "cant", "cannot", "can not" and "unable to": one word, the one Pagefind makes of "can't". It is kept: a
@@ -115,8 +117,7 @@ export function tokens(text: string): string[] {
     .replace(/['’‘`´]/g, '')
     .replace(CANNOT, 'cant')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .flatMap((word) => (CONTRACTIONS[word] ?? word).split(' '));
+    .flatMap((word) => CONTRACTIONS.get(word)?.split(' ') ?? (word ? [word] : []));
 }
 
 /**
@@ -165,5 +166,5 @@ export function isProblemWord(word: string): boolean {
 
 /** Whether a word is one the normaliser drops (for tests and for the vocabulary, which need not list them). */
 export function isFiller(word: string): boolean {
-  return FILLER.has(word) || word.length < 2 || word in CONTRACTIONS;
+  return FILLER.has(word) || word.length < 2 || CONTRACTIONS.has(word);
 }

@@ -7,7 +7,7 @@
 import { stemmer } from 'stemmer';
 import { PHRASE_SEPARATOR } from './index-fields.ts';
 import type { PagefindFragment } from './pagefind-api.ts';
-import { analyseQuery, isProblemWord, queryWords } from './query.ts';
+import { analyseQuery, isProblemWord } from './query.ts';
 
 /** Where on a page a word is found; a page counts each query word where it weighs most. */
 export type FieldKind = 'title' | 'question' | 'description' | 'keyword' | 'heading' | 'synonym' | 'related' | 'body';
@@ -64,11 +64,34 @@ interface Field {
   problem: boolean;
 }
 
+const stems = new Map<string, string>();
+/** Stemming is most of the work of reading a page, and pages share most of their words. */
+const stem = (word: string) => {
+  let found = stems.get(word);
+  if (found === undefined) stems.set(word, (found = stemmer(word)));
+  return found;
+};
+
+// Pagefind hands out the same object for a page each time, so each page's fields are worked out once.
+const known = new WeakMap<PagefindFragment, { productName: string; fields: Field[] }>();
+
 /** A page's fields as stemmed words, from its stored text and metadata. */
 export function fieldsOf(page: PagefindFragment, productName: string): Field[] {
+  const cached = known.get(page);
+  if (cached?.productName === productName) return cached.fields;
+  const fields = readFields(page, productName);
+  known.set(page, { productName, fields });
+  return fields;
+}
+
+function readFields(page: PagefindFragment, productName: string): Field[] {
   const split = (value: string | undefined) => (value ? value.split(PHRASE_SEPARATOR) : []);
-  const field = (kind: FieldKind) => (text: string | undefined) =>
-    text ? [{ kind, stems: queryWords(text, productName).map(stemmer), problem: analyseQuery(text).problem }] : [];
+  const field = (kind: FieldKind) => (text: string | undefined) => {
+    if (!text) return [];
+    const { words, problem } = analyseQuery(text, { productName });
+    // The text's words once each: what matters is which words it holds.
+    return [{ kind, stems: [...new Set((kind === 'body' ? [...new Set(words)] : words).map(stem))], problem }];
+  };
   return [
     ...[page.meta.title, ...split(page.meta.title_variants)].flatMap(field('title')),
     ...field('description')(page.meta.description),

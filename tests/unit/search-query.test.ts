@@ -66,4 +66,9 @@ describe('query normaliser', () => {
     expect(queryWords('how do i choose the right freelancer')).toEqual(['choose', 'freelancer']);
     expect(queryWords('reject the other applicants')).toEqual(['reject', 'applicants']);
   });
+
+  it('reads any word as a word, even one named like a property of every object', () => {
+    expect(queryWords('constructor')).toEqual(['constructor']);
+    expect(queryWords('__proto__ tostring')).toEqual(['proto', 'tostring']);
+  });
 });
