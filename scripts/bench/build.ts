@@ -72,9 +72,12 @@ const progress = (message: string) => console.log(`[${formatDuration(performance
 
 // ---------------------------------------------------------------- isolated project copy
 
-/** The project's files (see scripts/project-files.ts), without content/: the corpus replaces it. */
+/**
+ * The project's files (see scripts/project-files.ts), without content/: the corpus replaces it. The message catalogue
+ * stays: it is the site's own words, which the build reads from the project whatever CONTENT_DIR says.
+ */
 function benchProjectFiles(): string[] {
-  return projectFiles(projectRoot).filter((f) => !f.startsWith('content/'));
+  return projectFiles(projectRoot).filter((f) => !f.startsWith('content/') || f.startsWith('content/messages/'));
 }
 
 /**

@@ -3,6 +3,8 @@
 import type { Page, Request } from 'playwright-core';
 import { launchBrowser } from '../../../harness/chromium.ts';
 import { startServer } from '../../../harness/server-process.ts';
+import { QUERY_PHRASES_FILE } from '../../../src/search/query.ts';
+import { VOCABULARY_FILE } from '../../../src/search/vocabulary.ts';
 import { median } from './report.ts';
 
 export interface RequestLoad {
@@ -29,7 +31,8 @@ export const kindOf = (path: string, resourceType: string): string => {
   if (name.startsWith('filter/')) return 'Pagefind filters';
   if (name.endsWith('.pf_meta')) return 'Pagefind metadata';
   if (name.startsWith('wasm.')) return 'Pagefind wasm';
-  if (name === 'vocabulary.json') return 'search vocabulary';
+  if (name === VOCABULARY_FILE) return 'search vocabulary';
+  if (name === QUERY_PHRASES_FILE) return 'search phrases';
   if (name.endsWith('.json')) return 'Pagefind entry';
   return `Pagefind ${name}`;
 };
