@@ -1,7 +1,8 @@
 /**
- * How Pagefind ranks and quotes, the same in the browser and in Node. Pagefind's order is the first of two: search.ts
- * looks again at its ten best pages for a title, heading or keyword that says the query (FIELD_WEIGHTS), so these
- * settings mostly decide which pages reach those ten. Chosen on the tuning half of the golden query set
+ * How Pagefind ranks and quotes, the same in the browser and in Node. Pagefind's order is the first of two: rank.ts
+ * looks again at its ten best pages, field by field (FIELD_WEIGHTS, RANK_WEIGHTS), so these settings mostly decide
+ * which pages reach those ten; since that second look weighs every field, the sweep moves the tuning half by at most
+ * one query either way. Chosen on the tuning half of the golden query set
  * (content/search/queries.yaml) with `npm run bench:search -- --sweep`, which shows each setting on the tuning half
  * and on the held-out half beside it.
  */
@@ -18,6 +19,7 @@ export const PAGEFIND_OPTIONS = {
       // A title that holds the words (default 5), or says them with synonyms, counts most.
       title: 5,
       title_variants: 5,
+      // Also in the text: a little more there (0 to 3 made no difference on the sweep; rank.ts weighs it itself).
       description: 2,
       // The editor's keywords, then what the synonym groups add for what a page is about, then synonyms of words the
       // text only mentions. Without keywords the tuning half loses 1.4 points of hit@3; a weight on synonyms of
