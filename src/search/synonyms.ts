@@ -80,15 +80,20 @@ export function phraseVariants(phrase: string, groups: SynonymGroups): string[] 
   const stemmed = tokens.map((token) => stems(token[0]).join(' '));
   const variants = new Set<string>();
   for (const group of groups) {
+    const said: { term: string; at: number; end: number }[] = [];
     for (const term of group) {
       const termStems = stems(term);
       if (!termStems.length) continue;
       for (let at = 0; at + termStems.length <= stemmed.length; at++) {
-        if (stemmed.slice(at, at + termStems.length).join(' ') !== termStems.join(' ')) continue;
-        const last = tokens[at + termStems.length - 1];
-        const [before, after] = [phrase.slice(0, tokens[at].index), phrase.slice(last.index + last[0].length)];
-        for (const other of group) if (other !== term) variants.add(`${before}${other}${after}`);
+        if (stemmed.slice(at, at + termStems.length).join(' ') === termStems.join(' ')) said.push({ term, at, end: at + termStems.length });
       }
+    }
+    // Where a longer term of the group says it ("locked out"), a shorter one inside it ("locked") is not swapped.
+    const widest = said.filter((s) => !said.some((o) => o !== s && o.at <= s.at && o.end >= s.end && o.end - o.at > s.end - s.at));
+    for (const { term, at, end } of widest) {
+      const last = tokens[end - 1];
+      const [before, after] = [phrase.slice(0, tokens[at].index), phrase.slice(last.index + last[0].length)];
+      for (const other of group) if (other !== term) variants.add(`${before}${other}${after}`);
     }
   }
   variants.delete(phrase);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { indexTerms } from '../../src/search/index-terms.ts';
 import { parseSynonyms, SynonymsFileError } from '../../src/search/synonyms-file.ts';
 import { analyseQuery } from '../../src/search/query.ts';
-import { expandTerms, queryPhrases } from '../../src/search/synonyms.ts';
+import { expandTerms, phraseVariants, queryPhrases } from '../../src/search/synonyms.ts';
 
 const GROUPS = [
   ['sign in', 'log in', 'login'],
@@ -49,6 +49,13 @@ describe('synonym expansion at build time', () => {
       keywords: 'locked out',
       synonyms: 'log in | login',
     });
+  });
+});
+
+describe('a phrase said the ways its synonym groups allow', () => {
+  it('swaps the longest term of a group it says, never a shorter one inside it', () => {
+    const variants = phraseVariants('locked out', [['locked out', 'locked', 'suspended']]);
+    expect(variants.sort()).toEqual(['locked', 'suspended']);
   });
 });
 
