@@ -120,11 +120,6 @@ function overlap(query: string[], field: string[]): number {
   return (2 * shared) / (query.length + field.length);
 }
 
-export interface Ranked {
-  page: PagefindFragment;
-  score: number;
-}
-
 /**
  * The candidates best first, for the query's words (as query.ts makes them); `problem` when the reader says something
  * fails. `isTroubleshooter` tells a guided flow from an article.
@@ -137,7 +132,7 @@ export function rankCandidates(
     problem,
     isTroubleshooter,
   }: { productName: string; problem: boolean; isTroubleshooter: (page: PagefindFragment) => boolean },
-): Ranked[] {
+): PagefindFragment[] {
   const top = Math.max(0, ...candidates.map((c) => c.score)) || 1;
   const stems = words.map(stemmer);
   const scored = candidates.map(({ page, score, tier = 0 }, i) => {
@@ -158,5 +153,5 @@ export function rankCandidates(
       score: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.closest * closest + (RANK_WEIGHTS.pagefind * score) / top + guided,
     };
   });
-  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map(({ page, score }) => ({ page, score }));
+  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map(({ page }) => page);
 }

@@ -100,9 +100,12 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
     );
     await filtersLoaded;
     const { words, problem } = analyse(query);
-    // Every troubleshooter, for a reader who says something fails (there are few: one search finds them all).
+    // Every troubleshooter, for a reader who says something fails (there are few: one search finds them all), asked
+    // for beside the other searches.
     const troubleshooters = { [TROUBLESHOOTER_FILTER.name]: { any: [TROUBLESHOOTER_FILTER.value] } };
-    const guides = problem && words.length ? (await index.search(null, { filters: { ...chosen, ...troubleshooters } })).results : undefined;
+    const guides = problem && words.length ? index.search(null, { filters: { ...chosen, ...troubleshooters } }) : undefined;
+    // Awaited below; should another search fail first, its failure is the one reported, not an unhandled rejection.
+    guides?.catch(() => undefined);
     const find = async (words: string[]): Promise<Found> => {
       const response = await index.search(words.join(' '), { filters: chosen });
       return { results: response.results, filterCounts: response.totalFilters };
@@ -122,15 +125,13 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         rankCandidates(
           (await pagesOf(results)).map((page, i) => ({ page, score: results[i].score, tier: tiers?.get(results[i].id) })),
           searched,
-          {
-            productName,
-            problem,
-            isTroubleshooter: (page) => page.url.startsWith(flowPathPrefix),
-          },
-        ).map((r) => r.page);
-      // A stuck reader whose words name the problem a troubleshooter solves (its title) is offered it among the best.
-      const guidePages = await pagesOf(guides ?? []);
-      const offered = (guides ?? [])
+          { productName, problem, isTroubleshooter: (page) => page.url.startsWith(flowPathPrefix) },
+        );
+      // A stuck reader whose words name the problem a troubleshooter solves (its title) is offered it among the best
+      // pages, on its fields alone (Pagefind scored no words for it).
+      const guideResults = guides ? (await guides).results : [];
+      const guidePages = await pagesOf(guideResults);
+      const offered = guideResults
         .filter((_, i) => titleHolds(guidePages[i], searched, productName))
         .map((result) => ({ ...result, score: 0 }));
       const pool = [...offered, ...holdingAll.results.slice(0, depth)];

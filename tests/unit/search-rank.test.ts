@@ -19,7 +19,7 @@ function ranked(query: string, pages: PagefindFragment[], scores: number[] = pag
     pages.map((p, i) => ({ page: p, score: scores[i] })),
     words,
     { productName: 'Loomwork', problem, isTroubleshooter: (p) => p.url.startsWith('/troubleshoot/') },
-  ).map((r) => r.page.url);
+  ).map((p) => p.url);
 }
 
 describe('the second look at the best pages', () => {
