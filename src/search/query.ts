@@ -66,7 +66,7 @@ const FILLER = new Set(
     'how what why when where which who whom whose ' +
     'please pls plz help hi hello hey thanks thank anyone somebody ' +
     'get got getting some any all more less much many need want wanna able let ' +
-    'nothing anything something everything anyone everyone nobody ' +
+    'nothing anything something everything everyone nobody ' +
     'other same next right now today way thing things stuff actually'
   ).split(' '),
 );
@@ -84,14 +84,14 @@ const NEGATION = new Set(['not', 'nothing', 'never', 'cant', 'stopped']);
 /** "not working", "nothing works": the negation says something is broken; the verb says nothing about what. */
 const WORKING = new Set(['work', 'works', 'working', 'worked']);
 
+/** Where the build writes the phrases (synonyms.ts), beside the index; search reads them when it starts. */
+export const QUERY_PHRASES_FILE = 'query-phrases.json';
+
 /**
  * A phrase of the domain's vocabulary said with filler words ("let me in", "get into my account"), and the term it
  * is searched as ("sign in"). Without this, the filler would be dropped and the phrase lost. Made from the editors'
  * synonym groups at build time (synonyms.ts).
  */
-/** Where the build writes the phrases (synonyms.ts), beside the index; search reads them when it starts. */
-export const QUERY_PHRASES_FILE = 'query-phrases.json';
-
 export interface QueryPhrase {
   /** The stems of the phrase's words, as `tokens` writes them ("get into my account" also says "getting into …"). */
   stems: string[];

@@ -64,11 +64,11 @@ interface Field {
   problem: boolean;
 }
 
-const stems = new Map<string, string>();
+const stemCache = new Map<string, string>();
 /** Stemming is most of the work of reading a page, and pages share most of their words. */
 const stem = (word: string) => {
-  let found = stems.get(word);
-  if (found === undefined) stems.set(word, (found = stemmer(word)));
+  let found = stemCache.get(word);
+  if (found === undefined) stemCache.set(word, (found = stemmer(word)));
   return found;
 };
 
@@ -89,8 +89,7 @@ function readFields(page: PagefindFragment, productName: string): Field[] {
   const field = (kind: FieldKind) => (text: string | undefined) => {
     if (!text) return [];
     const { words, problem } = analyseQuery(text, { productName });
-    // The text's words once each: what matters is which words it holds.
-    return [{ kind, stems: [...new Set((kind === 'body' ? [...new Set(words)] : words).map(stem))], problem }];
+    return [{ kind, stems: words.map(stem), problem }];
   };
   return [
     ...[page.meta.title, ...split(page.meta.title_variants)].flatMap(field('title')),
