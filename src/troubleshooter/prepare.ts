@@ -23,6 +23,7 @@ export interface PreparedFlow {
   id: string;
   title: string;
   description: string;
+  keywords: string[];
   start: string;
   steps: PreparedStep[];
 }
@@ -35,6 +36,7 @@ export function prepareFlow(id: string, flow: FlowFile): PreparedFlow {
     id,
     title: flow.title,
     description: flow.description,
+    keywords: flow.keywords,
     start: flow.start,
     steps: flow.steps.map((step) => ({
       id: step.id,
