@@ -1,3 +1,5 @@
+import { t } from '../../i18n/messages.ts';
+
 /** The largest body we read; astro.config.mjs gives the adapter's bodySizeLimit the same value. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -37,7 +39,7 @@ export async function readSubmission(
   fieldsFromForm: (form: URLSearchParams) => Record<string, unknown>,
 ): Promise<Submission | Rejection> {
   const kind = submissionKind(request);
-  if (!kind) return reject(415, 'unsupported-media-type', 'Send application/json or application/x-www-form-urlencoded.');
+  if (!kind) return reject(415, 'unsupported-media-type', t('api.body.unsupported-media-type'));
   const body = await readText(request);
   if (isRejection(body)) return body;
 
@@ -67,7 +69,7 @@ export async function readText(request: Request): Promise<{ text: string } | Rej
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
-    return reject(400, 'malformed', 'The body is not valid UTF-8.');
+    return reject(400, 'malformed', t('api.body.not-utf-8'));
   }
 }
 
@@ -77,17 +79,17 @@ export function parseJsonObject(text: string): { object: Record<string, unknown>
   try {
     value = JSON.parse(text);
   } catch {
-    return reject(400, 'malformed', 'The body is not valid JSON.');
+    return reject(400, 'malformed', t('api.body.not-json'));
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return reject(400, 'malformed', 'The body must be a JSON object.');
+    return reject(400, 'malformed', t('api.body.not-object'));
   }
   return { object: value as Record<string, unknown> };
 }
 
 /** The adapter throws while streaming a body over its limit; that and a declared length over it are a 413. */
 async function readBody(request: Request): Promise<Uint8Array | Rejection> {
-  const tooLarge = () => reject(413, 'too-large', `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  const tooLarge = () => reject(413, 'too-large', t('api.body.too-large', { kilobytes: MAX_BODY_BYTES / 1024 }));
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return tooLarge();
   try {
     const body = new Uint8Array(await request.arrayBuffer());
@@ -95,7 +97,7 @@ async function readBody(request: Request): Promise<Uint8Array | Rejection> {
   } catch (error) {
     return /size limit|exceeds the configured limit/i.test(describe(error))
       ? tooLarge()
-      : reject(400, 'malformed', 'The body could not be read.');
+      : reject(400, 'malformed', t('api.body.unreadable'));
   }
 }
 
@@ -110,7 +112,7 @@ function isIdempotencyKey(key: string): boolean {
 }
 
 function badKey(): Rejection {
-  return reject(400, 'malformed', 'The idempotency key must be 8 to 200 printable characters without spaces.');
+  return reject(400, 'malformed', t('api.body.idempotency-key'));
 }
 
 function reject(status: Rejection['status'], error: string, message: string): Rejection {
