@@ -21,6 +21,8 @@ export const WEAK_RESULT_COUNT = 2;
 /** Searches a query may cost beyond the first, for corrections and fallback together. */
 export const MAX_EXTRA_SEARCHES = 4;
 export const DEFAULT_RESULT_LIMIT = 10;
+/** The longest query searched (the search page, quick answers, the MCP server); longer ones are refused or cut. */
+export const MAX_QUERY_LENGTH = 200;
 
 export type HitKind = 'article' | 'troubleshooter';
 

@@ -1,6 +1,7 @@
 import { t } from '../../i18n/messages.ts';
 import { jsonResponse } from '../http/responses.ts';
-import { MAX_QUERY_LENGTH, siteQuickAnswer } from '../search/quick-answer.ts';
+import { MAX_QUERY_LENGTH } from '../../search/search.ts';
+import { siteQuickAnswer } from '../search/quick-answer.ts';
 import { SearchUnavailableError } from '../search/site-search.ts';
 import { countAssistantCall } from './call-limit.ts';
 
@@ -14,7 +15,7 @@ export async function answerRequest(request: Request, socketAddress: string): Pr
     const wait = limit.retryAfterSeconds;
     return jsonResponse(
       429,
-      { error: 'rate-limited', message: t('answer.error.rate-limited', { count: wait }) },
+      { error: 'rate-limited', message: t('assistants.rate-limited', { count: wait }) },
       { 'Retry-After': String(wait) },
     );
   }

@@ -7,9 +7,6 @@ import type { Catalog } from '../../lib/catalog.ts';
 import { catalog } from '../catalog.ts';
 import { siteSearch } from './site-search.ts';
 
-/** The longest query answered; the search page cuts what it searches for at the same length. */
-export const MAX_QUERY_LENGTH = 200;
-
 const byCatalog = new WeakMap<Catalog, Map<string, AnswerArticle>>();
 
 async function articlesByUrl(): Promise<Map<string, AnswerArticle>> {
