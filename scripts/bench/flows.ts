@@ -1,7 +1,7 @@
 // `npm run bench:flows`: checks and edge-covers a generated 1,000-step flow, against a 10 s target.
 import { performance } from 'node:perf_hooks';
-import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
-import { toMachineFlow } from '../../harness/machine-flow.ts';
+import { checkFlowSet } from '../../src/troubleshooter/flow-files.ts';
+import { walkFrom } from '../../src/troubleshooter/walk.ts';
 import { coverEveryEdge } from '../../harness/edge-cover.ts';
 import { generateFlow } from '../../harness/flow-generator.ts';
 import { median, renderTable, verdict } from './measure/report.ts';
@@ -15,10 +15,10 @@ let edges = 0;
 for (let run = 1; run <= RUNS; run++) {
   const raw = generateFlow(SIZE);
   const t0 = performance.now();
-  const parsed = flowFileSchema.safeParse(raw); // schema plus every graph check
+  const checked = checkFlowSet([{ id: 'generated', data: raw }]); // schema plus every graph check
   const t1 = performance.now();
-  if (!parsed.success) throw new Error(`the generated flow failed its checks: ${parsed.error.issues[0].message}`);
-  const coverage = coverEveryEdge(toMachineFlow('generated', parsed.data));
+  if (checked.problems.length) throw new Error(`the generated flow failed its checks: ${checked.problems[0].message}`);
+  const coverage = coverEveryEdge(walkFrom('generated', checked.flows));
   const t2 = performance.now();
   if (coverage.failures.length) throw new Error(`edge coverage failed: ${coverage.failures.slice(0, 3).join('; ')}`);
   edges = coverage.edges;
