@@ -85,6 +85,8 @@ export interface FlowCounts {
   /** Walks begun (a step shown with no step before it on the page), per flow. */
   starts: { flow: string; starts: number }[];
   outcomes: { flow: string; outcome: 'resolved' | 'handoff' | 'escalated'; count: number }[];
+  /** Support requests sent from each flow (their transcript names it), spam left out. */
+  tickets: { flow: string; count: number }[];
 }
 
 export async function flowCounts(db: Db, { since, until }: Period): Promise<FlowCounts> {
@@ -93,7 +95,7 @@ export async function flowCounts(db: Db, { since, until }: Period): Promise<Flow
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString());
   const steps = events.where('type', '=', 'step_viewed');
-  const [views, movesOn, starts, outcomes] = await Promise.all([
+  const [views, movesOn, starts, outcomes, transcripts] = await Promise.all([
     steps
       .select((eb) => ['flow', 'step', eb.fn.countAll<number>().as('n')])
       .groupBy(['flow', 'step'])
@@ -113,11 +115,26 @@ export async function flowCounts(db: Db, { since, until }: Period): Promise<Flow
       .select((eb) => ['flow', 'outcome', eb.fn.countAll<number>().as('n')])
       .groupBy(['flow', 'outcome'])
       .execute(),
+    // Transcripts are JSON text; reading the flow here keeps the SQL the same on both databases.
+    db
+      .selectFrom('tickets')
+      .select('transcript')
+      .where('transcript', 'is not', null)
+      .where('status', '!=', 'spam')
+      .where('created_at', '>=', since.toISOString())
+      .where('created_at', '<', until.toISOString())
+      .execute(),
   ]);
+  const tickets = new Map<string, number>();
+  for (const { transcript } of transcripts) {
+    const flow = (JSON.parse(transcript!) as { flow: string }).flow;
+    tickets.set(flow, (tickets.get(flow) ?? 0) + 1);
+  }
   return {
     views: views.map((r) => ({ flow: r.flow!, step: r.step!, views: count(r.n) })),
     movesOn: movesOn.map((r) => ({ flow: r.flow!, step: r.from_step!, moves: count(r.n) })),
     starts: starts.map((r) => ({ flow: r.flow!, starts: count(r.n) })),
     outcomes: outcomes.map((r) => ({ flow: r.flow!, outcome: r.outcome!, count: count(r.n) })),
+    tickets: [...tickets].map(([flow, n]) => ({ flow, count: n })),
   };
 }

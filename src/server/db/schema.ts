@@ -172,9 +172,12 @@ export interface ReaderEventsTable {
   type: 'search' | 'search_open' | 'step_viewed' | 'outcome';
   flow: string | null;
   step: string | null;
-  /** The step viewed before this one on the same page, or null when a walk starts. */
+  /** The step viewed before this one on the same page (`<flow>/<step>` in another flow), or null when a walk starts. */
   from_step: string | null;
+  /** Reached by readers. ('escalated' was recorded on reaching an escalate step until those were counted as views.) */
   outcome: 'resolved' | 'handoff' | 'escalated' | null;
+  /** The version of `flow`'s graph (src/troubleshooter/version.ts); null before versions were recorded. */
+  flow_version: string | null;
   query: string | null;
   result_count: number | null;
   /** Path of the opened search result. */

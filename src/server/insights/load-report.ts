@@ -7,7 +7,7 @@ import { buildInsights, type InsightsReport } from './report.ts';
 export async function loadInsights(days: string | null, now = new Date()): Promise<InsightsReport> {
   const [{ articles }, flows] = await Promise.all([catalog(), flowsById()]);
   const outlines = [...flows]
-    .map(([id, flow]) => ({ id, title: flow.title, steps: flow.steps.map((s) => ({ id: s.id, title: s.title, kind: s.kind })) }))
+    .map(([id, flow]) => ({ id, title: flow.title, steps: flow.steps.map((s) => ({ id: s.id, title: s.title ?? s.id, kind: s.kind })) }))
     .sort((a, b) => a.title.localeCompare(b.title));
   return buildInsights(await database(), periodFrom(days, now), new Map(articles.map((a) => [a.id, a.title])), outlines);
 }

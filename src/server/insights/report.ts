@@ -41,7 +41,10 @@ export interface FlowInsights {
   title: string;
   started: number;
   resolved: number;
+  /** Support requests sent from the flow's escalate steps (tickets, spam left out). */
   escalated: number;
+  /** Views of its escalate steps: readers shown the form, whether or not they sent it. */
+  reachedEscalate: number;
   handoff: number;
   /** Resolved as a whole percent of resolved plus escalated; null before any of either. */
   deflectionPercent: number | null;
@@ -132,13 +135,17 @@ function flowInsights(flow: FlowOutline, counts: Awaited<ReturnType<typeof flowC
   const views = new Map(of(counts.views).map((r) => [r.step, r.views]));
   const movesOn = new Map(of(counts.movesOn).map((r) => [r.step, r.moves]));
   const outcome = (result: string) => of(counts.outcomes).find((o) => o.outcome === result)?.count ?? 0;
-  const [resolved, escalated, handoff] = ['resolved', 'escalated', 'handoff'].map(outcome);
+  const [resolved, handoff] = ['resolved', 'handoff'].map(outcome);
+  // Escalated means a request sent: reaching the form is not asking for help (older 'escalated' outcome rows counted that).
+  const escalated = of(counts.tickets)[0]?.count ?? 0;
+  const reachedEscalate = flow.steps.filter((s) => s.kind === 'escalate').reduce((sum, s) => sum + (views.get(s.id) ?? 0), 0);
   return {
     id: flow.id,
     title: flow.title,
     started: of(counts.starts)[0]?.starts ?? 0,
     resolved,
     escalated,
+    reachedEscalate,
     handoff,
     deflectionPercent: percent(resolved, resolved + escalated),
     steps: flow.steps.map((step) => {
