@@ -1,7 +1,9 @@
 import { getCollection } from 'astro:content';
 import type { FlowFile } from '../troubleshooter/flow-schema.ts';
+import type { PreparedFlow } from '../troubleshooter/prepare.ts';
 import { flattenAudience, type AnnouncementFields } from './announcements.ts';
 import { getArticles } from './articles.ts';
+import { getFlows } from './flows.ts';
 
 /**
  * What the on-demand routes need to know about the content: article titles and old slugs, the troubleshooter
@@ -12,14 +14,22 @@ import { getArticles } from './articles.ts';
 export interface Catalog {
   articles: { id: string; title: string; aliases: string[] }[];
   flows: Record<string, FlowFile>;
+  /** Each flow as readers walk it, Markdown rendered: what a step's own page (on demand) shows. */
+  walks: Record<string, PreparedFlow>;
   announcements: ({ id: string } & AnnouncementFields)[];
 }
 
 export async function buildCatalog(): Promise<Catalog> {
-  const [articles, flows, announcements] = await Promise.all([getArticles(), getCollection('flows'), getCollection('announcements')]);
+  const [articles, flows, walks, announcements] = await Promise.all([
+    getArticles(),
+    getCollection('flows'),
+    getFlows(),
+    getCollection('announcements'),
+  ]);
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.data.title, aliases: a.data.aliases })),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
+    walks: Object.fromEntries(walks.map((w) => [w.id, w])),
     announcements: announcements.map((e) => ({ id: e.id, ...flattenAudience(e.data) })),
   };
 }

@@ -9,6 +9,15 @@ export function categoryHref(id: string): string {
   return `/categories/${id}/`;
 }
 
+/** A troubleshooter, at `step` for the island (`#<step>`, `#<flow>/<step>` in a flow it handed over to). */
 export function flowHref(id: string, step?: string): string {
   return `/troubleshoot/${id}/${step ? `#${step}` : ''}`;
+}
+
+/**
+ * A step's own page, which works without JavaScript: `path` is the walk that led there as the `path` parameter
+ * writes it (src/troubleshooter/path-param.ts); its characters need no escaping in a query.
+ */
+export function flowStepHref(id: string, step: string, path: string): string {
+  return `/troubleshoot/${id}/${step}/${path ? `?path=${path}` : ''}`;
 }

@@ -16,7 +16,7 @@ export const LOGIN_START = login.start;
 export function stepTitle(id: string): string {
   const step = login!.steps.find((s) => s.id === id);
   if (!step) throw new Error(`content/flows/login.yaml has no step "${id}".`);
-  return step.title;
+  return step.title ?? id;
 }
 
 /** The hash a step shows in the address bar: none at the first question, `#<id>` everywhere else. */
