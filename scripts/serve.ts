@@ -8,6 +8,7 @@ import { startupProblem } from '../src/server/db/database-errors.ts';
 import { readDeliveryManifest, siteUrlMismatch } from '../src/server/http/delivery-manifest.ts';
 import { startHttpServer } from '../src/server/http/server.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
+import { provideSearchBundle } from '../src/server/search/site-search.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
@@ -60,6 +61,8 @@ if (!existsSync(catalogFile)) {
   process.exit(1);
 }
 provideCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')) as Catalog);
+// The search index: checked on the first search, so a missing one makes search answer 503, never stops the server.
+provideSearchBundle(fileURLToPath(new URL('../dist/client/pagefind', import.meta.url)));
 
 // The adapter's standalone handler serves static files and on-demand routes; we own the HTTP server around it.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';

@@ -9,9 +9,12 @@ export function categoryHref(id: string): string {
   return `/categories/${id}/`;
 }
 
+/** Where every troubleshooter lives: the list, and each flow below it. */
+export const TROUBLESHOOTERS_PATH = '/troubleshoot/';
+
 /** A troubleshooter, at `step` for the island (`#<step>`, `#<flow>/<step>` in a flow it handed over to). */
 export function flowHref(id: string, step?: string): string {
-  return `/troubleshoot/${id}/${step ? `#${step}` : ''}`;
+  return `${TROUBLESHOOTERS_PATH}${id}/${step ? `#${step}` : ''}`;
 }
 
 /**
@@ -19,5 +22,5 @@ export function flowHref(id: string, step?: string): string {
  * writes it (src/troubleshooter/path-param.ts); its characters need no escaping in a query.
  */
 export function flowStepHref(id: string, step: string, path: string): string {
-  return `/troubleshoot/${id}/${step}/${path ? `?path=${path}` : ''}`;
+  return `${TROUBLESHOOTERS_PATH}${id}/${step}/${path ? `?path=${path}` : ''}`;
 }

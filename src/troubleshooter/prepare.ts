@@ -32,6 +32,7 @@ export interface PreparedFlow {
   id: string;
   title: string;
   description: string;
+  keywords: string[];
   start: string;
   /** The flows a reader of this one can be in (it, and those it hands over to): title and graph version. */
   flows: Record<string, { title: string; version: string }>;
@@ -53,6 +54,7 @@ export function prepareFlow(id: string, flows: ReadonlyMap<string, FlowFile>, ar
     id,
     title: root.title,
     description: root.description,
+    keywords: root.keywords,
     start: walk.start,
     flows: Object.fromEntries(
       [...owners].sort().map((flow) => [flow, { title: flows.get(flow)!.title, version: flowVersion(flows.get(flow)!) }]),
