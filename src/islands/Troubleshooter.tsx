@@ -109,7 +109,8 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
     hydration.done = true;
     const saved = historyPath(history.state, flow.id);
     reloaded.current = saved !== undefined;
-    if (saved) follow(actor, flow, saved);
+    // A history entry's path stands unless the address names another step (the reader changed the hash, then reloaded).
+    if (saved) follow(actor, flow, resumePath(flow, hashStep(), saved));
     else if (entry === 'start') {
       const hash = hashStep();
       const stored = possiblePrefix(flow, loadSavedPath(flow.id));
@@ -185,11 +186,12 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
       savePath(flow.id, undefined);
       record('push');
     });
+  // Continuing takes the place of the start in history, so Back goes one answer back, not to the offer.
   const resume = (event: MouseEvent) =>
     move(event, () => {
       follow(actor, flow, offer!);
       settle();
-      record('push');
+      record('replace');
     });
 
   const backPath = withoutLastAnswer(path, steps);
@@ -211,7 +213,8 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
   );
 
   return (
-    <div class="flow">
+    // `data-ready` tells tests (and styles, if ever needed) that the island has taken the server's markup over.
+    <div class="flow" data-ready={ready ? '' : undefined}>
       {offer && (
         <div class="flow-resume" role="group" aria-labelledby="flow-resume-text">
           <p id="flow-resume-text">{formatMessage(text.resume, { title: steps.get(endOf(flow, offer))!.title }, locale)}</p>
