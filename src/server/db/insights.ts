@@ -89,11 +89,10 @@ export interface FlowCounts {
   tickets: { flow: string; count: number }[];
 }
 
-export async function flowCounts(db: Db, { since, until }: Period): Promise<FlowCounts> {
-  const events = db
-    .selectFrom('reader_events')
-    .where('created_at', '>=', since.toISOString())
-    .where('created_at', '<', until.toISOString());
+/** Every flow's counts in a period; with `only`, one flow's events recorded on one version of its graph. */
+export async function flowCounts(db: Db, { since, until }: Period, only?: { flow: string; version: string }): Promise<FlowCounts> {
+  let events = db.selectFrom('reader_events').where('created_at', '>=', since.toISOString()).where('created_at', '<', until.toISOString());
+  if (only) events = events.where('flow', '=', only.flow).where('flow_version', '=', only.version);
   const steps = events.where('type', '=', 'step_viewed');
   const [views, movesOn, starts, outcomes, transcripts] = await Promise.all([
     steps
@@ -137,4 +136,23 @@ export async function flowCounts(db: Db, { since, until }: Period): Promise<Flow
     outcomes: outcomes.map((r) => ({ flow: r.flow!, outcome: r.outcome!, count: count(r.n) })),
     tickets: [...tickets].map(([flow, n]) => ({ flow, count: n })),
   };
+}
+
+/** Walks begun in a flow per version of its graph (null: recorded before versions were). */
+export async function startsByVersion(
+  db: Db,
+  { since, until }: Period,
+  flow: string,
+): Promise<{ version: string | null; starts: number }[]> {
+  const rows = await db
+    .selectFrom('reader_events')
+    .select((eb) => ['flow_version', eb.fn.countAll<number>().as('n')])
+    .where('type', '=', 'step_viewed')
+    .where('flow', '=', flow)
+    .where('from_step', 'is', null)
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .groupBy('flow_version')
+    .execute();
+  return rows.map((r) => ({ version: r.flow_version, starts: count(r.n) }));
 }

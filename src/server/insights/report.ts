@@ -1,6 +1,6 @@
 import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
 import type { Db } from '../db/connection.ts';
-import { flowCounts, opensByQuery, queryCounts, recentReasons, voteCounts } from '../db/insights.ts';
+import { flowCounts, opensByQuery, queryCounts, recentReasons, startsByVersion, voteCounts } from '../db/insights.ts';
 import type { InsightsPeriod } from './period.ts';
 
 export interface ArticleHelpfulness {
@@ -128,6 +128,21 @@ function helpfulness(votes: { article: string; answer: 'yes' | 'no'; votes: numb
       helpfulPercent: percent(yes, yes + no)!,
     }))
     .sort((a, b) => a.yes / a.votes - b.yes / b.votes || b.votes - a.votes || a.title.localeCompare(b.title));
+}
+
+/**
+ * One flow's figures for its diagram: only events recorded on `version` of its graph (the current one), so a
+ * changed flow's drop-off is not mixed with the old one's; `earlierStarts` counts walks begun on other versions.
+ */
+export async function flowVersionInsights(
+  db: Db,
+  period: InsightsPeriod,
+  flow: FlowOutline,
+  version: string,
+): Promise<FlowInsights & { earlierStarts: number }> {
+  const [counts, starts] = await Promise.all([flowCounts(db, period, { flow: flow.id, version }), startsByVersion(db, period, flow.id)]);
+  const earlierStarts = starts.filter((s) => s.version !== version).reduce((sum, s) => sum + s.starts, 0);
+  return { ...flowInsights(flow, counts), earlierStarts };
 }
 
 function flowInsights(flow: FlowOutline, counts: Awaited<ReturnType<typeof flowCounts>>): FlowInsights {
