@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFlowSet } from '../../src/troubleshooter/flow-files.ts';
 import { refParts, walkFrom } from '../../src/troubleshooter/walk.ts';
 import { coverEveryEdge } from '../../harness/edge-cover.ts';
-import { generateFlow } from '../../harness/flow-generator.ts';
+import { generateFlow, generateFlowSet } from '../../harness/flow-generator.ts';
 import { loadFlowSet } from '../support/flows.ts';
 
 const flows = loadFlowSet();
@@ -25,6 +25,20 @@ describe('edge coverage', () => {
     const coverage = coverEveryEdge(walkFrom('generated', generated.flows));
     expect(coverage.failures).toEqual([]);
     expect(coverage.covered).toBeGreaterThan(1900);
+  });
+
+  it('checks and covers 1,000 generated steps over five files, with hand-overs there and back and automatic steps', () => {
+    const files = generateFlowSet(1000);
+    const kinds = files.flatMap((f) => f.data.steps.map((s) => s.kind));
+    expect(kinds.filter((k) => k === 'flow').length).toBe(8);
+    expect(kinds.filter((k) => k === 'auto').length).toBeGreaterThan(20);
+    const generated = checkFlowSet(files);
+    expect(generated.problems).toEqual([]);
+    const walk = walkFrom('generated', generated.flows);
+    expect(new Set(walk.steps.map((s) => s.flow)).size).toBe(5);
+    const coverage = coverEveryEdge(walk);
+    expect(coverage.failures).toEqual([]);
+    expect(coverage.covered).toBe(coverage.edges);
   });
 
   it('reports a choice it could not reach', () => {
