@@ -12,7 +12,8 @@ import { getFlows } from './flows.ts';
  * article's compiled MDX into it.
  */
 export interface Catalog {
-  articles: { id: string; title: string; aliases: string[] }[];
+  /** `file`: its path in the project; `updated`: when it was last reviewed (ISO date). */
+  articles: { id: string; title: string; aliases: string[]; file: string; updated: string }[];
   flows: Record<string, FlowFile>;
   /** Each flow as readers walk it, Markdown rendered: what a step's own page (on demand) shows. */
   walks: Record<string, PreparedFlow>;
@@ -27,7 +28,13 @@ export async function buildCatalog(): Promise<Catalog> {
     getCollection('announcements'),
   ]);
   return {
-    articles: articles.map((a) => ({ id: a.id, title: a.data.title, aliases: a.data.aliases })),
+    articles: articles.map((a) => ({
+      id: a.id,
+      title: a.data.title,
+      aliases: a.data.aliases,
+      file: a.filePath ?? `content/articles/${a.id}.mdx`,
+      updated: a.data.updated.toISOString(),
+    })),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
     walks: Object.fromEntries(walks.map((w) => [w.id, w])),
     announcements: announcements.map((e) => ({ id: e.id, ...flattenAudience(e.data) })),

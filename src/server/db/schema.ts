@@ -22,6 +22,18 @@ export interface Database {
   announcement_changes: AnnouncementChangesTable;
   health_check: HealthCheckTable;
   rate_limits: RateLimitsTable;
+  queue_marks: QueueMarksTable;
+}
+
+/** An item of the editors' work queue marked done or snoozed: hidden until `until`. */
+export interface QueueMarksTable {
+  /** The item's key, e.g. `article-unhelpful:forgot-password` (src/server/queue/work-queue.ts). */
+  item_key: string;
+  state: 'done' | 'snoozed';
+  until: string;
+  /** The staff member's email address, as the audit trail names them. */
+  marked_by: string;
+  marked_at: string;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
