@@ -5,7 +5,7 @@ import { addVoteDetails, recordVote } from '../../src/server/db/feedback.ts';
 import { createEventStore } from '../../src/server/db/reader-events.ts';
 import { toCsv } from '../../src/server/insights/csv.ts';
 import { periodFrom } from '../../src/server/insights/period.ts';
-import { buildInsights, type InsightsReport } from '../../src/server/insights/report.ts';
+import { buildInsights, flowVersionInsights, type InsightsReport } from '../../src/server/insights/report.ts';
 import { insightsTables } from '../../src/server/insights/tables.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 import { seedTickets } from '../../harness/seed-tickets.ts';
@@ -170,6 +170,28 @@ describe('insights report (last 30 days)', () => {
     expect(periodFrom('90', NOW)).toEqual({ days: 90, since: daysAgo(90), until: NOW });
     expect(periodFrom('365', NOW).days).toBe(30);
     expect(periodFrom(null, NOW).days).toBe(30);
+  });
+});
+
+describe('a flow’s figures per version of its graph', () => {
+  it('counts only the events recorded on the version asked for, and how many walks began on others', async () => {
+    const store = createEventStore(async () => db);
+    const versioned = (version: string, steps: string[]) => walk(steps).map((e) => ({ ...e, flow: 'versioned', version }));
+    await store({
+      receivedAt: daysAgo(1),
+      events: [
+        ...versioned('aaaaaaaaaaaa', ['start', 'reset']),
+        ...versioned('aaaaaaaaaaaa', ['start']),
+        ...versioned('bbbbbbbbbbbb', ['start', 'reset', 'resolved']),
+      ],
+    });
+    const figures = await flowVersionInsights(db, periodFrom('30', NOW), { ...flow, id: 'versioned' }, 'bbbbbbbbbbbb');
+    expect(figures.started).toBe(1);
+    expect(figures.earlierStarts).toBe(2);
+    expect(figures.steps.slice(0, 2)).toEqual([
+      { id: 'start', title: 'What is wrong?', views: 1, left: 0 },
+      { id: 'reset', title: 'Reset your password', views: 1, left: 0 },
+    ]);
   });
 });
 
