@@ -82,10 +82,10 @@ export function prepareFlow(id: string, flows: ReadonlyMap<string, FlowFile>, ar
               },
             }
           : {}),
-        articles: (step.articles ?? []).map((slug) => {
+        // An unknown or draft slug is `npm run check:content`'s to report (with its line), as for articles' `related`.
+        articles: (step.articles ?? []).flatMap((slug) => {
           const title = articleTitles.get(slug);
-          if (!title) throw new Error(`content/flows/${walkStep.flow}.yaml, step "${step.id}": there is no published article "${slug}"`);
-          return { href: articleHref(slug), title };
+          return title ? [{ href: articleHref(slug), title }] : [];
         }),
         ...(step.kind === 'outcome' ? { result: step.result, link: step.link } : {}),
         ...(step.kind === 'escalate' && step.topic ? { topic: step.topic } : {}),
