@@ -1,4 +1,4 @@
-import type { FlowFile, Step } from './flow-schema.ts';
+import type { Step } from './flow-schema.ts';
 
 /** Every step's ways out, the same shape for questions, automatic steps and instructions; ends have none. */
 export interface Exit {
@@ -27,8 +27,4 @@ export function exitsOf(step: Step): Exit[] {
 /** Where a walk ends: the reader leaves with a fix, a link elsewhere, or a request to support. */
 export function isTerminal(step: Pick<Step, 'kind'>): boolean {
   return step.kind === 'escalate' || step.kind === 'outcome';
-}
-
-export function stepMap(flow: Pick<FlowFile, 'steps'>): Map<string, Step> {
-  return new Map(flow.steps.map((s) => [s.id, s]));
 }

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { browserIds } from '../lib/browsers.ts';
 import { audienceIds, topicIds } from '../site.config.ts';
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const stepId = z.string().regex(ID_PATTERN, { error: 'step ids are lowercase words joined by hyphens' });
 const flowId = z.string().regex(ID_PATTERN, { error: 'flow ids are file names: lowercase words joined by hyphens' });
 const articleSlug = z.string().regex(ID_PATTERN, { error: 'an article is named by its slug, the file name without .mdx' });
