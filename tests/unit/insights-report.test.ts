@@ -206,6 +206,7 @@ describe('insights tables and CSV', () => {
       'unopened-queries',
       'troubleshooters',
       'troubleshooter-steps',
+      'response-times',
     ]);
     expect(toCsv(tables.articles)).toBe(
       'Article,Helpful,Yes,No,Votes\r\nAvoid scams,0%,0,1,1\r\nMy account is locked,50%,1,1,2\r\nI forgot my password,75%,3,1,4\r\n',

@@ -1,6 +1,7 @@
 import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
 import type { Db } from '../db/connection.ts';
-import { flowCounts, opensByQuery, queryCounts, recentReasons, startsByVersion, voteCounts } from '../db/insights.ts';
+import { flowCounts, opensByQuery, queryCounts, recentReasons, startsByVersion, ticketTimes, voteCounts } from '../db/insights.ts';
+import { weeklyResponseTimes, type WeekTimes } from './response-times.ts';
 import type { InsightsPeriod } from './period.ts';
 
 export interface ArticleHelpfulness {
@@ -62,6 +63,8 @@ export interface InsightsReport {
   /** Queries that found articles, none of which was opened. */
   unopened: QueryRow[];
   flows: FlowInsights[];
+  /** First-reply time and time to resolution of the period's tickets, by the week they arrived. */
+  responseTimes: WeekTimes[];
 }
 
 export interface FlowOutline {
@@ -80,7 +83,7 @@ export async function buildInsights(
   titles: Map<string, string>,
   flows: FlowOutline[],
 ): Promise<InsightsReport> {
-  const [votes, reasons, top, none, found, counts] = await Promise.all([
+  const [votes, reasons, top, none, found, counts, times] = await Promise.all([
     voteCounts(db, period),
     recentReasons(db, period, TOP),
     queryCounts(db, period, { limit: TOP }),
@@ -88,6 +91,7 @@ export async function buildInsights(
     // Enough candidates that the top unopened ones are among them.
     queryCounts(db, period, { limit: 500, withResults: true }),
     flowCounts(db, period),
+    ticketTimes(db, period),
   ]);
   const opens = await opensByQuery(db, period, [...new Set([...top, ...found].map((q) => q.query))]);
   const withOpens = (rows: { query: string; searches: number }[]) => rows.map((r) => ({ ...r, opens: opens.get(r.query) ?? 0 }));
@@ -108,6 +112,7 @@ export async function buildInsights(
       .filter((q) => q.opens === 0)
       .slice(0, TOP),
     flows: flows.map((flow) => flowInsights(flow, counts)),
+    responseTimes: weeklyResponseTimes(times),
   };
 }
 

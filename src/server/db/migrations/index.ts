@@ -6,6 +6,7 @@ import * as rateLimits from './004-rate-limits.ts';
 import * as healthCheck from './005-health-check.ts';
 import * as staffDevices from './006-staff-devices.ts';
 import * as tickets from './007-tickets.ts';
+import * as conversations from './008-conversations.ts';
 import * as flowVersions from './009-flow-versions.ts';
 import * as queueMarks from './010-queue-marks.ts';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '005-health-check': healthCheck,
   '006-staff-devices': staffDevices,
   '007-tickets': tickets,
+  '008-conversations': conversations,
   '009-flow-versions': flowVersions,
   '010-queue-marks': queueMarks,
 };
