@@ -25,6 +25,8 @@ export interface SeedOptions {
   contactEmail?: (i: number) => string;
   accountEmails?: (i: number) => string[];
   closedAt?: (i: number) => string | null;
+  /** The troubleshooter path attached, as the endpoint stores it; none by default. */
+  transcript?: (i: number) => object | null;
   description?: (i: number) => string;
 }
 
@@ -55,7 +57,7 @@ export async function seedTickets(db: Db, options: SeedOptions): Promise<SeededT
         account_emails: JSON.stringify(accounts(i)),
         topic: 'sign-in',
         description: options.description?.(i) ?? `Seeded ticket number ${i}: I cannot sign in.`,
-        transcript: null,
+        transcript: options.transcript?.(i) ? JSON.stringify(options.transcript(i)) : null,
         browser: 'firefox',
         os: 'linux',
         consented_at: createdAt,

@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { glob, file } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { announcementFileSchema } from './lib/announcements.ts';
 import { announcementsFilePath } from './lib/announcements-file.ts';
 import { articleLoader } from './lib/article-loader.ts';
 import { articleSchema, categorySchema } from './lib/content-schemas.ts';
-import { flowFileSchema } from './troubleshooter/flow-file.ts';
+import { flowLoader } from './lib/flow-loader.ts';
+import { flowSchema } from './troubleshooter/flow-schema.ts';
 import { contentDir } from './lib/content-dir.ts';
 
 const articles = defineCollection({
@@ -19,8 +20,8 @@ const categories = defineCollection({
 });
 
 const flows = defineCollection({
-  loader: glob({ base: `${contentDir}/flows`, pattern: '*.yaml' }),
-  schema: flowFileSchema,
+  loader: flowLoader(`${contentDir}/flows`),
+  schema: flowSchema,
 });
 
 /** `content/announcements.yaml` (or .yml, .json): optional, so a site with no notices needs no file. */

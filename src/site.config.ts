@@ -18,6 +18,14 @@ export const siteConfigSchema = z.object({
   /** What a request for help is about; the contact form offers these, troubleshooter steps preselect one. */
   topics: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1) })).min(1),
   locale: z.string().default('en'),
+  /**
+   * Where editors change a file in the browser, `{path}` standing for its path in the project (e.g.
+   * `https://github.com/acme/help/edit/main/{path}`); the work queue then links each item's file. Optional.
+   */
+  editUrl: z
+    .string()
+    .regex(/^https?:\/\/\S*\{path\}/, { error: 'a URL with {path} where the file goes' })
+    .optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -1,9 +1,10 @@
-// `npm run bench:flows`: checks and edge-covers a generated 1,000-step flow, against a 10 s target.
+// `npm run bench:flows`: checks and edge-covers a generated 1,000-step flow (a main flow handing over to four
+// sub-flows that hand back, with automatic steps), against a 10 s target.
 import { performance } from 'node:perf_hooks';
-import { flowFileSchema } from '../../src/troubleshooter/flow-file.ts';
-import { toMachineFlow } from '../../harness/machine-flow.ts';
+import { checkFlowSet } from '../../src/troubleshooter/flow-files.ts';
+import { walkFrom } from '../../src/troubleshooter/walk.ts';
 import { coverEveryEdge } from '../../harness/edge-cover.ts';
-import { generateFlow } from '../../harness/flow-generator.ts';
+import { generateFlowSet } from '../../harness/flow-generator.ts';
 import { median, renderTable, verdict } from './measure/report.ts';
 
 const SIZE = Number(process.argv[2] ?? 1000);
@@ -13,12 +14,12 @@ const TARGET_MS = 10_000;
 const times = { check: [] as number[], cover: [] as number[], total: [] as number[] };
 let edges = 0;
 for (let run = 1; run <= RUNS; run++) {
-  const raw = generateFlow(SIZE);
+  const files = generateFlowSet(SIZE);
   const t0 = performance.now();
-  const parsed = flowFileSchema.safeParse(raw); // schema plus every graph check
+  const checked = checkFlowSet(files); // schema plus every graph check, across the files
   const t1 = performance.now();
-  if (!parsed.success) throw new Error(`the generated flow failed its checks: ${parsed.error.issues[0].message}`);
-  const coverage = coverEveryEdge(toMachineFlow('generated', parsed.data));
+  if (checked.problems.length) throw new Error(`the generated flow failed its checks: ${checked.problems[0].message}`);
+  const coverage = coverEveryEdge(walkFrom('generated', checked.flows));
   const t2 = performance.now();
   if (coverage.failures.length) throw new Error(`edge coverage failed: ${coverage.failures.slice(0, 3).join('; ')}`);
   edges = coverage.edges;
@@ -31,7 +32,12 @@ for (let run = 1; run <= RUNS; run++) {
 }
 
 const ms = (values: number[]) => `${median(values).toFixed(0)} ms`;
-console.log(`\nGenerated flow: ${SIZE} steps, ${edges} choices (median of ${RUNS} runs)\n`);
+const kinds = generateFlowSet(SIZE).flatMap((f) => f.data.steps.map((s) => s.kind));
+const auto = kinds.filter((k) => k === 'auto').length;
+const handOvers = kinds.filter((k) => k === 'flow').length;
+console.log(
+  `\nGenerated flows: ${SIZE} steps in 5 files (${auto} automatic, ${handOvers} hand-overs), ${edges} choices (median of ${RUNS} runs)\n`,
+);
 console.log(
   renderTable(
     ['figure', 'value', 'target', 'result'],

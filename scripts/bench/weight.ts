@@ -7,7 +7,7 @@ import { readDeliveryManifest } from '../../src/server/http/delivery-manifest.ts
 import { launchBrowser } from '../../harness/chromium.ts';
 import { startServer } from '../../harness/server-process.ts';
 import { chromiumMissing, recordRequests } from './measure/browser-requests.ts';
-import { isPagefindUrl, measurePage, type PageWeight } from './measure/page-weight.ts';
+import { isPagefindUrl, lazyWeight, measurePage, type PageWeight } from './measure/page-weight.ts';
 import { formatBytes, renderTable, verdict } from './measure/report.ts';
 import { measureServed, SERVED_ENCODINGS, type ServedWeight } from './measure/served-weight.ts';
 import { GZIP_LEVEL } from './measure/sizes.ts';
@@ -19,6 +19,8 @@ import { serveStatic } from './measure/static-server.ts';
  */
 export const ARTICLE_JS_BUDGET = 5 * 1024;
 export const TROUBLESHOOTER_JS_BUDGET = 30 * 1024;
+/** The contact form at a troubleshooter's escalate step, loaded when a reader reaches one. */
+export const ESCALATE_STEP_JS_BUDGET = 12 * 1024;
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const clientDir = join(projectRoot, 'dist', 'client');
@@ -122,6 +124,13 @@ const budgetRow = (type: string, label: string, budget: number) => {
     ? [`${label} JS ≤ ${formatBytes(budget)} gzip`, formatBytes(weight.jsGzip), verdict(weight.jsGzip <= budget)]
     : [`${label} JS ≤ ${formatBytes(budget)} gzip`, 'not in this build', 'MISS'];
 };
+const troubleshooter = weightOf('troubleshooter');
+const escalate = troubleshooter ? await lazyWeight(clientDir, troubleshooter, /ContactForm/) : [];
+const escalateGzip = escalate.reduce((sum, a) => sum + a.gzip, 0);
+if (troubleshooter) {
+  console.log(`\nLoaded when a reader reaches an escalate step (gzip):`);
+  for (const a of escalate) console.log(`    ${formatBytes(a.gzip).padStart(9)}  ${a.source}`);
+}
 const articleWeight = weightOf('article');
 console.log(`\nTarget (the article row is the heaviest of ${articles.length} articles)`);
 console.log(
@@ -130,6 +139,11 @@ console.log(
     [
       budgetRow('article', 'article page (feedback, banners, beacon)', ARTICLE_JS_BUDGET),
       budgetRow('troubleshooter', 'troubleshooter page', TROUBLESHOOTER_JS_BUDGET),
+      [
+        `escalate step's code ≤ ${formatBytes(ESCALATE_STEP_JS_BUDGET)} gzip`,
+        escalate.length ? formatBytes(escalateGzip) : 'not found',
+        verdict(escalate.length > 0 && escalateGzip <= ESCALATE_STEP_JS_BUDGET),
+      ],
     ],
   ),
 );

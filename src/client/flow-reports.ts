@@ -3,8 +3,10 @@
  * wants to count steps and outcomes (the analytics beacon) listens for `signpost:flow`.
  */
 export type FlowReport =
-  | { type: 'step_viewed'; flow: string; step: string }
-  | { type: 'outcome'; flow: string; step: string; result: 'resolved' | 'handoff' | 'escalated' };
+  /** A step shown, or passed on the way (an automatic step, a hand-over to another flow); `flow` is the step's own. */
+  | { type: 'step_viewed'; flow: string; step: string; version: string }
+  /** The reader reached a resolved or hand-off outcome. (Escalations are counted from the tickets they send.) */
+  | { type: 'outcome'; flow: string; step: string; result: 'resolved' | 'handoff'; version: string };
 
 declare global {
   interface Window {

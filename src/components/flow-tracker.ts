@@ -3,13 +3,16 @@ import type { ReaderEvent } from '../lib/reader-events.ts';
 
 /**
  * Turns the troubleshooter's `signpost:flow` reports into events. Each step view names the step shown before
- * it on this page, so insights can tell where readers moved on and where they left; a walk starts with none.
+ * it on this page (`<flow>/<step>` when that was in another flow), so insights can tell where readers moved on,
+ * where they left and where one flow handed them to another; a walk starts with none.
  */
 export function createFlowTracker(track: (event: ReaderEvent) => void): (report: FlowReport) => void {
-  const lastStep = new Map<string, string>();
+  let last: { flow: string; step: string } | undefined;
   return (report) => {
-    if (report.type === 'outcome') return track({ type: 'outcome', flow: report.flow, step: report.step, result: report.result });
-    track({ type: 'step_viewed', flow: report.flow, step: report.step, from: lastStep.get(report.flow) });
-    lastStep.set(report.flow, report.step);
+    const { flow, step, version } = report;
+    if (report.type === 'outcome') return track({ type: 'outcome', flow, step, result: report.result, version });
+    const from = last && (last.flow === flow ? last.step : `${last.flow}/${last.step}`);
+    track({ type: 'step_viewed', flow, step, ...(from ? { from } : {}), version });
+    last = { flow, step };
   };
 }

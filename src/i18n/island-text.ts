@@ -41,13 +41,20 @@ export function contactFormText(): ContactFormText {
 
 export function troubleshooterText(): TroubleshooterText {
   return {
-    progress: messagePattern('troubleshooter.progress'),
+    progress: messagePattern('flow.progress'),
+    progressLast: messagePattern('flow.progress.last'),
     finished: messagePattern('troubleshooter.progress.finished'),
     announce: messagePattern('troubleshooter.step-announcement'),
     back: t('troubleshooter.back'),
     restart: t('troubleshooter.restart'),
     fixed: t('troubleshooter.fixed'),
     browsers: t('browser-tabs.label'),
+    articles: t('flow.articles.heading'),
+    resume: messagePattern('flow.resume.text'),
+    resumeContinue: t('flow.resume.continue'),
+    resumeRestart: t('flow.resume.restart'),
+    waiting: t('flow.waiting'),
+    summary: { locale, intro: messagePattern('flow.description.intro'), line: messagePattern('flow.description.line') },
     form: contactFormText(),
   };
 }

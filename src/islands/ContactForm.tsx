@@ -19,8 +19,6 @@ import { ErrorSummary } from '../components/form/ErrorSummary.tsx';
 import { Field } from '../components/form/Field.tsx';
 import { Fieldset } from '../components/form/Fieldset.tsx';
 import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
-import '../styles/error-summary.css';
-import '../styles/forms.css';
 
 /**
  * The form's words, from the message catalogue (src/i18n/island-text.ts), ready to show; the Message ones have
@@ -60,6 +58,8 @@ export interface ContactFormProps {
   topics: { id: string; label: string }[];
   /** Preselected topic, e.g. from a troubleshooter's escalate step. */
   topic?: string;
+  /** Where the description starts: a troubleshooter's escalate step fills in the path the reader took. */
+  description?: string;
   /** The troubleshooter path to attach. */
   transcript?: Transcript;
   /** A failed plain-form post being shown again (values, errors). */
@@ -76,14 +76,18 @@ type Status = 'editing' | 'sending' | 'unreachable' | 'sent';
 const API = '/api/escalations';
 
 /**
- * The contact form. Rendered on the server it is a complete plain HTML form, posted to the contact page itself;
+ * The contact form. Its styles (src/styles/forms.css, error-summary.css) come with the pages that render it: the
+ * troubleshooter loads this code only once a reader reaches an escalate step, and a stylesheet imported here would
+ * then be fetched as a file the build does not emit.
+ *
+ * Rendered on the server it is a complete plain HTML form, posted to the contact page itself;
  * once hydrated it sends JSON with an Idempotency-Key, so retrying after a network failure can never create a
  * second ticket. Either way a sent request ends on its own address, /contact/sent/?ref=….
  */
 export default function ContactForm(props: ContactFormProps) {
   const { text, topics, transcript, startedAt, onSubmitted } = props;
   const { locale, errorPrefix } = text;
-  const blank = { ...emptyContactForm, topic: props.topic ?? '' };
+  const blank = { ...emptyContactForm, topic: props.topic ?? '', description: props.description ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
   const [errors, setErrors] = useState<FieldErrors>(props.initial?.errors ?? {});
   const [formError, setFormError] = useState(props.initial?.formError);

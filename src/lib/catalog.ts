@@ -1,8 +1,10 @@
 import { getCollection } from 'astro:content';
 import type { FlowFile } from '../troubleshooter/flow-schema.ts';
+import type { PreparedFlow } from '../troubleshooter/prepare.ts';
 import { flattenAudience, type AnnouncementFields } from './announcements.ts';
 import { articleSections, type ArticleSection } from './article-sections.ts';
 import { getArticleMarkdown, getArticles } from './articles.ts';
+import { getFlows } from './flows.ts';
 import { renderArticleBody } from './markdown/article-body.ts';
 
 /**
@@ -12,24 +14,35 @@ import { renderArticleBody } from './markdown/article-body.ts';
  * article's compiled MDX into it.
  */
 export interface Catalog {
-  articles: { id: string; title: string; aliases: string[]; sections: ArticleSection[] }[];
+  /** `file`: its path in the project; `updated`: when it was last reviewed (ISO date). */
+  articles: { id: string; title: string; aliases: string[]; file: string; updated: string; sections: ArticleSection[] }[];
   flows: Record<string, FlowFile>;
+  /** Each flow as readers walk it, Markdown rendered: what a step's own page (on demand) shows. */
+  walks: Record<string, PreparedFlow>;
   announcements: ({ id: string } & AnnouncementFields)[];
 }
 
 export async function buildCatalog(): Promise<Catalog> {
-  const [articles, flows, announcements] = await Promise.all([getArticles(), getCollection('flows'), getCollection('announcements')]);
+  const [articles, flows, walks, announcements] = await Promise.all([
+    getArticles(),
+    getCollection('flows'),
+    getFlows(),
+    getCollection('announcements'),
+  ]);
   return {
     articles: await Promise.all(
       articles.map(async (a) => ({
         id: a.id,
         title: a.data.title,
         aliases: a.data.aliases,
+        file: a.filePath ?? `content/articles/${a.id}.mdx`,
+        updated: a.data.updated.toISOString(),
         // Cut at the headings the page renders, so each section links to its heading's id.
         sections: articleSections(await getArticleMarkdown(a), (await renderArticleBody(a)).headings),
       })),
     ),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
+    walks: Object.fromEntries(walks.map((w) => [w.id, w])),
     announcements: announcements.map((e) => ({ id: e.id, ...flattenAudience(e.data) })),
   };
 }

@@ -95,6 +95,12 @@ export async function checkContent({ articles, categoryIds, flows = [] }: Conten
     if (syntax) problems.push(syntax);
   }
   for (const flow of flowFacts) {
+    for (const slug of flow.articles) {
+      const target = bySlug.get(slug.value);
+      if (!target) problems.push({ path: flow.path, line: slug.line, message: `article "${slug.value}" does not exist` });
+      else if (target.draft)
+        problems.push({ path: flow.path, line: slug.line, message: `article "${slug.value}" is a draft and will not be published` });
+    }
     for (const link of flow.links) {
       const problem = checkLink(link.href, { bySlug, aliasOwner, categories, flowSteps, fromDraft: false });
       if (problem) problems.push({ path: flow.path, line: link.line, message: problem });
@@ -230,12 +236,33 @@ function headingProblems(article: ArticleFacts): Problem[] {
 }
 
 /** A flow file's step ids and the site links in its Markdown fields, with 1-based file lines. */
-function readFlow(file: SourceFile): { id: string; path: string; steps: string[]; links: { href: string; line: number }[] } {
+interface FlowFacts {
+  id: string;
+  path: string;
+  steps: string[];
+  links: { href: string; line: number }[];
+  /** Slugs in the steps' `articles` lists. */
+  articles: { value: string; line: number }[];
+}
+
+function readFlow(file: SourceFile): FlowFacts {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.source, { lineCounter });
   const stepList = doc.get('steps', true);
   const steps = isSeq(stepList)
     ? stepList.items.flatMap((item) => (isMap(item) && typeof item.get('id') === 'string' ? [item.get('id') as string] : []))
+    : [];
+  const articles = isSeq(stepList)
+    ? stepList.items.flatMap((item) => {
+        const list = isMap(item) ? item.get('articles', true) : undefined;
+        return isSeq(list)
+          ? list.items.flatMap((slug) =>
+              isScalar(slug) && typeof slug.value === 'string' && slug.range
+                ? [{ value: slug.value, line: lineCounter.linePos(slug.range[0]).line }]
+                : [],
+            )
+          : [];
+      })
     : [];
   const links: { href: string; line: number }[] = [];
   visit(doc, {
@@ -246,5 +273,5 @@ function readFlow(file: SourceFile): { id: string; path: string; steps: string[]
       for (const link of internalLinks(node.value)) links.push({ href: link.href, line: first + link.line });
     },
   });
-  return { id: slugOf(file.path).replace(/\.ya?ml$/, ''), path: file.path, steps, links };
+  return { id: slugOf(file.path).replace(/\.ya?ml$/, ''), path: file.path, steps, links, articles };
 }

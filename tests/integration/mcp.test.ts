@@ -76,27 +76,33 @@ describe.each([
     });
   });
 
-  it('walks the login troubleshooter to an escalation with the steps and choices its no-JavaScript page shows', async () => {
-    const page = parse(await (await fetch(`${baseUrl}/troubleshoot/login/`)).text());
+  it('walks the login troubleshooter to an escalation with the steps and choices its no-JavaScript pages show', async () => {
+    // Each answer's url is that step's own page; the page shows the same step and choices, and the chosen choice's
+    // link leads to the page of the step the machine reached next.
+    const stepPage = async (answer: StepAnswer) => {
+      const { pathname, search } = new URL(answer.url);
+      const response = await fetch(new URL(`${pathname}${search}`, baseUrl));
+      expect(response.status, answer.url).toBe(200);
+      const section = parse(await response.text()).querySelector('.flow-step')!;
+      expect(section.querySelector('h2')?.text.trim()).toBe(answer.step.title);
+      return section;
+    };
     const choose = ['I’m not sure which email address I signed up with', 'I still can’t find it'];
     const path: { step: string; choice: string }[] = [];
     let answer = data<StepAnswer>(await call('troubleshooter_step', { flow: 'login' }));
     for (const label of choose) {
-      // The page's section for the step: its heading and its choices, in order.
-      const section = page.getElementById(answer.step.id)!;
-      expect(section.querySelector('h2')?.text).toBe(answer.step.title);
-      const links = section.querySelectorAll('.flow-choices a');
+      const links = (await stepPage(answer)).querySelectorAll('.flow-choices a');
       expect(answer.step.choices.map((c) => c.label)).toEqual(links.map((a) => a.text.trim()));
       const chosen = answer.step.choices.find((c) => c.label.replace(/'/g, '’') === label.replace(/'/g, '’'))!;
       expect(chosen, label).toBeDefined();
       path.push({ step: answer.step.id, choice: chosen.id });
       const next = data<StepAnswer>(await call('troubleshooter_step', { flow: 'login', path }));
-      // The page's link for that choice leads to the step the machine reached.
-      expect(links.find((a) => a.text.trim() === chosen.label)?.getAttribute('href')).toBe(`#${next.step.id}`);
+      const nextPage = new URL(next.url);
+      expect(links.find((a) => a.text.trim() === chosen.label)?.getAttribute('href')).toBe(`${nextPage.pathname}${nextPage.search}`);
       answer = next;
     }
+    await stepPage(answer);
     expect(answer.step.kind).toBe('escalate');
-    expect(page.getElementById(answer.step.id)?.querySelector('h2')?.text).toBe(answer.step.title);
     const contact = new URL(answer.step.contactUrl!);
     expect(contact.pathname).toBe('/contact/');
     expect(contact.searchParams.get('flow')).toBe('login');

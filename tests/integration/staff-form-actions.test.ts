@@ -96,6 +96,7 @@ async function everything(): Promise<Record<string, string[]>> {
       'ticket_notes',
       'urgent_announcements',
       'announcement_changes',
+      'queue_marks',
     ] as const;
     const rows: Record<string, string[]> = {};
     for (const table of tables) rows[table] = (await db.selectFrom(table).selectAll().execute()).map((row) => JSON.stringify(row)).sort();
@@ -148,6 +149,11 @@ const PAGES_WITH_ACTIONS: Record<string, Page> = {
   'the announcements page (publish)': {
     path: () => '/staff/announcements',
     fields: () => ({ action: 'publish', message: 'Payouts are delayed.', icon: 'warning', start: '', end: '', countries: '' }),
+    session: async () => admin,
+  },
+  'the work queue (mark an item done)': {
+    path: () => '/staff/queue',
+    fields: () => ({ action: 'done', key: 'search-no-results:anything' }),
     session: async () => admin,
   },
   'the personal data page (erase)': {

@@ -9,6 +9,7 @@ import { editAnnouncement, publishAnnouncement } from '../../src/server/db/annou
 import { auditOf } from '../../src/server/db/audit.ts';
 import { migrateToLatest, openPostgres, openSqlite, type Db } from '../../src/server/db/connection.ts';
 import { COPY_ORDER, type CopiedTable } from '../../src/server/db/copy.ts';
+import { markQueueItem } from '../../src/server/db/queue-marks.ts';
 import { dailySalt } from '../../src/server/db/daily-salt.ts';
 import { addVoteDetails, recordVote } from '../../src/server/db/feedback.ts';
 import { recordAttempt } from '../../src/server/db/sign-in-attempts.ts';
@@ -127,6 +128,7 @@ async function seedHelpCenter(db: Db): Promise<void> {
   const fields = { message: 'Sign-in is **slow** today.', icon: 'warning', countries: ['GB', 'IE'], userTypes: 'all' } as const;
   const announcement = await publishAnnouncement(db, { ...fields, countries: [...fields.countries] }, editor, now);
   await editAnnouncement(db, announcement, { ...fields, countries: 'all', end: '2025-03-02T00:00:00.000Z' }, editor, now);
+  await markQueueItem(db, 'search-no-results:refund policy', { state: 'snoozed', until: '2025-03-08T12:00:00.000Z' }, admin.email, now);
 }
 
 function runCopy(to: string) {

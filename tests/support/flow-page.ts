@@ -16,7 +16,7 @@ export const LOGIN_START = login.start;
 export function stepTitle(id: string): string {
   const step = login!.steps.find((s) => s.id === id);
   if (!step) throw new Error(`content/flows/login.yaml has no step "${id}".`);
-  return step.title;
+  return step.title ?? id;
 }
 
 /** The hash a step shows in the address bar: none at the first question, `#<id>` everywhere else. */
@@ -31,18 +31,19 @@ export function troubleshooter(page: Page) {
     /** Every visible step heading; once the island runs, exactly one. */
     headings: main.getByRole('heading', { level: 2 }),
     heading: main.getByRole('heading', { level: 2 }).first(),
-    choice: (label: string): Locator => main.getByRole('button', { name: label, exact: true }),
-    back: main.getByRole('button', { name: 'Back', exact: true }),
-    startOver: main.getByRole('button', { name: 'Start over', exact: true }),
-    /** "Step N · at least …" or "Step N: the end of this troubleshooter". */
+    // Choices, Back and Start over are links with and without JavaScript: each is the address of where it leads.
+    choice: (label: string): Locator => main.getByRole('link', { name: label, exact: true }),
+    back: main.getByRole('link', { name: 'Back', exact: true }),
+    startOver: main.getByRole('link', { name: 'Start over', exact: true }),
+    /** "Step N · up to …", "Step N · the last question" or "Step N: the end of this troubleshooter". */
     progress: main.getByText(/^Step \d+( ·|: the end of this troubleshooter)/),
     liveRegion: main.locator('[aria-live]'),
   };
 }
 
-/** Waits until the island has replaced the no-JavaScript version (its "Start over" is a button, not a link). */
+/** Waits until the island has taken over the step the server rendered. */
 export async function waitForIsland(page: Page): Promise<void> {
-  await troubleshooter(page).startOver.waitFor({ state: 'visible' });
+  await page.locator('.flow[data-ready]').waitFor({ state: 'attached' });
 }
 
 /** Every step answers within milliseconds locally: a missing element should fail in seconds, not Playwright's 30. */
@@ -78,7 +79,8 @@ export async function choose(page: Page, label: string, nextId: string): Promise
 }
 
 export type FlowEventDetail =
-  { type: 'step_viewed'; flow: string; step: string } | { type: 'outcome'; flow: string; step: string; result: string };
+  | { type: 'step_viewed'; flow: string; step: string; version?: string }
+  | { type: 'outcome'; flow: string; step: string; result: string; version?: string };
 
 /** From the next document on, keeps every `signpost:flow` event's detail; read them with `flowEvents`. */
 export async function recordFlowEvents(page: Page): Promise<void> {

@@ -113,6 +113,22 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('checks the articles a flow step lists: they must exist and be published', async () => {
+    const flow = {
+      path: 'flows/login.yaml',
+      source: 'title: T\nstart: a\nsteps:\n  - id: a\n    articles: [one, gone]\n  - id: b\n    articles:\n      - draft-one\n',
+    };
+    const files = [article('one.mdx', '', 'Body.\n'), article('draft-one.mdx', 'draft: true\n', 'Body.\n')];
+    expect(
+      (await checkContent({ articles: files, categoryIds: ['account-access'], flows: [flow] })).map(
+        (p) => `${p.path}:${p.line}: ${p.message}`,
+      ),
+    ).toEqual([
+      'flows/login.yaml:5: article "gone" does not exist',
+      'flows/login.yaml:8: article "draft-one" is a draft and will not be published',
+    ]);
+  });
+
   it('reports MDX that does not compile at its line in the file, as the build would', async () => {
     const files = [article('one.mdx', '', '\nIntro.\n\nimport Widget from "./widget.astro";\n'), article('two.mdx', '', 'Total {broken\n')];
     expect(

@@ -7,9 +7,9 @@ import type { EndpointSettings } from '../../src/server/settings.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const settings: EndpointSettings = { rateLimitPerMinute: 0, trustedProxyHops: 0, publicOrigin: undefined };
-const flows = new Map([['login', { steps: [{ id: 'what-is-wrong' }, { id: 'reset-password' }, { id: 'resolved' }] }]]) as Parameters<
-  typeof parseEventBatch
->[1];
+const flows = new Map([
+  ['login', { start: 'what-is-wrong', steps: [{ id: 'what-is-wrong' }, { id: 'reset-password' }, { id: 'resolved' }] }],
+]) as unknown as Parameters<typeof parseEventBatch>[1];
 const NOW = Date.parse('2025-03-01T10:00:00Z');
 
 const beacon = (body: unknown, headers: Record<string, string> = {}) =>
@@ -23,8 +23,8 @@ const batch = {
     { type: 'search', query: '  Password   RESET ', results: 4 },
     { type: 'search_open', query: 'password reset', target: '/articles/forgot-password/', rank: 2 },
     { type: 'step_viewed', flow: 'login', step: 'what-is-wrong' },
-    { type: 'step_viewed', flow: 'login', step: 'reset-password', from: 'what-is-wrong' },
-    { type: 'outcome', flow: 'login', step: 'resolved', result: 'resolved' },
+    { type: 'step_viewed', flow: 'login', step: 'reset-password', from: 'what-is-wrong', version: '0123456789ab' },
+    { type: 'outcome', flow: 'login', step: 'resolved', result: 'resolved', version: '0123456789ab' },
   ],
 };
 
@@ -61,6 +61,17 @@ describe('event batches', () => {
       ok: false,
       problems: ['events.0.flow: there is no troubleshooter "dance"'],
     });
+    // A hand-over names the step it came from in the other flow.
+    expect(
+      parseEventBatch({ events: [{ type: 'step_viewed', flow: 'login', step: 'what-is-wrong', from: 'login/reset-password' }] }, flows).ok,
+    ).toBe(true);
+    expect(parseEventBatch({ events: [{ type: 'step_viewed', flow: 'login', step: 'what-is-wrong', from: 'dance/x' }] }, flows)).toEqual({
+      ok: false,
+      problems: ['events.0: "dance" has no step "x"'],
+    });
+    // Escalations are counted from tickets; a version is 12 hex digits.
+    expect(parseEventBatch({ events: [{ type: 'outcome', flow: 'login', step: 'resolved', result: 'escalated' }] }, flows).ok).toBe(false);
+    expect(parseEventBatch({ events: [{ type: 'step_viewed', flow: 'login', step: 'resolved', version: 'v2' }] }, flows).ok).toBe(false);
   });
 });
 
@@ -84,6 +95,7 @@ describe('POST /api/events', () => {
         result_count: null,
         target: null,
         result_rank: null,
+        flow_version: '0123456789ab',
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -96,6 +108,7 @@ describe('POST /api/events', () => {
         result_count: 4,
         target: null,
         result_rank: null,
+        flow_version: null,
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -108,6 +121,7 @@ describe('POST /api/events', () => {
         result_count: null,
         target: '/articles/forgot-password/',
         result_rank: 2,
+        flow_version: null,
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -120,6 +134,7 @@ describe('POST /api/events', () => {
         result_count: null,
         target: null,
         result_rank: null,
+        flow_version: '0123456789ab',
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -132,6 +147,7 @@ describe('POST /api/events', () => {
         result_count: null,
         target: null,
         result_rank: null,
+        flow_version: null,
       },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113\.5|secret-agent/);

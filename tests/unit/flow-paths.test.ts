@@ -2,43 +2,59 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import { compileFlow, currentStep, OUTCOME_TAG, type FlowSnapshot, type PathEntry } from '../../src/troubleshooter/compile.ts';
-import { exitsOf, isTerminal, stepMap } from '../../src/troubleshooter/flow-model.ts';
-import { toMachineFlow } from '../../harness/machine-flow.ts';
-import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
-import { loadFlows } from '../support/flows.ts';
+import { exitsOf, isTerminal } from '../../src/troubleshooter/flow-model.ts';
+import type { FlowFile, Step } from '../../src/troubleshooter/flow-schema.ts';
+import { walkFrom } from '../../src/troubleshooter/walk.ts';
+import { loadFlowSet } from '../support/flows.ts';
 
-/** Every simple path from the start to a terminal step, by a plain depth-first walk over the flow file. */
-function pathsByDepthFirst(flow: FlowFile): PathEntry[][] {
-  const steps = stepMap(flow);
+const flows = loadFlowSet();
+
+/**
+ * Every simple path from a flow's start to an end, by a plain depth-first walk over the flow files themselves:
+ * `flow` steps followed into the file they name, automatic steps taken like questions (each branch is a path).
+ * Independent of walk.ts and the machine, so the two counts check each other.
+ */
+function pathsByDepthFirst(root: string, files: Map<string, FlowFile>): PathEntry[][] {
+  const find = (flow: string, id: string): Step => files.get(flow)!.steps.find((s) => s.id === id)!;
+  const land = (flow: string, id: string): [string, Step] => {
+    let step = find(flow, id);
+    while (step.kind === 'flow') {
+      flow = step.flow;
+      step = find(flow, step.step ?? files.get(flow)!.start);
+    }
+    return [flow, step];
+  };
+  const name = (flow: string, step: Step) => (flow === root ? step.id : `${flow}/${step.id}`);
   const found: PathEntry[][] = [];
-  const walk = (id: string, seen: Set<string>, path: PathEntry[]) => {
-    const step = steps.get(id)!;
+  const walk = (flow: string, step: Step, seen: Set<string>, path: PathEntry[]) => {
     if (isTerminal(step)) return void found.push(path);
     for (const exit of exitsOf(step)) {
-      if (seen.has(exit.next)) continue;
-      walk(exit.next, new Set(seen).add(exit.next), [...path, { step: id, choice: exit.id }]);
+      const [nextFlow, next] = land(flow, exit.next);
+      if (seen.has(name(nextFlow, next))) continue;
+      walk(nextFlow, next, new Set(seen).add(name(nextFlow, next)), [...path, { step: name(flow, step), choice: exit.id }]);
     }
   };
-  walk(flow.start, new Set([flow.start]), []);
+  const [flow, start] = land(root, files.get(root)!.start);
+  walk(flow, start, new Set([name(flow, start)]), []);
   return found;
 }
 
-describe.each(loadFlows())('every simple path through the "$id" flow', ({ id, flow }) => {
-  const machine = compileFlow(toMachineFlow(id, flow));
-  const steps = stepMap(flow);
+describe.each([...flows.keys()])('every simple path through the "%s" flow, across hand-overs and automatic steps', (id) => {
+  const walk = walkFrom(id, flows);
+  const machine = compileFlow(walk);
+  const steps = new Map(walk.steps.map((s) => [s.id, s]));
   const paths = getSimplePaths(machine, {
     // The transcript grows on every step, so snapshots are told apart by step alone or loops never end.
     serializeState: (snapshot) => currentStep(snapshot as FlowSnapshot),
-    events: (snapshot) =>
-      exitsOf(steps.get(currentStep(snapshot as FlowSnapshot))!).map((e) => ({ type: 'CHOOSE' as const, choice: e.id })),
+    events: (snapshot) => steps.get(currentStep(snapshot as FlowSnapshot))!.exits.map((e) => ({ type: 'CHOOSE' as const, choice: e.id })),
     toState: (snapshot) => (snapshot as FlowSnapshot).hasTag(OUTCOME_TAG),
   });
-  const expected = pathsByDepthFirst(flow);
+  const expected = pathsByDepthFirst(id, flows);
   console.log(
-    `flow "${id}": xstate/graph found ${paths.length} simple paths to an outcome; depth-first count over the file: ${expected.length}`,
+    `flow "${id}": xstate/graph found ${paths.length} simple paths to an end; depth-first count over the files: ${expected.length}`,
   );
 
-  it('finds as many paths as an independent walk over the flow file, and the same ones', () => {
+  it('finds as many paths as an independent walk over the flow files, and the same ones', () => {
     expect(paths.length).toBe(expected.length);
     const asText = (p: PathEntry[]) => p.map((e) => `${e.step}:${e.choice}`).join(' > ');
     // Snapshots are shared between paths that meet, so read each path's choices from its events.
@@ -50,8 +66,16 @@ describe.each(loadFlows())('every simple path through the "$id" flow', ({ id, fl
     expect(new Set(fromGraph.map(asText))).toEqual(new Set(expected.map(asText)));
   });
 
-  it.each(expected.map((p, i) => [i + 1, p.map((e) => e.choice).join(' > ') || '(start is an outcome)', p] as const))(
-    'path %i: %s ends in an outcome with a matching transcript',
+  it('takes every branch of every automatic step, and enters every flow it hands over to', () => {
+    const taken = new Set(expected.flatMap((p) => p.map((e) => `${e.step}:${e.choice}`)));
+    const autoBranches = walk.steps.filter((s) => s.kind === 'auto').flatMap((s) => s.exits.map((e) => `${s.id}:${e.id}`));
+    expect(autoBranches.filter((b) => !taken.has(b))).toEqual([]);
+    const entered = new Set(expected.flatMap((p) => p.map((e) => steps.get(e.step)!.flow)));
+    expect(entered).toEqual(new Set(walk.steps.map((s) => s.flow)));
+  });
+
+  it.each(expected.map((p, i) => [i + 1, p.map((e) => e.choice).join(' > ') || '(start is an end)', p] as const))(
+    'path %i: %s ends at an end with a matching transcript',
     (_n, _label, path) => {
       const actor = createActor(machine).start();
       for (const entry of path) {

@@ -5,9 +5,10 @@ import { addVoteDetails, recordVote } from '../../src/server/db/feedback.ts';
 import { createEventStore } from '../../src/server/db/reader-events.ts';
 import { toCsv } from '../../src/server/insights/csv.ts';
 import { periodFrom } from '../../src/server/insights/period.ts';
-import { buildInsights, type InsightsReport } from '../../src/server/insights/report.ts';
+import { buildInsights, flowVersionInsights, type InsightsReport } from '../../src/server/insights/report.ts';
 import { insightsTables } from '../../src/server/insights/tables.ts';
 import { tempDatabase } from '../support/temp-database.ts';
+import { seedTickets } from '../../harness/seed-tickets.ts';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,7 +40,7 @@ async function vote(article: string, answer: 'yes' | 'no', at: Date, details?: {
 }
 
 /** One reader's walk: each step names the one before, as the beacon sends them. */
-function walk(steps: string[], outcome?: 'resolved' | 'escalated'): ReaderEvent[] {
+function walk(steps: string[], outcome?: 'resolved'): ReaderEvent[] {
   const events: ReaderEvent[] = steps.map((step, i) => ({
     type: 'step_viewed',
     flow: 'login',
@@ -79,7 +80,11 @@ beforeAll(async () => {
   });
   await store({
     receivedAt: daysAgo(1),
-    events: [...walk(['start', 'reset', 'resolved'], 'resolved'), ...walk(['start', 'reset', 'check-spam', 'escalate'], 'escalated')],
+    events: [
+      ...walk(['start', 'reset', 'resolved'], 'resolved'),
+      ...walk(['start', 'reset', 'check-spam', 'escalate']),
+      ...walk(['start', 'escalate']),
+    ],
   });
   await store({
     receivedAt: daysAgo(2),
@@ -87,6 +92,12 @@ beforeAll(async () => {
   });
   await store({ receivedAt: daysAgo(60), events: walk(['start', 'reset', 'resolved'], 'resolved') });
 
+  // Of the two readers shown the form, one sent it; a spam request and one from another flow do not count.
+  const fromLogin = { flow: 'login', steps: [{ step: 'start', choice: 'other' }] };
+  await seedTickets(db, { count: 1, start: daysAgo(1), transcript: () => fromLogin });
+  await seedTickets(db, { count: 1, start: daysAgo(1), series: 'T', status: () => 'spam', transcript: () => fromLogin });
+  await seedTickets(db, { count: 1, start: daysAgo(1), series: 'U', transcript: () => ({ flow: 'payment-stuck', steps: [] }) });
+  await seedTickets(db, { count: 1, start: daysAgo(1), series: 'V' });
   report = await buildInsights(db, periodFrom('30', NOW), titles, [flow]);
 });
 afterAll(() => database.remove());
@@ -133,22 +144,23 @@ describe('insights report (last 30 days)', () => {
     expect(report.unopened).toEqual([{ query: 'fees', searches: 2, opens: 0 }]);
   });
 
-  it('follows each troubleshooter: starts, where readers left, resolved against escalated', () => {
+  it('follows each troubleshooter: starts, where readers left, resolved against requests sent, the form reached apart', () => {
     expect(report.flows).toEqual([
       {
         id: 'login',
         title: 'I can’t sign in',
-        started: 5,
+        started: 6,
         resolved: 2,
         escalated: 1,
+        reachedEscalate: 2,
         handoff: 0,
         deflectionPercent: 67,
         steps: [
-          { id: 'start', title: 'What is wrong?', views: 5, left: 1 },
+          { id: 'start', title: 'What is wrong?', views: 6, left: 1 },
           { id: 'reset', title: 'Reset your password', views: 4, left: 1 },
           { id: 'check-spam', title: 'Check your spam folder', views: 1, left: 0 },
           { id: 'resolved', title: 'You are back in', views: 2, left: null },
-          { id: 'escalate', title: 'Contact support', views: 1, left: null },
+          { id: 'escalate', title: 'Contact support', views: 2, left: null },
         ],
       },
     ]);
@@ -158,6 +170,28 @@ describe('insights report (last 30 days)', () => {
     expect(periodFrom('90', NOW)).toEqual({ days: 90, since: daysAgo(90), until: NOW });
     expect(periodFrom('365', NOW).days).toBe(30);
     expect(periodFrom(null, NOW).days).toBe(30);
+  });
+});
+
+describe('a flow’s figures per version of its graph', () => {
+  it('counts only the events recorded on the version asked for, and how many walks began on others', async () => {
+    const store = createEventStore(async () => db);
+    const versioned = (version: string, steps: string[]) => walk(steps).map((e) => ({ ...e, flow: 'versioned', version }));
+    await store({
+      receivedAt: daysAgo(1),
+      events: [
+        ...versioned('aaaaaaaaaaaa', ['start', 'reset']),
+        ...versioned('aaaaaaaaaaaa', ['start']),
+        ...versioned('bbbbbbbbbbbb', ['start', 'reset', 'resolved']),
+      ],
+    });
+    const figures = await flowVersionInsights(db, periodFrom('30', NOW), { ...flow, id: 'versioned' }, 'bbbbbbbbbbbb');
+    expect(figures.started).toBe(1);
+    expect(figures.earlierStarts).toBe(2);
+    expect(figures.steps.slice(0, 2)).toEqual([
+      { id: 'start', title: 'What is wrong?', views: 1, left: 0 },
+      { id: 'reset', title: 'Reset your password', views: 1, left: 0 },
+    ]);
   });
 });
 
@@ -181,7 +215,7 @@ describe('insights tables and CSV', () => {
       `${daysAgo(1).toISOString().slice(0, 16).replace('T', ' ')},My account is locked,The steps did not work for me,"'=HYPERLINK(""http://evil.example"")"`,
     );
     expect(toCsv(tables.troubleshooters)).toBe(
-      'Troubleshooter,Started,Resolved,Escalated,Handed off,Deflection rate\r\nI can’t sign in,5,2,1,0,67%\r\n',
+      'Troubleshooter,Started,Resolved,Reached the support form,Escalated (requests sent),Handed off,Deflection rate\r\nI can’t sign in,6,2,2,1,0,67%\r\n',
     );
     expect(toCsv(tables['troubleshooter-steps']).split('\r\n')[4]).toBe('I can’t sign in,You are back in,2,end');
   });

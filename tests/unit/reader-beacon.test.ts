@@ -80,20 +80,26 @@ describe('beacon batching', () => {
 });
 
 describe('troubleshooter events', () => {
-  it('names the step shown before, per flow, and passes outcomes on', () => {
+  it("names the step shown before on the page, as <flow>/<step> across a hand-over, with each flow's version; passes outcomes on", () => {
     const events: ReaderEvent[] = [];
     const report = createFlowTracker((e) => events.push(e));
-    report({ type: 'step_viewed', flow: 'login', step: 'what-is-wrong' });
-    report({ type: 'step_viewed', flow: 'login', step: 'reset-password' });
-    report({ type: 'step_viewed', flow: 'other', step: 'start' });
-    report({ type: 'step_viewed', flow: 'login', step: 'escalate-reset' });
-    report({ type: 'outcome', flow: 'login', step: 'escalate-reset', result: 'escalated' });
+    const login = 'aaaaaaaaaaaa';
+    const page = 'bbbbbbbbbbbb';
+    report({ type: 'step_viewed', flow: 'login', step: 'what-is-wrong', version: login });
+    report({ type: 'step_viewed', flow: 'login', step: 'signed-out-help', version: login });
+    report({ type: 'step_viewed', flow: 'page-wont-load', step: 'cookies-blocked', version: page });
+    report({ type: 'step_viewed', flow: 'page-wont-load', step: 'clear-site-data', version: page });
+    report({ type: 'step_viewed', flow: 'login', step: 'what-is-wrong', version: login });
+    report({ type: 'step_viewed', flow: 'login', step: 'resolved', version: login });
+    report({ type: 'outcome', flow: 'login', step: 'resolved', result: 'resolved', version: login });
     expect(events).toEqual([
-      { type: 'step_viewed', flow: 'login', step: 'what-is-wrong', from: undefined },
-      { type: 'step_viewed', flow: 'login', step: 'reset-password', from: 'what-is-wrong' },
-      { type: 'step_viewed', flow: 'other', step: 'start', from: undefined },
-      { type: 'step_viewed', flow: 'login', step: 'escalate-reset', from: 'reset-password' },
-      { type: 'outcome', flow: 'login', step: 'escalate-reset', result: 'escalated' },
+      { type: 'step_viewed', flow: 'login', step: 'what-is-wrong', version: login },
+      { type: 'step_viewed', flow: 'login', step: 'signed-out-help', from: 'what-is-wrong', version: login },
+      { type: 'step_viewed', flow: 'page-wont-load', step: 'cookies-blocked', from: 'login/signed-out-help', version: page },
+      { type: 'step_viewed', flow: 'page-wont-load', step: 'clear-site-data', from: 'cookies-blocked', version: page },
+      { type: 'step_viewed', flow: 'login', step: 'what-is-wrong', from: 'page-wont-load/clear-site-data', version: login },
+      { type: 'step_viewed', flow: 'login', step: 'resolved', from: 'what-is-wrong', version: login },
+      { type: 'outcome', flow: 'login', step: 'resolved', result: 'resolved', version: login },
     ]);
   });
 });

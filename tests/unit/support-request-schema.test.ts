@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { supportRequestFieldsFromForm, parseSupportRequest } from '../../src/server/tickets/support-request-schema.ts';
 import type { FlowFile } from '../../src/troubleshooter/flow-schema.ts';
 
-const flows = new Map<string, Pick<FlowFile, 'steps'>>([
+const flows = new Map<string, Pick<FlowFile, 'start' | 'steps'>>([
   [
     'demo',
     {
+      start: 'start',
       steps: [
         { kind: 'question', id: 'start', title: 'Start', choices: [{ id: 'a', label: 'A', next: 'fix' }] },
         { kind: 'instructions', id: 'fix', title: 'Fix', fixed: 'done', next: 'help', fixedLabel: 'Fixed', nextLabel: 'Not fixed' },

@@ -107,6 +107,31 @@ export async function measurePage(clientDir: string, urlPath: string, rendered?:
   };
 }
 
+/**
+ * Code a page loads later, by `import()`: the modules a dynamic import matching `pattern` brings (with their static
+ * imports) that the page has not already loaded. The troubleshooter's escalate step is measured this way.
+ */
+export async function lazyWeight(clientDir: string, page: PageWeight, pattern: RegExp): Promise<Asset[]> {
+  await initLexer;
+  const loaded = new Set(page.js.map((a) => a.source));
+  const queue: URL[] = [];
+  for (const source of loaded) {
+    if (source.startsWith('(')) continue;
+    const [imports] = parseModule(await readFile(urlToFile(clientDir, source), 'utf8'));
+    for (const i of imports) if (i.d > -1 && i.n && pattern.test(i.n)) queue.push(new URL(i.n, new URL(source, 'http://page.invalid')));
+  }
+  const assets: Asset[] = [];
+  const seen = new Set(loaded);
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (seen.has(url.pathname)) continue;
+    seen.add(url.pathname);
+    assets.push(await fileAsset(clientDir, url.pathname));
+    for (const spec of await staticImports(await readFile(urlToFile(clientDir, url.pathname), 'utf8'))) queue.push(new URL(spec, url));
+  }
+  return assets;
+}
+
 function inlineAsset(source: string, blocks: string[]): Asset {
   const text = blocks.join('\n');
   return { source, bytes: Buffer.byteLength(text), gzip: gzipBytes(text) };

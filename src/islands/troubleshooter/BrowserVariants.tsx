@@ -1,13 +1,34 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { preferredBrowser, rememberBrowser, type BrowserId } from '../../lib/browsers.ts';
 import type { PreparedStep } from '../../troubleshooter/prepare.ts';
+import { hydration } from './hydrated.ts';
 
-/** Per-browser instructions as tabs, the reader's own browser first selected (ARIA tabs pattern); `label` names the tab list. */
+/**
+ * Per-browser instructions as tabs, the reader's own browser first selected (ARIA tabs pattern); `label` names the
+ * tab list. The server, which cannot know the browser, shows every browser's instructions one after another.
+ */
 export function BrowserVariants({ label, stepId, variants }: { label: string; stepId: string; variants: PreparedStep['variants'] }) {
-  const [chosen, setChosen] = useState<BrowserId>(() => {
+  const pick = () => {
     const preferred = preferredBrowser();
     return variants.some((v) => v.browser === preferred) ? preferred : variants[0].browser;
-  });
+  };
+  const [chosen, setChosen] = useState<BrowserId | undefined>(() => (hydration.done ? pick() : undefined));
+  useEffect(() => {
+    if (!chosen) setChosen(pick());
+  }, []);
+
+  if (!chosen) {
+    return (
+      <div class="browser-variants">
+        {variants.map((v) => (
+          <div class="flow-variant" key={v.browser}>
+            <h3>{v.label}</h3>
+            <div dangerouslySetInnerHTML={{ __html: v.html }} />
+          </div>
+        ))}
+      </div>
+    );
+  }
   const choose = (browser: BrowserId, focus = false) => {
     setChosen(browser);
     rememberBrowser(browser);

@@ -34,8 +34,7 @@ export function historyPath(state: unknown, flowId: string): PathEntry[] | undef
 }
 
 /** `depth` counts this page's own entries behind the current one, so Back knows whether one exists. */
-export function writeHistory(flowId: string, step: string | undefined, path: PathEntry[], mode: 'push' | 'replace', depth: number): void {
-  const url = `${location.pathname}${location.search}${step ? `#${step}` : ''}`;
+export function writeHistory(flowId: string, url: string, path: PathEntry[], mode: 'push' | 'replace', depth: number): void {
   history[mode === 'push' ? 'pushState' : 'replaceState']({ flow: flowId, path, depth }, '', url);
 }
 

@@ -9,18 +9,16 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
 import type { Catalog } from '../../lib/catalog.ts';
 import { CONTACT_PATH } from '../../lib/contact-form.ts';
-import { browserIds } from '../../lib/browsers.ts';
-import { browserLabel } from '../../lib/component-props.ts';
-import { flowHref } from '../../lib/links.ts';
+import { flowHref, flowStepHref } from '../../lib/links.ts';
 import { absoluteLinks } from '../../lib/markdown/absolute-links.ts';
 import { answerArticles, sectionMatch } from '../../search/quick-answer.ts';
 import { MAX_QUERY_LENGTH, type Search } from '../../search/search.ts';
 import { site, topicIds } from '../../site.config.ts';
 import type { PathEntry } from '../../troubleshooter/compile.ts';
-import { exitsOf } from '../../troubleshooter/flow-model.ts';
-import type { FlowFile, Step } from '../../troubleshooter/flow-schema.ts';
-import { formatPathParam } from '../../troubleshooter/path-param.ts';
-import { walkFlow } from '../../troubleshooter/walk.ts';
+import { followPath } from '../../troubleshooter/follow-path.ts';
+import { formatPath, MAX_PATH_ENTRIES } from '../../troubleshooter/path-param.ts';
+import type { PreparedFlow, PreparedStep } from '../../troubleshooter/prepare.ts';
+import { refParts } from '../../troubleshooter/walk.ts';
 import { stemmer } from 'stemmer';
 
 export interface HelpCenter {
@@ -33,15 +31,21 @@ export interface HelpCenter {
 }
 
 const MAX_RESULTS = 10;
-const MAX_PATH = 200;
 
 const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'use the id as listed: lowercase words joined by hyphens' })
   .max(80);
+/** A step as the path names it: its id, or `<flow>/<step>` in a flow the troubleshooter handed over to. */
+const stepRef = z
+  .string()
+  .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'use the step id as given: lowercase words joined by hyphens, `<flow>/<step>` in a flow handed over to',
+  })
+  .max(160);
 const pathSchema = z
-  .array(z.strictObject({ step: id, choice: id }))
-  .max(MAX_PATH)
+  .array(z.strictObject({ step: stepRef, choice: id }))
+  .max(MAX_PATH_ENTRIES)
   .default([])
   .describe('The path so far, from the start: each step where a choice was made and the choice, as [{step, choice}]');
 
@@ -58,23 +62,23 @@ export function createHelpServer(center: HelpCenter): McpServer {
   const server = new McpServer({ name: site.helpCenterName, version: '1.0.0' });
   const url = (path: string) => `${center.origin}${path}`;
 
-  const flowById = async (flowId: string): Promise<FlowFile> => {
-    const { flows } = await center.catalog();
-    const flow = flows[flowId];
-    if (!flow)
-      throw new Error(`There is no troubleshooter "${flowId}". list_troubleshooters lists them: ${Object.keys(flows).join(', ')}.`);
-    return flow;
+  const walkById = async (flowId: string): Promise<{ walk: PreparedFlow; files: Catalog['flows'] }> => {
+    const { walks, flows } = await center.catalog();
+    const walk = walks[flowId];
+    if (!walk)
+      throw new Error(`There is no troubleshooter "${flowId}". list_troubleshooters lists them: ${Object.keys(walks).join(', ')}.`);
+    return { walk, files: flows };
   };
-  const walked = (flowId: string, flow: FlowFile, path: PathEntry[]): Step => {
-    const result = walkFlow(flowId, flow, path);
+  const walked = (walk: PreparedFlow, path: PathEntry[]): PreparedStep => {
+    const result = followPath(walk, path);
     if ('problem' in result) throw new Error(`path[${result.problem.index}]: ${result.problem.message}.`);
-    return result.step;
+    return walk.steps.find((s) => s.id === result.step)!;
   };
   const contactUrl = (topic: string | undefined, flowId?: string, path: PathEntry[] = []) => {
     const params = new URLSearchParams();
     if (topic) params.set('topic', topic);
     if (flowId) params.set('flow', flowId);
-    if (path.length) params.set('path', formatPathParam(path));
+    if (path.length) params.set('path', formatPath(path));
     return url(`${CONTACT_PATH}${params.size ? `?${params}` : ''}`);
   };
 
@@ -144,13 +148,13 @@ export function createHelpServer(center: HelpCenter): McpServer {
         'The guided troubleshooters: each walks a stuck person step by step to a fix or to support. Walk one with troubleshooter_step.',
     },
     async () => {
-      const { flows } = await center.catalog();
+      const { walks } = await center.catalog();
       return json(
-        Object.entries(flows).map(([flowId, flow]) => ({
-          id: flowId,
-          title: flow.title,
-          description: flow.description,
-          url: url(flowHref(flowId)),
+        Object.values(walks).map((walk) => ({
+          id: walk.id,
+          title: walk.title,
+          description: walk.description,
+          url: url(flowHref(walk.id)),
         })),
       );
     },
@@ -165,21 +169,26 @@ export function createHelpServer(center: HelpCenter): McpServer {
       inputSchema: { flow: id.describe('The troubleshooter id, from list_troubleshooters'), path: pathSchema },
     },
     async ({ flow: flowId, path }) => {
-      const flow = await flowById(flowId);
-      const step = walked(flowId, flow, path);
+      const { walk, files } = await walkById(flowId);
+      const step = walked(walk, path);
+      // The step's own words as Markdown, from the file of the flow that holds it (a sub-flow's, after a hand-over).
+      const source = files[step.flow].steps.find((s) => s.id === refParts(flowId, step.id).step)!;
       const text = (markdown: string | undefined) => (markdown ? absoluteLinks(markdown, center.origin) : '');
       return json({
         flow: flowId,
-        url: url(flowHref(flowId, step.id)),
+        url: url(flowStepHref(flowId, step.id, formatPath(path))),
         step: {
           id: step.id,
           kind: step.kind,
           title: step.title,
-          text: text(step.body),
-          variants: browserIds.flatMap((browser) =>
-            step.variants?.[browser] ? [{ browser, label: browserLabel(browser), text: text(step.variants[browser]) }] : [],
-          ),
-          choices: exitsOf(step).map(({ id: choice, label }) => ({ id: choice, label })),
+          text: text(source.kind === 'flow' ? undefined : source.body),
+          variants: step.variants.map(({ browser, label }) => ({
+            browser,
+            label,
+            text: text(source.kind === 'flow' ? undefined : source.variants?.[browser]),
+          })),
+          // An automatic step is offered as a question: the assistant cannot see the person's browser or device.
+          choices: step.exits.map(({ id: choice, label }) => ({ id: choice, label })),
           ...(step.kind === 'outcome'
             ? { result: step.result, ...(step.link ? { link: { label: step.link.label, url: url(step.link.href) } } : {}) }
             : {}),
@@ -209,7 +218,7 @@ export function createHelpServer(center: HelpCenter): McpServer {
       if (path.length && !flowId) throw new Error('path needs flow: name the troubleshooter the path was taken in.');
       let topicOfStep: string | undefined;
       if (flowId) {
-        const step = walked(flowId, await flowById(flowId), path);
+        const step = walked((await walkById(flowId)).walk, path);
         topicOfStep = step.kind === 'escalate' ? step.topic : undefined;
       }
       return json({

@@ -24,6 +24,7 @@ export const COPY_ORDER = [
   'reader_events',
   'urgent_announcements',
   'announcement_changes',
+  'queue_marks',
 ] as const satisfies readonly (keyof Database)[];
 
 /**

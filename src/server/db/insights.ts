@@ -85,15 +85,16 @@ export interface FlowCounts {
   /** Walks begun (a step shown with no step before it on the page), per flow. */
   starts: { flow: string; starts: number }[];
   outcomes: { flow: string; outcome: 'resolved' | 'handoff' | 'escalated'; count: number }[];
+  /** Support requests sent from each flow (their transcript names it), spam left out. */
+  tickets: { flow: string; count: number }[];
 }
 
-export async function flowCounts(db: Db, { since, until }: Period): Promise<FlowCounts> {
-  const events = db
-    .selectFrom('reader_events')
-    .where('created_at', '>=', since.toISOString())
-    .where('created_at', '<', until.toISOString());
+/** Every flow's counts in a period; with `only`, one flow's events recorded on one version of its graph. */
+export async function flowCounts(db: Db, { since, until }: Period, only?: { flow: string; version: string }): Promise<FlowCounts> {
+  let events = db.selectFrom('reader_events').where('created_at', '>=', since.toISOString()).where('created_at', '<', until.toISOString());
+  if (only) events = events.where('flow', '=', only.flow).where('flow_version', '=', only.version);
   const steps = events.where('type', '=', 'step_viewed');
-  const [views, movesOn, starts, outcomes] = await Promise.all([
+  const [views, movesOn, starts, outcomes, transcripts] = await Promise.all([
     steps
       .select((eb) => ['flow', 'step', eb.fn.countAll<number>().as('n')])
       .groupBy(['flow', 'step'])
@@ -113,13 +114,47 @@ export async function flowCounts(db: Db, { since, until }: Period): Promise<Flow
       .select((eb) => ['flow', 'outcome', eb.fn.countAll<number>().as('n')])
       .groupBy(['flow', 'outcome'])
       .execute(),
+    // Transcripts are JSON text; reading the flow here keeps the SQL the same on both databases.
+    db
+      .selectFrom('tickets')
+      .select('transcript')
+      .where('transcript', 'is not', null)
+      .where('status', '!=', 'spam')
+      .where('created_at', '>=', since.toISOString())
+      .where('created_at', '<', until.toISOString())
+      .execute(),
   ]);
+  const tickets = new Map<string, number>();
+  for (const { transcript } of transcripts) {
+    const flow = (JSON.parse(transcript!) as { flow: string }).flow;
+    tickets.set(flow, (tickets.get(flow) ?? 0) + 1);
+  }
   return {
     views: views.map((r) => ({ flow: r.flow!, step: r.step!, views: count(r.n) })),
     movesOn: movesOn.map((r) => ({ flow: r.flow!, step: r.from_step!, moves: count(r.n) })),
     starts: starts.map((r) => ({ flow: r.flow!, starts: count(r.n) })),
     outcomes: outcomes.map((r) => ({ flow: r.flow!, outcome: r.outcome!, count: count(r.n) })),
+    tickets: [...tickets].map(([flow, n]) => ({ flow, count: n })),
   };
+}
+
+/** Walks begun in a flow per version of its graph (null: recorded before versions were). */
+export async function startsByVersion(
+  db: Db,
+  { since, until }: Period,
+  flow: string,
+): Promise<{ version: string | null; starts: number }[]> {
+  const rows = await db
+    .selectFrom('reader_events')
+    .select((eb) => ['flow_version', eb.fn.countAll<number>().as('n')])
+    .where('type', '=', 'step_viewed')
+    .where('flow', '=', flow)
+    .where('from_step', 'is', null)
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .groupBy('flow_version')
+    .execute();
+  return rows.map((r) => ({ version: r.flow_version, starts: count(r.n) }));
 }
 
 /** When tickets (not spam) arrived in the period, got their first reply and were resolved, as stored. */

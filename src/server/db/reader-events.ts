@@ -37,9 +37,9 @@ function eventRow(event: ReaderEvent, createdAt: string): Insertable<ReaderEvent
     case 'search_open':
       return { ...row, query: event.query, target: event.target, result_rank: event.rank };
     case 'step_viewed':
-      return { ...row, flow: event.flow, step: event.step, from_step: event.from ?? null };
+      return { ...row, flow: event.flow, step: event.step, from_step: event.from ?? null, flow_version: event.version ?? null };
     case 'outcome':
-      return { ...row, flow: event.flow, step: event.step, outcome: event.result };
+      return { ...row, flow: event.flow, step: event.step, outcome: event.result, flow_version: event.version ?? null };
   }
 }
 

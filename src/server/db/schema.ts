@@ -29,6 +29,18 @@ export interface Database {
   announcement_changes: AnnouncementChangesTable;
   health_check: HealthCheckTable;
   rate_limits: RateLimitsTable;
+  queue_marks: QueueMarksTable;
+}
+
+/** An item of the editors' work queue marked done or snoozed: hidden until `until`. */
+export interface QueueMarksTable {
+  /** The item's key, e.g. `article-unhelpful:forgot-password` (src/server/queue/work-queue.ts). */
+  item_key: string;
+  state: 'done' | 'snoozed';
+  until: string;
+  /** The staff member's email address, as the audit trail names them. */
+  marked_by: string;
+  marked_at: string;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
@@ -268,9 +280,12 @@ export interface ReaderEventsTable {
   type: 'search' | 'search_open' | 'step_viewed' | 'outcome';
   flow: string | null;
   step: string | null;
-  /** The step viewed before this one on the same page, or null when a walk starts. */
+  /** The step viewed before this one on the same page (`<flow>/<step>` in another flow), or null when a walk starts. */
   from_step: string | null;
+  /** Reached by readers. ('escalated' was recorded on reaching an escalate step until those were counted as views.) */
   outcome: 'resolved' | 'handoff' | 'escalated' | null;
+  /** The version of `flow`'s graph (src/troubleshooter/version.ts); null before versions were recorded. */
+  flow_version: string | null;
   query: string | null;
   result_count: number | null;
   /** Path of the opened search result. */

@@ -1,14 +1,21 @@
 import { z } from 'astro/zod';
 import { MAX_EVENTS_PER_BATCH, type ReaderEvent } from '../../lib/reader-events.ts';
-import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
+import { refParts, type Flows } from '../../troubleshooter/walk.ts';
+import { VERSION_PATTERN } from '../../troubleshooter/version.ts';
 import { normalizeQuery } from './search-query.ts';
 
-export type Flows = Map<string, Pick<FlowFile, 'steps'>>;
+export type { Flows };
 
 const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(100);
+/** A step in the event's flow, or `<flow>/<step>` in another (where a hand-over came from). */
+const stepRef = z
+  .string()
+  .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(201);
+const version = z.string().regex(VERSION_PATTERN);
 const query = z.string().max(1000).transform(normalizeQuery).pipe(z.string().min(1));
 
 const eventSchema = z.discriminatedUnion('type', [
@@ -23,8 +30,8 @@ const eventSchema = z.discriminatedUnion('type', [
       .max(300),
     rank: z.int().min(1).max(1000),
   }),
-  z.strictObject({ type: z.literal('step_viewed'), flow: id, step: id, from: id.optional() }),
-  z.strictObject({ type: z.literal('outcome'), flow: id, step: id, result: z.enum(['resolved', 'handoff', 'escalated']) }),
+  z.strictObject({ type: z.literal('step_viewed'), flow: id, step: id, from: stepRef.optional(), version: version.optional() }),
+  z.strictObject({ type: z.literal('outcome'), flow: id, step: id, result: z.enum(['resolved', 'handoff']), version: version.optional() }),
 ]);
 
 const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH) });
@@ -38,10 +45,11 @@ export function parseEventBatch(body: unknown, flows: Flows): { ok: true; events
   const problems: string[] = [];
   result.data.events.forEach((event, i) => {
     if (event.type !== 'step_viewed' && event.type !== 'outcome') return;
-    const steps = flows.get(event.flow)?.steps;
-    if (!steps) return void problems.push(`events.${i}.flow: there is no troubleshooter "${event.flow}"`);
-    for (const step of [event.step, event.type === 'step_viewed' ? event.from : undefined]) {
-      if (step !== undefined && !steps.some((s) => s.id === step)) problems.push(`events.${i}: "${event.flow}" has no step "${step}"`);
+    if (!flows.has(event.flow)) return void problems.push(`events.${i}.flow: there is no troubleshooter "${event.flow}"`);
+    for (const ref of [event.step, event.type === 'step_viewed' ? event.from : undefined]) {
+      if (ref === undefined) continue;
+      const { flow, step } = refParts(event.flow, ref);
+      if (!flows.get(flow)?.steps.some((s) => s.id === step)) problems.push(`events.${i}: "${flow}" has no step "${step}"`);
     }
   });
   return problems.length ? { ok: false, problems } : { ok: true, events: result.data.events };

@@ -1,13 +1,17 @@
 import { catalog, flowsById } from '../catalog.ts';
 import { database } from '../db/connection.ts';
+import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
 import { periodFrom } from './period.ts';
-import { buildInsights, type InsightsReport } from './report.ts';
+import { buildInsights, type FlowOutline, type InsightsReport } from './report.ts';
+
+/** A flow's steps as insights list them. */
+export function flowOutline(id: string, flow: FlowFile): FlowOutline {
+  return { id, title: flow.title, steps: flow.steps.map((s) => ({ id: s.id, title: s.title ?? s.id, kind: s.kind })) };
+}
 
 /** The insights report for the period named by a `days` parameter, with the site's articles and troubleshooters. */
 export async function loadInsights(days: string | null, now = new Date()): Promise<InsightsReport> {
   const [{ articles }, flows] = await Promise.all([catalog(), flowsById()]);
-  const outlines = [...flows]
-    .map(([id, flow]) => ({ id, title: flow.title, steps: flow.steps.map((s) => ({ id: s.id, title: s.title, kind: s.kind })) }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+  const outlines = [...flows].map(([id, flow]) => flowOutline(id, flow)).sort((a, b) => a.title.localeCompare(b.title));
   return buildInsights(await database(), periodFrom(days, now), new Map(articles.map((a) => [a.id, a.title])), outlines);
 }

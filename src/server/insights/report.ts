@@ -1,6 +1,6 @@
 import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
 import type { Db } from '../db/connection.ts';
-import { flowCounts, opensByQuery, queryCounts, recentReasons, ticketTimes, voteCounts } from '../db/insights.ts';
+import { flowCounts, opensByQuery, queryCounts, recentReasons, startsByVersion, ticketTimes, voteCounts } from '../db/insights.ts';
 import { weeklyResponseTimes, type WeekTimes } from './response-times.ts';
 import type { InsightsPeriod } from './period.ts';
 
@@ -42,7 +42,10 @@ export interface FlowInsights {
   title: string;
   started: number;
   resolved: number;
+  /** Support requests sent from the flow's escalate steps (tickets, spam left out). */
   escalated: number;
+  /** Views of its escalate steps: readers shown the form, whether or not they sent it. */
+  reachedEscalate: number;
   handoff: number;
   /** Resolved as a whole percent of resolved plus escalated; null before any of either. */
   deflectionPercent: number | null;
@@ -132,18 +135,37 @@ function helpfulness(votes: { article: string; answer: 'yes' | 'no'; votes: numb
     .sort((a, b) => a.yes / a.votes - b.yes / b.votes || b.votes - a.votes || a.title.localeCompare(b.title));
 }
 
+/**
+ * One flow's figures for its diagram: only events recorded on `version` of its graph (the current one), so a
+ * changed flow's drop-off is not mixed with the old one's; `earlierStarts` counts walks begun on other versions.
+ */
+export async function flowVersionInsights(
+  db: Db,
+  period: InsightsPeriod,
+  flow: FlowOutline,
+  version: string,
+): Promise<FlowInsights & { earlierStarts: number }> {
+  const [counts, starts] = await Promise.all([flowCounts(db, period, { flow: flow.id, version }), startsByVersion(db, period, flow.id)]);
+  const earlierStarts = starts.filter((s) => s.version !== version).reduce((sum, s) => sum + s.starts, 0);
+  return { ...flowInsights(flow, counts), earlierStarts };
+}
+
 function flowInsights(flow: FlowOutline, counts: Awaited<ReturnType<typeof flowCounts>>): FlowInsights {
   const of = <T extends { flow: string }>(rows: T[]) => rows.filter((r) => r.flow === flow.id);
   const views = new Map(of(counts.views).map((r) => [r.step, r.views]));
   const movesOn = new Map(of(counts.movesOn).map((r) => [r.step, r.moves]));
   const outcome = (result: string) => of(counts.outcomes).find((o) => o.outcome === result)?.count ?? 0;
-  const [resolved, escalated, handoff] = ['resolved', 'escalated', 'handoff'].map(outcome);
+  const [resolved, handoff] = ['resolved', 'handoff'].map(outcome);
+  // Escalated means a request sent: reaching the form is not asking for help (older 'escalated' outcome rows counted that).
+  const escalated = of(counts.tickets)[0]?.count ?? 0;
+  const reachedEscalate = flow.steps.filter((s) => s.kind === 'escalate').reduce((sum, s) => sum + (views.get(s.id) ?? 0), 0);
   return {
     id: flow.id,
     title: flow.title,
     started: of(counts.starts)[0]?.starts ?? 0,
     resolved,
     escalated,
+    reachedEscalate,
     handoff,
     deflectionPercent: percent(resolved, resolved + escalated),
     steps: flow.steps.map((step) => {

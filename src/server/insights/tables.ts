@@ -52,8 +52,16 @@ export function insightsTables(report: InsightsReport): Record<TableName, Insigh
     troubleshooters: {
       name: 'troubleshooters',
       title: 'Troubleshooters: starts and outcomes',
-      columns: ['Troubleshooter', 'Started', 'Resolved', 'Escalated', 'Handed off', 'Deflection rate'],
-      rows: report.flows.map((f) => [f.title, f.started, f.resolved, f.escalated, f.handoff, pct(f.deflectionPercent)]),
+      columns: [
+        'Troubleshooter',
+        'Started',
+        'Resolved',
+        'Reached the support form',
+        'Escalated (requests sent)',
+        'Handed off',
+        'Deflection rate',
+      ],
+      rows: report.flows.map((f) => [f.title, f.started, f.resolved, f.reachedEscalate, f.escalated, f.handoff, pct(f.deflectionPercent)]),
     },
     'troubleshooter-steps': {
       name: 'troubleshooter-steps',

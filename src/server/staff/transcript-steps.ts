@@ -1,6 +1,7 @@
-import { exitsOf, stepMap } from '../../troubleshooter/flow-model.ts';
+import { exitsOf } from '../../troubleshooter/flow-model.ts';
 import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
 import type { Transcript } from '../../troubleshooter/transcript.ts';
+import { refParts } from '../../troubleshooter/walk.ts';
 
 export interface ReadableTranscript {
   flowId: string;
@@ -12,17 +13,32 @@ export interface ReadableTranscript {
 }
 
 /**
- * The path a requester took, in the words they saw: each step's title and the label of the choice they made.
- * Flows change after tickets arrive, so a step or choice that no longer exists is shown by its id.
+ * The path a requester took, in the words they saw: each step's title and the label of the choice they made (an
+ * automatic step's is the branch it took for them). A step in a flow they were handed over to (`<flow>/<step>`) is
+ * looked up in that flow. Flows change after tickets arrive, so a step or choice that no longer exists is shown by
+ * its id.
  */
-export function readableTranscript(transcript: Transcript, flows: Map<string, Pick<FlowFile, 'title' | 'steps'>>): ReadableTranscript {
+export function readableTranscript(
+  transcript: Transcript,
+  flows: Map<string, Pick<FlowFile, 'title' | 'start' | 'steps'>>,
+): ReadableTranscript {
   const flow = flows.get(transcript.flow);
-  const steps = flow ? stepMap(flow) : new Map<string, never>();
+  const find = (ref: string) => {
+    const { flow: owner, step } = refParts(transcript.flow, ref);
+    return flows.get(owner)?.steps.find((s) => s.id === step);
+  };
+  /** Where a choice leads, past hand-overs, by title. */
+  const titleAt = (owner: string, id: string): string => {
+    const step = flows.get(owner)?.steps.find((s) => s.id === id);
+    if (step?.kind !== 'flow') return step?.title ?? id;
+    const target = flows.get(step.flow);
+    return target ? titleAt(step.flow, step.step ?? target.start) : step.flow;
+  };
   let endedAt: string | undefined;
   const readable = transcript.steps.map(({ step, choice }) => {
-    const found = steps.get(step);
+    const found = find(step);
     const exit = found && exitsOf(found).find((e) => e.id === choice);
-    endedAt = exit ? (steps.get(exit.next)?.title ?? exit.next) : undefined;
+    endedAt = exit ? titleAt(refParts(transcript.flow, step).flow, exit.next) : undefined;
     return { question: found?.title ?? `Step “${step}” (no longer in this troubleshooter)`, answer: exit?.label ?? `“${choice}”` };
   });
   return { flowId: transcript.flow, flowTitle: flow?.title ?? transcript.flow, steps: readable, endedAt };

@@ -4,9 +4,9 @@ import { hasControlCharacters } from '../../lib/control-characters.ts';
 import { t, type MessageKey } from '../../i18n/messages.ts';
 import { topicIds } from '../../site.config.ts';
 import { transcriptSchema, validateTranscript } from '../../troubleshooter/transcript.ts';
-import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
+import type { Flows } from '../../troubleshooter/walk.ts';
 
-export type Flows = Map<string, Pick<FlowFile, 'steps'>>;
+export type { Flows };
 
 /**
  * Messages follow GOV.UK's error message guidance: each names its field as the form labels it and says how to fix

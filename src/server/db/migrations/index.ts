@@ -7,6 +7,8 @@ import * as healthCheck from './005-health-check.ts';
 import * as staffDevices from './006-staff-devices.ts';
 import * as tickets from './007-tickets.ts';
 import * as conversations from './008-conversations.ts';
+import * as flowVersions from './009-flow-versions.ts';
+import * as queueMarks from './010-queue-marks.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '006-staff-devices': staffDevices,
   '007-tickets': tickets,
   '008-conversations': conversations,
+  '009-flow-versions': flowVersions,
+  '010-queue-marks': queueMarks,
 };
