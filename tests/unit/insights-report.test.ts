@@ -18,9 +18,11 @@ const titles = new Map([
   ['account-locked', 'My account is locked'],
   ['avoid-scams', 'Avoid scams'],
 ]);
+const VERSION = 'aaaaaaaaaaaa';
 const flow = {
   id: 'login',
   title: 'I can’t sign in',
+  version: VERSION,
   steps: [
     { id: 'start', title: 'What is wrong?', kind: 'question' },
     { id: 'reset', title: 'Reset your password', kind: 'instructions' },
@@ -39,15 +41,16 @@ async function vote(article: string, answer: 'yes' | 'no', at: Date, details?: {
   if (details && result.outcome === 'created') await addVoteDetails(db, { id: result.id, ...details, at });
 }
 
-/** One reader's walk: each step names the one before, as the beacon sends them. */
-function walk(steps: string[], outcome?: 'resolved'): ReaderEvent[] {
+/** One reader's walk on a version of the flow: each step names the one before, as the beacon sends them. */
+function walk(steps: string[], outcome?: 'resolved', version = VERSION): ReaderEvent[] {
   const events: ReaderEvent[] = steps.map((step, i) => ({
     type: 'step_viewed',
     flow: 'login',
     step,
+    version,
     ...(i ? { from: steps[i - 1] } : {}),
   }));
-  if (outcome) events.push({ type: 'outcome', flow: 'login', step: steps.at(-1)!, result: outcome });
+  if (outcome) events.push({ type: 'outcome', flow: 'login', step: steps.at(-1)!, result: outcome, version });
   return events;
 }
 
@@ -91,6 +94,8 @@ beforeAll(async () => {
     events: [...walk(['start', 'reset', 'resolved'], 'resolved'), ...walk(['start', 'reset']), ...walk(['start'])],
   });
   await store({ receivedAt: daysAgo(60), events: walk(['start', 'reset', 'resolved'], 'resolved') });
+  // A walk on the flow as it was before an edit: counted apart, never mixed into the current version's figures.
+  await store({ receivedAt: daysAgo(1), events: walk(['start', 'check-spam', 'resolved'], 'resolved', 'oldoldoldold') });
 
   // Of the two readers shown the form, one sent it; a spam request and one from another flow do not count.
   const fromLogin = { flow: 'login', steps: [{ step: 'start', choice: 'other' }] };
@@ -155,6 +160,7 @@ describe('insights report (last 30 days)', () => {
         reachedEscalate: 2,
         handoff: 0,
         deflectionPercent: 67,
+        earlierStarts: 1,
         steps: [
           { id: 'start', title: 'What is wrong?', views: 6, left: 1 },
           { id: 'reset', title: 'Reset your password', views: 4, left: 1 },
@@ -176,7 +182,7 @@ describe('insights report (last 30 days)', () => {
 describe('a flow’s figures per version of its graph', () => {
   it('counts only the events recorded on the version asked for, and how many walks began on others', async () => {
     const store = createEventStore(async () => db);
-    const versioned = (version: string, steps: string[]) => walk(steps).map((e) => ({ ...e, flow: 'versioned', version }));
+    const versioned = (version: string, steps: string[]) => walk(steps, undefined, version).map((e) => ({ ...e, flow: 'versioned' }));
     await store({
       receivedAt: daysAgo(1),
       events: [
@@ -185,7 +191,7 @@ describe('a flow’s figures per version of its graph', () => {
         ...versioned('bbbbbbbbbbbb', ['start', 'reset', 'resolved']),
       ],
     });
-    const figures = await flowVersionInsights(db, periodFrom('30', NOW), { ...flow, id: 'versioned' }, 'bbbbbbbbbbbb');
+    const figures = await flowVersionInsights(db, periodFrom('30', NOW), { ...flow, id: 'versioned', version: 'bbbbbbbbbbbb' });
     expect(figures.started).toBe(1);
     expect(figures.earlierStarts).toBe(2);
     expect(figures.steps.slice(0, 2)).toEqual([

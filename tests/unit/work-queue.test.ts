@@ -35,6 +35,7 @@ const input: QueueInput = {
       reachedEscalate: 3,
       handoff: 0,
       deflectionPercent: 71,
+      earlierStarts: 0,
       steps: [
         { id: 'ask', title: 'What is wrong?', views: 20, left: 4 },
         { id: 'check-spam', title: 'Check your spam', views: 10, left: 6 },

@@ -2,7 +2,6 @@ import { flowsById } from '../catalog.ts';
 import { database } from '../db/connection.ts';
 import { diagramInput } from '../../troubleshooter/diagram-input.ts';
 import { diagramSvg } from '../../troubleshooter/diagram-svg.ts';
-import { flowVersion } from '../../troubleshooter/version.ts';
 import { flowOutline } from './load-report.ts';
 import { periodFrom, type InsightsPeriod } from './period.ts';
 import { flowVersionInsights, type FlowInsights } from './report.ts';
@@ -11,7 +10,7 @@ export interface FlowDiagram {
   period: InsightsPeriod;
   version: string;
   /** The current version's figures, and walks begun on earlier versions in the period. */
-  figures: FlowInsights & { earlierStarts: number };
+  figures: FlowInsights;
   /** The step kinds, for the table beside the diagram. */
   kinds: Map<string, string>;
   svg: string;
@@ -22,12 +21,12 @@ export async function loadFlowDiagram(id: string, days: string | null, now = new
   const flow = (await flowsById()).get(id);
   if (!flow) return undefined;
   const period = periodFrom(days, now);
-  const version = flowVersion(flow);
-  const figures = await flowVersionInsights(await database(), period, flowOutline(id, flow), version);
+  const outline = flowOutline(id, flow);
+  const figures = await flowVersionInsights(await database(), period, outline);
   const byStep = new Map(figures.steps.map((s) => [s.id, { views: s.views, left: s.left }]));
   return {
     period,
-    version,
+    version: outline.version,
     figures,
     kinds: new Map(flow.steps.map((s) => [s.id, s.kind])),
     svg: diagramSvg(diagramInput(flow), { title: flow.title, figures: byStep }),

@@ -1,12 +1,18 @@
 import { catalog, flowsById } from '../catalog.ts';
 import { database } from '../db/connection.ts';
 import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
+import { flowVersion } from '../../troubleshooter/version.ts';
 import { periodFrom } from './period.ts';
 import { buildInsights, type FlowOutline, type InsightsReport } from './report.ts';
 
 /** A flow's steps as insights list them. */
 export function flowOutline(id: string, flow: FlowFile): FlowOutline {
-  return { id, title: flow.title, steps: flow.steps.map((s) => ({ id: s.id, title: s.title ?? s.id, kind: s.kind })) };
+  return {
+    id,
+    title: flow.title,
+    version: flowVersion(flow),
+    steps: flow.steps.map((s) => ({ id: s.id, title: s.title ?? s.id, kind: s.kind })),
+  };
 }
 
 /** The insights report for the period named by a `days` parameter, with the site's articles and troubleshooters. */

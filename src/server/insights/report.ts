@@ -50,6 +50,8 @@ export interface FlowInsights {
   /** Resolved as a whole percent of resolved plus escalated; null before any of either. */
   deflectionPercent: number | null;
   steps: FlowStepRow[];
+  /** Walks begun in the period on earlier versions of its graph, which the figures above leave out. */
+  earlierStarts: number;
 }
 
 export interface InsightsReport {
@@ -70,6 +72,8 @@ export interface InsightsReport {
 export interface FlowOutline {
   id: string;
   title: string;
+  /** The current version of its graph (troubleshooter/version.ts): figures count only events recorded on it. */
+  version: string;
   steps: { id: string; title: string; kind: string }[];
 }
 
@@ -83,14 +87,14 @@ export async function buildInsights(
   titles: Map<string, string>,
   flows: FlowOutline[],
 ): Promise<InsightsReport> {
-  const [votes, reasons, top, none, found, counts, times] = await Promise.all([
+  const [votes, reasons, top, none, found, flowFigures, times] = await Promise.all([
     voteCounts(db, period),
     recentReasons(db, period, TOP),
     queryCounts(db, period, { limit: TOP }),
     queryCounts(db, period, { limit: TOP, withResults: false }),
     // Enough candidates that the top unopened ones are among them.
     queryCounts(db, period, { limit: 500, withResults: true }),
-    flowCounts(db, period),
+    Promise.all(flows.map((flow) => flowVersionInsights(db, period, flow))),
     ticketTimes(db, period),
   ]);
   const opens = await opensByQuery(db, period, [...new Set([...top, ...found].map((q) => q.query))]);
@@ -111,7 +115,7 @@ export async function buildInsights(
     unopened: withOpens(found)
       .filter((q) => q.opens === 0)
       .slice(0, TOP),
-    flows: flows.map((flow) => flowInsights(flow, counts)),
+    flows: flowFigures,
     responseTimes: weeklyResponseTimes(times),
   };
 }
@@ -136,21 +140,17 @@ function helpfulness(votes: { article: string; answer: 'yes' | 'no'; votes: numb
 }
 
 /**
- * One flow's figures for its diagram: only events recorded on `version` of its graph (the current one), so a
+ * One flow's figures, for insights and its diagram: only events recorded on the current version of its graph, so a
  * changed flow's drop-off is not mixed with the old one's; `earlierStarts` counts walks begun on other versions.
  */
-export async function flowVersionInsights(
-  db: Db,
-  period: InsightsPeriod,
-  flow: FlowOutline,
-  version: string,
-): Promise<FlowInsights & { earlierStarts: number }> {
-  const [counts, starts] = await Promise.all([flowCounts(db, period, { flow: flow.id, version }), startsByVersion(db, period, flow.id)]);
+export async function flowVersionInsights(db: Db, period: InsightsPeriod, flow: FlowOutline): Promise<FlowInsights> {
+  const { id, version } = flow;
+  const [counts, starts] = await Promise.all([flowCounts(db, period, { flow: id, version }), startsByVersion(db, period, id)]);
   const earlierStarts = starts.filter((s) => s.version !== version).reduce((sum, s) => sum + s.starts, 0);
   return { ...flowInsights(flow, counts), earlierStarts };
 }
 
-function flowInsights(flow: FlowOutline, counts: Awaited<ReturnType<typeof flowCounts>>): FlowInsights {
+function flowInsights(flow: FlowOutline, counts: Awaited<ReturnType<typeof flowCounts>>): Omit<FlowInsights, 'earlierStarts'> {
   const of = <T extends { flow: string }>(rows: T[]) => rows.filter((r) => r.flow === flow.id);
   const views = new Map(of(counts.views).map((r) => [r.step, r.views]));
   const movesOn = new Map(of(counts.movesOn).map((r) => [r.step, r.moves]));
