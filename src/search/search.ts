@@ -5,7 +5,7 @@
  * informative words. Nothing else calls Pagefind.
  */
 import { stemmer } from 'stemmer';
-import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult } from './pagefind-api.ts';
+import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult, PagefindSubResult } from './pagefind-api.ts';
 import { TROUBLESHOOTER_FILTER } from './index-fields.ts';
 import { analyseQuery, type QueryPhrase } from './query.ts';
 import { rankCandidates, titleHolds } from './rank.ts';
@@ -32,6 +32,8 @@ export interface SearchHit {
   category?: string;
   /** Text from the page with every `<`/`>` escaped and the matched words in `<mark>`. */
   excerpt: string;
+  /** The id of the heading whose section matches the words best (Pagefind's sub-results); none when it is the page's top. */
+  section?: string;
 }
 
 export interface SearchOutcome {
@@ -292,7 +294,16 @@ function hitOf(data: PagefindFragment, flowPathPrefix: string): SearchHit {
     kind,
     ...(kind === 'article' && category ? { category } : {}),
     excerpt: data.excerpt,
+    ...sectionOf(data),
   };
+}
+
+/** The section where the searched words weigh most, for scrolling to it on the opened page. */
+function sectionOf(data: PagefindFragment): { section?: string } {
+  const weight = (part: { weighted_locations: { balanced_score: number }[] }) =>
+    part.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
+  const best = (data.sub_results ?? []).reduce<PagefindSubResult | undefined>((a, b) => (a && weight(a) >= weight(b) ? a : b), undefined);
+  return best?.anchor ? { section: best.anchor.id } : {};
 }
 
 /** How many of Pagefind's best pages are ranked again on their fields (rank.ts). */
