@@ -1,3 +1,5 @@
+import type { ReaderEvent } from '../../lib/reader-events.ts';
+
 /**
  * Tables as the database stores them. Only this folder sees these shapes: timestamps are ISO 8601 UTC
  * strings ("2025-01-31T09:30:00.000Z", which sort as text), lists and objects are JSON text, so SQLite and
@@ -169,17 +171,20 @@ export interface DailySaltsTable {
 export interface ReaderEventsTable {
   id: string;
   created_at: string;
-  type: 'search' | 'search_open' | 'step_viewed' | 'outcome';
+  type: ReaderEvent['type'];
   flow: string | null;
   step: string | null;
   /** The step viewed before this one on the same page, or null when a walk starts. */
   from_step: string | null;
   outcome: 'resolved' | 'handoff' | 'escalated' | null;
   query: string | null;
+  /** Articles a search found, or suggestions shown. */
   result_count: number | null;
-  /** Path of the opened search result. */
+  /** Path of the opened search result or suggestion. */
   target: string | null;
   result_rank: number | null;
+  /** The random id of the browser tab, on suggestion events only. */
+  tab: string | null;
 }
 
 export interface UrgentAnnouncementsTable {

@@ -1,6 +1,6 @@
 import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
 import type { Db } from '../db/connection.ts';
-import { flowCounts, opensByQuery, queryCounts, recentReasons, voteCounts } from '../db/insights.ts';
+import { flowCounts, opensByQuery, queryCounts, recentReasons, suggestionTabs, voteCounts } from '../db/insights.ts';
 import type { InsightsPeriod } from './period.ts';
 
 export interface ArticleHelpfulness {
@@ -48,6 +48,20 @@ export interface FlowInsights {
   steps: FlowStepRow[];
 }
 
+/** Suggestions on the way to support, for the readers (browser tabs) whose first such event fell in one week. */
+export interface SuggestionWeek {
+  /** The week's Monday (UTC), YYYY-MM-DD. */
+  week: string;
+  /** Readers shown suggestions while describing their problem. */
+  shown: number;
+  /** Readers who opened one of them. */
+  opened: number;
+  /** Of those, readers who sent no request afterwards: the suggestion answered them, or they gave up. */
+  notSent: number;
+  /** notSent as a whole percent of opened; null before any opened. */
+  deflectionPercent: number | null;
+}
+
 export interface InsightsReport {
   period: InsightsPeriod;
   /** Least helpful first. */
@@ -59,6 +73,8 @@ export interface InsightsReport {
   /** Queries that found articles, none of which was opened. */
   unopened: QueryRow[];
   flows: FlowInsights[];
+  /** Newest week first. */
+  suggestions: SuggestionWeek[];
 }
 
 export interface FlowOutline {
@@ -77,7 +93,7 @@ export async function buildInsights(
   titles: Map<string, string>,
   flows: FlowOutline[],
 ): Promise<InsightsReport> {
-  const [votes, reasons, top, none, found, counts] = await Promise.all([
+  const [votes, reasons, top, none, found, counts, tabs] = await Promise.all([
     voteCounts(db, period),
     recentReasons(db, period, TOP),
     queryCounts(db, period, { limit: TOP }),
@@ -85,6 +101,7 @@ export async function buildInsights(
     // Enough candidates that the top unopened ones are among them.
     queryCounts(db, period, { limit: 500, withResults: true }),
     flowCounts(db, period),
+    suggestionTabs(db, period),
   ]);
   const opens = await opensByQuery(db, period, [...new Set([...top, ...found].map((q) => q.query))]);
   const withOpens = (rows: { query: string; searches: number }[]) => rows.map((r) => ({ ...r, opens: opens.get(r.query) ?? 0 }));
@@ -105,7 +122,33 @@ export async function buildInsights(
       .filter((q) => q.opens === 0)
       .slice(0, TOP),
     flows: flows.map((flow) => flowInsights(flow, counts)),
+    suggestions: suggestionWeeks(tabs),
   };
+}
+
+/** Tabs counted in the week of their first suggestion shown, and of their first suggestion opened. */
+function suggestionWeeks(tabs: Awaited<ReturnType<typeof suggestionTabs>>): SuggestionWeek[] {
+  const byTab = new Map<string, Map<string, string>>();
+  for (const { tab, type, first } of tabs) byTab.set(tab, (byTab.get(tab) ?? new Map<string, string>()).set(type, first));
+  const weeks = new Map<string, Omit<SuggestionWeek, 'deflectionPercent'>>();
+  const week = (at: string) => {
+    const day = new Date(at.slice(0, 10));
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+    const key = day.toISOString().slice(0, 10);
+    return weeks.get(key) ?? weeks.set(key, { week: key, shown: 0, opened: 0, notSent: 0 }).get(key)!;
+  };
+  for (const types of byTab.values()) {
+    const shown = types.get('suggestions_shown');
+    const opened = types.get('suggestion_open');
+    if (shown) week(shown).shown++;
+    if (opened) {
+      week(opened).opened++;
+      if (!types.has('suggestion_request_sent')) week(opened).notSent++;
+    }
+  }
+  return [...weeks.values()]
+    .sort((a, b) => b.week.localeCompare(a.week))
+    .map((w) => ({ ...w, deflectionPercent: percent(w.notSent, w.opened) }));
 }
 
 function helpfulness(votes: { article: string; answer: 'yes' | 'no'; votes: number }[], titles: Map<string, string>): ArticleHelpfulness[] {

@@ -17,6 +17,7 @@ export const TABLE_NAMES = [
   'unopened-queries',
   'troubleshooters',
   'troubleshooter-steps',
+  'suggestions',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -57,6 +58,12 @@ export function insightsTables(report: InsightsReport): Record<TableName, Insigh
       title: 'Troubleshooter steps: views and where readers left',
       columns: ['Troubleshooter', 'Step', 'Views', 'Left here'],
       rows: report.flows.flatMap((f) => f.steps.map((s) => [f.title, s.title, s.views, s.left ?? 'end'])),
+    },
+    suggestions: {
+      name: 'suggestions',
+      title: 'Suggestions while readers describe their problem to support, by week',
+      columns: ['Week of', 'Readers shown suggestions', 'Opened one', 'Sent no request after opening one', 'Deflection rate'],
+      rows: report.suggestions.map((w) => [w.week, w.shown, w.opened, w.notSent, pct(w.deflectionPercent)]),
     },
   };
 }

@@ -6,6 +6,7 @@ import * as rateLimits from './004-rate-limits.ts';
 import * as healthCheck from './005-health-check.ts';
 import * as staffDevices from './006-staff-devices.ts';
 import * as tickets from './007-tickets.ts';
+import * as suggestionEvents from './008-suggestion-events.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-health-check': healthCheck,
   '006-staff-devices': staffDevices,
   '007-tickets': tickets,
+  '008-suggestion-events': suggestionEvents,
 };
