@@ -19,6 +19,9 @@ import { serveStatic } from './measure/static-server.ts';
  */
 export const ARTICLE_JS_BUDGET = 5 * 1024;
 export const TROUBLESHOOTER_JS_BUDGET = 30 * 1024;
+/** Of the article's budget, the header search's loader (shortcuts, and the instant results on first focus). */
+export const SEARCH_LOADER_BUDGET = Math.round(0.6 * 1024);
+const isSearchLoader = (source: string) => /\/instant-loader-[\w-]+\.js$/.test(source);
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const clientDir = join(projectRoot, 'dist', 'client');
@@ -123,6 +126,12 @@ const budgetRow = (type: string, label: string, budget: number) => {
     : [`${label} JS ≤ ${formatBytes(budget)} gzip`, 'not in this build', 'MISS'];
 };
 const articleWeight = weightOf('article');
+/** The header search's loader on the article page: its own file, within the article's budget. */
+function loaderRow(): string[] {
+  const target = `header search loader (on first focus) JS ≤ ${formatBytes(SEARCH_LOADER_BUDGET)} gzip`;
+  const loader = articleWeight?.js.find((asset) => isSearchLoader(asset.source));
+  return loader ? [target, formatBytes(loader.gzip), verdict(loader.gzip <= SEARCH_LOADER_BUDGET)] : [target, 'not in this build', 'MISS'];
+}
 console.log(`\nTarget (the article row is the heaviest of ${articles.length} articles)`);
 console.log(
   renderTable(
@@ -130,6 +139,7 @@ console.log(
     [
       budgetRow('article', 'article page (feedback, banners, beacon)', ARTICLE_JS_BUDGET),
       budgetRow('troubleshooter', 'troubleshooter page', TROUBLESHOOTER_JS_BUDGET),
+      loaderRow(),
     ],
   ),
 );

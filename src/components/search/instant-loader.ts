@@ -7,31 +7,28 @@
 import { HANDOFF_KEY } from '../../client/search-handoff-key.ts';
 
 const field = document.querySelector<HTMLInputElement>('[data-instant-search]');
-const load = (src: string) => document.head.append(Object.assign(document.createElement('script'), { type: 'module', src }));
+// Runtime URLs, not modules of this build (so no loader of Vite's comes along): a second import does nothing.
+const load = (url = field!.dataset.module!) => import(url);
 
 if (field) {
-  let started = false;
-  const start = () => {
-    if (!started) load(field.dataset.module!);
-    started = true;
-  };
-  field.addEventListener('focus', start);
-  if (document.activeElement === field) start();
+  field.addEventListener('focus', () => load());
+  // Module scripts run once the page is parsed: a quick reader may be in the field already.
+  if (document.activeElement === field) void load();
 
   // "/" and Ctrl/Cmd-K jump to the header search, unless the reader is typing somewhere.
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-    const isSlash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
-    const isCmdK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-    if (!isSlash && !isCmdK) return;
-    event.preventDefault();
-    field.focus();
-    field.select();
+    const modified = event.ctrlKey || event.metaKey;
+    if ((event.key === '/' && !typing && !modified && !event.altKey) || (event.key.toLowerCase() === 'k' && modified)) {
+      event.preventDefault();
+      field.focus();
+      field.select();
+    }
   });
 
   try {
-    if (sessionStorage.getItem(HANDOFF_KEY)) load(field.form!.dataset.highlight!);
+    if (sessionStorage.getItem(HANDOFF_KEY)) void load(field.form!.dataset.highlight);
   } catch {
     // Storage refused: nothing was handed over.
   }

@@ -91,7 +91,8 @@ function enhance(field: HTMLInputElement): void {
 
   function go(index: number) {
     const hit = hits[index];
-    if (!hit) return location.assign(searchHref(query));
+    // "See all results": for what the field says now, even if its results are still on their way.
+    if (!hit) return location.assign(searchHref(field.value.trim()));
     tracker.opened(query, new URL(hit.url, location.href).pathname, index + 1);
     handOffHit(hit);
     location.assign(hit.url);
