@@ -368,7 +368,7 @@ if (results.some((r) => r.search)) {
   byKindRows((r) => r.search?.first.byKind);
   figureRows.push(['  results shown', ...results.map((r) => r.search?.first.status ?? '')]);
   figureRows.push([
-    `first instant results, "${COMMON_WORD}" typed in an article's header search (page and assets included)`,
+    `first instant results, "${COMMON_WORD}" typed in an article's header search (from focus; the page not counted)`,
     ...results.map((r) => (r.search ? `${formatBytes(r.search.instant.bytes)} in ${r.search.instant.requests} requests` : '')),
   ]);
   byKindRows((r) => r.search?.instant.byKind);

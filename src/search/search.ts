@@ -63,6 +63,16 @@ export interface SearchRequest {
   /** Search the words as typed, without correcting them ("Search instead for …"). */
   asTyped?: boolean;
   limit?: number;
+  /**
+   * How many of Pagefind's best pages are ranked again, at least `limit` (RERANK_DEPTH by default): each one's text
+   * is a request in the browser.
+   */
+  depth?: number;
+  /**
+   * Count each filter's values among the pages found (`filterCounts`, for a filter box): loads every filter file of
+   * the index first. Without it, `filterCounts` holds only what the searches themselves loaded.
+   */
+  countFilters?: boolean;
 }
 
 export interface SearchDependencies {
@@ -88,19 +98,27 @@ interface Found {
 
 export function createSearch({ index, loadVocabulary, flowPathPrefix, productName, phrases = [] }: SearchDependencies): Search {
   const analyse = (text: string) => analyseQuery(text, { productName, phrases });
-  // Pagefind counts filter values (for the filter box) only once its filter files are loaded.
-  const filtersLoaded = index.filters();
+  // Pagefind counts filter values (for the filter box) only once its filter files are loaded: loaded with the first
+  // search that counts them.
+  let filtersLoaded: Promise<unknown> | undefined;
   let vocabulary: Promise<Vocabulary> | undefined;
   const vocabularyOnce = () =>
     (vocabulary ??= loadVocabulary().catch((error: unknown) => ((vocabulary = undefined), Promise.reject(error))));
 
-  return async ({ query, filters = {}, asTyped = false, limit = DEFAULT_RESULT_LIMIT }) => {
+  return async ({
+    query,
+    filters = {},
+    asTyped = false,
+    limit = DEFAULT_RESULT_LIMIT,
+    depth: rerankDepth = RERANK_DEPTH,
+    countFilters = true,
+  }) => {
     const chosen: PagefindFilters = Object.fromEntries(
       Object.entries(filters)
         .filter(([, values]) => values.length > 0)
         .map(([name, values]) => [name, { any: values }]),
     );
-    await filtersLoaded;
+    if (countFilters) await (filtersLoaded ??= index.filters());
     const { words, problem } = analyse(query);
     // Every troubleshooter, for a reader who says something fails (there are few: one search finds them all), asked
     // for beside the other searches.
@@ -122,7 +140,7 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       { typed = false, correctedQuery }: { typed?: boolean; correctedQuery?: string } = {},
     ): Promise<SearchOutcome> => {
       const searched = correctedQuery ? analyse(correctedQuery).words : words;
-      const depth = Math.max(limit, RERANK_DEPTH);
+      const depth = Math.max(limit, rerankDepth);
       const rank = async (results: PagefindResult[], tiers?: Map<string, number>) =>
         rankCandidates(
           (await pagesOf(results)).map((page, i) => ({ page, score: results[i].score, tier: tiers?.get(results[i].id) })),

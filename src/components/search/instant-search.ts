@@ -108,7 +108,9 @@ function enhance(field: HTMLInputElement): void {
     }
     let outcome;
     try {
-      outcome = await (await browserSearch(options))({ query: typed, limit: INSTANT_RESULTS });
+      // The five shown are the five ranked again (each page's text is a request; on the golden query set the top
+      // five hold the answer as often as when ten are ranked), and no filter box needs counts.
+      outcome = await (await browserSearch(options))({ query: typed, limit: INSTANT_RESULTS, depth: INSTANT_RESULTS, countFilters: false });
     } catch {
       if (mine === generation) {
         show(false);

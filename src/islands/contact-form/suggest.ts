@@ -19,7 +19,7 @@ export interface Suggestion {
 
 export async function suggest(description: string, options: BrowserSearchOptions, troubleshooter: string): Promise<Suggestion[]> {
   const search = await browserSearch(options);
-  const { hits } = await search({ query: description, limit: SUGGESTIONS });
+  const { hits } = await search({ query: description, limit: SUGGESTIONS, countFilters: false });
   return hits.map((hit) => ({ hit, label: hitLabel(hit, troubleshooter) }));
 }
 
