@@ -105,10 +105,12 @@ describe('suggestions on the contact form', () => {
     expect(sent).toEqual([]);
   });
 
-  test('a short description shows no suggestions', async () => {
+  test('suggestions wait until the problem is described in a few words', async () => {
     const page = await session.newPage();
-    await describeProblem(page, 'help me');
+    await describeProblem(page, 'security question');
     await page.waitForTimeout(1500);
     expect(await suggestions(page).count()).toBe(0);
+    await page.getByRole('main').getByLabel('Describe the problem').pressSequentially(' answer forgotten', { delay: 10 });
+    await expect.poll(() => suggestions(page).getByRole('link').allInnerTexts(), { timeout: 15_000 }).toContain(KNOWN_ARTICLE.title);
   });
 });
