@@ -25,6 +25,7 @@ export interface SeedOptions {
   contactEmail?: (i: number) => string;
   accountEmails?: (i: number) => string[];
   closedAt?: (i: number) => string | null;
+  description?: (i: number) => string;
 }
 
 export interface SeededTicket {
@@ -32,7 +33,7 @@ export interface SeededTicket {
   createdAt: string;
 }
 
-/** Inserts `count` tickets (and their address index rows) in batches; returns them oldest first. */
+/** Inserts `count` tickets (and their address and full-text index rows) in batches; returns them oldest first. */
 export async function seedTickets(db: Db, options: SeedOptions): Promise<SeededTicket[]> {
   const { count, start = new Date('2025-01-01T00:00:00.000Z'), stepMs = 60_000, series = 'S' } = options;
   const status = options.status ?? (() => 'new');
@@ -53,12 +54,14 @@ export async function seedTickets(db: Db, options: SeedOptions): Promise<SeededT
         contact_email: contact(i),
         account_emails: JSON.stringify(accounts(i)),
         topic: 'sign-in',
-        description: `Seeded ticket number ${i}: I cannot sign in.`,
+        description: options.description?.(i) ?? `Seeded ticket number ${i}: I cannot sign in.`,
         transcript: null,
         browser: 'firefox',
         os: 'linux',
         consented_at: createdAt,
         closed_at: options.closedAt?.(i) ?? null,
+        last_activity_at: createdAt,
+        awaiting_us: status(i) === 'new' || status(i) === 'open' ? 1 : 0,
       };
     });
     await db.transaction().execute(async (trx) => {
@@ -71,6 +74,10 @@ export async function seedTickets(db: Db, options: SeedOptions): Promise<SeededT
         })),
       );
       await trx.insertInto('ticket_emails').values(emails).execute();
+      await trx
+        .insertInto('ticket_texts')
+        .values(rows.map((row) => ({ reference: row.reference, body: row.description })))
+        .execute();
     });
     seeded.push(...rows.map((row) => ({ reference: row.reference, createdAt: row.created_at })));
   }

@@ -7,12 +7,14 @@ import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
 import { readDeliveryManifest, siteUrlMismatch } from '../src/server/http/delivery-manifest.ts';
 import { startHttpServer } from '../src/server/http/server.ts';
+import { MAIL_NOT_SET_UP, startMail } from '../src/server/email/mail-service.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
 import { provideSearchBundle } from '../src/server/search/site-search.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
   databaseSettings,
+  mailSettings,
   supportRequestSettings,
   eventSettings,
   serverSettings,
@@ -47,6 +49,7 @@ const { trustedProxyHops } = supportRequestSettings(process.env);
 const eventRetentionDays = eventSettings(process.env).retentionDays;
 const staff = staffSettings(process.env);
 const storage = databaseSettings(process.env);
+const mail = mailSettings(process.env);
 try {
   await database();
 } catch (error) {
@@ -87,7 +90,10 @@ const notice = await firstRunNotice(await database(), {
   url: running.url,
 });
 if (notice) console.log(notice);
+if (!mail.smtpUrl) console.log(MAIL_NOT_SET_UP);
 console.log(`Help center ready at ${running.url}`);
+// Delivers the outbox (when SMTP_URL is set), never inside the requests that queue emails.
+const mailer = startMail(mail, database);
 // At start and hourly, never keeping the process alive by itself: delete or anonymise what is kept only for a while.
 const retention = startRetentionSchedule({
   db: database,
@@ -100,8 +106,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
-    // A purge in progress finishes (and no other starts) before the database closes.
-    await Promise.all([running.stop(), retention.stop()]);
+    // A purge or a send in progress finishes (and no other starts) before the database closes.
+    await Promise.all([running.stop(), retention.stop(), mailer.stop()]);
     await closeDatabase();
     process.exit(0);
   });

@@ -1,5 +1,6 @@
 // `npm run bench:inbox`: the staff inbox over HTTP against the built server, signed in, with 100,000 tickets:
-// the first page, a page deep in the list (keyset cursor ~95,000 rows in) and a search by email. On SQLite, and
+// the first page, a page deep in the list (keyset cursor ~95,000 rows in), a search by email and full-text searches
+// (a word in about 1 % of descriptions, and a word in all of them, among descriptions of a few dozen words each). On SQLite, and
 // with DATABASE_URL on PostgreSQL too (in a scratch database created on that server and dropped at the end), the
 // two side by side. Sequential requests (latency, not throughput); median and p95 of BENCH_REQUESTS (200) each,
 // after a warm-up.
@@ -26,6 +27,15 @@ const STAFF = { email: 'bench@example.com', name: 'Bench Mark', role: 'agent' } 
 /** One requester who wrote often (and is named as an account email on more tickets): the search target. */
 const FREQUENT = 'frequent.requester@example.com';
 const EVERY_NTH_FREQUENT = 500;
+/** The full-text search's word: in every hundredth description. */
+const SEARCHED = 'phone';
+const WORDS = 'sign password reset email code login account payment invoice profile verify browser error page button'.split(' ');
+
+/** A description of a few dozen words, varied by ticket; every hundredth mentions the searched word. */
+function description(i: number): string {
+  const words = Array.from({ length: 24 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]);
+  return `Ticket ${i}: ${words.join(' ')}${i % 100 === 0 ? ` since I changed my ${SEARCHED}` : ''}.`;
+}
 
 // Most tickets end resolved; a tail of open work; a little spam.
 function statusOf(i: number): TicketStatus {
@@ -64,9 +74,11 @@ async function prepare(databaseUrl?: string): Promise<Inbox> {
       contactEmail: (i) => (i % EVERY_NTH_FREQUENT === 0 ? FREQUENT : `requester${i % 40_000}@example.com`),
       accountEmails: (i) => (i % 3 === 0 ? [`account${i % 25_000}@example.com`] : i % EVERY_NTH_FREQUENT === 7 ? [FREQUENT] : []),
       closedAt: (i) => (statusOf(i) === 'resolved' || statusOf(i) === 'spam' ? new Date().toISOString() : null),
+      description,
     });
     // 5% from the oldest end: about 95% of the list lies between it and the first page.
-    deepCursor = formatCursor(tickets[Math.floor(TICKETS * 0.05)]);
+    const deep = tickets[Math.floor(TICKETS * 0.05)];
+    deepCursor = formatCursor({ at: deep.createdAt, reference: deep.reference });
     const staff = await addStaff(db, { ...STAFF, password: STAFF_PASSWORD }, null);
     if (!staff.ok) throw new Error(`Staff account: ${staff.message}`);
     // Autovacuum vacuums and analyzes a table soon after a bulk load (statistics for the planner, the visibility
@@ -117,6 +129,9 @@ const queries = [
   { name: 'inbox, first page', path: () => '/staff/' },
   { name: 'inbox, deep page (keyset)', path: (inbox: Inbox) => `/staff/?after=${encodeURIComponent(inbox.deepCursor)}` },
   { name: 'search by email', path: () => `/staff/?q=${encodeURIComponent(FREQUENT.toUpperCase())}` },
+  { name: 'full-text search', path: () => `/staff/?q=${SEARCHED}s` },
+  // No target: a word every ticket has finds nothing worth finding; measured so its cost is known.
+  { name: 'full-text, a word in every ticket', path: () => `/staff/?q=${WORDS[1]}s`, measuredOnly: true },
 ];
 const rows: string[][] = [];
 let allMet = true;
@@ -124,14 +139,15 @@ for (const query of queries) {
   // Each query on every database in turn, so the figures side by side come from the same stretch of a noisy machine.
   for (const inbox of inboxes) {
     const timing = await time(inbox, query.name, query.path(inbox));
-    allMet &&= timing.p95 < TARGET_P95_MS;
+    const targeted = !('measuredOnly' in query);
+    if (targeted) allMet &&= timing.p95 < TARGET_P95_MS;
     rows.push([
       query.name,
       inbox.database,
       `${timing.median.toFixed(1)} ms`,
       `${timing.p95.toFixed(1)} ms`,
-      `< ${TARGET_P95_MS} ms`,
-      verdict(timing.p95 < TARGET_P95_MS),
+      targeted ? `< ${TARGET_P95_MS} ms` : 'none',
+      targeted ? verdict(timing.p95 < TARGET_P95_MS) : '',
     ]);
   }
 }

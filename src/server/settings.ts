@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { site } from '../site.config.ts';
 
 /**
  * Run-time settings, read from the environment: one schema lists every variable, what it must be and its default
@@ -24,6 +25,15 @@ const flag = z.stringbool({
 });
 
 const DATABASE_URL_SHAPE = 'postgres://user:password@host:5432/database';
+
+const SMTP_URL_SHAPE = 'smtp://user:password@host:587 or smtps://user:password@host:465';
+const MAIL_FROM_SHAPE = 'an address, optionally with a name: Loomwork Support <support@help.example.com>';
+
+/** `Name <address>` or a bare address: what MAIL_FROM holds, as nodemailer takes it. */
+export interface MailAddress {
+  name: string;
+  address: string;
+}
 
 const PROXY_HOPS = 'must be "true", "false" or the number of proxies in front of the server, 0 to 10';
 const PORT = 'must be a whole number from 0 to 65535';
@@ -62,6 +72,22 @@ export const settingsSchema = z.object({
     .default(0),
   SESSION_COOKIE_SECURE: flag.optional(),
   DEMO: flag.default(false),
+  /** Where email goes out; unset, emails wait in the outbox (never lost) until it is set. */
+  SMTP_URL: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = smtpUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}: it must look like ${SMTP_URL_SHAPE}` });
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .transform((value, ctx) => {
+      const address = parseMailAddress(value);
+      if (!address) ctx.addIssue({ code: 'custom', message: `must be ${MAIL_FROM_SHAPE}` });
+      return address ?? z.NEVER;
+    })
+    .optional(),
   /** Stored lower-case, as Node gives request header names. */
   COUNTRY_HEADER: z
     .string()
@@ -79,6 +105,22 @@ function postgresUrlProblem(raw: string): string | undefined {
   if (!url.hostname) return 'names no host';
   if (url.pathname.length < 2) return 'names no database';
   return undefined;
+}
+
+function smtpUrlProblem(raw: string): string | undefined {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url) return 'is not a URL';
+  if (!['smtp:', 'smtps:'].includes(url.protocol)) return `starts with "${url.protocol}", not "smtp:" or "smtps:"`;
+  if (!url.hostname) return 'names no host';
+  return undefined;
+}
+
+/** `Name <a@b.example>`, `"Name" <a@b.example>` or `a@b.example`; undefined for anything else (line breaks too). */
+export function parseMailAddress(value: string): MailAddress | undefined {
+  const match = /^(?:(.*?)\s*<([^<>\s@]+@[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+))$/.exec(value.trim());
+  if (!match || /[\r\n]/.test(value.trim())) return undefined;
+  const name = (match[1] ?? '').replace(/^"(.*)"$/, '$1').trim();
+  return { name, address: match[2] ?? match[3] };
 }
 
 /** A staff session cookie without Secure on an https site would leak over plain http. */
@@ -99,7 +141,7 @@ function read<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
   const lines = result.error.issues.map((issue) => {
     const name = issue.path[0];
     if (typeof name !== 'string') return issue.message; // a check across variables names them itself
-    const value = name === 'DATABASE_URL' ? redactPassword(given[name]) : given[name];
+    const value = name === 'DATABASE_URL' || name === 'SMTP_URL' ? redactPassword(given[name]) : given[name];
     return `${name} ${issue.message} (got "${value}")`;
   });
   throw new Error(lines.join('\n'));
@@ -214,3 +256,16 @@ const announcementSchema = settingsSchema
   .transform((s): AnnouncementSettings => ({ countryHeader: s.COUNTRY_HEADER }));
 
 export const announcementSettings = (env: Env): AnnouncementSettings => read(announcementSchema, env);
+
+export interface MailSettings {
+  /** Unset: nothing is sent, emails wait in the outbox. Holds a password: never print it (redactPassword). */
+  smtpUrl: string | undefined;
+  from: MailAddress;
+}
+
+const mailSchema = settingsSchema.pick({ SMTP_URL: true, MAIL_FROM: true }).transform((s): MailSettings => ({
+  smtpUrl: s.SMTP_URL,
+  from: s.MAIL_FROM ?? { name: site.helpCenterName, address: site.supportEmail },
+}));
+
+export const mailSettings = (env: Env): MailSettings => read(mailSchema, env);

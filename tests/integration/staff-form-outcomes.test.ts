@@ -27,7 +27,7 @@ async function notice(path: string, cookie?: string): Promise<string> {
 
 describe('a post that changes something', () => {
   const DONE: [string, () => string, () => Record<string, string>, RegExp, string][] = [
-    ['a ticket', () => `/staff/tickets/${reference}`, () => ({ action: 'assign' }), /\?done=assigned$/, 'The ticket is assigned to you.'],
+    ['a ticket', () => `/staff/tickets/${reference}`, () => ({ action: 'status', status: 'waiting' }), /\?done=status$/, 'Status changed.'],
     [
       'an account',
       () => `/staff/admin/accounts/${agentId}`,

@@ -121,12 +121,12 @@ describe('keeping changes', () => {
     const first = await startServer({ dataDir: ownData });
     let reference: string;
     try {
-      await createStaff(ownData, { email: 'keeper@example.com', name: 'Kim Keeper', role: 'agent' });
+      const keeper = await createStaff(ownData, { email: 'keeper@example.com', name: 'Kim Keeper', role: 'agent' });
       const cookie = await signIn(first.url, 'keeper@example.com');
       reference = await submit(first.url);
       const changes: Record<string, string>[] = [
         { action: 'status', status: 'resolved' },
-        { action: 'assign' },
+        { action: 'assign', assignee: keeper.id },
         { action: 'note', note: 'Sent a new reset link.' },
       ];
       for (const fields of changes) {

@@ -19,6 +19,9 @@ import { addStaff } from '../../src/server/staff/accounts.ts';
 import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '../../harness/postgres.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
 import { projectNode } from '../../harness/project-node.ts';
+import { addRequesterMessage, addStaffReply } from '../../src/server/db/conversation.ts';
+import { addSavedReply } from '../../src/server/db/saved-replies.ts';
+import { requesterMessageMail, staffReplyMail } from '../../src/server/email/ticket-mail.ts';
 import { seedTickets, type SeededTicket } from '../../harness/seed-tickets.ts';
 
 const TICKETS = 400;
@@ -82,11 +85,21 @@ async function seedHelpCenter(db: Db): Promise<void> {
     closedAt: (i) => (i % 11 === 0 ? '2025-02-01T00:00:00.000Z' : null),
   });
   for (const [i, { reference }] of tickets.entries()) {
-    if (i % 3 === 0) await assign(db, reference, i % 2 ? agent.id : admin.id, now);
+    if (i % 3 === 0) await assign(db, reference, i % 2 ? agent.id : admin.id, i % 2 ? agent.id : admin.id, now);
     if (i % 5 === 0) await addNote(db, reference, agent.id, `Called the requester about ${reference}.`, now);
     if (i % 10 === 0) await addNote(db, reference, admin.id, 'Second note: "quotes", ünïcødé and\nnew lines.', now);
     if (i % 7 === 0) await changeStatus(db, reference, i % 2 ? 'resolved' : 'waiting', agent.id, now);
+    // A conversation: a reply (its email and the key its link carries) and the requester's answer.
+    if (i % 6 === 1) {
+      await addStaffReply(db, { reference, staffId: agent.id, body: `Try again now, ${reference}.`, mail: staffReplyMail }, now);
+      await addRequesterMessage(
+        db,
+        { reference, body: 'Still “broken”.', source: 'page', idempotencyKey: `k-${i}`, mail: requesterMessageMail },
+        now,
+      );
+    }
   }
+  await addSavedReply(db, { title: 'Reset link', body: 'Here is a new reset link.' }, now);
   await db
     .insertInto('idempotency_keys')
     .values({ key: crypto.randomUUID(), request_hash: 'f'.repeat(64), reference: tickets[1].reference, created_at: now.toISOString() })
@@ -135,7 +148,9 @@ async function contents(db: Db): Promise<Record<CopiedTable, string[]>> {
   const tables = await Promise.all(
     COPY_ORDER.map(async (table) => {
       const rows = await db.selectFrom(table).selectAll().execute();
-      return [table, rows.map((row) => JSON.stringify(row, Object.keys(row).sort())).sort()] as const;
+      // PostgreSQL's full-text column is computed from the copied text, not copied (migration 008).
+      const copied = (row: object) => Object.keys(row).filter((column) => !(table === 'ticket_texts' && column === 'search'));
+      return [table, rows.map((row) => JSON.stringify(row, copied(row).sort())).sort()] as const;
     }),
   );
   return Object.fromEntries(tables) as Record<CopiedTable, string[]>;

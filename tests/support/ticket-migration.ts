@@ -72,9 +72,19 @@ function audit(id: string, action: string, reference: string | null, detail: Row
   return { id, at: '2025-02-01T13:00:00.000Z', staff_id: 'staff-1', action, reference, detail: JSON.stringify(detail) };
 }
 
-/** What 007 leaves: the same rows under the new names, personal-data entries counting `tickets`. */
+/**
+ * What 007 leaves: the same rows under the new names, personal-data entries counting `tickets`; with what 008 adds
+ * to each ticket (its last activity is its creation; the new and open ones wait for our reply).
+ */
 export const NEW_ROWS: Record<(typeof TABLES)[number]['new'], Row[]> = {
-  tickets: OLD_ROWS.escalations,
+  tickets: OLD_ROWS.escalations.map((row) => ({
+    ...row,
+    last_activity_at: row.created_at,
+    first_reply_at: null,
+    last_staff_reply_at: null,
+    last_requester_message_at: null,
+    awaiting_us: row.status === 'new' || row.status === 'open' ? 1 : 0,
+  })),
   ticket_emails: OLD_ROWS.escalation_emails,
   ticket_notes: OLD_ROWS.escalation_notes,
   idempotency_keys: OLD_ROWS.idempotency_keys,
@@ -84,9 +94,11 @@ export const NEW_ROWS: Record<(typeof TABLES)[number]['new'], Row[]> = {
   })),
 };
 
+export const LAST_BEFORE_RENAME = '006-staff-devices';
+
 /** Migrates an empty database to just before 007 and fills it as a help center in use would be. */
 export async function databaseBeforeRename(db: Db): Promise<void> {
-  expect((await migrator(db).migrateTo('006-staff-devices')).error).toBeUndefined();
+  expect((await migrator(db).migrateTo(LAST_BEFORE_RENAME)).error).toBeUndefined();
   const old = db as unknown as Kysely<Record<string, Row>>;
   await old
     .insertInto('staff')

@@ -201,6 +201,7 @@ describe('insights tables and CSV', () => {
       'unopened-queries',
       'troubleshooters',
       'troubleshooter-steps',
+      'response-times',
       'suggestions',
     ]);
     expect(toCsv(tables.articles)).toBe(

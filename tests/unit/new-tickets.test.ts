@@ -74,6 +74,12 @@ describe('the new-ticket store', () => {
       // Spam is closed on arrival, so retention anonymises it in time.
       closed_at: '2025-03-01T10:00:00.000Z',
       anonymised_at: null,
+      last_activity_at: '2025-03-01T10:00:00.000Z',
+      first_reply_at: null,
+      last_staff_reply_at: null,
+      last_requester_message_at: null,
+      // Spam waits for nobody.
+      awaiting_us: 0,
     });
     const emails = await (await database()).selectFrom('ticket_emails').selectAll().where('reference', '=', reference).execute();
     expect(emails.map((e) => ({ ...e })).sort((a, b) => a.email_normalized.localeCompare(b.email_normalized))).toEqual([

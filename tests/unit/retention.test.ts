@@ -6,6 +6,10 @@ import { retentionJobs } from '../../src/server/retention/jobs.ts';
 import { startRetentionSchedule, type RetentionJob } from '../../src/server/retention/schedule.ts';
 import { eventSettings } from '../../src/server/settings.ts';
 import { seedTickets } from '../../harness/seed-tickets.ts';
+import { addRequesterMessage } from '../../src/server/db/conversation.ts';
+import { emailsOf, queueEmails, recordSent } from '../../src/server/db/outbox.ts';
+import { insertRequestKeys } from '../../src/server/db/request-keys.ts';
+import { requesterMessageMail } from '../../src/server/email/ticket-mail.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -107,6 +111,61 @@ describe('retention jobs', () => {
       .execute();
     expect(await runJob('sign-in records')).toBe('deleted 1 sign-in record older than 90 days');
     expect((await db.selectFrom('sign_in_attempts').select('id').execute()).map((r) => r.id)).toEqual(['recent']);
+  });
+
+  it('forget the text of emails sent over 30 days ago, keeping their state', async () => {
+    const [{ reference }] = await seedTickets(db, { count: 1, series: 'E' });
+    const email = (n: number) => ({
+      kind: 'reply' as const,
+      recipient: 'r@example.com',
+      recipientName: 'R',
+      subject: `Reply ${n}`,
+      textBody: `Text ${n}`,
+      htmlBody: `<p>Text ${n}</p>`,
+      messageId: `<e${n}@example.com>`,
+    });
+    await queueEmails(db, reference, [email(1), email(2), email(3)], new Date(NOW.getTime() - 40 * DAY));
+    const [old, recent] = await emailsOf(db, reference);
+    await recordSent(db, old.id, new Date(NOW.getTime() - 31 * DAY));
+    await recordSent(db, recent.id, new Date(NOW.getTime() - 29 * DAY));
+    expect(await runJob('copies of sent emails')).toBe('forgot the text of 1 email sent over 30 days ago');
+    const after = await emailsOf(db, reference);
+    expect(after.map((e) => [e.subject, e.status, e.textBody])).toEqual([
+      ['Reply 1', 'sent', ''],
+      ['Reply 2', 'sent', 'Text 2'],
+      // Never sent: kept whole, however old.
+      ['Reply 3', 'queued', 'Text 3'],
+    ]);
+    expect(await runJob('copies of sent emails')).toBeUndefined();
+  });
+
+  it('anonymise long-closed tickets with their messages, page keys, emails and search index', async () => {
+    const [{ reference }] = await seedTickets(db, { count: 1, series: 'A', status: () => 'open' });
+    await insertRequestKeys(db, reference, ['a'.repeat(64)], NOW);
+    await addRequesterMessage(db, {
+      reference,
+      body: 'My new phone number is 555-0100.',
+      source: 'page',
+      idempotencyKey: null,
+      mail: requesterMessageMail,
+    });
+    await db
+      .updateTable('tickets')
+      .set({ status: 'resolved', closed_at: new Date(NOW.getTime() - 400 * DAY).toISOString() })
+      .where('reference', '=', reference)
+      .execute();
+    await queueEmails(
+      db,
+      reference,
+      [{ kind: 'reply', recipient: 'r@example.com', recipientName: 'R', subject: 's', textBody: 't', htmlBody: 'h', messageId: '<a@b>' }],
+      NOW,
+    );
+    expect(await runJob('closed tickets')).toMatch(/^anonymised 1 ticket/);
+    const left = async (table: 'request_keys' | 'outbox' | 'ticket_texts') =>
+      (await db.selectFrom(table).select('reference').where('reference', '=', reference).execute()).length;
+    expect([await left('request_keys'), await left('outbox'), await left('ticket_texts')]).toEqual([0, 0, 0]);
+    const messages = await db.selectFrom('ticket_messages').select('body').where('reference', '=', reference).execute();
+    expect(messages.map((m) => m.body)).toEqual(['[erased]']);
   });
 
   it('leave tickets alone when TICKET_RETENTION_DAYS is 0', () => {

@@ -89,19 +89,29 @@ describe('inbox query', () => {
     const query = parseInboxQuery(new URLSearchParams('status=open&q= Ada@Example.COM &after=2025-01-01T00:00:00.000Z_HC-AAAA-BBBB'));
     expect(query).toEqual({
       status: 'open',
+      needsReply: false,
+      sort: 'received',
       q: 'Ada@Example.COM',
       filter: { status: 'open', email: 'ada@example.com' },
-      position: { after: { createdAt: '2025-01-01T00:00:00.000Z', reference: 'HC-AAAA-BBBB' }, before: undefined },
+      position: { after: { at: '2025-01-01T00:00:00.000Z', reference: 'HC-AAAA-BBBB' }, before: undefined },
       searchError: undefined,
     });
   });
 
-  it('turns anything reference-like into a prefix, and says when the search is neither', () => {
-    const prefix = (q: string) => parseInboxQuery(new URLSearchParams({ q })).filter.referencePrefix;
-    expect(prefix('hc-7kq2')).toBe('HC-7KQ2');
-    expect(prefix('HC7KQ2M9')).toBe('HC-7KQ2-M9');
-    expect(prefix('7kq')).toBe('HC-7KQ');
-    expect(parseInboxQuery(new URLSearchParams({ q: 'password reset' })).searchError).toMatch(/^Enter a reference/);
+  it('turns anything reference-like into a prefix, other words into a full-text search, and says when it is neither', () => {
+    const filter = (q: string) => parseInboxQuery(new URLSearchParams({ q })).filter;
+    expect(filter('hc-7kq2').referencePrefix).toBe('HC-7KQ2');
+    expect(filter('HC7KQ2M9').referencePrefix).toBe('HC-7KQ2-M9');
+    expect(filter('7kq').referencePrefix).toBe('HC-7KQ');
+    expect(filter('password reset')).toEqual({ text: 'password reset' });
+    expect(filter('phone')).toEqual({ text: 'phone' });
+    expect(parseInboxQuery(new URLSearchParams({ q: '“…”!' })).searchError).toMatch(/^Enter a reference/);
+  });
+
+  it('reads the needs-our-reply filter and the last-activity order, and writes them back', () => {
+    const query = parseInboxQuery(new URLSearchParams('needs=reply&sort=activity'));
+    expect([query.needsReply, query.sort, query.filter.awaitingUs]).toEqual([true, 'activity', true]);
+    expect(inboxHref({ needsReply: true, sort: 'activity' })).toBe('/staff/?needs=reply&sort=activity');
   });
 
   it('ignores unknown statuses and malformed cursors', () => {
@@ -114,7 +124,7 @@ describe('inbox query', () => {
     const href = inboxHref({
       status: 'waiting',
       q: 'a@b.co',
-      before: { createdAt: '2025-01-01T00:00:00.000Z', reference: 'HC-AAAA-BBBB' },
+      before: { at: '2025-01-01T00:00:00.000Z', reference: 'HC-AAAA-BBBB' },
     });
     const query = parseInboxQuery(new URL(href, 'http://x').searchParams);
     expect([query.status, query.q, query.position.before?.reference]).toEqual(['waiting', 'a@b.co', 'HC-AAAA-BBBB']);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Kysely, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile, migrateToLatest } from '../../src/server/db/connection.ts';
-import { inboxPage, statusCounts, type InboxCursor, type InboxFilter } from '../../src/server/db/inbox.ts';
+import { inboxPage, statusCounts, type InboxCursor, type InboxFilter, type InboxRow, type InboxSort } from '../../src/server/db/inbox.ts';
 import { nodeSqliteDialect } from '../../src/server/db/node-sqlite-dialect.ts';
 import type { Database, TicketStatus } from '../../src/server/db/schema.ts';
 import { seedTickets, type SeededTicket } from '../../harness/seed-tickets.ts';
@@ -40,17 +40,17 @@ async function walk(filter: InboxFilter, size: number): Promise<{ forwards: stri
   const forwards: string[] = [];
   let after: InboxCursor | undefined;
   let pages = 0;
-  let last: InboxCursor | undefined;
+  let last: InboxRow | undefined;
   do {
     const page = await inboxPage(db, filter, { after }, size);
     pages++;
     forwards.push(...page.rows.map((r) => r.reference));
-    if (after) expect(page.newer).toEqual({ createdAt: page.rows[0].createdAt, reference: page.rows[0].reference });
+    if (after) expect(page.newer).toEqual({ at: page.rows[0].createdAt, reference: page.rows[0].reference });
     after = page.older;
     if (!page.older && page.rows.length > 0) last = page.rows.at(-1);
   } while (after);
   const backwards: string[] = [];
-  let before: InboxCursor | undefined = last && { createdAt: last.createdAt, reference: last.reference };
+  let before: InboxCursor | undefined = last && { at: last.createdAt, reference: last.reference };
   if (last) backwards.unshift(last.reference);
   while (before) {
     const page = await inboxPage(db, filter, { before }, size);
@@ -100,21 +100,26 @@ describe('inbox queries', () => {
   });
 
   it('counts each status', async () => {
-    expect(await statusCounts(db)).toEqual({ new: 46, open: 46, waiting: 46, resolved: 46, spam: 46 });
+    // New and open tickets (nobody has replied to these seeded ones) wait for our reply.
+    expect(await statusCounts(db)).toEqual({ new: 46, open: 46, waiting: 46, resolved: 46, spam: 46, awaitingUs: 92 });
   });
 
   it('reads every page from an index in order: no table scan, no sorting', async () => {
-    const cursor = { after: { createdAt: tickets[100].createdAt, reference: tickets[100].reference } };
-    const variants: [string, InboxFilter, { after?: InboxCursor }][] = [
+    const cursor = { after: { at: tickets[100].createdAt, reference: tickets[100].reference } };
+    const variants: [string, InboxFilter, { after?: InboxCursor }, InboxSort?][] = [
+      ['last activity, first page', {}, {}, 'activity'],
+      ['last activity, deep, one status', { status: 'open' }, cursor, 'activity'],
+      ['needs our reply', { awaitingUs: true }, {}],
+      ['needs our reply, by last activity, deep', { awaitingUs: true }, cursor, 'activity'],
       ['first page, all but spam', {}, {}],
       ['deep page, all but spam', {}, cursor],
       ['deep page, one status', { status: 'open' }, cursor],
       ['email search', { email: 'frequent@example.com' }, {}],
       ['email search, deep, one status', { email: 'frequent@example.com', status: 'new' }, cursor],
     ];
-    for (const [name, filter, position] of variants) {
+    for (const [name, filter, position, sort] of variants) {
       ran.length = 0;
-      await inboxPage(db, filter, position, 50);
+      await inboxPage(db, filter, position, 50, sort);
       const query = ran.at(-1)!;
       const plan = sqlite
         .prepare(`explain query plan ${query.sql}`)

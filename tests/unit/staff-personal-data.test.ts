@@ -50,7 +50,7 @@ describe('ticket changes', () => {
   it('assigns and keeps notes, each in the trail', async () => {
     const agent = await staffMember('noter@example.com');
     const [ticket] = await seedTickets(db(), { count: 1, series: series() });
-    expect(await assign(db(), ticket.reference, agent)).toBe(true);
+    expect(await assign(db(), ticket.reference, agent, agent)).toBe('assigned');
     expect(await addNote(db(), ticket.reference, agent, 'Called them back.')).toBe(true);
     expect((await ticketByReference(db(), ticket.reference))?.assignee).toEqual({ id: agent, name: 'Staff noter@example.com' });
     expect((await notesOf(db(), ticket.reference)).map((n) => [n.body, n.author])).toEqual([

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openSqlite, type Db } from '../../src/server/db/connection.ts';
 import { inboxPage } from '../../src/server/db/inbox.ts';
 import { notesOf, ticketByReference } from '../../src/server/db/tickets.ts';
-import { databaseBeforeRename, expectForeignKeysEnforced, migrator, NEW_ROWS, OLD_ROWS, storedRows } from '../support/ticket-migration.ts';
+import {
+  databaseBeforeRename,
+  expectForeignKeysEnforced,
+  LAST_BEFORE_RENAME,
+  migrator,
+  NEW_ROWS,
+  OLD_ROWS,
+  storedRows,
+} from '../support/ticket-migration.ts';
 
 describe('migration 007-tickets on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-migrate-tickets-'));
@@ -57,11 +65,10 @@ describe('migration 007-tickets on SQLite', () => {
     try {
       await databaseBeforeRename(other);
       await migrateToLatest(other);
-      // Undone down to the migration before it (later ones first).
-      const { error, results } = await migrator(other).migrateTo('006-staff-devices');
-      expect([error, results?.map((result) => `${result.migrationName} ${result.status}`).at(-1)]).toEqual([
+      const { error, results } = await migrator(other).migrateTo(LAST_BEFORE_RENAME);
+      expect([error, results?.map((result) => `${result.migrationName} ${result.status}`)]).toEqual([
         undefined,
-        '007-tickets Success',
+        ['009-suggestion-events Success', '008-conversations Success', '007-tickets Success'],
       ]);
       expect(await storedRows(other, 'old')).toEqual(OLD_ROWS);
       expect((await sql`pragma foreign_key_check`.execute(other)).rows).toEqual([]);

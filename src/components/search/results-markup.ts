@@ -4,6 +4,7 @@
  * patterns (search-words.ts on the server, the page's data attribute in the browser), so no catalogue ships.
  */
 import { formatMessage, formatParts, type Message } from '../../i18n/format.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
 import type { SearchHit, SearchOutcome } from '../../search/search.ts';
 import { AS_TYPED_PARAM, FILTER_NAMES, SEARCH_PATH, type FilterName } from './search-params.ts';
 
@@ -38,9 +39,6 @@ export type SearchMessage =
 interface Html {
   html: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function searchHref(query: string, asTyped = false): string {
   const params = new URLSearchParams({ q: query });

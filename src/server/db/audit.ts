@@ -6,11 +6,17 @@ export type AuditAction =
   | 'status-changed'
   | 'assigned'
   | 'note-added'
+  | 'reply-sent'
+  | 'requester-message'
+  | 'requester-resolved'
+  | 'requester-reopened'
+  | 'email-sent-again'
   | 'anonymised'
   | 'staff-added'
   | 'staff-disabled'
   | 'staff-enabled'
   | 'staff-password-reset'
+  | 'staff-password-changed'
   | 'personal-data-exported'
   | 'personal-data-erased';
 

@@ -12,6 +12,11 @@ export const COPY_ORDER = [
   'idempotency_keys',
   'ticket_emails',
   'ticket_notes',
+  'ticket_messages',
+  'ticket_texts',
+  'request_keys',
+  'outbox',
+  'saved_replies',
   'audit_events',
   'feedback_votes',
   'vote_claims',
@@ -23,9 +28,16 @@ export const COPY_ORDER = [
 
 /**
  * The migrator's own bookkeeping (the target has its own), the rate limiter's counters, which expire within
- * minutes, and the health check's scratch row.
+ * minutes, the health check's scratch row, and SQLite's full-text index over ticket_texts (PostgreSQL indexes the
+ * copied rows itself).
  */
-const NOT_COPIED = ['kysely_migration', 'kysely_migration_lock', 'rate_limits', 'health_check'];
+const NOT_COPIED = [
+  'kysely_migration',
+  'kysely_migration_lock',
+  'rate_limits',
+  'health_check',
+  ...['', '_data', '_idx', '_docsize', '_config'].map((part) => `ticket_texts_fts${part}`),
+];
 
 /** 16 columns at most: 8,000 parameters a statement, far below PostgreSQL's 65,535. */
 const ROWS_PER_INSERT = 500;
@@ -84,6 +96,10 @@ export async function copyDatabase(sqlite: Db, postgres: Db, progress: (progress
         for (const table of COPY_ORDER) {
           await copyTable(reader as unknown as AnyTables, writer as unknown as AnyTables, table, sqliteCounts.get(table)!, progress);
         }
+        // The rows came with their ids: the id sequence goes on after them.
+        await sql`select setval(pg_get_serial_sequence('ticket_texts', 'id'), coalesce(max(id), 0) + 1, false) from ticket_texts`.execute(
+          writer,
+        );
         const postgresCounts = await countRows(writer);
         const counts = COPY_ORDER.map((table) => ({ table, sqlite: sqliteCounts.get(table)!, postgres: postgresCounts.get(table)! }));
         if (counts.some((count) => count.sqlite !== count.postgres)) throw new CopyAborted('the row counts differ', counts);

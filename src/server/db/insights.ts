@@ -122,6 +122,25 @@ export async function flowCounts(db: Db, { since, until }: Period): Promise<Flow
   };
 }
 
+/** When tickets (not spam) arrived in the period, got their first reply and were resolved, as stored. */
+export async function ticketTimes(
+  db: Db,
+  { since, until }: Period,
+): Promise<{ createdAt: string; firstReplyAt: string | null; resolvedAt: string | null }[]> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['created_at', 'first_reply_at', 'closed_at', 'status'])
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .where('status', '!=', 'spam')
+    .execute();
+  return rows.map((r) => ({
+    createdAt: r.created_at,
+    firstReplyAt: r.first_reply_at,
+    resolvedAt: r.status === 'resolved' ? r.closed_at : null,
+  }));
+}
+
 export type SuggestionEventType = 'suggestions_shown' | 'suggestion_open' | 'suggestion_request_sent';
 
 /** For each tab with suggestion events in the period, and each kind of them: when the tab first had one. */

@@ -3,6 +3,8 @@ import { normaliseEmail } from '../email-address.ts';
 import { newReference } from '../tickets/reference.ts';
 import { createCommitQueue } from './commit-queue.ts';
 import { database, type Db } from './connection.ts';
+import { staffToNotify, type OutgoingMail, type StaffRecipient } from './conversation.ts';
+import { outboxRow } from './outbox.ts';
 import type { Database, TicketEmailsTable, TicketsTable, IdempotencyKeysTable } from './schema.ts';
 
 /** A support request as the rest of the app hands it over, already validated: a ticket to be. */
@@ -19,6 +21,8 @@ export interface NewTicket {
   browser: string;
   os: string;
   idempotency?: { key: string; requestHash: string };
+  /** The emails a new ticket causes (its confirmation, staff notices), once its reference is drawn. */
+  mail?: (reference: string, staff: StaffRecipient[]) => OutgoingMail;
 }
 
 export type RecordOutcome =
@@ -113,6 +117,14 @@ async function writeBatch(trx: Transaction<Database>, batch: NewTicket[]): Promi
       .insertInto('ticket_emails')
       .values(fresh.flatMap((i) => emailRows(batch[i], references[i], createdAt[i])))
       .execute();
+    await trx
+      .insertInto('ticket_texts')
+      .values(fresh.map((i) => ({ reference: references[i], body: batch[i].description })))
+      .execute();
+    await queueBatchMail(
+      trx,
+      fresh.map((i) => ({ ticket: batch[i], reference: references[i] })),
+    );
   }
 
   return batch.map((e, i): RecordOutcome => {
@@ -126,6 +138,24 @@ async function writeBatch(trx: Transaction<Database>, batch: NewTicket[]): Promi
       ? { outcome: 'replayed', reference: earlier.reference, createdAt: earlier.created_at }
       : { outcome: 'key-reused', reference: earlier.reference };
   });
+}
+
+/** Each new ticket's keys and emails, in a few multi-row statements; staff to tell are read once per batch. */
+async function queueBatchMail(trx: Transaction<Database>, created: { ticket: NewTicket; reference: string }[]): Promise<void> {
+  const mailing = created.filter(({ ticket }) => ticket.mail);
+  if (mailing.length === 0) return;
+  // New tickets are nobody's yet: the agents who asked to hear of them.
+  const staff = await staffToNotify(trx, null);
+  const keys = [];
+  const emails = [];
+  for (const { ticket, reference } of mailing) {
+    const mail = ticket.mail!(reference, staff);
+    const at = ticket.createdAt.toISOString();
+    keys.push(...mail.keyHashes.map((key_hash) => ({ key_hash, reference, created_at: at })));
+    emails.push(...mail.emails.map((email) => outboxRow(reference, email, ticket.createdAt)));
+  }
+  if (keys.length > 0) await trx.insertInto('request_keys').values(keys).execute();
+  if (emails.length > 0) await trx.insertInto('outbox').values(emails).execute();
 }
 
 type IdempotencyKeyRow = Pick<IdempotencyKeysTable, 'request_hash' | 'reference' | 'created_at'>;
@@ -149,6 +179,8 @@ function ticketRow(e: NewTicket, reference: string, createdAt: string): Insertab
     consented_at: createdAt,
     // Spam needs no work, so it is closed from the start (and retention anonymises it in time).
     closed_at: e.spamReason ? createdAt : null,
+    last_activity_at: createdAt,
+    awaiting_us: e.spamReason ? 0 : 1,
   };
 }
 

@@ -15,11 +15,17 @@ export async function referencesFor(db: Db, emailNormalized: string): Promise<st
   return rows.map((row) => row.reference);
 }
 
-/** Everything stored for these tickets, rows as stored (JSON columns parsed), with notes and audit entries. */
+/** Everything stored for these tickets, rows as stored (JSON columns parsed), with messages, notes and audit entries. */
 export async function ticketRecords(db: Db, references: string[]): Promise<Record<string, unknown>[]> {
   if (references.length === 0) return [];
-  const [tickets, notes, audit] = await Promise.all([
+  const [tickets, messages, notes, audit] = await Promise.all([
     db.selectFrom('tickets').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
+    db
+      .selectFrom('ticket_messages')
+      .select(['id', 'reference', 'author', 'source', 'staff_id', 'created_at', 'body'])
+      .where('reference', 'in', references)
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('ticket_notes').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
     db.selectFrom('audit_events').selectAll().where('reference', 'in', references).orderBy('at').execute(),
   ]);
@@ -27,15 +33,17 @@ export async function ticketRecords(db: Db, references: string[]): Promise<Recor
     ...t,
     account_emails: JSON.parse(t.account_emails) as unknown,
     transcript: t.transcript ? (JSON.parse(t.transcript) as unknown) : null,
+    messages: messages.filter((m) => m.reference === t.reference).map((m) => ({ ...m })),
     notes: notes.filter((n) => n.reference === t.reference).map((n) => ({ ...n })),
     audit: audit.filter((a) => a.reference === t.reference).map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown })),
   }));
 }
 
 /**
- * Replaces the personal data of these tickets (name, addresses, description, notes) and forgets their
- * addresses and idempotency keys. The tickets stay, with their status, topic and troubleshooter path, and
- * each gets an audit entry saying why. Already anonymised tickets are left as they are.
+ * Replaces the personal data of these tickets (name, addresses, description, messages, notes) and forgets their
+ * addresses, idempotency keys, full-text index rows, the keys to their requester pages (every link stops working)
+ * and their emails, sent or not. The tickets stay, with their status, topic and troubleshooter path, and each gets
+ * an audit entry saying why. Already anonymised tickets are left as they are.
  */
 export async function anonymise(
   db: Db,
@@ -60,6 +68,10 @@ export async function anonymise(
     ).map((row) => row.reference);
     if (targets.length === 0) return [];
     await trx.updateTable('ticket_notes').set({ body: ERASED }).where('reference', 'in', targets).execute();
+    await trx.updateTable('ticket_messages').set({ body: ERASED }).where('reference', 'in', targets).execute();
+    await trx.deleteFrom('ticket_texts').where('reference', 'in', targets).execute();
+    await trx.deleteFrom('request_keys').where('reference', 'in', targets).execute();
+    await trx.deleteFrom('outbox').where('reference', 'in', targets).execute();
     await trx.deleteFrom('ticket_emails').where('reference', 'in', targets).execute();
     await trx.deleteFrom('idempotency_keys').where('reference', 'in', targets).execute();
     for (const reference of targets)

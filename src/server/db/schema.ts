@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { ReaderEvent } from '../../lib/reader-events.ts';
 
 /**
@@ -10,6 +11,11 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   ticket_emails: TicketEmailsTable;
   ticket_notes: TicketNotesTable;
+  ticket_messages: TicketMessagesTable;
+  ticket_texts: TicketTextsTable;
+  request_keys: RequestKeysTable;
+  outbox: OutboxTable;
+  saved_replies: SavedRepliesTable;
   audit_events: AuditEventsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
@@ -52,6 +58,14 @@ export interface TicketsTable {
   closed_at: string | null;
   /** When its personal data was replaced (an erasure request, or retention). */
   anonymised_at: string | null;
+  /** The latest of its creation and its messages: the inbox's "last activity" order. */
+  last_activity_at: string;
+  first_reply_at: string | null;
+  last_staff_reply_at: string | null;
+  /** The requester's latest message after the first description; null until they write again. */
+  last_requester_message_at: string | null;
+  /** 1 while the requester waits for us (see db/conversation.ts), else 0: the inbox's "needs our reply". */
+  awaiting_us: number;
 }
 
 export interface IdempotencyKeysTable {
@@ -76,6 +90,85 @@ export interface TicketNotesTable {
   staff_id: string;
   created_at: string;
   body: string;
+}
+
+export type MessageAuthor = 'requester' | 'staff';
+/** Where a message came in: the requester's page, the staff console, (later) a reply by email. */
+export type MessageSource = 'page' | 'staff' | 'email';
+
+/** A public message on a ticket after its first description (internal notes are ticket_notes). */
+export interface TicketMessagesTable {
+  id: string;
+  reference: string;
+  author: MessageAuthor;
+  source: MessageSource;
+  /** The staff member who wrote it; null for the requester. */
+  staff_id: string | null;
+  created_at: string;
+  /** Plain text, as typed. */
+  body: string;
+  /** The reply form's key, so a post sent twice adds one message. */
+  idempotency_key: string | null;
+}
+
+/** Every text of a ticket staff search (description and messages), one row each; full-text indexed. */
+export interface TicketTextsTable {
+  id: Generated<number>;
+  reference: string;
+  body: string;
+}
+
+/** A key to the requester's page: only its SHA-256 (hex). */
+export interface RequestKeysTable {
+  key_hash: string;
+  reference: string;
+  created_at: string;
+}
+
+export type OutboxKind = 'confirmation' | 'reply' | 'resolved' | 'links' | 'staff-new-ticket' | 'staff-new-message';
+/** Queued until an SMTP server accepted it ("sent"), or until it kept failing for 48 hours ("failed"). */
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+/** An email to send, written in the same transaction as what caused it. */
+export interface OutboxTable {
+  id: string;
+  reference: string;
+  kind: OutboxKind;
+  /** The staff reply it carries, if any. */
+  ticket_message_id: string | null;
+  recipient: string;
+  recipient_name: string;
+  subject: string;
+  /** With REQUEST_KEY_SLOT where the requester's key goes (see email/request-link.ts). */
+  text_body: string;
+  html_body: string;
+  /** The key its link carries, until it is sent; null after (the stored copy is then masked). */
+  secret: string | null;
+  /** The Message-ID header, fixed when queued: a resend carries the same one. */
+  message_id: string;
+  in_reply_to: string | null;
+  references_header: string | null;
+  status: OutboxStatus;
+  /** Send attempts begun. */
+  attempts: Generated<number>;
+  created_at: string;
+  next_attempt_at: string;
+  /** When sending was first tried; it fails 48 hours after this, never counting time spent waiting for SMTP_URL. */
+  first_attempt_at: string | null;
+  last_error: string | null;
+  /** The process sending it, and until when its claim holds (a process that dies mid-send loses it then). */
+  lease_owner: string | null;
+  lease_until: string | null;
+  sent_at: string | null;
+}
+
+/** Texts agents insert into replies; admins manage them. */
+export interface SavedRepliesTable {
+  id: string;
+  title: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** What staff (or the retention schedule, staff_id null) did, to a ticket or to accounts and personal data. */
@@ -104,6 +197,8 @@ export interface StaffTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** 1: emailed about new tickets and requester messages on tickets nobody is assigned to. */
+  notify_new_tickets: Generated<number>;
 }
 
 export interface StaffSessionsTable {

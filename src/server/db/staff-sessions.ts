@@ -49,8 +49,11 @@ export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSessionsOf(db: Db, staffId: string): Promise<void> {
-  await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
+/** Ends every session of an account, or every one but `keepIdHash` (the browser that changed the password). */
+export async function deleteSessionsOf(db: Db, staffId: string, keepIdHash?: string): Promise<void> {
+  let query = db.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+  if (keepIdHash) query = query.where('id_hash', '!=', keepIdHash);
+  await query.execute();
 }
 
 /** Returns how many it deleted. */

@@ -12,10 +12,22 @@ export interface StaffAccount {
   role: StaffRole;
   createdAt: string;
   disabledAt: string | null;
+  /** Emailed about new tickets and requester messages on tickets nobody is assigned to. */
+  notifyNewTickets: boolean;
 }
 
-export function toAccount(row: Omit<StaffRow, 'password_hash' | 'email_normalized'>): StaffAccount {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at, disabledAt: row.disabled_at };
+export function toAccount(
+  row: Omit<StaffRow, 'password_hash' | 'email_normalized' | 'notify_new_tickets'> & { notify_new_tickets?: number },
+): StaffAccount {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+    notifyNewTickets: row.notify_new_tickets === 1,
+  };
 }
 
 /** Inserts an account; false when its address is taken (the unique index decides, not an earlier lookup). */
@@ -40,7 +52,7 @@ export function staffById(db: Db, id: string): Promise<StaffRow | undefined> {
 export async function listStaff(db: Db): Promise<StaffAccount[]> {
   const rows = await db
     .selectFrom('staff')
-    .select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at'])
+    .select(['id', 'email', 'name', 'role', 'created_at', 'disabled_at', 'notify_new_tickets'])
     .orderBy('email_normalized')
     .execute();
   return rows.map(toAccount);
@@ -70,7 +82,12 @@ export async function countOtherActiveAdmins(db: Db, exceptId: string): Promise<
 export async function updateStaff(
   db: Db,
   id: string,
-  changes: Partial<Pick<StaffRow, 'password_hash' | 'disabled_at' | 'role' | 'name'>>,
+  changes: Partial<Pick<StaffRow, 'password_hash' | 'disabled_at' | 'role' | 'name' | 'notify_new_tickets'>>,
 ): Promise<void> {
   await db.updateTable('staff').set(changes).where('id', '=', id).execute();
+}
+
+/** Active staff who may be assigned tickets, by name. */
+export async function activeStaff(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('staff').select(['id', 'name']).where('disabled_at', 'is', null).orderBy('name').orderBy('id').execute();
 }

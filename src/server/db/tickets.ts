@@ -1,9 +1,9 @@
 import { recordAudit } from './audit.ts';
 import { lockingRows, type Db } from './connection.ts';
+import { queueMail, type MailFor } from './conversation.ts';
 import type { TicketStatus } from './schema.ts';
 import { sortableId } from './sortable-id.ts';
-
-const CLOSED: TicketStatus[] = ['resolved', 'spam'];
+import { statusChange } from './ticket-status.ts';
 
 export interface Ticket {
   reference: string;
@@ -22,6 +22,9 @@ export interface Ticket {
   assignee: { id: string; name: string } | null;
   closedAt: string | null;
   anonymisedAt: string | null;
+  lastActivityAt: string;
+  /** The requester waits for our answer. */
+  awaitingUs: boolean;
 }
 
 export interface Note {
@@ -57,6 +60,8 @@ export async function ticketByReference(db: Db, reference: string): Promise<Tick
     assignee: row.assigned_to ? { id: row.assigned_to, name: row.assignee_name ?? '' } : null,
     closedAt: row.closed_at,
     anonymisedAt: row.anonymised_at,
+    lastActivityAt: row.last_activity_at,
+    awaitingUs: row.awaiting_us === 1,
   };
 }
 
@@ -72,41 +77,81 @@ export async function notesOf(db: Db, reference: string): Promise<Note[]> {
   return rows.map((row) => ({ id: row.id, createdAt: row.created_at, body: row.body, author: row.name }));
 }
 
-/** Each change and its audit entry are one transaction; false when the ticket does not exist. */
-export async function changeStatus(db: Db, reference: string, status: TicketStatus, staffId: string, now = new Date()): Promise<boolean> {
+/**
+ * Each change and its audit entry are one transaction; false when the ticket does not exist. Setting it resolved
+ * queues the email `resolvedMail` writes (a note with the link to say it is still not fixed).
+ */
+export async function changeStatus(
+  db: Db,
+  reference: string,
+  status: TicketStatus,
+  staffId: string,
+  now = new Date(),
+  resolvedMail?: MailFor,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const current = await lockingRows(
       trx,
-      trx.selectFrom('tickets').select(['status', 'closed_at']).where('reference', '=', reference),
+      trx
+        .selectFrom('tickets')
+        .select([
+          'status',
+          'closed_at',
+          'last_staff_reply_at',
+          'last_requester_message_at',
+          'name',
+          'contact_email',
+          'topic',
+          'anonymised_at',
+        ])
+        .where('reference', '=', reference),
     ).executeTakeFirst();
     if (!current) return false;
     if (current.status === status) return true;
     const at = now.toISOString();
-    // Closing starts the retention clock; reopening stops it.
-    const closedAt = CLOSED.includes(status) ? (CLOSED.includes(current.status) ? current.closed_at : at) : null;
-    await trx.updateTable('tickets').set({ status, closed_at: closedAt }).where('reference', '=', reference).execute();
+    await trx
+      .updateTable('tickets')
+      .set(statusChange(current, status, current, at))
+      .where('reference', '=', reference)
+      .execute();
     await recordAudit(trx, { at, staffId, action: 'status-changed', reference, detail: { from: current.status, to: status } });
+    if (status === 'resolved' && resolvedMail && !current.anonymised_at) {
+      const ticket = { reference, name: current.name, contactEmail: current.contact_email, topic: current.topic, status };
+      await queueMail(trx, reference, resolvedMail(ticket, undefined, []), now);
+    }
     return true;
   });
 }
 
-export async function assign(db: Db, reference: string, staffId: string, now = new Date()): Promise<boolean> {
+/** Assigns the ticket to an active staff member, or to nobody (null); says when the ticket or the account is not there. */
+export async function assign(
+  db: Db,
+  reference: string,
+  assignee: string | null,
+  staffId: string,
+  now = new Date(),
+): Promise<'assigned' | 'no-ticket' | 'no-staff'> {
   return db.transaction().execute(async (trx) => {
     const current = await lockingRows(
       trx,
       trx.selectFrom('tickets').select('assigned_to').where('reference', '=', reference),
     ).executeTakeFirst();
-    if (!current) return false;
-    if (current.assigned_to === staffId) return true;
-    await trx.updateTable('tickets').set({ assigned_to: staffId }).where('reference', '=', reference).execute();
+    if (!current) return 'no-ticket';
+    const to = assignee
+      ? await trx.selectFrom('staff').select('name').where('id', '=', assignee).where('disabled_at', 'is', null).executeTakeFirst()
+      : undefined;
+    if (assignee && !to) return 'no-staff';
+    if (current.assigned_to === assignee) return 'assigned';
+    await trx.updateTable('tickets').set({ assigned_to: assignee }).where('reference', '=', reference).execute();
     await recordAudit(trx, {
       at: now.toISOString(),
       staffId,
       action: 'assigned',
       reference,
-      detail: { from: current.assigned_to, to: staffId },
+      // The name as it was then, for the trail (staff names are not requesters' personal data).
+      detail: { from: current.assigned_to, to: assignee, toName: to?.name ?? null },
     });
-    return true;
+    return 'assigned';
   });
 }
 

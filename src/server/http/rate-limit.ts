@@ -6,18 +6,18 @@ export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSe
 export type RateLimit = (key: string) => Promise<RateLimitAnswer>;
 
 /**
- * Allows `perMinute` attempts per key per minute (0 = no limit), counted apart for each `name`. On PostgreSQL the
+ * Allows `points` attempts per key per `seconds` (a minute unless given; 0 points = no limit), counted apart for each `name`. On PostgreSQL the
  * counts live in the shared database (table rate_limits, migration 004), so a limit holds across instances;
  * the single SQLite instance keeps them in memory. A database that cannot be reached fails the call, and the
  * request with it (a 503), rather than letting it through unlimited.
  */
-export function createRateLimit(name: string, perMinute: number): RateLimit {
-  if (perMinute === 0) return async () => ({ allowed: true });
+export function createRateLimit(name: string, points: number, seconds = 60): RateLimit {
+  if (points === 0) return async () => ({ allowed: true });
   let limiter: RateLimiterAbstract | undefined;
   const limiterFor = async () => {
     if (limiter) return limiter;
     const pool = databaseSettings(process.env).kind === 'postgres' ? postgresPoolOf(await database()) : undefined;
-    const options = { keyPrefix: name, points: perMinute, duration: 60 };
+    const options = { keyPrefix: name, points, duration: seconds };
     // Expired counters are deleted by the retention schedule (src/server/retention/), not by a timer of the library's.
     const store = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
     limiter = pool ? new RateLimiterPostgres({ ...options, ...store }) : new RateLimiterMemory(options);

@@ -1,6 +1,7 @@
 import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
 import type { Db } from '../db/connection.ts';
-import { flowCounts, opensByQuery, queryCounts, recentReasons, suggestionTabs, voteCounts } from '../db/insights.ts';
+import { flowCounts, opensByQuery, queryCounts, recentReasons, suggestionTabs, ticketTimes, voteCounts } from '../db/insights.ts';
+import { monday, weeklyResponseTimes, type WeekTimes } from './response-times.ts';
 import type { InsightsPeriod } from './period.ts';
 
 export interface ArticleHelpfulness {
@@ -73,6 +74,8 @@ export interface InsightsReport {
   /** Queries that found articles, none of which was opened. */
   unopened: QueryRow[];
   flows: FlowInsights[];
+  /** First-reply time and time to resolution of the period's tickets, by the week they arrived. */
+  responseTimes: WeekTimes[];
   /** Newest week first. */
   suggestions: SuggestionWeek[];
 }
@@ -93,7 +96,7 @@ export async function buildInsights(
   titles: Map<string, string>,
   flows: FlowOutline[],
 ): Promise<InsightsReport> {
-  const [votes, reasons, top, none, found, counts, tabs] = await Promise.all([
+  const [votes, reasons, top, none, found, counts, times, tabs] = await Promise.all([
     voteCounts(db, period),
     recentReasons(db, period, TOP),
     queryCounts(db, period, { limit: TOP }),
@@ -101,6 +104,7 @@ export async function buildInsights(
     // Enough candidates that the top unopened ones are among them.
     queryCounts(db, period, { limit: 500, withResults: true }),
     flowCounts(db, period),
+    ticketTimes(db, period),
     suggestionTabs(db, period),
   ]);
   const opens = await opensByQuery(db, period, [...new Set([...top, ...found].map((q) => q.query))]);
@@ -122,6 +126,7 @@ export async function buildInsights(
       .filter((q) => q.opens === 0)
       .slice(0, TOP),
     flows: flows.map((flow) => flowInsights(flow, counts)),
+    responseTimes: weeklyResponseTimes(times),
     suggestions: suggestionWeeks(tabs),
   };
 }
@@ -132,9 +137,7 @@ function suggestionWeeks(tabs: Awaited<ReturnType<typeof suggestionTabs>>): Sugg
   for (const { tab, type, first } of tabs) byTab.set(tab, (byTab.get(tab) ?? new Map<string, string>()).set(type, first));
   const weeks = new Map<string, Omit<SuggestionWeek, 'deflectionPercent'>>();
   const week = (at: string) => {
-    const day = new Date(at.slice(0, 10));
-    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-    const key = day.toISOString().slice(0, 10);
+    const key = monday(at);
     return weeks.get(key) ?? weeks.set(key, { week: key, shown: 0, opened: 0, notSent: 0 }).get(key)!;
   };
   for (const types of byTab.values()) {

@@ -17,11 +17,14 @@ export const TABLE_NAMES = [
   'unopened-queries',
   'troubleshooters',
   'troubleshooter-steps',
+  'response-times',
   'suggestions',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 const pct = (value: number | null) => (value === null ? '' : `${value}%`);
+/** Hours to one decimal, or nothing. */
+const hours = (value: number | null) => (value === null ? '' : Math.round(value * 10) / 10);
 
 /** Every table of the report, by name, in the order the page shows them. */
 export function insightsTables(report: InsightsReport): Record<TableName, InsightsTable> {
@@ -58,6 +61,30 @@ export function insightsTables(report: InsightsReport): Record<TableName, Insigh
       title: 'Troubleshooter steps: views and where readers left',
       columns: ['Troubleshooter', 'Step', 'Views', 'Left here'],
       rows: report.flows.flatMap((f) => f.steps.map((s) => [f.title, s.title, s.views, s.left ?? 'end'])),
+    },
+    'response-times': {
+      name: 'response-times',
+      title: 'Response times by week the tickets arrived (hours)',
+      columns: [
+        'Week of',
+        'Tickets',
+        'Replied',
+        'First reply, median',
+        'First reply, 90th percentile',
+        'Resolved',
+        'Resolution, median',
+        'Resolution, 90th percentile',
+      ],
+      rows: report.responseTimes.map((w) => [
+        w.week,
+        w.tickets,
+        w.replied,
+        hours(w.firstReplyMedian),
+        hours(w.firstReplyP90),
+        w.resolved,
+        hours(w.resolutionMedian),
+        hours(w.resolutionP90),
+      ]),
     },
     suggestions: {
       name: 'suggestions',

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { purgeOldSalts } from '../db/daily-salt.ts';
 import { deleteIdempotencyKeysBefore } from '../db/new-tickets.ts';
+import { forgetSentBodies } from '../db/outbox.ts';
 import { purgeVoteClaims } from '../db/feedback.ts';
 import { anonymise, closedBefore } from '../db/personal-data.ts';
 import { deleteExpiredRateLimits } from '../db/rate-limits.ts';
@@ -18,6 +19,11 @@ const DAY_MS = 24 * HOUR_MS;
 export const SIGN_IN_RECORD_DAYS = 90;
 /** Keys are promised for 24 hours; keeping them twice as long covers clocks and slow retries. */
 export const IDEMPOTENCY_KEY_HOURS = 48;
+/**
+ * Sent emails keep their text this long (to send one again, or to see what went out); then only their state stays.
+ * Keys to requesters' pages, and all emails of a ticket, go when the ticket is anonymised (the closed tickets job).
+ */
+export const SENT_EMAIL_DAYS = 30;
 /** Tickets are anonymised in small transactions, so the server's own writes never wait long behind one. */
 const TICKET_BATCH = 500;
 
@@ -77,6 +83,14 @@ export function retentionJobs({
           },
         ]
       : []),
+    {
+      name: 'copies of sent emails',
+      run: async (db, now) => {
+        const forgotten = await forgetSentBodies(db, before(now, SENT_EMAIL_DAYS * DAY_MS));
+        const emails = formatMessage({ one: '{count} email', other: '{count} emails' }, { count: forgotten }, 'en');
+        return forgotten > 0 ? `forgot the text of ${emails} sent over ${SENT_EMAIL_DAYS} days ago` : undefined;
+      },
+    },
     {
       name: 'expired staff sessions and device cookies',
       run: async (db, now) => {

@@ -1,7 +1,15 @@
 import { z } from 'astro/zod';
 import type { SignedInStaff } from '../auth/lucia.ts';
 import type { Db } from '../db/connection.ts';
-import { addStaff, newAccountSchema, resetPassword, setDisabled, type AccountResult } from './accounts.ts';
+import {
+  addStaff,
+  changeOwnPassword,
+  newAccountSchema,
+  resetPassword,
+  setDisabled,
+  setNotifications,
+  type AccountResult,
+} from './accounts.ts';
 import { formAction, type Outcome, type StaffForm } from './form-post.ts';
 
 /** What the accounts page says after an account was added (`?done=added&email=…`). */
@@ -46,6 +54,28 @@ export function accountForm(db: Db, id: string, admin: SignedInStaff): StaffForm
       password: formAction(z.object({ password: z.string() }), async ({ password }) =>
         outcome(await resetPassword(db, id, password, admin.id), 'password'),
       ),
+    },
+  };
+}
+
+/** What "Your account" says after each of its actions. */
+export const OWN_ACCOUNT_DONE = {
+  password: 'Your new password is set. Your other sessions were signed out.',
+  notifications: 'Your email notifications are saved.',
+};
+
+/** "Your account": a new password (with the current one), and whether to be emailed about unassigned tickets. */
+export function ownAccountForm(db: Db, staff: SignedInStaff): StaffForm {
+  return {
+    actions: {
+      password: formAction(z.object({ currentPassword: z.string(), password: z.string() }), async ({ currentPassword, password }) => {
+        const result = await changeOwnPassword(db, staff, currentPassword, password);
+        return result.ok ? { done: 'password' } : { status: 422, errors: { [result.field]: result.message } };
+      }),
+      notifications: formAction(z.object({ notify: z.string() }), async ({ notify }) => {
+        await setNotifications(db, staff.id, notify === 'yes');
+        return { done: 'notifications' };
+      }),
     },
   };
 }

@@ -1,7 +1,8 @@
 import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashToken } from '../auth/token-hash.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { Db } from '../db/connection.ts';
@@ -44,7 +45,9 @@ export const newAccountSchema = z
       .trim()
       .min(1, { error: 'Enter a name' })
       .max(200, { error: 'Name must be 200 characters or fewer' })
-      .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') }),
+      .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
+      // Staff notices go to "Name <address>": a line break there would start a header of its own.
+      .refine((name) => !/[\r\n]/.test(name), { error: 'Enter the name on one line' }),
     role: z.enum(ROLES, { error: 'Choose a role: agent or admin' }),
     password: z.string(),
   })
@@ -71,6 +74,7 @@ export async function addStaff(db: Db, input: NewAccount, actor: string | null, 
     password_hash: await hashPassword(account.password),
     created_at: now.toISOString(),
     disabled_at: null,
+    notify_new_tickets: 0,
   };
   const created = await db.transaction().execute(async (trx) => {
     if (!(await insertStaff(trx, row))) return false;
@@ -150,6 +154,36 @@ export async function resetPassword(db: Db, id: string, password: string, actor:
     });
   });
   return { ok: true, account: toAccount(row) };
+}
+
+/**
+ * A staff member sets their own password, proving they know the current one. Their other sessions end (whoever
+ * knew the old password is out); this browser stays signed in.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  staff: { id: string; sessionId: string },
+  current: string,
+  password: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; field: 'currentPassword' | 'password'; message: string }> {
+  const row = await staffById(db, staff.id);
+  if (!row || !(await verifyPassword(row.password_hash, current)))
+    return { ok: false, field: 'currentPassword', message: 'Your current password is not right' };
+  const weak = passwordProblem(password, { email: row.email, name: row.name });
+  if (weak) return { ok: false, field: 'password', message: weak };
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await updateStaff(trx, staff.id, { password_hash: passwordHash });
+    await deleteSessionsOf(trx, staff.id, hashToken(staff.sessionId));
+    await recordAudit(trx, { at: now.toISOString(), staffId: staff.id, action: 'staff-password-changed', detail: { account: staff.id } });
+  });
+  return { ok: true };
+}
+
+/** Whether a staff member is emailed about new tickets and about requester messages on tickets nobody is assigned to. */
+export async function setNotifications(db: Db, id: string, on: boolean): Promise<void> {
+  await updateStaff(db, id, { notify_new_tickets: on ? 1 : 0 });
 }
 
 const by = (actor: string | null) => (actor ? 'admin' : 'command line');

@@ -4,6 +4,7 @@ import { isStatus, STATUS_LABELS } from './statuses.ts';
 /** Who did it, as the trail names them. */
 export function auditActor(entry: AuditEntry): string {
   if (entry.staff) return entry.staff.name;
+  if (entry.action.startsWith('requester-') || (entry.action === 'status-changed' && !entry.staff)) return 'The requester';
   return entry.action === 'anonymised' && entry.detail.reason === 'retention' ? 'Retention schedule' : 'Command line';
 }
 
@@ -14,7 +15,17 @@ export function auditDescription(entry: AuditEntry): string {
     case 'status-changed':
       return `changed the status from ${label(entry.detail.from)} to ${label(entry.detail.to)}`;
     case 'assigned':
-      return 'assigned the ticket to themselves';
+      if (entry.detail.to === null) return 'unassigned the ticket';
+      if (entry.detail.to === entry.staff?.id) return 'assigned the ticket to themselves';
+      return `assigned the ticket to ${String(entry.detail.toName ?? 'another staff member')}`;
+    case 'reply-sent':
+      return 'replied to the requester';
+    case 'requester-message':
+      return 'wrote a message';
+    case 'requester-resolved':
+      return 'said the problem is fixed';
+    case 'requester-reopened':
+      return 'said it is still not fixed';
     case 'note-added':
       return 'added an internal note';
     case 'anonymised':

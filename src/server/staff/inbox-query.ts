@@ -1,11 +1,14 @@
-import type { InboxCursor, InboxFilter } from '../db/inbox.ts';
+import { searchWords, type InboxCursor, type InboxFilter, type InboxSort } from '../db/inbox.ts';
 import type { TicketStatus } from '../db/schema.ts';
 import { normaliseEmail } from '../email-address.ts';
 import { isStatus } from './statuses.ts';
 
-/** What an inbox address asks for: `?status=open&q=ada@example.com&after=<cursor>`. */
+/** What an inbox address asks for: `?status=open&needs=reply&sort=activity&q=ada@example.com&after=<cursor>`. */
 export interface InboxQuery {
   status?: TicketStatus;
+  /** Only tickets whose requester waits for our reply (`needs=reply`). */
+  needsReply: boolean;
+  sort: InboxSort;
   /** The search as typed, to show it again. */
   q: string;
   filter: InboxFilter;
@@ -20,40 +23,55 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   const raw = params.get('status') ?? '';
   const status = isStatus(raw) ? raw : undefined;
   const q = (params.get('q') ?? '').trim().slice(0, 254);
-  const filter: InboxFilter = { status };
+  const needsReply = params.get('needs') === 'reply';
+  const sort: InboxSort = params.get('sort') === 'activity' ? 'activity' : 'received';
+  const filter: InboxFilter = { status, ...(needsReply ? { awaitingUs: true } : {}) };
   let searchError: string | undefined;
   if (q.includes('@')) filter.email = normaliseEmail(q);
   else if (q !== '') {
     const prefix = referencePrefix(q);
     if (prefix) filter.referencePrefix = prefix;
-    else searchError = 'Enter a reference, like HC-7KQ2-M9XD or its first characters, or an email address';
+    else if (searchWords(q).length > 0) filter.text = q;
+    else searchError = 'Enter a reference (like HC-7KQ2-M9XD or its first characters), an email address, or words to find';
   }
   const after = parseCursor(params.get('after'));
   const before = after ? undefined : parseCursor(params.get('before'));
-  return { status, q, filter, position: { after, before }, searchError };
+  return { status, needsReply, sort, q, filter, position: { after, before }, searchError };
 }
 
-/** "hc-7kq2", "HC7KQ2", "7kq2" all mean references starting HC-7KQ2. */
+/**
+ * "hc-7kq2", "HC7KQ2", "7kq2" all mean references starting HC-7KQ2: what starts with HC or has a digit, in a
+ * reference's letters. Other words are a full-text search.
+ */
 function referencePrefix(text: string): string | undefined {
   const compact = text.toUpperCase().replace(/[\s-]/g, '');
   const body = compact.startsWith('HC') ? compact.slice(2) : compact;
-  if (!/^[0-9A-Z]{0,8}$/.test(body)) return undefined;
+  if (!/^[0-9A-Z]{0,8}$/.test(body) || !(compact.startsWith('HC') || /\d/.test(body))) return undefined;
   return `HC-${body.slice(0, 4)}${body.length > 4 ? `-${body.slice(4)}` : ''}`;
 }
 
 function parseCursor(value: string | null): InboxCursor | undefined {
   const match = value ? CURSOR.exec(value) : null;
-  return match ? { createdAt: match[1], reference: match[2] } : undefined;
+  return match ? { at: match[1], reference: match[2] } : undefined;
 }
 
 export function formatCursor(cursor: InboxCursor): string {
-  return `${cursor.createdAt}_${cursor.reference}`;
+  return `${cursor.at}_${cursor.reference}`;
 }
 
-/** The inbox address for a status, search and page; empty parts are left out. */
-export function inboxHref(parts: { status?: TicketStatus; q?: string; after?: InboxCursor; before?: InboxCursor }): string {
+/** The inbox address for a status, filter, order, search and page; empty parts and defaults are left out. */
+export function inboxHref(parts: {
+  status?: TicketStatus;
+  needsReply?: boolean;
+  sort?: InboxSort;
+  q?: string;
+  after?: InboxCursor;
+  before?: InboxCursor;
+}): string {
   const params = new URLSearchParams();
   if (parts.status) params.set('status', parts.status);
+  if (parts.needsReply) params.set('needs', 'reply');
+  if (parts.sort === 'activity') params.set('sort', 'activity');
   if (parts.q) params.set('q', parts.q);
   if (parts.after) params.set('after', formatCursor(parts.after));
   if (parts.before) params.set('before', formatCursor(parts.before));

@@ -9,7 +9,7 @@ import { jsonResponse } from '../http/responses.ts';
 import { t } from '../../i18n/messages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
-import { supportRequestFieldsFromForm, parseSupportRequest, type Flows } from './support-request-schema.ts';
+import { supportRequestFieldsFromForm, parseSupportRequest, type Flows, type SupportRequest } from './support-request-schema.ts';
 import { requestHash } from './request-hash.ts';
 import { spamReason } from './spam.ts';
 
@@ -23,6 +23,10 @@ export interface SupportRequestEndpointOptions {
   settings: EndpointSettings;
   flows: () => Promise<Flows>;
   record: (ticket: NewTicket) => Promise<RecordOutcome>;
+  /** The emails a new ticket causes (not for spam), queued with it. */
+  mail?: (request: SupportRequest) => Promise<NewTicket['mail']>;
+  /** Called once a ticket with emails is stored: the outbox can send them now. */
+  mailQueued?: () => void;
   now?: () => number;
 }
 
@@ -31,7 +35,7 @@ export interface SupportRequestEndpointOptions {
  * plain form gets a 303 to the confirmation page, or its own page again (a FormRerender) with the reader's input
  * and the errors.
  */
-export function createSupportRequestEndpoint({ settings, flows, record, now = Date.now }: SupportRequestEndpointOptions) {
+export function createSupportRequestEndpoint({ settings, flows, record, mail, mailQueued, now = Date.now }: SupportRequestEndpointOptions) {
   const rateLimit = createRateLimit('support-requests', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
@@ -85,6 +89,7 @@ export function createSupportRequestEndpoint({ settings, flows, record, now = Da
         transcript: e.transcript,
         ...clientInfo(request.headers.get('user-agent')),
         idempotency: submission.idempotencyKey ? { key: submission.idempotencyKey, requestHash: requestHash(e) } : undefined,
+        mail: spam ? undefined : await mail?.(e),
       });
     } catch (error) {
       return notSaved(error, submission);
@@ -97,6 +102,7 @@ export function createSupportRequestEndpoint({ settings, flows, record, now = Da
         ? rerender(422, { ...submission, idempotencyKey: undefined }, { formError: message })
         : jsonResponse(422, { error: 'idempotency-key-reused', message, reference: outcome.reference });
     }
+    if (outcome.outcome === 'created' && !spam) mailQueued?.();
     // Log lines name the reference only: the content is personal data.
     console.log(
       `ticket ${outcome.reference} ${outcome.outcome}${spam && outcome.outcome === 'created' ? ` (flagged as spam: ${spam})` : ''}`,

@@ -1,5 +1,8 @@
 import { flowsById } from '../catalog.ts';
 import { createTicket } from '../db/new-tickets.ts';
+import { wakeOutbox } from '../email/mail-service.ts';
+import { suggestArticles } from '../email/suggest-articles.ts';
+import { newTicketMail } from '../email/ticket-mail.ts';
 import { supportRequestSettings } from '../settings.ts';
 import { createSupportRequestEndpoint } from './support-request-endpoint.ts';
 
@@ -11,4 +14,6 @@ export const handleSupportRequest = createSupportRequestEndpoint({
   settings: supportRequestSettings(process.env),
   flows: flowsById,
   record: createTicket,
+  mail: async (request) => newTicketMail(request, await suggestArticles(request.description)),
+  mailQueued: wakeOutbox,
 });

@@ -37,6 +37,8 @@ export const supportRequestSchema = z.object({
   name: text('', t('contact.name.error.not-text'))
     .max(NAME_MAX, { error: t('contact.name.error.too-long', { max: NAME_MAX }) })
     .refine((name) => !hasControlCharacters(name), { error: t('contact.name.error.control-characters') })
+    // It goes into email headers (To:), where a line break could add headers of its own.
+    .refine((name) => !/[\r\n]/.test(name), { error: t('contact.name.error.line-break') })
     .default(''),
   email: text(emailMissing, t('contact.email.error.not-text'))
     .min(1, { error: emailMissing })

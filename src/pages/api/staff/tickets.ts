@@ -9,13 +9,13 @@ export const prerender = false;
 
 const PAGE_SIZE = 50;
 
-/** The inbox as JSON, with the same query parameters as /staff/ (status, q, after, before). */
+/** The inbox as JSON, with the same query parameters as /staff/ (status, needs, sort, q, after, before). */
 export const GET: APIRoute = async (context) => {
   const staff = await requireStaff(context, 'staff');
   if (staff instanceof Response) return staff;
   const query = parseInboxQuery(context.url.searchParams);
   if (query.searchError) return jsonResponse(422, { error: 'invalid', message: query.searchError });
-  const page = await inboxPage(await database(), query.filter, query.position, PAGE_SIZE);
+  const page = await inboxPage(await database(), query.filter, query.position, PAGE_SIZE, query.sort);
   return jsonResponse(200, {
     tickets: page.rows,
     newer: page.newer && formatCursor(page.newer),

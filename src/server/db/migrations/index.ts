@@ -6,7 +6,8 @@ import * as rateLimits from './004-rate-limits.ts';
 import * as healthCheck from './005-health-check.ts';
 import * as staffDevices from './006-staff-devices.ts';
 import * as tickets from './007-tickets.ts';
-import * as suggestionEvents from './008-suggestion-events.ts';
+import * as conversations from './008-conversations.ts';
+import * as suggestionEvents from './009-suggestion-events.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '005-health-check': healthCheck,
   '006-staff-devices': staffDevices,
   '007-tickets': tickets,
-  '008-suggestion-events': suggestionEvents,
+  '008-conversations': conversations,
+  '009-suggestion-events': suggestionEvents,
 };

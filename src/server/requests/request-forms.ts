@@ -1,0 +1,93 @@
+import { z } from 'astro/zod';
+import { hasControlCharacters } from '../../lib/control-characters.ts';
+import { t } from '../../i18n/messages.ts';
+import { addRequesterMessage, requesterSetsStatus } from '../db/conversation.ts';
+import type { Db } from '../db/connection.ts';
+import { wakeOutbox } from '../email/mail-service.ts';
+import { requestPath } from '../email/request-link.ts';
+import { requesterMessageMail } from '../email/ticket-mail.ts';
+import { clientAddress, rateLimitKey } from '../http/client-address.ts';
+import { failedWrite } from '../http/database-answers.ts';
+import { createRateLimit, type RateLimit } from '../http/rate-limit.ts';
+import { supportRequestSettings } from '../settings.ts';
+import { formAction, type FormProblem, type Outcome, type StaffForm } from '../staff/form-post.ts';
+
+/**
+ * The forms of the requester's page: a message (idempotent: the page's key makes a second post of the same form a
+ * no-op), "This is fixed", and "It is still not fixed" on a resolved request. Errors as the contact form has them:
+ * named fields, a limit per client (ESCALATION_RATE_LIMIT, as for support requests), and a database that cannot
+ * save the message answered with the form kept.
+ */
+
+export const MESSAGE_MAX = 5000;
+
+/** What the page says after each of its forms (`?done=…`). */
+export const REQUEST_DONE = {
+  message: t('request.done.message'),
+  fixed: t('request.done.fixed'),
+  reopened: t('request.done.reopened'),
+};
+
+const message = z
+  .string()
+  .trim()
+  .max(MESSAGE_MAX, { error: t('request.message.too-long', { max: MESSAGE_MAX }) })
+  .refine((text) => !hasControlCharacters(text), { error: t('request.message.control-characters') });
+
+/** The form's own key, so a post sent twice is recognised; anything else is no key. */
+const idempotencyKey = z.string().transform((key) => (/^[\x21-\x7e]{8,200}$/.test(key) ? key : null));
+
+let limit: RateLimit | undefined;
+
+export interface RequestPage {
+  db: Db;
+  reference: string;
+  key: string;
+  request: Request;
+  socketAddress: string;
+}
+
+export function requestPageForm({ db, reference, key, request, socketAddress }: RequestPage): StaffForm {
+  const settings = supportRequestSettings(process.env);
+  limit ??= createRateLimit('request-page', settings.rateLimitPerMinute);
+  const client = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops));
+
+  /** Counts the post against the client's limit, then saves; a database failure keeps the form. */
+  const guarded = async (save: () => Promise<Outcome>): Promise<Outcome> => {
+    try {
+      const allowed = await limit!(client);
+      if (!allowed.allowed) return tooMany(allowed.retryAfterSeconds);
+      const outcome = await save();
+      wakeOutbox();
+      return outcome;
+    } catch (error) {
+      const answer = failedWrite(error, t('request.unavailable'));
+      return { status: answer.status, headers: answer.headers, errors: {}, formError: answer.message };
+    }
+  };
+  const missing: FormProblem = { status: 404, errors: {}, formError: t('request.gone') };
+  const addMessage = (body: string, key: string | null, done: 'message' | 'reopened') =>
+    guarded(async () => {
+      const added = await addRequesterMessage(db, { reference, body, source: 'page', idempotencyKey: key, mail: requesterMessageMail });
+      return added === 'missing' ? missing : { done };
+    });
+  const setStatus = (status: 'resolved' | 'open', done: 'fixed' | 'reopened') =>
+    guarded(async () => ((await requesterSetsStatus(db, reference, status)) ? { done } : missing));
+
+  return {
+    actions: {
+      message: formAction(z.object({ message: message.min(1, { error: t('request.message.missing') }), idempotencyKey }), async (fields) =>
+        addMessage(fields.message, fields.idempotencyKey, 'message'),
+      ),
+      fixed: formAction(z.object({}), async () => setStatus('resolved', 'fixed')),
+      reopen: formAction(z.object({ message, idempotencyKey }), async (fields) =>
+        fields.message ? addMessage(fields.message, fields.idempotencyKey, 'reopened') : setStatus('open', 'reopened'),
+      ),
+    },
+    location: ({ done }) => `${requestPath(reference, encodeURIComponent(key))}&done=${done}`,
+  };
+}
+
+function tooMany(seconds: number): FormProblem {
+  return { status: 429, headers: { 'Retry-After': String(seconds) }, errors: {}, formError: t('request.rate-limited', { count: seconds }) };
+}
