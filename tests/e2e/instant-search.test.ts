@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
+import { searchResultLink } from '../support/search.ts';
 import { KNOWN_ARTICLE, hasFocus, isInViewport } from '../support/site.ts';
 
 const session = useBrowser();
@@ -16,12 +17,15 @@ function requested(page: Page): string[] {
   return paths;
 }
 
-/** Types into the header search by keyboard only ("/" focuses it) and waits for the instant results. */
+/** Types into the header search by keyboard only ("/" focuses it) and waits for the instant results of the whole query. */
 async function typeQuery(page: Page, query: string): Promise<string[]> {
   await page.keyboard.press('/');
   await page.keyboard.type(query);
-  await expect.poll(() => status(page).innerText(), { timeout: 15_000 }).toMatch(/results?\./);
-  return popup(page).getByRole('option').allInnerTexts();
+  // Results for what was typed so far may show first: the last option names the query they are for.
+  const options = popup(page).getByRole('option');
+  await expect.poll(() => options.last().innerText(), { timeout: 15_000 }).toBe(`See all results for “${query}”`);
+  await expect.poll(() => status(page).innerText()).toMatch(/results?\./);
+  return options.allInnerTexts();
 }
 
 /** The option the field points at (aria-activedescendant), as the screen reader announces it. */
@@ -135,7 +139,7 @@ describe('the searched words on the opened article', () => {
   test('opened from the search page: the words are highlighted', async () => {
     const page = await session.newPage();
     await page.goto('/search/?q=maiden%20name');
-    await page.getByRole('main').getByRole('link', { name: KNOWN_ARTICLE.title }).click();
+    await searchResultLink(page, KNOWN_ARTICLE.title).click();
     await page.waitForURL(`**${KNOWN_ARTICLE.path}`);
     await expect.poll(() => page.getByRole('article').locator('mark').count()).toBeGreaterThan(0);
   });
@@ -149,7 +153,7 @@ describe('the searched words on the opened article', () => {
     expect(paths.filter((p) => p.includes('search-highlight'))).toEqual([]);
 
     await page.goto('/search/?q=maiden%20name');
-    await page.getByRole('main').getByRole('link', { name: KNOWN_ARTICLE.title }).click();
+    await searchResultLink(page, KNOWN_ARTICLE.title).click();
     await page.waitForURL(`**${KNOWN_ARTICLE.path}`);
     await expect.poll(() => page.getByRole('article').locator('mark').count()).toBeGreaterThan(0);
     await page.reload();

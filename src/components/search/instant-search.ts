@@ -35,7 +35,9 @@ if (field) enhance(field);
 function enhance(field: HTMLInputElement): void {
   const form = field.form!;
   const listbox = document.getElementById(field.dataset.instantSearch!)!;
-  const status = form.querySelector<HTMLElement>('[role=status]')!;
+  // The count's live region, there from the first focus on (so only where instant results run), filled once results come.
+  const status = form.appendChild(Object.assign(document.createElement('p'), { className: 'sr-only' }));
+  status.setAttribute('role', 'status');
   const words = JSON.parse(form.dataset.words!) as InstantWords;
   const options = { flowPathPrefix: form.dataset.flows!, productName: form.dataset.product! };
   const say = (message: Message, values: Record<string, string | number>) => formatMessage(message, values, words.locale);
