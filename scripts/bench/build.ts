@@ -250,7 +250,7 @@ if (process.env.NODE_OPTIONS) console.log(`  NODE_OPTIONS (passed to the build):
 console.log(`  probe article: #${PROBE_ARTICLE_INDEX} ${probeUrl}`);
 console.log(`  peak memory: ${memoryMethod}`);
 console.log(
-  `  search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD} from the build's own server (fresh context), then typed queries` : 'skipped (no Chromium or --no-browser)'}\n`,
+  `  search: ${browserOk ? `Chromium from the build's own server (fresh contexts): "${COMMON_WORD}" typed in the probe article's header search, /search/?q=${COMMON_WORD}, then typed queries` : 'skipped (no Chromium or --no-browser)'}\n`,
 );
 
 const results: SizeResult[] = [];
@@ -290,7 +290,7 @@ try {
         result.pagefindDisk = directoryBytes(join(clientDir, 'pagefind'));
         result.serverDisk = directoryBytes(join(siteDir, 'dist', 'server'));
         result.precision = await precision(siteDir, n, PRECISION_WORDS);
-        if (browserOk) result.search = await measureBrowserSearch(siteDir, COMMON_WORD, typedQueries(n));
+        if (browserOk) result.search = await measureBrowserSearch(siteDir, COMMON_WORD, typedQueries(n), probeUrl);
       }
       if (!options.keep) await rm(siteDir, { recursive: true, force: true });
     }
@@ -367,6 +367,12 @@ const byKindRows = (pick: (r: SizeResult) => Map<string, { requests: number; byt
 if (results.some((r) => r.search)) {
   byKindRows((r) => r.search?.first.byKind);
   figureRows.push(['  results shown', ...results.map((r) => r.search?.first.status ?? '')]);
+  figureRows.push([
+    `first instant results, "${COMMON_WORD}" typed in an article's header search (from focus; the page not counted)`,
+    ...results.map((r) => (r.search ? `${formatBytes(r.search.instant.bytes)} in ${r.search.instant.requests} requests` : '')),
+  ]);
+  byKindRows((r) => r.search?.instant.byKind);
+  figureRows.push(['  results announced', ...results.map((r) => r.search?.instant.status ?? '')]);
   figureRows.push(
     [
       'typed queries, index loaded: p95 / median',
@@ -410,7 +416,7 @@ if (small !== large) {
   ]);
 }
 for (const r of results.filter((r) => r.search)) {
-  const { first, typed } = r.search!;
+  const { first, instant, typed } = r.search!;
   targetRows.push(
     [
       `N=${formatInt(r.n)}: a typed query answers in < ${SEARCH_P95_MS} ms (p95, Chromium, index loaded)`,
@@ -421,6 +427,11 @@ for (const r of results.filter((r) => r.search)) {
       `N=${formatInt(r.n)}: first results ≤ ${formatInt(FIRST_RESULTS_BYTES / 1024)} KB and ≤ ${FIRST_RESULTS_REQUESTS} requests`,
       `${(first.bytes / 1024).toFixed(1)} KB in ${first.requests} requests`,
       verdict(first.bytes <= FIRST_RESULTS_BYTES && first.requests <= FIRST_RESULTS_REQUESTS),
+    ],
+    [
+      `N=${formatInt(r.n)}: first instant results from an article ≤ ${formatInt(FIRST_RESULTS_BYTES / 1024)} KB and ≤ ${FIRST_RESULTS_REQUESTS} requests`,
+      `${(instant.bytes / 1024).toFixed(1)} KB in ${instant.requests} requests`,
+      verdict(instant.bytes <= FIRST_RESULTS_BYTES && instant.requests <= FIRST_RESULTS_REQUESTS),
     ],
   );
 }

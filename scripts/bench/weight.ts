@@ -21,6 +21,9 @@ export const ARTICLE_JS_BUDGET = 5 * 1024;
 export const TROUBLESHOOTER_JS_BUDGET = 30 * 1024;
 /** The contact form at a troubleshooter's escalate step, loaded when a reader reaches one. */
 export const ESCALATE_STEP_JS_BUDGET = 12 * 1024;
+/** Of the article's budget, the header search's loader (shortcuts, and the instant results on first focus). */
+export const SEARCH_LOADER_BUDGET = Math.round(0.6 * 1024);
+const isSearchLoader = (source: string) => /\/instant-loader-[\w-]+\.js$/.test(source);
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const clientDir = join(projectRoot, 'dist', 'client');
@@ -132,6 +135,12 @@ if (troubleshooter) {
   for (const a of escalate) console.log(`    ${formatBytes(a.gzip).padStart(9)}  ${a.source}`);
 }
 const articleWeight = weightOf('article');
+/** The header search's loader on the article page: its own file, within the article's budget. */
+function loaderRow(): string[] {
+  const target = `header search loader (on first focus) JS ≤ ${formatBytes(SEARCH_LOADER_BUDGET)} gzip`;
+  const loader = articleWeight?.js.find((asset) => isSearchLoader(asset.source));
+  return loader ? [target, formatBytes(loader.gzip), verdict(loader.gzip <= SEARCH_LOADER_BUDGET)] : [target, 'not in this build', 'MISS'];
+}
 console.log(`\nTarget (the article row is the heaviest of ${articles.length} articles)`);
 console.log(
   renderTable(
@@ -144,6 +153,7 @@ console.log(
         escalate.length ? formatBytes(escalateGzip) : 'not found',
         verdict(escalate.length > 0 && escalateGzip <= ESCALATE_STEP_JS_BUDGET),
       ],
+      loaderRow(),
     ],
   ),
 );

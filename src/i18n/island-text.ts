@@ -6,6 +6,8 @@
 import type { ContactFormText } from '../islands/ContactForm.tsx';
 import type { TroubleshooterText } from '../islands/Troubleshooter.tsx';
 import { ACCOUNT_EMAILS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from '../lib/contact-form.ts';
+import { TROUBLESHOOTERS_PATH } from '../lib/links.ts';
+import { site } from '../site.config.ts';
 import { locale, messagePattern, t } from './messages.ts';
 
 export function contactFormText(): ContactFormText {
@@ -36,6 +38,12 @@ export function contactFormText(): ContactFormText {
     tryAgain: t('contact.try-again'),
     sending: t('contact.sending'),
     send: t('contact.send'),
+    suggestions: {
+      heading: t('contact.suggestions.heading'),
+      troubleshooter: t('search.result.troubleshooter-label'),
+      flowPathPrefix: TROUBLESHOOTERS_PATH,
+      productName: site.productName,
+    },
   };
 }
 

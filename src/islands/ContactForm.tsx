@@ -18,6 +18,7 @@ import { ErrorMessage } from '../components/form/ErrorMessage.tsx';
 import { ErrorSummary } from '../components/form/ErrorSummary.tsx';
 import { Field } from '../components/form/Field.tsx';
 import { Fieldset } from '../components/form/Fieldset.tsx';
+import type { SuggestionsText } from './contact-form/Suggestions.tsx';
 import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
 
 /**
@@ -51,6 +52,7 @@ export interface ContactFormText {
   tryAgain: string;
   sending: string;
   send: string;
+  suggestions: SuggestionsText;
 }
 
 export interface ContactFormProps {
@@ -69,6 +71,8 @@ export interface ContactFormProps {
   /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
   startedAt?: number;
   onSubmitted?: (reference: string) => void;
+  /** Suggest articles and troubleshooters as the reader describes the problem (loaded with the first render). */
+  suggest?: boolean;
 }
 
 type Status = 'editing' | 'sending' | 'unreachable' | 'sent';
@@ -100,6 +104,7 @@ export default function ContactForm(props: ContactFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const focusAfterRender = useRef<string>();
+  const [suggestions, setSuggestions] = useState<typeof import('./contact-form/Suggestions.tsx')>();
 
   useEffect(() => {
     setEnhanced(true);
@@ -109,7 +114,15 @@ export default function ContactForm(props: ContactFormProps) {
       setReference(sent);
       setStatus('sent');
     }
+    if (props.suggest)
+      void import('./contact-form/Suggestions.tsx').then((module) => {
+        // Back from a suggested article (or a reload): what the reader had written (sending removed it).
+        const draft = !props.initial && module.savedDraft(transcript);
+        if (draft) setValues((v) => ({ ...v, ...draft }));
+        setSuggestions(module);
+      });
   }, []);
+  useEffect(() => suggestions?.saveDraft(transcript, values), [values, suggestions]);
   useEffect(() => {
     if (focusAfterRender.current) document.getElementById(focusAfterRender.current)?.focus();
     focusAfterRender.current = undefined;
@@ -291,6 +304,7 @@ export default function ContactForm(props: ContactFormProps) {
         input={{ name: 'description', ...typed('description') }}
         rows={8}
       />
+      {suggestions && <suggestions.Suggestions description={values.description} text={text.suggestions} />}
 
       {(transcript || errors.transcript) && (
         <div class="field" id={fieldId('transcript')} tabIndex={-1}>

@@ -207,6 +207,7 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
         description: summarizePath(flow, path, text.summary),
         transcript: { flow: flow.id, steps: path },
         startedAt: openedAt,
+        suggest: true,
         onSubmitted: (reference) => actor.send({ type: 'SUBMITTED', reference }),
       }}
     />

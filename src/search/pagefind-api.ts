@@ -13,6 +13,16 @@ export interface PagefindFragment {
   filters: Record<string, string[] | undefined>;
   /** The page's headings with ids, in order. */
   anchors?: { element: string; text: string }[];
+  /** The page's parts that hold the words searched for: the top of the page, then each heading's section, in order. */
+  sub_results?: PagefindSubResult[];
+}
+
+export interface PagefindSubResult {
+  /** The page's URL, with the heading's id as its fragment for a section. */
+  url: string;
+  /** The heading that starts the section; absent for the part before the first heading. */
+  anchor?: { id: string };
+  weighted_locations: { balanced_score: number }[];
 }
 
 export interface PagefindResult {

@@ -5,7 +5,7 @@
  * informative words. Nothing else calls Pagefind.
  */
 import { stemmer } from 'stemmer';
-import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult } from './pagefind-api.ts';
+import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult, PagefindSubResult } from './pagefind-api.ts';
 import { TROUBLESHOOTER_FILTER } from './index-fields.ts';
 import { analyseQuery, type QueryPhrase } from './query.ts';
 import { rankCandidates, titleHolds, type RankedPage } from './rank.ts';
@@ -36,6 +36,8 @@ export interface SearchHit {
   excerpt: string;
   /** How well the page answers the query by its fields (rank.ts), about 0 to 2.5: what a quick answer trusts. */
   relevance: number;
+  /** The id of the heading whose section matches the words best (Pagefind's sub-results); none when it is the page's top. */
+  section?: string;
 }
 
 export interface SearchOutcome {
@@ -67,6 +69,16 @@ export interface SearchRequest {
   /** Search the words as typed, without correcting them ("Search instead for …"). */
   asTyped?: boolean;
   limit?: number;
+  /**
+   * How many of Pagefind's best pages are ranked again, at least `limit` (RERANK_DEPTH by default): each one's text
+   * is a request in the browser.
+   */
+  depth?: number;
+  /**
+   * Count each filter's values among the pages found (`filterCounts`, for a filter box): loads every filter file of
+   * the index first. Without it, `filterCounts` holds only what the searches themselves loaded.
+   */
+  countFilters?: boolean;
 }
 
 export interface SearchDependencies {
@@ -92,19 +104,27 @@ interface Found {
 
 export function createSearch({ index, loadVocabulary, flowPathPrefix, productName, phrases = [] }: SearchDependencies): Search {
   const analyse = (text: string) => analyseQuery(text, { productName, phrases });
-  // Pagefind counts filter values (for the filter box) only once its filter files are loaded.
-  const filtersLoaded = index.filters();
+  // Pagefind counts filter values (for the filter box) only once its filter files are loaded: loaded with the first
+  // search that counts them.
+  let filtersLoaded: Promise<unknown> | undefined;
   let vocabulary: Promise<Vocabulary> | undefined;
   const vocabularyOnce = () =>
     (vocabulary ??= loadVocabulary().catch((error: unknown) => ((vocabulary = undefined), Promise.reject(error))));
 
-  return async ({ query, filters = {}, asTyped = false, limit = DEFAULT_RESULT_LIMIT }) => {
+  return async ({
+    query,
+    filters = {},
+    asTyped = false,
+    limit = DEFAULT_RESULT_LIMIT,
+    depth: rerankDepth = RERANK_DEPTH,
+    countFilters = true,
+  }) => {
     const chosen: PagefindFilters = Object.fromEntries(
       Object.entries(filters)
         .filter(([, values]) => values.length > 0)
         .map(([name, values]) => [name, { any: values }]),
     );
-    await filtersLoaded;
+    if (countFilters) await (filtersLoaded ??= index.filters());
     const { words, problem } = analyse(query);
     // Every troubleshooter, for a reader who says something fails (there are few: one search finds them all), asked
     // for beside the other searches.
@@ -126,7 +146,7 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
       { typed = false, correctedQuery }: { typed?: boolean; correctedQuery?: string } = {},
     ): Promise<SearchOutcome> => {
       const searched = correctedQuery ? analyse(correctedQuery).words : words;
-      const depth = Math.max(limit, RERANK_DEPTH);
+      const depth = Math.max(limit, rerankDepth);
       const rank = async (results: PagefindResult[], tiers?: Map<string, number>) =>
         rankCandidates(
           (await pagesOf(results)).map((page, i) => ({ page, score: results[i].score, tier: tiers?.get(results[i].id) })),
@@ -300,7 +320,16 @@ function hitOf({ page: data, score }: RankedPage, flowPathPrefix: string): Searc
     ...(kind === 'article' && category ? { category } : {}),
     excerpt: data.excerpt,
     relevance: score,
+    ...sectionOf(data),
   };
+}
+
+/** The section where the searched words weigh most, for scrolling to it on the opened page. */
+function sectionOf(data: PagefindFragment): { section?: string } {
+  const weight = (part: { weighted_locations: { balanced_score: number }[] }) =>
+    part.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
+  const best = (data.sub_results ?? []).reduce<PagefindSubResult | undefined>((a, b) => (a && weight(a) >= weight(b) ? a : b), undefined);
+  return best?.anchor ? { section: best.anchor.id } : {};
 }
 
 /** How many of Pagefind's best pages are ranked again on their fields (rank.ts). */

@@ -46,6 +46,34 @@ describe('POST /api/events', () => {
     const get = await fetch(`${baseUrl}/api/events`);
     expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
   });
+
+  it('stores suggestion events with the tab id that ties them together; none with GPC; a bad tab id is named', async () => {
+    const [tab, private_] = [crypto.randomUUID(), crypto.randomUUID()];
+    const suggestions = (id: string) => ({
+      events: [
+        { type: 'suggestions_shown', tab: id, count: 3 },
+        { type: 'suggestion_open', tab: id, target: KNOWN_ARTICLE.path, rank: 2 },
+        { type: 'suggestion_request_sent', tab: id },
+      ],
+    });
+    expect((await postEvents(baseUrl, suggestions(tab))).status).toBe(204);
+    expect((await postEvents(baseUrl, suggestions(private_), { 'Sec-GPC': '1' })).status).toBe(204);
+    const { events } = await storedInsights(dataDir);
+    // One batch: the same time received, so in no particular order.
+    const stored = events
+      .filter((e) => e.tab === tab)
+      .map(({ type, target, result_rank, result_count }) => [type, target, result_rank, result_count]);
+    expect(stored.sort()).toEqual([
+      ['suggestion_open', KNOWN_ARTICLE.path, 2, null],
+      ['suggestion_request_sent', null, null, null],
+      ['suggestions_shown', null, null, 3],
+    ]);
+    expect(events.filter((e) => e.tab === private_)).toEqual([]);
+
+    const bad = await postEvents(baseUrl, { events: [{ type: 'suggestion_request_sent', tab: 'ada@example.com' }] });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('events.0.tab');
+  });
 });
 
 describe('rate limits (FEEDBACK_RATE_LIMIT=2, EVENT_RATE_LIMIT=2)', () => {

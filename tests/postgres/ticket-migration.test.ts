@@ -107,7 +107,13 @@ describe('migration 007-tickets on PostgreSQL', () => {
       const { error, results } = await migrator(otherDb).migrateTo(LAST_BEFORE_RENAME);
       expect([error, results?.map((result) => `${result.migrationName} ${result.status}`)]).toEqual([
         undefined,
-        ['010-queue-marks Success', '009-flow-versions Success', '008-conversations Success', '007-tickets Success'],
+        [
+          '011-suggestion-events Success',
+          '010-queue-marks Success',
+          '009-flow-versions Success',
+          '008-conversations Success',
+          '007-tickets Success',
+        ],
       ]);
       expect(await storedRows(otherDb, 'old')).toEqual(OLD_ROWS);
       expect(await namesWith(otherDb, 'ticket')).toEqual([]);

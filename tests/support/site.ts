@@ -9,9 +9,9 @@ export const KNOWN_ARTICLE = {
   category: { id: 'account-access', title: 'Signing in and account access', path: '/categories/account-access/' },
 } as const;
 
-/** The header's search field (the one `/` focuses). */
+/** The header's search field (the one `/` focuses): a searchbox, and a combobox once its instant results load. */
 export function headerSearchField(page: Page): Locator {
-  return page.getByRole('banner').getByRole('searchbox', { name: 'Search the help center' });
+  return page.getByRole('banner').getByLabel('Search the help center');
 }
 
 /** True when the element's top edge is inside the visible part of the page. */

@@ -75,6 +75,26 @@ describe('event batches', () => {
   });
 });
 
+describe('suggestion events', () => {
+  const tab = crypto.randomUUID();
+  it('are tied by a random tab id, and each field is checked', () => {
+    const suggestions = [
+      { type: 'suggestions_shown', tab, count: 3 },
+      { type: 'suggestion_open', tab, target: '/articles/forgot-password/', rank: 1 },
+      { type: 'suggestion_request_sent', tab },
+    ];
+    expect(parseEventBatch({ events: suggestions }, flows)).toEqual({ ok: true, events: suggestions });
+    expect(parseEventBatch({ events: [{ type: 'suggestion_request_sent', tab: 'ada@example.com' }] }, flows)).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^events\.0\.tab: /)],
+    });
+    expect(parseEventBatch({ events: [{ type: 'suggestion_request_sent' }] }, flows).ok).toBe(false);
+    expect(parseEventBatch({ events: [{ type: 'suggestions_shown', tab, count: 0 }] }, flows).ok).toBe(false);
+    expect(parseEventBatch({ events: [{ ...suggestions[1], target: 'https://evil.example/' }] }, flows).ok).toBe(false);
+    expect(parseEventBatch({ events: [{ ...suggestions[1], reference: 'HC-1234' }] }, flows).ok).toBe(false);
+  });
+});
+
 describe('POST /api/events', () => {
   const store = createEventStore(async () => db());
   const handle = createEventEndpoint({ settings, flows: async () => flows, record: store, now: () => NOW });
@@ -96,6 +116,7 @@ describe('POST /api/events', () => {
         target: null,
         result_rank: null,
         flow_version: '0123456789ab',
+        tab: null,
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -109,6 +130,7 @@ describe('POST /api/events', () => {
         target: null,
         result_rank: null,
         flow_version: null,
+        tab: null,
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -122,6 +144,7 @@ describe('POST /api/events', () => {
         target: '/articles/forgot-password/',
         result_rank: 2,
         flow_version: null,
+        tab: null,
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -135,6 +158,7 @@ describe('POST /api/events', () => {
         target: null,
         result_rank: null,
         flow_version: '0123456789ab',
+        tab: null,
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -148,6 +172,7 @@ describe('POST /api/events', () => {
         target: null,
         result_rank: null,
         flow_version: null,
+        tab: null,
       },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113\.5|secret-agent/);

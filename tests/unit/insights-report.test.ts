@@ -103,6 +103,29 @@ beforeAll(async () => {
   await seedTickets(db, { count: 1, start: daysAgo(1), series: 'T', status: () => 'spam', transcript: () => fromLogin });
   await seedTickets(db, { count: 1, start: daysAgo(1), series: 'U', transcript: () => ({ flow: 'payment-stuck', steps: [] }) });
   await seedTickets(db, { count: 1, start: daysAgo(1), series: 'V' });
+
+  // Suggestions on the contact form, by tab: shown, opened, and a request sent afterwards or not.
+  const tabs = Array.from({ length: 5 }, () => crypto.randomUUID());
+  const shown = (tab: string): ReaderEvent => ({ type: 'suggestions_shown', tab, count: 3 });
+  const opened = (tab: string): ReaderEvent => ({ type: 'suggestion_open', tab, target: '/articles/forgot-password/', rank: 2 });
+  const sent = (tab: string): ReaderEvent => ({ type: 'suggestion_request_sent', tab });
+  // Tuesday 31 March is in the week of Monday 30 March; Saturday 28 March in the week before.
+  await store({
+    receivedAt: daysAgo(1),
+    events: [
+      shown(tabs[0]),
+      shown(tabs[0]),
+      opened(tabs[0]),
+      sent(tabs[0]),
+      shown(tabs[1]),
+      opened(tabs[1]),
+      opened(tabs[1]),
+      shown(tabs[2]),
+    ],
+  });
+  await store({ receivedAt: daysAgo(3), events: [shown(tabs[3]), opened(tabs[3])] });
+  await store({ receivedAt: daysAgo(60), events: [shown(tabs[4]), opened(tabs[4])] });
+
   report = await buildInsights(db, periodFrom('30', NOW), titles, [flow]);
 });
 afterAll(() => database.remove());
@@ -172,6 +195,13 @@ describe('insights report (last 30 days)', () => {
     ]);
   });
 
+  it('counts, per week, the readers shown suggestions, those who opened one, and those who then sent no request', () => {
+    expect(report.suggestions).toEqual([
+      { week: '2026-03-30', shown: 3, opened: 2, notSent: 1, deflectionPercent: 50 },
+      { week: '2026-03-23', shown: 1, opened: 1, notSent: 1, deflectionPercent: 100 },
+    ]);
+  });
+
   it('offers a chosen period (7, 30, 90 or 180 days) and falls back to 30', () => {
     expect(periodFrom('90', NOW)).toEqual({ days: 90, since: daysAgo(90), until: NOW });
     expect(periodFrom('365', NOW).days).toBe(30);
@@ -213,6 +243,7 @@ describe('insights tables and CSV', () => {
       'troubleshooters',
       'troubleshooter-steps',
       'response-times',
+      'suggestions',
     ]);
     expect(toCsv(tables.articles)).toBe(
       'Article,Helpful,Yes,No,Votes\r\nAvoid scams,0%,0,1,1\r\nMy account is locked,50%,1,1,2\r\nI forgot my password,75%,3,1,4\r\n',
@@ -224,5 +255,9 @@ describe('insights tables and CSV', () => {
       'Troubleshooter,Started,Resolved,Reached the support form,Escalated (requests sent),Handed off,Deflection rate\r\nI can’t sign in,6,2,2,1,0,67%\r\n',
     );
     expect(toCsv(tables['troubleshooter-steps']).split('\r\n')[4]).toBe('I can’t sign in,You are back in,2,end');
+    expect(toCsv(tables.suggestions).split('\r\n').slice(0, 2)).toEqual([
+      'Week of,Readers shown suggestions,Opened one,Sent no request after opening one,Deflection rate',
+      '2026-03-30,3,2,1,50%',
+    ]);
   });
 });

@@ -68,7 +68,13 @@ describe('migration 007-tickets on SQLite', () => {
       const { error, results } = await migrator(other).migrateTo(LAST_BEFORE_RENAME);
       expect([error, results?.map((result) => `${result.migrationName} ${result.status}`)]).toEqual([
         undefined,
-        ['010-queue-marks Success', '009-flow-versions Success', '008-conversations Success', '007-tickets Success'],
+        [
+          '011-suggestion-events Success',
+          '010-queue-marks Success',
+          '009-flow-versions Success',
+          '008-conversations Success',
+          '007-tickets Success',
+        ],
       ]);
       expect(await storedRows(other, 'old')).toEqual(OLD_ROWS);
       expect((await sql`pragma foreign_key_check`.execute(other)).rows).toEqual([]);

@@ -50,6 +50,9 @@ export function searchHref(query: string, asTyped = false): string {
   return `${SEARCH_PATH}?${params}`;
 }
 
+/** The words under a hit's title: its topic, or that it is a troubleshooter. */
+export const hitLabel = (hit: SearchHit, troubleshooter: string) => (hit.kind === 'troubleshooter' ? troubleshooter : (hit.category ?? ''));
+
 /** Hits that hold every word typed: none when the words were corrected (the reader did not type those). */
 const exactShown = (outcome: SearchOutcome) => (outcome.correctedQuery ? 0 : outcome.exactHits);
 
@@ -101,10 +104,11 @@ export function resultsMarkup(words: SearchWords) {
     const items = hits.map((hit) => {
       const flow = hit.kind === 'troubleshooter';
       const title = flow ? text('troubleshooter', { title: hit.title }) : hit.title;
-      const label = flow ? text('troubleshooterLabel') : (hit.category ?? '');
+      const label = hitLabel(hit, text('troubleshooterLabel'));
       // Pagefind's excerpt is the page's text with < and > escaped and the matched words in <mark>.
       return (
-        `<li><${heading}><a href="${escapeHtml(hit.url)}">${escapeHtml(title)}</a></${heading}>` +
+        // The best section goes with the link, for the opened page to scroll to (search-page.ts hands it over).
+        `<li><${heading}><a href="${escapeHtml(hit.url)}"${hit.section ? ` data-section="${escapeHtml(hit.section)}"` : ''}>${escapeHtml(title)}</a></${heading}>` +
         `<p class="result-category">${escapeHtml(label)}</p><p>${hit.excerpt}</p></li>`
       );
     });

@@ -4,6 +4,7 @@
  * step, and reports the query the reader settles on (insights).
  */
 import { beacon } from '../../client/reader-beacon.ts';
+import { handOff, markedWords } from '../../client/search-handoff.ts';
 import { createSearchTracker } from '../../client/search-tracker.ts';
 import type { QuickAnswer } from '../../search/quick-answer.ts';
 import type { SearchWords } from './results-markup.ts';
@@ -34,7 +35,10 @@ export function enhanceSearchPage(): void {
   const opened = (event: MouseEvent) => {
     const link = (event.target as Element).closest('a');
     const item = link?.closest('.results > li');
-    if (link && item) tracker.opened(shownQuery, new URL(link.href).pathname, [...item.parentElement!.children].indexOf(item) + 1);
+    if (!link || !item) return;
+    const path = new URL(link.href).pathname;
+    tracker.opened(shownQuery, path, [...item.parentElement!.children].indexOf(item) + 1);
+    handOff({ path, words: markedWords(item.innerHTML), section: link.dataset.section });
   };
   found.addEventListener('click', opened);
   found.addEventListener('auxclick', opened);

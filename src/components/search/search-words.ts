@@ -1,6 +1,7 @@
 // The search results' words from the message catalogue, as patterns: the server formats them, and the page hands
 // the same patterns to its browser code (results-markup.ts fills them in both places).
-import { locale, messagePattern } from '../../i18n/messages.ts';
+import { locale, messagePattern, t } from '../../i18n/messages.ts';
+import type { InstantWords } from './instant-search.ts';
 import type { SearchWords } from './results-markup.ts';
 
 export function searchWords(): SearchWords {
@@ -33,5 +34,17 @@ export function searchWords(): SearchWords {
       audience: messagePattern('search.filter.audience'),
       category: messagePattern('search.filter.category'),
     },
+  };
+}
+
+/** The words of the header search's instant results (instant-search.ts). */
+export function instantWords(): InstantWords {
+  return {
+    locale,
+    count: messagePattern('search-field.instant.count'),
+    none: messagePattern('search-field.instant.none'),
+    seeAll: messagePattern('search-field.instant.see-all'),
+    troubleshooter: t('search.result.troubleshooter-label'),
+    unavailable: t('search-field.instant.unavailable'),
   };
 }

@@ -175,3 +175,22 @@ export async function ticketTimes(
     resolvedAt: r.status === 'resolved' ? r.closed_at : null,
   }));
 }
+
+export type SuggestionEventType = 'suggestions_shown' | 'suggestion_open' | 'suggestion_request_sent';
+
+/** For each tab with suggestion events in the period, and each kind of them: when the tab first had one. */
+export async function suggestionTabs(
+  db: Db,
+  { since, until }: Period,
+): Promise<{ tab: string; type: SuggestionEventType; first: string }[]> {
+  const rows = await db
+    .selectFrom('reader_events')
+    .select((eb) => ['tab', 'type', eb.fn.min<string>('created_at').as('first')])
+    .where('type', 'in', ['suggestions_shown', 'suggestion_open', 'suggestion_request_sent'])
+    .where('tab', 'is not', null)
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .groupBy(['tab', 'type'])
+    .execute();
+  return rows.map((r) => ({ tab: r.tab!, type: r.type as SuggestionEventType, first: r.first }));
+}

@@ -40,6 +40,12 @@ function eventRow(event: ReaderEvent, createdAt: string): Insertable<ReaderEvent
       return { ...row, flow: event.flow, step: event.step, from_step: event.from ?? null, flow_version: event.version ?? null };
     case 'outcome':
       return { ...row, flow: event.flow, step: event.step, outcome: event.result, flow_version: event.version ?? null };
+    case 'suggestions_shown':
+      return { ...row, tab: event.tab, result_count: event.count };
+    case 'suggestion_open':
+      return { ...row, tab: event.tab, target: event.target, result_rank: event.rank };
+    case 'suggestion_request_sent':
+      return { ...row, tab: event.tab };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ReaderEvent } from '../../lib/reader-events.ts';
 
 /**
  * Tables as the database stores them. Only this folder sees these shapes: timestamps are ISO 8601 UTC
@@ -277,7 +278,7 @@ export interface DailySaltsTable {
 export interface ReaderEventsTable {
   id: string;
   created_at: string;
-  type: 'search' | 'search_open' | 'step_viewed' | 'outcome';
+  type: ReaderEvent['type'];
   flow: string | null;
   step: string | null;
   /** The step viewed before this one on the same page (`<flow>/<step>` in another flow), or null when a walk starts. */
@@ -287,10 +288,13 @@ export interface ReaderEventsTable {
   /** The version of `flow`'s graph (src/troubleshooter/version.ts); null before versions were recorded. */
   flow_version: string | null;
   query: string | null;
+  /** Articles a search found, or suggestions shown. */
   result_count: number | null;
-  /** Path of the opened search result. */
+  /** Path of the opened search result or suggestion. */
   target: string | null;
   result_rank: number | null;
+  /** The random id of the browser tab, on suggestion events only. */
+  tab: string | null;
 }
 
 export interface UrgentAnnouncementsTable {

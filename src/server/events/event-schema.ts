@@ -17,21 +17,22 @@ const stepRef = z
   .max(201);
 const version = z.string().regex(VERSION_PATTERN);
 const query = z.string().max(1000).transform(normalizeQuery).pipe(z.string().min(1));
+// A path on this site, as results and suggestions link to: no scheme, host, query or fragment.
+const target = z
+  .string()
+  .regex(/^\/[A-Za-z0-9._~/-]*$/)
+  .max(300);
+const rank = z.int().min(1).max(1000);
+const tab = z.uuid();
 
 const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('search'), query, results: z.int().min(0).max(100_000) }),
-  z.strictObject({
-    type: z.literal('search_open'),
-    query,
-    // A path on this site, as the results link to: no scheme, host, query or fragment.
-    target: z
-      .string()
-      .regex(/^\/[A-Za-z0-9._~/-]*$/)
-      .max(300),
-    rank: z.int().min(1).max(1000),
-  }),
+  z.strictObject({ type: z.literal('search_open'), query, target, rank }),
   z.strictObject({ type: z.literal('step_viewed'), flow: id, step: id, from: stepRef.optional(), version: version.optional() }),
   z.strictObject({ type: z.literal('outcome'), flow: id, step: id, result: z.enum(['resolved', 'handoff']), version: version.optional() }),
+  z.strictObject({ type: z.literal('suggestions_shown'), tab, count: z.int().min(1).max(10) }),
+  z.strictObject({ type: z.literal('suggestion_open'), tab, target, rank }),
+  z.strictObject({ type: z.literal('suggestion_request_sent'), tab }),
 ]);
 
 const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH) });

@@ -1,7 +1,16 @@
 import { FEEDBACK_REASONS } from '../../lib/feedback.ts';
 import type { Db } from '../db/connection.ts';
-import { flowCounts, opensByQuery, queryCounts, recentReasons, startsByVersion, ticketTimes, voteCounts } from '../db/insights.ts';
-import { weeklyResponseTimes, type WeekTimes } from './response-times.ts';
+import {
+  flowCounts,
+  opensByQuery,
+  queryCounts,
+  recentReasons,
+  startsByVersion,
+  suggestionTabs,
+  ticketTimes,
+  voteCounts,
+} from '../db/insights.ts';
+import { monday, weeklyResponseTimes, type WeekTimes } from './response-times.ts';
 import type { InsightsPeriod } from './period.ts';
 
 export interface ArticleHelpfulness {
@@ -54,6 +63,20 @@ export interface FlowInsights {
   earlierStarts: number;
 }
 
+/** Suggestions on the way to support, for the readers (browser tabs) whose first such event fell in one week. */
+export interface SuggestionWeek {
+  /** The week's Monday (UTC), YYYY-MM-DD. */
+  week: string;
+  /** Readers shown suggestions while describing their problem. */
+  shown: number;
+  /** Readers who opened one of them. */
+  opened: number;
+  /** Of those, readers who sent no request afterwards: the suggestion answered them, or they gave up. */
+  notSent: number;
+  /** notSent as a whole percent of opened; null before any opened. */
+  deflectionPercent: number | null;
+}
+
 export interface InsightsReport {
   period: InsightsPeriod;
   /** Least helpful first. */
@@ -67,6 +90,8 @@ export interface InsightsReport {
   flows: FlowInsights[];
   /** First-reply time and time to resolution of the period's tickets, by the week they arrived. */
   responseTimes: WeekTimes[];
+  /** Newest week first. */
+  suggestions: SuggestionWeek[];
 }
 
 export interface FlowOutline {
@@ -87,7 +112,7 @@ export async function buildInsights(
   titles: Map<string, string>,
   flows: FlowOutline[],
 ): Promise<InsightsReport> {
-  const [votes, reasons, top, none, found, flowFigures, times] = await Promise.all([
+  const [votes, reasons, top, none, found, flowFigures, times, tabs] = await Promise.all([
     voteCounts(db, period),
     recentReasons(db, period, TOP),
     queryCounts(db, period, { limit: TOP }),
@@ -96,6 +121,7 @@ export async function buildInsights(
     queryCounts(db, period, { limit: 500, withResults: true }),
     Promise.all(flows.map((flow) => flowVersionInsights(db, period, flow))),
     ticketTimes(db, period),
+    suggestionTabs(db, period),
   ]);
   const opens = await opensByQuery(db, period, [...new Set([...top, ...found].map((q) => q.query))]);
   const withOpens = (rows: { query: string; searches: number }[]) => rows.map((r) => ({ ...r, opens: opens.get(r.query) ?? 0 }));
@@ -117,7 +143,31 @@ export async function buildInsights(
       .slice(0, TOP),
     flows: flowFigures,
     responseTimes: weeklyResponseTimes(times),
+    suggestions: suggestionWeeks(tabs),
   };
+}
+
+/** Tabs counted in the week of their first suggestion shown, and of their first suggestion opened. */
+function suggestionWeeks(tabs: Awaited<ReturnType<typeof suggestionTabs>>): SuggestionWeek[] {
+  const byTab = new Map<string, Map<string, string>>();
+  for (const { tab, type, first } of tabs) byTab.set(tab, (byTab.get(tab) ?? new Map<string, string>()).set(type, first));
+  const weeks = new Map<string, Omit<SuggestionWeek, 'deflectionPercent'>>();
+  const week = (at: string) => {
+    const key = monday(at);
+    return weeks.get(key) ?? weeks.set(key, { week: key, shown: 0, opened: 0, notSent: 0 }).get(key)!;
+  };
+  for (const types of byTab.values()) {
+    const shown = types.get('suggestions_shown');
+    const opened = types.get('suggestion_open');
+    if (shown) week(shown).shown++;
+    if (opened) {
+      week(opened).opened++;
+      if (!types.has('suggestion_request_sent')) week(opened).notSent++;
+    }
+  }
+  return [...weeks.values()]
+    .sort((a, b) => b.week.localeCompare(a.week))
+    .map((w) => ({ ...w, deflectionPercent: percent(w.notSent, w.opened) }));
 }
 
 function helpfulness(votes: { article: string; answer: 'yes' | 'no'; votes: number }[], titles: Map<string, string>): ArticleHelpfulness[] {

@@ -20,7 +20,8 @@ export function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function monday(iso: string): string {
+/** The Monday (UTC) of the week a stored time falls in, "2026-03-02": how insights group by week. */
+export function monday(iso: string): string {
   const day = new Date(`${iso.slice(0, 10)}T00:00:00.000Z`);
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   return day.toISOString().slice(0, 10);

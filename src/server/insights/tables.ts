@@ -18,6 +18,7 @@ export const TABLE_NAMES = [
   'troubleshooters',
   'troubleshooter-steps',
   'response-times',
+  'suggestions',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -92,6 +93,12 @@ export function insightsTables(report: InsightsReport): Record<TableName, Insigh
         hours(w.resolutionMedian),
         hours(w.resolutionP90),
       ]),
+    },
+    suggestions: {
+      name: 'suggestions',
+      title: 'Suggestions while readers describe their problem to support, by week',
+      columns: ['Week of', 'Readers shown suggestions', 'Opened one', 'Sent no request after opening one', 'Deflection rate'],
+      rows: report.suggestions.map((w) => [w.week, w.shown, w.opened, w.notSent, pct(w.deflectionPercent)]),
     },
   };
 }

@@ -9,6 +9,7 @@ import * as tickets from './007-tickets.ts';
 import * as conversations from './008-conversations.ts';
 import * as flowVersions from './009-flow-versions.ts';
 import * as queueMarks from './010-queue-marks.ts';
+import * as suggestionEvents from './011-suggestion-events.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008-conversations': conversations,
   '009-flow-versions': flowVersions,
   '010-queue-marks': queueMarks,
+  '011-suggestion-events': suggestionEvents,
 };
