@@ -20,6 +20,7 @@ import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '..
 import { projectRoot } from '../../harness/project-copy.ts';
 import { projectNode } from '../../harness/project-node.ts';
 import { addRequesterMessage, addStaffReply } from '../../src/server/db/conversation.ts';
+import { replyTokensOf } from '../../src/server/db/reply-tokens.ts';
 import { addSavedReply } from '../../src/server/db/saved-replies.ts';
 import { requesterMessageMail, staffReplyMail } from '../../src/server/email/ticket-mail.ts';
 import { seedTickets, type SeededTicket } from '../../harness/seed-tickets.ts';
@@ -98,7 +99,27 @@ async function seedHelpCenter(db: Db): Promise<void> {
         now,
       );
     }
+    // A reply by email, with the text as it arrived.
+    if (i % 12 === 1)
+      await addRequesterMessage(
+        db,
+        {
+          reference,
+          body: 'Fixed, thanks.',
+          source: 'email',
+          idempotencyKey: `email:<${i}@mail.example>`,
+          originalBody: 'Fixed, thanks.\n\nOn Sat, 1 Mar 2025 Loomwork wrote:\n> Try again now',
+          mail: requesterMessageMail,
+        },
+        now,
+      );
   }
+  // The reply addresses of the tickets whose emails went out.
+  await replyTokensOf(
+    db,
+    tickets.filter((_, i) => i % 6 === 1).map((t) => t.reference),
+    now,
+  );
   await addSavedReply(db, { title: 'Reset link', body: 'Here is a new reset link.' }, now);
   await db
     .insertInto('idempotency_keys')

@@ -15,6 +15,7 @@ export const COPY_ORDER = [
   'ticket_messages',
   'ticket_texts',
   'request_keys',
+  'reply_tokens',
   'outbox',
   'saved_replies',
   'audit_events',

@@ -7,6 +7,7 @@ import * as healthCheck from './005-health-check.ts';
 import * as staffDevices from './006-staff-devices.ts';
 import * as tickets from './007-tickets.ts';
 import * as conversations from './008-conversations.ts';
+import * as emailIn from './010-email-in.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006-staff-devices': staffDevices,
   '007-tickets': tickets,
   '008-conversations': conversations,
+  '010-email-in': emailIn,
 };

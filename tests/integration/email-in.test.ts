@@ -1,0 +1,148 @@
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeLoopbackPort } from '../../harness/free-port.ts';
+import { openServerDatabase } from '../../harness/server-database.ts';
+import { startServer, type ServerProcess } from '../../harness/server-process.ts';
+import { startSmtpCapture, type CapturedEmail, type SmtpCapture } from '../../harness/smtp-capture.ts';
+import { createStaff, getAs, signIn } from '../../harness/staff.ts';
+import { postRequestForm, requestLinkIn } from '../support/request-links.ts';
+import { postJson, validSupportRequest } from '../support/support-requests.ts';
+import { anonymise } from '../../src/server/db/personal-data.ts';
+import { MESSAGES_PER_SENDER_HOUR } from '../../src/server/email/inbound-server.ts';
+
+// Email in, end to end: the help center sends through nodemailer to a capturing SMTP server, and the requester's
+// mail program (nodemailer here) answers to the listener over real SMTP on loopback.
+
+const REPLY_DOMAIN = 'reply.help.example.com';
+let smtp: SmtpCapture;
+let server: ServerProcess;
+let inbound: ReturnType<typeof nodemailer.createTransport>;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  const port = await freeLoopbackPort();
+  server = await startServer({
+    // ATTACHMENT_MAX_FILES=0: the listener then takes messages up to 1 MB, small enough to go over in a test.
+    env: { SMTP_URL: smtp.url, INBOUND_SMTP_PORT: String(port), REPLY_DOMAIN, ATTACHMENT_MAX_FILES: '0' },
+  });
+  inbound = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+});
+afterAll(async () => {
+  inbound?.close();
+  await server?.stop();
+  await smtp?.stop();
+});
+
+async function waitForEmail(match: (email: CapturedEmail) => boolean): Promise<CapturedEmail> {
+  await expect.poll(() => smtp.received.some(match), { timeout: 15_000 }).toBe(true);
+  return smtp.received.find(match)!;
+}
+
+/** A new support request and the confirmation it caused. */
+async function request() {
+  const email = `requester-${crypto.randomUUID()}@example.com`;
+  const response = await postJson(server.url, validSupportRequest({ email, name: 'Ada Lovelace' }));
+  const { reference } = (await response.json()) as { reference: string };
+  const confirmation = await waitForEmail((e) => e.to.includes(email) && e.subject.includes(reference));
+  return { reference, email, confirmation, link: requestLinkIn(confirmation) };
+}
+
+const replyToOf = (email: CapturedEmail) => email.parsed.replyTo?.value[0]?.address ?? '';
+
+/** The requester answers an email from their mail program, quoting it below their words as Gmail does. */
+function reply(to: CapturedEmail, from: string, words: string, extra: Partial<SendMailOptions> = {}) {
+  return inbound.sendMail({
+    from,
+    to: replyToOf(to),
+    subject: `Re: ${to.subject}`,
+    inReplyTo: to.messageId,
+    references: to.messageId,
+    text: `${words}\n\nOn Tue, 1 Dec 2026 at 10:00, Loomwork Help Center <support@loomwork.example> wrote:\n${to.text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n')}\n`,
+    ...extra,
+  });
+}
+
+const pageText = async (link: string) => (await fetch(new URL(link, server.url))).text();
+
+describe('a reply by email', () => {
+  it('carries the ticket’s reply address, lands on the ticket without the quoted history, and reopens a resolved ticket', async () => {
+    const { reference, email, confirmation, link } = await request();
+    const replyTo = replyToOf(confirmation);
+    expect(replyTo).toMatch(new RegExp(`^[0-9a-f]{32}@${REPLY_DOMAIN.replaceAll('.', '\\.')}$`));
+    // Not the page's key: relay logs never hold one.
+    expect(link).not.toContain(replyTo.split('@')[0]);
+
+    expect((await postRequestForm(server.url, link, { action: 'fixed' })).status).toBe(303);
+    expect(await pageText(link)).toMatch(/<strong[^>]*>Resolved<\/strong>/);
+
+    const sent = await reply(confirmation, email, 'It broke again after the update this morning.');
+    expect(sent.accepted).toEqual([replyTo]);
+
+    const html = await pageText(link);
+    expect(html).toContain('It broke again after the update this morning.');
+    expect(html).toContain('Open: our support team is working on it');
+    // The quoted confirmation is not part of the stored message.
+    expect(html).not.toContain('wrote:');
+    expect(html).not.toContain('We have your request');
+
+    // Staff see the message, and the email as it arrived.
+    const staff = await createStaff(server.dataDir, { email: `agent-${reference}@example.com`, name: 'Grace Agent', role: 'agent' });
+    const ticket = await (await getAs(server.url, `/staff/tickets/${reference}`, await signIn(server.url, staff.email))).text();
+    expect(ticket).toContain('Message from Ada Lovelace by email');
+    expect(ticket).toContain('The email as it arrived');
+    expect(ticket).toMatch(/On Tue, 1 Dec 2026 at 10:00, Loomwork Help Center &lt;support@loomwork.example&gt; wrote:/);
+  });
+
+  it('keeps one message when the relay delivers the same email twice', async () => {
+    const { email, confirmation, link } = await request();
+    const messageId = `<${crypto.randomUUID()}@mail.example.com>`;
+    await reply(confirmation, email, 'Sent once, delivered twice.', { messageId });
+    await reply(confirmation, email, 'Sent once, delivered twice.', { messageId });
+    expect((await pageText(link)).split('Sent once, delivered twice.').length).toBe(2);
+  });
+
+  it('is refused at RCPT TO for an unknown reply address or another domain', async () => {
+    const { email, confirmation } = await request();
+    for (const to of [`${'0'.repeat(32)}@${REPLY_DOMAIN}`, replyToOf(confirmation).replace(REPLY_DOMAIN, 'elsewhere.example')]) {
+      const refused = await reply(confirmation, email, 'Anyone there?', { to }).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'EENVELOPE', responseCode: 550, rejected: [to] });
+      expect(String((refused as { response: string }).response)).toContain('no such recipient');
+    }
+  });
+
+  it(`takes ${MESSAGES_PER_SENDER_HOUR} messages an hour from one sender and answers the next with 450`, async () => {
+    const { email, confirmation, link } = await request();
+    for (let i = 1; i <= MESSAGES_PER_SENDER_HOUR; i++) await reply(confirmation, email, `Update number ${i} of the day.`);
+    const refused = await reply(confirmation, email, 'One update too many.').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'EENVELOPE', responseCode: 450 });
+    const html = await pageText(link);
+    expect(html).toContain(`Update number ${MESSAGES_PER_SENDER_HOUR} of the day.`);
+    expect(html).not.toContain('One update too many.');
+    // Another sender is counted on its own.
+    await reply(confirmation, `colleague-${email}`, 'A colleague of theirs writes too.');
+    expect(await pageText(link)).toContain('A colleague of theirs writes too.');
+  });
+
+  it('is refused at RCPT TO once the ticket was anonymised', async () => {
+    const { reference, email, confirmation } = await request();
+    const db = openServerDatabase(server.dataDir);
+    try {
+      await anonymise(db, [reference], { staffId: null, reason: 'erasure-request' });
+    } finally {
+      await db.destroy();
+    }
+    const refused = await reply(confirmation, email, 'Please forget me, then answer me.').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'EENVELOPE', responseCode: 550, rejected: [replyToOf(confirmation)] });
+  });
+
+  it('refuses a message over the size limit with 552 while it streams in', async () => {
+    const { email, confirmation, link } = await request();
+    const big = `Here is my whole log.\n${'x'.repeat(100)}\n`.repeat(11_000); // about 1.2 MB, over 0 files + 1 MB
+    const refused = await reply(confirmation, email, big).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'EMESSAGE', responseCode: 552 });
+    expect(await pageText(link)).not.toContain('Here is my whole log.');
+  });
+});
