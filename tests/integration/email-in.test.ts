@@ -146,3 +146,59 @@ describe('a reply by email', () => {
     expect(await pageText(link)).not.toContain('Here is my whole log.');
   });
 });
+
+describe('a bounce', () => {
+  /** A delivery status notification (RFC 3464) as a receiving server sends it back to the return path. */
+  const dsn = (to: string, recipient: string) =>
+    [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
+      `To: ${to}`,
+      'Subject: Undelivered Mail Returned to Sender',
+      `Message-ID: <${crypto.randomUUID()}@mx.example.net>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="report"',
+      '',
+      '--report',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'I am sorry to have to inform you that your message could not be delivered.',
+      '',
+      '--report',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      `Final-Recipient: rfc822; ${recipient}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: Recipient address rejected:`,
+      '    User unknown in virtual mailbox table',
+      '',
+      '--report--',
+      '',
+    ].join('\r\n');
+
+  it('to an email’s own return path marks that email bounced, with the reason, on the staff timeline', async () => {
+    const { reference, email, confirmation } = await request();
+    expect(confirmation.returnPath).toMatch(new RegExp(`^bounce-[0-9a-z]+@${REPLY_DOMAIN.replaceAll('.', '\\.')}$`));
+    // Bounces come with an empty envelope sender, so they never bounce themselves.
+    const sent = await inbound.sendMail({
+      envelope: { from: '', to: confirmation.returnPath },
+      raw: dsn(confirmation.returnPath, email),
+    });
+    expect(sent.accepted).toEqual([confirmation.returnPath]);
+
+    const staff = await createStaff(server.dataDir, { email: `agent-${reference}@example.com`, name: 'Grace Agent', role: 'agent' });
+    const ticket = await (await getAs(server.url, `/staff/tickets/${reference}`, await signIn(server.url, staff.email))).text();
+    expect(ticket).toContain(`Confirmation to the requester (${email}), `);
+    expect(ticket).toContain(`Bounced: 550 5.1.1 &lt;${email}&gt;: Recipient address rejected: User unknown in virtual mailbox table`);
+  });
+
+  it('to a return path we never used is refused at RCPT TO', async () => {
+    const to = `bounce-0000000000000abcdef012345@${REPLY_DOMAIN}`;
+    const refused = await inbound
+      .sendMail({ envelope: { from: '', to }, raw: dsn(to, 'someone@example.com') })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'EENVELOPE', responseCode: 550, rejected: [to] });
+  });
+});
