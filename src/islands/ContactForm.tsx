@@ -12,6 +12,7 @@ import {
   type ContactFormValues,
   type FieldErrors,
 } from '../lib/contact-form.ts';
+import { ACCEPT_FILES, ACCEPTED_FILES, fileSize } from '../lib/attachment-files.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
 import { Checkbox } from '../components/form/Checkbox.tsx';
 import { Choices } from '../components/form/Choices.tsx';
@@ -35,6 +36,8 @@ export interface ContactFormProps {
   idempotencyKey?: string;
   /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
   startedAt?: number;
+  /** Files the request may carry (ATTACHMENT_MAX_FILES, ATTACHMENT_MAX_BYTES); no file field without it. */
+  files?: { maxFiles: number; maxBytes: number };
   onSubmitted?: (reference: string) => void;
 }
 
@@ -44,11 +47,13 @@ const API = '/api/escalations';
 
 /**
  * The contact form. Rendered on the server it is a complete plain HTML form, posted to the contact page itself;
- * once hydrated it sends JSON with an Idempotency-Key, so retrying after a network failure can never create a
- * second ticket. Either way a sent request ends on its own address, /contact/sent/?ref=….
+ * once hydrated it sends JSON with an Idempotency-Key (the form itself, multipart, when files are chosen), so
+ * retrying after a network failure can never create a second ticket. Either way a sent request ends on its own
+ * address, /contact/sent/?ref=….
  */
 export default function ContactForm(props: ContactFormProps) {
-  const { topics, transcript, startedAt, onSubmitted } = props;
+  const { topics, transcript, startedAt, onSubmitted, files } = props;
+  const takesFiles = files !== undefined && files.maxFiles > 0;
   const blank = { ...emptyContactForm, topic: props.topic ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
   const [errors, setErrors] = useState<FieldErrors>(props.initial?.errors ?? {});
@@ -134,14 +139,16 @@ export default function ContactForm(props: ContactFormProps) {
     event?.preventDefault();
     if (status === 'sending') return;
     setStatus('sending');
-    const honeypot = new FormData(form.current!).get('website');
-    const body = { ...values, transcript, website: honeypot, startedAt };
+    const fields = new FormData(form.current!);
+    const withFiles = fields.getAll('attachments').some((file) => file instanceof File && file.name !== '');
+    const body = { ...values, transcript, website: fields.get('website'), startedAt };
     let response: Response;
     try {
       response = await fetch(API, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
-        body: JSON.stringify(body),
+        // With files, the form as the browser encodes it (multipart); the fields are the plain form's.
+        headers: { ...(withFiles ? {} : { 'Content-Type': 'application/json' }), Accept: 'application/json', 'Idempotency-Key': key },
+        body: withFiles ? fields : JSON.stringify(body),
       });
     } catch {
       // Input stays as it is; "Try again" resends under the same key.
@@ -174,7 +181,15 @@ export default function ContactForm(props: ContactFormProps) {
   }
 
   return (
-    <form ref={form} class="form-layout" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
+    <form
+      ref={form}
+      class="form-layout"
+      method="post"
+      action={CONTACT_PATH}
+      encType={takesFiles ? 'multipart/form-data' : undefined}
+      noValidate
+      onSubmit={submit}
+    >
       <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
 
       <Field
@@ -241,6 +256,15 @@ export default function ContactForm(props: ContactFormProps) {
         input={{ name: 'description', ...text('description') }}
         rows={8}
       />
+
+      {takesFiles && (
+        <Field
+          {...about('attachments')}
+          label="Screenshots or files"
+          hint={`Optional: up to ${files.maxFiles} file${files.maxFiles === 1 ? '' : 's'} of ${fileSize(files.maxBytes)} each: ${ACCEPTED_FILES}.`}
+          input={{ type: 'file', name: 'attachments', multiple: files.maxFiles > 1, accept: ACCEPT_FILES }}
+        />
+      )}
 
       {(transcript || errors.transcript) && (
         <div class="field" id={fieldId('transcript')} tabIndex={-1}>

@@ -30,6 +30,7 @@ export interface Database {
   health_check: HealthCheckTable;
   rate_limits: RateLimitsTable;
   reply_tokens: ReplyTokensTable;
+  attachments: AttachmentsTable;
 }
 
 /** "new" until staff pick it up; "spam" is kept for review but never shown as new; resolved and spam are closed. */
@@ -111,6 +112,21 @@ export interface TicketMessagesTable {
   idempotency_key: string | null;
   /** For a message that came by email: the text as it arrived, quoted history and signature included. */
   original_body: string | null;
+}
+
+/** A file sent with a request or a message; its type was decided from its content (see attachments/). */
+export interface AttachmentsTable {
+  id: string;
+  reference: string;
+  /** Null for a file of the first request. */
+  ticket_message_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  /** SHA-256 of the content, hex. */
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
 }
 
 /** The local part of a ticket's Reply-To address; it can only add messages to that ticket. */
