@@ -5,6 +5,7 @@ import { openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { startSmtpCapture, type CapturedEmail, type SmtpCapture } from '../../harness/smtp-capture.ts';
 import { createStaff, getAs, signIn } from '../../harness/staff.ts';
+import { HTML_PAGE, PNG } from '../support/files.ts';
 import { postRequestForm, requestLinkIn } from '../support/request-links.ts';
 import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { anonymise } from '../../src/server/db/personal-data.ts';
@@ -22,8 +23,8 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   const port = await freeLoopbackPort();
   server = await startServer({
-    // ATTACHMENT_MAX_FILES=0: the listener then takes messages up to 1 MB, small enough to go over in a test.
-    env: { SMTP_URL: smtp.url, INBOUND_SMTP_PORT: String(port), REPLY_DOMAIN, ATTACHMENT_MAX_FILES: '0' },
+    // One file of 100 KB: the listener then takes messages up to 1.1 MB, small enough to go over in a test.
+    env: { SMTP_URL: smtp.url, INBOUND_SMTP_PORT: String(port), REPLY_DOMAIN, ATTACHMENT_MAX_FILES: '1', ATTACHMENT_MAX_BYTES: '100000' },
   });
   inbound = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
 });
@@ -126,6 +127,22 @@ describe('a reply by email', () => {
     expect(await pageText(link)).toContain('A colleague of theirs writes too.');
   });
 
+  it('brings its attached file to the ticket, and refuses one that is not what its name says', async () => {
+    const { email, confirmation, link } = await request();
+    await reply(confirmation, email, 'Here is the screenshot.', { attachments: [{ filename: 'error.png', content: Buffer.from(PNG) }] });
+    const page = await pageText(link);
+    expect(page).toContain('Here is the screenshot.');
+    const path = /href="(\/requests\/[^"]+\/attachments\/[^"]+)"/.exec(page)![1].replaceAll('&amp;', '&');
+    expect(new Uint8Array(await (await fetch(new URL(path, server.url))).arrayBuffer())).toEqual(PNG);
+
+    const refused = await reply(confirmation, email, 'And the page.', {
+      attachments: [{ filename: 'page.png', content: HTML_PAGE }],
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'EMESSAGE', responseCode: 550 });
+    expect(String((refused as { response: string }).response)).toContain('“page.png” is not a file we accept');
+    expect(await pageText(link)).not.toContain('And the page.');
+  });
+
   it('is refused at RCPT TO once the ticket was anonymised', async () => {
     const { reference, email, confirmation } = await request();
     const db = openServerDatabase(server.dataDir);
@@ -140,7 +157,7 @@ describe('a reply by email', () => {
 
   it('refuses a message over the size limit with 552 while it streams in', async () => {
     const { email, confirmation, link } = await request();
-    const big = `Here is my whole log.\n${'x'.repeat(100)}\n`.repeat(11_000); // about 1.2 MB, over 0 files + 1 MB
+    const big = `Here is my whole log.\n${'x'.repeat(100)}\n`.repeat(12_000); // about 1.5 MB, over 1 × 100 KB + 1 MB
     const refused = await reply(confirmation, email, big).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'EMESSAGE', responseCode: 552 });
     expect(await pageText(link)).not.toContain('Here is my whole log.');

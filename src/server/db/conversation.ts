@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { normaliseEmail } from '../email-address.ts';
+import { insertAttachments, type NewAttachment } from './attachments.ts';
 import { recordAudit } from './audit.ts';
 import { lockingRows, type Db } from './connection.ts';
 import { queueEmails, type NewOutboxEmail } from './outbox.ts';
@@ -183,6 +184,7 @@ export async function addRequesterMessage(
     source,
     idempotencyKey,
     originalBody = null,
+    attachments = [],
     mail,
   }: {
     reference: string;
@@ -191,6 +193,8 @@ export async function addRequesterMessage(
     idempotencyKey: string | null;
     /** For an email: the text as it arrived, kept for staff (`body` is the reply without quotes and signature). */
     originalBody?: string | null;
+    /** Checked files sent with the message. */
+    attachments?: NewAttachment[];
     mail: MailFor;
   },
   now = new Date(),
@@ -217,6 +221,7 @@ export async function addRequesterMessage(
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return 'repeated';
+    await insertAttachments(trx, reference, id, attachments, now);
     await trx.insertInto('ticket_texts').values({ reference, body }).execute();
     const next = ticket.status === 'waiting' || ticket.status === 'resolved' ? 'open' : ticket.status;
     const messaged = { last_staff_reply_at: ticket.last_staff_reply_at, last_requester_message_at: at };

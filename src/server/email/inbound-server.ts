@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { checkFiles } from '../attachments/check-files.ts';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { addRequesterMessage } from '../db/conversation.ts';
 import type { Db } from '../db/connection.ts';
 import { emailExists, recordBounce } from '../db/outbox.ts';
 import { ticketOfReplyToken } from '../db/reply-tokens.ts';
+import type { UploadedFile } from '../http/multipart.ts';
 import { createRateLimit, type RateLimit } from '../http/rate-limit.ts';
 import type { InboundSettings } from '../settings.ts';
 import { bounceReason } from './bounce-reason.ts';
@@ -36,7 +39,7 @@ function smtpError(responseCode: number, message: string): Error {
 /**
  * The inbound SMTP listener (email in), meant to sit behind the operator's relay: it takes mail for REPLY_DOMAIN only.
  * A reply to a ticket's reply address adds the requester's message (without quoted history and signature; the text as
- * it came is kept for staff) and reopens a waiting or resolved ticket; a bounce to an email's return path marks that
+ * it came is kept for staff) with its attached files, checked as the contact form checks them, and reopens a waiting or resolved ticket; a bounce to an email's return path marks that
  * email bounced. Unknown addresses, and tickets anonymised or erased, are refused at RCPT TO, so the relay refuses in
  * the SMTP dialogue and never bounces to a forged sender.
  */
@@ -114,7 +117,10 @@ export async function startInboundListener(
       if (!reference) throw smtpError(550, '5.1.1 This ticket no longer takes replies');
       const original = (mail.text ?? '').trim();
       const body = replyText(original);
-      if (!body) throw smtpError(550, '5.6.0 The reply has no text of its own above the quoted message');
+      const files = await checkFiles(attachedFiles(mail, settings.attachments.maxBytes), settings.attachments);
+      // Refused in the dialogue, so the sender's mail server tells them which file and why.
+      if (!files.ok) throw smtpError(550, `5.7.1 ${files.error}`);
+      if (!body && files.files.length === 0) throw smtpError(550, '5.6.0 The reply has no text of its own above the quoted message');
       const outcome = await addRequesterMessage(await db(), {
         reference,
         body,
@@ -122,6 +128,7 @@ export async function startInboundListener(
         // A relay that delivers the same email twice adds one message.
         idempotencyKey: mail.messageId ? `email:${mail.messageId}`.slice(0, 200) : null,
         originalBody: original,
+        attachments: files.files,
         mail: requesterMessageMail,
       });
       if (outcome === 'added') log.log(`email in: a message on ${reference}`);
@@ -140,6 +147,22 @@ export async function startInboundListener(
   server.on('error', (error) => log.error(`email in: ${error.message}`));
   const { port } = server.server.address() as AddressInfo;
   return { port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The files a person attached: not the images an HTML body shows inline (signature logos, pasted pictures referred to
+ * by Content-ID), which belong to its HTML, which we do not keep.
+ */
+function attachedFiles(mail: ParsedMail, maxBytes: number): { files: UploadedFile[]; tooManyFiles: boolean } {
+  const files = mail.attachments
+    .filter((file) => !file.related)
+    .map((file) => ({
+      name: file.filename ?? 'file',
+      content: file.content,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      tooLarge: file.content.length > maxBytes,
+    }));
+  return { files, tooManyFiles: false };
 }
 
 /** Our own answers as they are; anything else (the database unreachable) is logged, and a temporary failure the relay retries. */
