@@ -185,4 +185,30 @@ describe('a support request with a file', () => {
     }
     for (const path of paths) expect((await getAs(server.url, path, staffCookie)).status).toBe(404);
   });
+
+  it('comes with a message from the request page; a refused one keeps the message typed', async () => {
+    const email = `page-${crypto.randomUUID()}@example.com`;
+    const reference = referenceOf(await postWithFiles([], withEmail(email)));
+    await expect.poll(() => smtp.received.some((e) => e.to.includes(email)), { timeout: 15_000 }).toBe(true);
+    const link = requestLinkIn(smtp.received.find((e) => e.to.includes(email))!);
+    const postMessage = (message: string, files: File[]) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ action: 'message', idempotencyKey: crypto.randomUUID(), message }))
+        form.append(name, value);
+      for (const [name, content] of files) form.append('attachments', new Blob([content]), name);
+      return fetch(new URL(link, server.url), { method: 'POST', headers: { Origin: server.url }, body: form, redirect: 'manual' });
+    };
+
+    const refused = await postMessage('The receipt is attached.', [['receipt.png', HTML_PAGE]]);
+    expect(refused.status).toBe(422);
+    const again = await refused.text();
+    expect(again).toContain('“receipt.png” is not a file we accept');
+    expect(again).toMatch(/<textarea[^>]*name="message"[^>]*>The receipt is attached\.<\/textarea>/);
+
+    expect((await postMessage('The receipt is attached.', [['receipt.pdf', '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n']])).status).toBe(303);
+    const page = await (await fetch(new URL(link, server.url))).text();
+    expect(page).toContain('receipt.pdf');
+    const ticket = await (await getAs(server.url, `/staff/tickets/${reference}`, staffCookie)).text();
+    expect(ticket).toContain('receipt.pdf');
+  });
 });
