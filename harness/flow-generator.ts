@@ -38,5 +38,5 @@ export function generateFlow(size: number, seed = 7): FlowFile {
         : { id: id(i), kind: 'outcome', result: 'resolved', title: `Solved ${i}` },
     );
   }
-  return { title: `Generated flow of ${size} steps`, description: 'A synthetic flow for scale checks.', start: id(0), steps };
+  return { title: `Generated flow of ${size} steps`, description: 'A synthetic flow for scale checks.', keywords: [], start: id(0), steps };
 }

@@ -5,10 +5,14 @@
 // build's peak.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { messageCheckReport } from '../src/i18n/key-check.ts';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { buildSearchIndex } from '../src/search/build-index.ts';
+import { readSynonymsFile, synonymsFilePath } from '../src/search/synonyms-file.ts';
+import type { SynonymGroups } from '../src/search/synonyms.ts';
 import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
+import { site } from '../src/site.config.ts';
 import { pagePolicies } from './build/page-policies.ts';
 import { precompress } from './build/precompress.ts';
 
@@ -20,6 +24,14 @@ const messages = messageCheckReport(root);
 if (messages.errors.length) {
   for (const line of messages.errors) console.error(line);
   console.error('The build stopped: fix the message keys above (content/messages/en.json, docs/messages.md).');
+  process.exit(1);
+}
+// Before Astro starts, so a broken synonyms file is one line naming file and line, not a failure deep in a page.
+let synonyms: SynonymGroups;
+try {
+  synonyms = readSynonymsFile(synonymsFilePath(contentDir));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 // The bundler (rolldown) allocates with mimalloc, which by default keeps freed pages a while for reuse; handing
@@ -35,21 +47,13 @@ if (astro.status !== 0) process.exit(astro.status ?? 1);
 
 const started = Date.now();
 const clientDir = `${root}dist/client`;
-const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
 try {
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: clientDir });
-  if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: `${clientDir}/pagefind` });
-  if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-  console.log(`[search] indexed ${added.page_count} pages in ${Date.now() - started} ms`);
+  const { pages } = await buildSearchIndex(clientDir, site.locale, synonyms);
+  console.log(`[search] indexed ${pages} pages in ${Date.now() - started} ms`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-} finally {
-  await pagefind.close();
+  process.exit(1);
 }
-if (process.exitCode) process.exit();
 
 const compressing = Date.now();
 const encodings = await precompress(clientDir);

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { checkContent } from '../src/lib/content-checks.ts';
 import { DEFAULT_CATALOGUE, messageCheckReport } from '../src/i18n/key-check.ts';
-import { plural } from '../src/lib/plural.ts';
+import { formatMessage, type PluralMessage } from '../src/i18n/format.ts';
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
+// The editor's report, in English (not the readers' catalogue), its plurals chosen as the catalogue's are.
+const count = (n: number, what: PluralMessage) => formatMessage(what, { count: n }, 'en');
 const articlesDir = join(contentDir, 'articles');
 if (!existsSync(articlesDir)) {
   console.error(`No articles folder at ${articlesDir}`);
@@ -35,10 +37,12 @@ problems.push(...messages.errors);
 for (const line of problems) console.error(line);
 for (const line of messages.warnings) console.warn(line);
 if (problems.length) {
-  console.error(`\n${problems.length} content problem${problems.length === 1 ? '' : 's'} found.`);
+  console.error(`\n${count(problems.length, { one: '{count} content problem', other: '{count} content problems' })} found.`);
   process.exit(1);
 }
 console.log(
-  `Content OK: ${plural(files.length, 'article')}, ${plural(categories.length, 'category', 'categories')}, ${plural(flows.length, 'troubleshooter')}.`,
+  `Content OK: ${count(files.length, { one: '{count} article', other: '{count} articles' })}, ` +
+    `${count(categories.length, { one: '{count} category', other: '{count} categories' })}, ` +
+    `${count(flows.length, { one: '{count} troubleshooter', other: '{count} troubleshooters' })}.`,
 );
 console.log(`Messages OK: ${messages.keys} keys in ${DEFAULT_CATALOGUE}.`);

@@ -10,6 +10,7 @@ import { startHttpServer } from '../src/server/http/server.ts';
 import { startInboundListener, type InboundListener } from '../src/server/email/inbound-server.ts';
 import { MAIL_NOT_SET_UP, startMail } from '../src/server/email/mail-service.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
+import { provideSearchBundle } from '../src/server/search/site-search.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
@@ -66,6 +67,8 @@ if (!existsSync(catalogFile)) {
   process.exit(1);
 }
 provideCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')) as Catalog);
+// The search index: checked on the first search, so a missing one makes search answer 503, never stops the server.
+provideSearchBundle(fileURLToPath(new URL('../dist/client/pagefind', import.meta.url)));
 
 // The adapter's standalone handler serves static files and on-demand routes; we own the HTTP server around it.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';

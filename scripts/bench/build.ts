@@ -2,8 +2,9 @@
 //
 // For each corpus size N it generates a deterministic synthetic corpus in a temporary folder, builds
 // the whole site (Astro + Pagefind) from an isolated copy of the project, and measures wall time,
-// peak memory of the build's process tree, the gzip size of one article page, and the bytes a first
-// search for a common word loads in Chromium. The real dist/, .astro/ and content/ are never touched.
+// peak memory of the build's process tree, the gzip size of one article page, search precision on two words, and
+// search in Chromium from the build's own server: what the first results of a common word cost and how long typed
+// queries take. The real dist/, .astro/ and content/ are never touched.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
@@ -13,18 +14,24 @@ import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../project-files.ts';
 import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
-import { launchBrowser } from '../../harness/chromium.ts';
-import { chromiumMissing, recordRequests } from './measure/browser-requests.ts';
+import { chromiumMissing } from './measure/browser-requests.ts';
 import { parseGnuTime } from './measure/gnu-time.ts';
-import { isPagefindUrl } from './measure/page-weight.ts';
+import { measureBrowserSearch, type BrowserSearch } from './measure/search-in-browser.ts';
 import { sampleTreeMemory, type TreeMemory } from './measure/process-memory.ts';
 import { formatBytes, formatDuration, formatInt, formatMB, median, renderTable, verdict } from './measure/report.ts';
 import { directoryBytes, gzipBytes, GZIP_LEVEL } from './measure/sizes.ts';
-import { serveStatic } from './measure/static-server.ts';
+import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
+import { openNodeSearch } from '../../src/search/node-search.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
 const MAX_TIME_RATIO = 10;
+/** Search targets (issue #13): a typed query's p95 in Chromium, and what the first results cost. */
+const SEARCH_P95_MS = 150;
+const FIRST_RESULTS_BYTES = 150 * 1024;
+const FIRST_RESULTS_REQUESTS = 16;
+/** Two words whose results show precision: pages found for both against pages that hold both. */
+const PRECISION_WORDS: [string, string] = ['refund', 'invoice'];
 /** node_modules entries a build writes (Vite's and Astro's caches): never shared with the real checkout. */
 const PRIVATE_NODE_MODULES_ENTRIES = new Set(['.vite', '.astro', '.cache', '.vitest', '.vite-temp']);
 
@@ -65,9 +72,12 @@ const progress = (message: string) => console.log(`[${formatDuration(performance
 
 // ---------------------------------------------------------------- isolated project copy
 
-/** The project's files (see scripts/project-files.ts), without content/: the corpus replaces it. */
+/**
+ * The project's files (see scripts/project-files.ts), without content/: the corpus replaces it. The message catalogue
+ * stays: it is the site's own words, which the build reads from the project whatever CONTENT_DIR says.
+ */
 function benchProjectFiles(): string[] {
-  return projectFiles(projectRoot).filter((f) => !f.startsWith('content/'));
+  return projectFiles(projectRoot).filter((f) => !f.startsWith('content/') || f.startsWith('content/messages/'));
 }
 
 /**
@@ -162,13 +172,6 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
 
 // ---------------------------------------------------------------- measuring a build
 
-interface SearchLoad {
-  bytes: number;
-  requests: number;
-  byKind: Map<string, { requests: number; bytes: number }>;
-  status: string;
-}
-
 interface SizeResult {
   n: number;
   corpusWords: number;
@@ -180,46 +183,39 @@ interface SizeResult {
   pagefindDisk: { files: number; bytes: number };
   /** The on-demand server bundle: it should not grow with the number of articles. */
   serverDisk: { files: number; bytes: number };
-  search?: SearchLoad;
+  search?: BrowserSearch;
+  precision?: { found: number; holding: number };
 }
 
-const pagefindKind = (path: string) => {
-  const name = path.slice('/pagefind/'.length);
-  if (name.startsWith('index/')) return 'index chunks (.pf_index)';
-  if (name.startsWith('fragment/')) return 'fragments (.pf_fragment)';
-  if (name.startsWith('filter/')) return 'filters (.pf_filter)';
-  if (name.endsWith('.pf_meta')) return 'metadata (.pf_meta)';
-  if (name.startsWith('wasm.')) return 'wasm';
-  if (name.endsWith('.json')) return 'pagefind-entry.json';
-  return name; // the JS files
-};
+/** Queries typed into the search page of a corpus: what its articles are about, every fourth with a typo. */
+function typedQueries(n: number): string[] {
+  const queries: string[] = [];
+  for (let i = 0; i < Math.min(n, 41); i++) {
+    const [about] = generateArticle(i).frontmatter.keywords;
+    const longest = about.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
+    // Two neighbouring letters swapped in the longest word, as a hurried reader types it.
+    const typo = `${longest.slice(0, 2)}${longest[3]}${longest[2]}${longest.slice(4)}`;
+    queries.push(i % 4 === 3 ? about.replace(longest, typo) : about);
+  }
+  return [...new Set(queries)];
+}
 
-/** Opens /search/?q=<word> in Chromium and adds up what the loopback server sent for /pagefind/. */
-async function measureFirstSearch(clientDir: string): Promise<SearchLoad> {
-  const server = await serveStatic(clientDir);
-  const browser = await launchBrowser();
-  let status = '';
-  try {
-    await recordRequests(browser, `${server.origin}/search/?q=${COMMON_WORD}`, async (page) => {
-      await page.waitForFunction(() => /match/.test(document.querySelector('search-results .status')?.textContent ?? ''), null, {
-        timeout: 120_000,
-      });
-      status = (await page.textContent('search-results .status')) ?? '';
-    });
-  } finally {
-    await browser.close();
-    await server.close();
+/** Precision on the corpus: the articles search finds for both words, and the articles that hold both words. */
+async function precision(siteDir: string, n: number, words: [string, string]): Promise<{ found: number; holding: number }> {
+  const search = await openNodeSearch({
+    bundleDir: join(siteDir, 'dist', 'client', 'pagefind'),
+    language: 'en',
+    flowPathPrefix: TROUBLESHOOTERS_PATH,
+    productName: 'Loomwork',
+  });
+  const outcome = await search({ query: words.join(' ') });
+  let holding = 0;
+  for (let i = 0; i < n; i++) {
+    const { frontmatter, body } = generateArticle(i);
+    const text = [frontmatter.title, frontmatter.description, ...frontmatter.keywords, body].join(' ').toLowerCase();
+    if (words.every((w) => new RegExp(`\\b${w}`).test(text))) holding++;
   }
-  const pagefind = server.served.filter((r) => isPagefindUrl(r.path));
-  const byKind = new Map<string, { requests: number; bytes: number }>();
-  for (const r of pagefind) {
-    const kind = pagefindKind(r.path);
-    const entry = byKind.get(kind) ?? { requests: 0, bytes: 0 };
-    entry.requests++;
-    entry.bytes += r.bodyBytes;
-    byKind.set(kind, entry);
-  }
-  return { bytes: pagefind.reduce((s, r) => s + r.bodyBytes, 0), requests: pagefind.length, byKind, status };
+  return { found: outcome.total, holding };
 }
 
 // ---------------------------------------------------------------- main
@@ -254,7 +250,7 @@ if (process.env.NODE_OPTIONS) console.log(`  NODE_OPTIONS (passed to the build):
 console.log(`  probe article: #${PROBE_ARTICLE_INDEX} ${probeUrl}`);
 console.log(`  peak memory: ${memoryMethod}`);
 console.log(
-  `  first search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD}, bytes the loopback server sent for /pagefind/` : 'skipped (no Chromium or --no-browser)'}\n`,
+  `  search: ${browserOk ? `Chromium on /search/?q=${COMMON_WORD} from the build's own server (fresh context), then typed queries` : 'skipped (no Chromium or --no-browser)'}\n`,
 );
 
 const results: SizeResult[] = [];
@@ -293,7 +289,8 @@ try {
         result.articleHtmlSha = createHash('sha256').update(html).digest('hex').slice(0, 12);
         result.pagefindDisk = directoryBytes(join(clientDir, 'pagefind'));
         result.serverDisk = directoryBytes(join(siteDir, 'dist', 'server'));
-        if (browserOk) result.search = await measureFirstSearch(clientDir);
+        result.precision = await precision(siteDir, n, PRECISION_WORDS);
+        if (browserOk) result.search = await measureBrowserSearch(siteDir, COMMON_WORD, typedQueries(n));
       }
       if (!options.keep) await rm(siteDir, { recursive: true, force: true });
     }
@@ -347,22 +344,43 @@ const figureRows: string[][] = [
     ...results.map((r) => `${formatBytes(r.articleHtmlGzip)} (raw ${formatBytes(r.articleHtmlBytes)}, sha ${r.articleHtmlSha})`),
   ],
   [
-    `first search "${COMMON_WORD}" loads`,
-    ...results.map((r) => (r.search ? `${formatBytes(r.search.bytes)} in ${r.search.requests} requests` : 'not measured')),
+    `"${PRECISION_WORDS.join(' ')}": articles found / holding both words`,
+    ...results.map((r) => (r.precision ? `${formatInt(r.precision.found)} / ${formatInt(r.precision.holding)}` : '—')),
+  ],
+  [
+    `first results, /search/?q=${COMMON_WORD} (page and assets included)`,
+    ...results.map((r) => (r.search ? `${formatBytes(r.search.first.bytes)} in ${r.search.first.requests} requests` : 'not measured')),
   ],
 ];
-if (results.some((r) => r.search)) {
-  const kinds = [...new Set(results.flatMap((r) => [...(r.search?.byKind.keys() ?? [])]))];
+const byKindRows = (pick: (r: SizeResult) => Map<string, { requests: number; bytes: number }> | undefined) => {
+  const kinds = [...new Set(results.flatMap((r) => [...(pick(r)?.keys() ?? [])]))];
   for (const kind of kinds) {
     figureRows.push([
       `  ${kind}`,
       ...results.map((r) => {
-        const k = r.search?.byKind.get(kind);
+        const k = pick(r)?.get(kind);
         return k ? `${formatBytes(k.bytes)} (${k.requests})` : '—';
       }),
     ]);
   }
-  figureRows.push(['  results shown', ...results.map((r) => r.search?.status ?? '')]);
+};
+if (results.some((r) => r.search)) {
+  byKindRows((r) => r.search?.first.byKind);
+  figureRows.push(['  results shown', ...results.map((r) => r.search?.first.status ?? '')]);
+  figureRows.push(
+    [
+      'typed queries, index loaded: p95 / median',
+      ...results.map((r) =>
+        r.search ? `${r.search.typed.p95Ms.toFixed(0)} / ${r.search.typed.medianMs.toFixed(0)} ms (${r.search.typed.queries} queries)` : '',
+      ),
+    ],
+    ['  first typed query (loads Pagefind)', ...results.map((r) => (r.search ? `${r.search.typed.warmUpMs.toFixed(0)} ms` : ''))],
+    [
+      '  all typed queries load',
+      ...results.map((r) => (r.search ? `${formatBytes(r.search.typed.bytes)} in ${r.search.typed.requests} requests` : '')),
+    ],
+  );
+  byKindRows((r) => r.search?.typed.byKind);
 }
 console.log(renderTable(['figure', ...cols], figureRows));
 
@@ -390,6 +408,21 @@ if (small !== large) {
     `${formatBytes(small.articleHtmlGzip)} ${same ? '=' : '≠'} ${formatBytes(large.articleHtmlGzip)}${small.articleHtmlSha === large.articleHtmlSha ? ' (identical HTML)' : ' (HTML differs)'}`,
     verdict(same),
   ]);
+}
+for (const r of results.filter((r) => r.search)) {
+  const { first, typed } = r.search!;
+  targetRows.push(
+    [
+      `N=${formatInt(r.n)}: a typed query answers in < ${SEARCH_P95_MS} ms (p95, Chromium, index loaded)`,
+      `${typed.p95Ms.toFixed(0)} ms`,
+      verdict(typed.p95Ms < SEARCH_P95_MS),
+    ],
+    [
+      `N=${formatInt(r.n)}: first results ≤ ${formatInt(FIRST_RESULTS_BYTES / 1024)} KB and ≤ ${FIRST_RESULTS_REQUESTS} requests`,
+      `${(first.bytes / 1024).toFixed(1)} KB in ${first.requests} requests`,
+      verdict(first.bytes <= FIRST_RESULTS_BYTES && first.requests <= FIRST_RESULTS_REQUESTS),
+    ],
+  );
 }
 console.log('\nTargets\n');
 console.log(renderTable(['target', 'figure', 'result'], targetRows));

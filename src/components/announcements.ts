@@ -4,7 +4,7 @@
  * to the list fixed at the foot of the window, so the page never moves for them. Each notice can be dismissed,
  * remembered in localStorage like the reader's user type ("Show notices for"), which is sent to the endpoint.
  */
-import { noticeItem } from '../lib/announcement-markup.ts';
+import { noticeItem, type NoticeWords } from '../lib/announcement-markup.ts';
 import {
   ANNOUNCEMENTS_ENDPOINT,
   DISMISSED_KEY,
@@ -17,6 +17,7 @@ import {
 
 const region = document.querySelector<HTMLElement>('.announcements')!;
 const [inPage, later] = Array.from(region.children) as HTMLElement[];
+const words = JSON.parse(region.dataset.words!) as NoticeWords;
 const picker = document.querySelector<HTMLSelectElement>('#audience-choice');
 /** The page's own notices on show: shown there, never again at the foot. */
 let shownInPage: (string | undefined)[] = [];
@@ -65,7 +66,7 @@ function showLater() {
 let made = 0;
 function banner(notice: PublicAnnouncement): HTMLElement {
   const template = document.createElement('template');
-  template.innerHTML = noticeItem(notice, `notice-later-${made++}`, { hidden: false, dismissHidden: false });
+  template.innerHTML = noticeItem(notice, `notice-later-${made++}`, { hidden: false, dismissHidden: false }, words);
   return template.content.firstElementChild as HTMLElement;
 }
 

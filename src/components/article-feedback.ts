@@ -1,10 +1,10 @@
 /**
  * <article-feedback>: sends the article's Yes/No (and the reasons after a No) as JSON, so the reader stays on
  * the article. The vote is remembered in this browser (localStorage, no cookie) so the question is not asked
- * twice. Without this script the same forms post to /api/feedback and land on the thank-you page.
+ * twice. Without this script the same forms post to /api/feedback and land on the thank-you page. Its words come
+ * in the element's data attributes (ArticleFeedback.astro).
  */
 const MARKER = 'signpost:voted:';
-const FAILED = 'Sorry, we could not send your answer. Please try again.';
 
 interface Answer {
   vote?: string;
@@ -38,7 +38,7 @@ function remember(article: string, set?: boolean): boolean {
 
 class ArticleFeedback extends HTMLElement {
   connectedCallback() {
-    const article = this.dataset.article!;
+    const { article, failed } = this.dataset as { article: string; failed: string };
     const [voteForm, reasonsForm] = this.querySelectorAll('form');
     const thanks = this.querySelector<HTMLElement>('.feedback-thanks')!;
     const status = this.querySelector<HTMLElement>('[role=status]')!;
@@ -52,7 +52,7 @@ class ArticleFeedback extends HTMLElement {
       event.preventDefault();
       const helpful = (event.submitter as HTMLButtonElement | null)?.value !== 'no';
       const { ok, answer } = await send({ article, helpful });
-      if (!ok) return void (status.textContent = answer.message ?? FAILED);
+      if (!ok) return void (status.textContent = answer.message ?? failed);
       remember(article, true);
       status.textContent = '';
       showThanks();
@@ -67,9 +67,9 @@ class ArticleFeedback extends HTMLElement {
       event.preventDefault();
       const data = new FormData(reasonsForm);
       const { ok, answer } = await send({ vote: data.get('vote'), reasons: data.getAll('reasons'), comment: data.get('comment') });
-      if (!ok) return void (status.textContent = Object.values(answer.fields ?? {})[0] ?? answer.message ?? FAILED);
+      if (!ok) return void (status.textContent = Object.values(answer.fields ?? {})[0] ?? answer.message ?? failed);
       reasonsForm.hidden = true;
-      thanks.textContent = 'Thank you for telling us more. Our editors read every comment.';
+      thanks.textContent = this.dataset.thanksDetailed!;
       status.textContent = '';
       thanks.focus();
     });

@@ -43,7 +43,7 @@ export function checkMessageKeys(files: SourceFile[], catalogue: SourceFile): { 
         problems.push({
           path: file.path,
           line: lineAt(file.source, m.index),
-          message: 'browser code must not import the message catalogue: give it its words as props or data attributes',
+          message: 'browser code must not import the message catalogue: give it its words as props (src/i18n/island-text.ts)',
         });
       }
     }

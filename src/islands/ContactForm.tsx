@@ -3,8 +3,6 @@ import type { TargetedEvent } from 'preact';
 import {
   ACCOUNT_EMAILS_MAX,
   CONTACT_PATH,
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
   emptyContactForm,
   fieldId,
   sentPath,
@@ -12,8 +10,9 @@ import {
   type ContactFormValues,
   type FieldErrors,
 } from '../lib/contact-form.ts';
-import { ACCEPT_FILES, ACCEPTED_FILES, fileSize } from '../lib/attachment-files.ts';
+import { ACCEPT_FILES } from '../lib/attachment-files.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
+import { formatMessage, formatParts, type Message } from '../i18n/format.ts';
 import { Checkbox } from '../components/form/Checkbox.tsx';
 import { Choices } from '../components/form/Choices.tsx';
 import { ErrorMessage } from '../components/form/ErrorMessage.tsx';
@@ -24,7 +23,41 @@ import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
 import '../styles/error-summary.css';
 import '../styles/forms.css';
 
+/**
+ * The form's words, from the message catalogue (src/i18n/island-text.ts), ready to show; the Message ones have
+ * placeholders the form fills in itself, in `locale`.
+ */
+export interface ContactFormText {
+  locale: string;
+  errorPrefix: string;
+  problem: string;
+  errorTitle: Message;
+  failed: string;
+  alreadySent: Message;
+  another: string;
+  name: string;
+  nameHint: string;
+  email: string;
+  emailHint: string;
+  accounts: string;
+  accountsHint: string;
+  address: Message;
+  addAddress: string;
+  topic: string;
+  description: string;
+  descriptionHint: string;
+  attach: Message;
+  consent: string;
+  agent: string;
+  trap: string;
+  unreachable: string;
+  tryAgain: string;
+  sending: string;
+  send: string;
+}
+
 export interface ContactFormProps {
+  text: ContactFormText;
   topics: { id: string; label: string }[];
   /** Preselected topic, e.g. from a troubleshooter's escalate step. */
   topic?: string;
@@ -36,8 +69,8 @@ export interface ContactFormProps {
   idempotencyKey?: string;
   /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
   startedAt?: number;
-  /** Files the request may carry (ATTACHMENT_MAX_FILES, ATTACHMENT_MAX_BYTES); no file field without it. */
-  files?: { maxFiles: number; maxBytes: number };
+  /** The file field's words when the request may carry files (ATTACHMENT_MAX_FILES > 0); no file field without it. */
+  files?: { label: string; hint: string; multiple: boolean };
   onSubmitted?: (reference: string) => void;
 }
 
@@ -52,8 +85,8 @@ const API = '/api/escalations';
  * address, /contact/sent/?ref=….
  */
 export default function ContactForm(props: ContactFormProps) {
-  const { topics, transcript, startedAt, onSubmitted, files } = props;
-  const takesFiles = files !== undefined && files.maxFiles > 0;
+  const { text, topics, transcript, startedAt, onSubmitted, files } = props;
+  const { locale, errorPrefix } = text;
   const blank = { ...emptyContactForm, topic: props.topic ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
   const [errors, setErrors] = useState<FieldErrors>(props.initial?.errors ?? {});
@@ -88,8 +121,11 @@ export default function ContactForm(props: ContactFormProps) {
   }, [attempt]);
   // Say so in the title too, as the server does for the plain form.
   useEffect(() => {
-    const title = document.title.replace(/^Error: /, '');
-    document.title = failed ? `Error: ${title}` : title;
+    // The words the message puts around the page's own title ("Error: " and ""), found by filling in a marker.
+    const [before, after] = formatMessage(text.errorTitle, { title: '\0' }, locale).split('\0');
+    let title = document.title;
+    if (title.startsWith(before) && title.endsWith(after)) title = title.slice(before.length, title.length - after.length);
+    document.title = failed ? before + title + after : title;
   }, [failed]);
 
   /** A new request on purpose: an empty form under a new key, so it is never mistaken for a resend. */
@@ -107,14 +143,20 @@ export default function ContactForm(props: ContactFormProps) {
     return (
       <div class="contact-sent">
         <p>
-          You already sent this form. Your request’s reference is{' '}
-          <a href={sentPath(reference)}>
-            <strong class="reference">{reference}</strong>
-          </a>
-          .
+          {formatParts(
+            text.alreadySent,
+            {
+              reference: (
+                <a href={sentPath(reference)}>
+                  <strong class="reference">{reference}</strong>
+                </a>
+              ),
+            },
+            locale,
+          )}
         </p>
         <button type="button" class="secondary" onClick={sendAnother}>
-          Send another request
+          {text.another}
         </button>
       </div>
     );
@@ -122,8 +164,8 @@ export default function ContactForm(props: ContactFormProps) {
 
   const set = (patch: Partial<ContactFormValues>) => setValues((v) => ({ ...v, ...patch }));
   /** A field's id and error, as every field component takes them. */
-  const about = (field: string) => ({ id: fieldId(field), error: errors[field] });
-  const text = (field: 'name' | 'email' | 'description') => ({
+  const about = (field: string) => ({ id: fieldId(field), error: errors[field], errorPrefix });
+  const typed = (field: 'name' | 'email' | 'description') => ({
     value: values[field],
     onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
   });
@@ -175,7 +217,7 @@ export default function ContactForm(props: ContactFormProps) {
     }
     if (answer.error === 'idempotency-key-reused') setKey(crypto.randomUUID());
     setErrors(answer.fields ?? {});
-    setFormError(answer.fields ? undefined : (answer.message ?? 'Something went wrong. Check your answers and try again.'));
+    setFormError(answer.fields ? undefined : (answer.message ?? text.failed));
     setStatus('editing');
     setAttempt((n) => n + 1);
   }
@@ -186,38 +228,41 @@ export default function ContactForm(props: ContactFormProps) {
       class="form-layout"
       method="post"
       action={CONTACT_PATH}
-      encType={takesFiles ? 'multipart/form-data' : undefined}
+      encType={files ? 'multipart/form-data' : undefined}
       noValidate
       onSubmit={submit}
     >
-      <ErrorSummary errors={errors} formError={formError} fieldId={fieldId} autoFocus={attempt === 0} summaryRef={summary} />
+      <ErrorSummary
+        title={text.problem}
+        errors={errors}
+        formError={formError}
+        fieldId={fieldId}
+        autoFocus={attempt === 0}
+        summaryRef={summary}
+      />
 
       <Field
         {...about('name')}
-        label="Your name"
-        hint="Optional: how we should address you."
-        input={{ type: 'text', name: 'name', autoComplete: 'name', ...text('name') }}
+        label={text.name}
+        hint={text.nameHint}
+        input={{ type: 'text', name: 'name', autoComplete: 'name', ...typed('name') }}
       />
 
       <Field
         {...about('email')}
-        label="Your email address"
-        hint="Where we can reach you. It can be different from your account’s address."
-        input={{ type: 'email', name: 'email', autoComplete: 'email', spellcheck: false, ...text('email') }}
+        label={text.email}
+        hint={text.emailHint}
+        input={{ type: 'email', name: 'email', autoComplete: 'email', spellcheck: false, ...typed('email') }}
       />
 
-      <Fieldset
-        {...about('accountEmails')}
-        legend="Email addresses your account may use"
-        hint={`Optional: up to ${ACCOUNT_EMAILS_MAX} addresses you may have signed up with, so we can find your account.`}
-      >
+      <Fieldset {...about('accountEmails')} legend={text.accounts} hint={text.accountsHint}>
         {Array.from({ length: slots }, (_, i) => {
           const field = `accountEmails.${i}`;
           return (
             <Field
               key={field}
               {...about(field)}
-              label={`Address ${i + 1}`}
+              label={formatMessage(text.address, { number: i + 1 }, locale)}
               input={{
                 type: 'email',
                 name: 'accountEmails',
@@ -234,7 +279,7 @@ export default function ContactForm(props: ContactFormProps) {
         })}
         {enhanced && slots < ACCOUNT_EMAILS_MAX && (
           <button type="button" class="secondary" onClick={addAddress}>
-            Add another address
+            {text.addAddress}
           </button>
         )}
       </Fieldset>
@@ -243,7 +288,7 @@ export default function ContactForm(props: ContactFormProps) {
         type="radio"
         {...about('topic')}
         name="topic"
-        legend="What is your request about?"
+        legend={text.topic}
         options={topics}
         checked={[values.topic]}
         onChange={(e) => set({ topic: e.currentTarget.value })}
@@ -251,44 +296,40 @@ export default function ContactForm(props: ContactFormProps) {
 
       <Field
         {...about('description')}
-        label="Describe the problem"
-        hint={`What were you trying to do, what happened, and what have you tried? ${DESCRIPTION_MIN} to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
-        input={{ name: 'description', ...text('description') }}
+        label={text.description}
+        hint={text.descriptionHint}
+        input={{ name: 'description', ...typed('description') }}
         rows={8}
       />
 
-      {takesFiles && (
+      {files && (
         <Field
           {...about('attachments')}
-          label="Screenshots or files"
-          hint={`Optional: up to ${files.maxFiles} file${files.maxFiles === 1 ? '' : 's'} of ${fileSize(files.maxBytes)} each: ${ACCEPTED_FILES}.`}
-          input={{ type: 'file', name: 'attachments', multiple: files.maxFiles > 1, accept: ACCEPT_FILES }}
+          label={files.label}
+          hint={files.hint}
+          input={{ type: 'file', name: 'attachments', multiple: files.multiple, accept: ACCEPT_FILES }}
         />
       )}
 
       {(transcript || errors.transcript) && (
         <div class="field" id={fieldId('transcript')} tabIndex={-1}>
-          <ErrorMessage id={fieldId('transcript')} message={errors.transcript} />
-          {transcript && (
-            <p>
-              We will attach the {transcript.steps.length} answer{transcript.steps.length === 1 ? '' : 's'} you gave in the troubleshooter.
-            </p>
-          )}
+          <ErrorMessage id={fieldId('transcript')} message={errors.transcript} prefix={errorPrefix} />
+          {transcript && <p>{formatMessage(text.attach, { count: transcript.steps.length }, locale)}</p>}
         </div>
       )}
       <input type="hidden" name="transcript" value={transcript ? JSON.stringify(transcript) : ''} />
 
       <Checkbox
         {...about('consent')}
-        label="The support team may contact me at the email address above about this request"
+        label={text.consent}
         input={{ name: 'consent', value: 'yes', checked: values.consent, onChange: (e) => set({ consent: e.currentTarget.checked }) }}
       />
 
-      <p class="hint">We also send your browser and operating system (from your browser’s user agent) to help us reproduce the problem.</p>
+      <p class="hint">{text.agent}</p>
 
       {/* People never see this field; automated senders fill it in. */}
       <div class="contact-trap" aria-hidden="true">
-        <label for={fieldId('website')}>Leave this empty</label>
+        <label for={fieldId('website')}>{text.trap}</label>
         <input type="text" id={fieldId('website')} name="website" tabIndex={-1} autoComplete="off" />
       </div>
       <input type="hidden" name="idempotencyKey" value={key} />
@@ -296,14 +337,14 @@ export default function ContactForm(props: ContactFormProps) {
 
       {status === 'unreachable' && (
         <div class="notice" role="alert">
-          <p>We could not reach the help center, so your request has not been sent yet. Your answers are still here.</p>
+          <p>{text.unreachable}</p>
           <button type="button" class="secondary" onClick={() => void submit()}>
-            Try again
+            {text.tryAgain}
           </button>
         </div>
       )}
       <button type="submit" aria-disabled={status === 'sending' || undefined}>
-        {status === 'sending' ? 'Sending…' : 'Send to support'}
+        {status === 'sending' ? text.sending : text.send}
       </button>
     </form>
   );

@@ -8,11 +8,25 @@ import { BrowserVariants } from './troubleshooter/BrowserVariants.tsx';
 import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './troubleshooter/flow-location.ts';
 import { reportFlow } from '../client/flow-reports.ts';
 import { StepActions } from './troubleshooter/StepActions.tsx';
-import ContactForm, { type ContactFormProps } from './ContactForm.tsx';
+import ContactForm, { type ContactFormProps, type ContactFormText } from './ContactForm.tsx';
+import { formatMessage, type Message } from '../i18n/format.ts';
 
 type FlowActor = Actor<FlowMachine>;
 
+/** Its words, from the message catalogue (src/i18n/island-text.ts); the Message ones it fills in itself. */
+export interface TroubleshooterText {
+  progress: Message;
+  finished: Message;
+  announce: Message;
+  back: string;
+  restart: string;
+  fixed: string;
+  browsers: string;
+  form: ContactFormText;
+}
+
 interface Props {
+  text: TroubleshooterText;
   flow: PreparedFlow;
   /** For the contact form at escalate steps. */
   topics: ContactFormProps['topics'];
@@ -21,7 +35,8 @@ interface Props {
 }
 
 /** One step at a time; the URL hash, history entries and sessionStorage all follow the machine. */
-export default function Troubleshooter({ flow, fallbackId, topics }: Props) {
+export default function Troubleshooter({ text, flow, fallbackId, topics }: Props) {
+  const { locale } = text.form;
   const machine = useMemo(() => compileFlow(flow), [flow]);
   // A reload keeps the history entry's path; a new tab only has sessionStorage. Either way the URL wins.
   const [reloaded] = useState(() => historyPath(history.state, flow.id) !== undefined);
@@ -72,7 +87,7 @@ export default function Troubleshooter({ flow, fallbackId, topics }: Props) {
     if (finished)
       reportFlow({ type: 'outcome', flow: flow.id, step: stepId, result: step.kind === 'escalate' ? 'escalated' : step.result! });
     heading.current?.focus();
-    setAnnouncement(`Step ${path.length + 1}: ${step.title}`);
+    setAnnouncement(formatMessage(text.announce, { step: path.length + 1, title: step.title }, locale));
   }, [stepId, path]);
 
   const choose = (choice: string) => {
@@ -97,22 +112,22 @@ export default function Troubleshooter({ flow, fallbackId, topics }: Props) {
   return (
     <div class="flow">
       <p class="flow-progress">
-        {finished
-          ? `Step ${path.length + 1}: the end of this troubleshooter`
-          : `Step ${path.length + 1} · at least ${step.remaining} more ${step.remaining === 1 ? 'step' : 'steps'} to an answer`}
+        {formatMessage(finished ? text.finished : text.progress, { step: path.length + 1, count: step.remaining }, locale)}
       </p>
       <section class="flow-step" aria-labelledby="flow-step-heading">
         <h2 id="flow-step-heading" tabIndex={-1} ref={heading}>
           {step.title}
         </h2>
         {step.html && <div class="flow-body" dangerouslySetInnerHTML={{ __html: step.html }} />}
-        {step.variants.length > 0 && <BrowserVariants stepId={step.id} variants={step.variants} key={step.id} />}
+        {step.variants.length > 0 && <BrowserVariants label={text.browsers} stepId={step.id} variants={step.variants} key={step.id} />}
         <StepActions
           step={step}
+          fixed={text.fixed}
           onChoose={choose}
           escalation={
             <ContactForm
               key={`${step.id}:${path.length}`}
+              text={text.form}
               topics={topics}
               topic={step.topic}
               transcript={{ flow: flow.id, steps: path }}
@@ -124,10 +139,10 @@ export default function Troubleshooter({ flow, fallbackId, topics }: Props) {
       </section>
       <div class="flow-controls">
         <button type="button" class="secondary" onClick={back} disabled={path.length === 0}>
-          Back
+          {text.back}
         </button>
         <button type="button" class="secondary" onClick={restart} disabled={path.length === 0 && stepId === flow.start}>
-          Start over
+          {text.restart}
         </button>
       </div>
       <p class="sr-only" aria-live="polite">

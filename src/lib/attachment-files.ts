@@ -1,6 +1,4 @@
-/** The files a request or message may carry, in the words forms and errors use (the server decides from content). */
-export const ACCEPTED_FILES = 'PNG, JPEG, GIF, WebP, PDF, or text (.txt, .log)';
-/** For a file input's `accept`: what the browser's file picker offers. */
+/** For a file input's `accept`: what the browser's file picker offers (the server decides from the content). */
 export const ACCEPT_FILES = '.png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.log';
 
 const MB = 1024 * 1024;

@@ -1,14 +1,7 @@
-/** Browsers that per-browser instructions are written for, in the order tabs show them. */
-export const browsers = [
-  { id: 'chrome', label: 'Chrome' },
-  { id: 'firefox', label: 'Firefox' },
-  { id: 'safari', label: 'Safari' },
-  { id: 'edge', label: 'Edge' },
-  { id: 'other', label: 'Other browsers' },
-] as const;
+/** Browsers that per-browser instructions are written for, in the order tabs show them (names: browserLabel). */
+export const browserIds = ['chrome', 'firefox', 'safari', 'edge', 'other'] as const;
 
-export type BrowserId = (typeof browsers)[number]['id'];
-export const browserIds = browsers.map((b) => b.id) as [BrowserId, ...BrowserId[]];
+export type BrowserId = (typeof browserIds)[number];
 
 /** Reads a user-agent string; order matters because Edge and Chromium also say "Chrome" and Chrome says "Safari". */
 export function detectBrowser(userAgent: string): BrowserId {

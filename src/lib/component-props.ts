@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { browserIds, browsers, type BrowserId } from './browsers.ts';
+import { browserIds, type BrowserId } from './browsers.ts';
+import { t } from '../i18n/messages.ts';
 
 /**
  * The props of the components editors may use in MDX (src/components/mdx/, docs/editing.md), and the words they
@@ -13,20 +14,29 @@ export const calloutProps = z.object({
 export const browserProps = z.object({ name: z.enum(browserIds) });
 export const troubleshooterLinkProps = z.object({ flow: z.string(), step: z.string().optional() });
 
-const CALLOUT_LABELS = { tip: 'Tip', note: 'Note', warning: 'Warning' } as const;
+const CALLOUT_LABELS = { tip: t('callout.tip'), note: t('callout.note'), warning: t('callout.warning') } as const;
 
 /** A callout's heading: its title, or what kind of callout it is. */
 export function calloutLabel({ type, title }: z.infer<typeof calloutProps>): string {
   return title ?? CALLOUT_LABELS[type];
 }
 
+const BROWSER_LABELS: Record<BrowserId, string> = {
+  chrome: t('browser.chrome'),
+  firefox: t('browser.firefox'),
+  safari: t('browser.safari'),
+  edge: t('browser.edge'),
+  other: t('browser.other'),
+};
+
+/** A browser's name, on a <Browser> panel or tab and a troubleshooter's browser tab. */
 export function browserLabel(name: BrowserId): string {
-  return browsers.find((b) => b.id === name)!.label;
+  return BROWSER_LABELS[name];
 }
 
 /** A troubleshooter link's text when the editor wrote none between the tags. */
 export function troubleshooterLinkLabel(flowTitle: string): string {
-  return `${flowTitle}: start the troubleshooter`;
+  return t('troubleshooter-link.label', { flow: flowTitle });
 }
 
 /** Validates an MDX component's props so an editor's typo fails the build with the component and prop named. */

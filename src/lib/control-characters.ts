@@ -8,6 +8,7 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
 
+/** The staff console's message (it is not translated); readers' fields have theirs in the message catalogue. */
 export function controlCharactersProblem(field: string): string {
   return `${field} must not contain control characters such as NUL; retype it rather than pasting it`;
 }

@@ -9,6 +9,9 @@ export function categoryHref(id: string): string {
   return `/categories/${id}/`;
 }
 
+/** Where every troubleshooter lives: the list, and each flow below it. */
+export const TROUBLESHOOTERS_PATH = '/troubleshoot/';
+
 export function flowHref(id: string, step?: string): string {
-  return `/troubleshoot/${id}/${step ? `#${step}` : ''}`;
+  return `${TROUBLESHOOTERS_PATH}${id}/${step ? `#${step}` : ''}`;
 }

@@ -48,6 +48,8 @@ export const stepSchema = z.discriminatedUnion('kind', [question, instructions, 
 export const flowSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(10),
+  /** Other words readers use for the problem; search finds the flow by these, its title and description. */
+  keywords: z.array(z.string().min(2)).default([]),
   start: stepId,
   steps: z.array(stepSchema).min(1),
 });

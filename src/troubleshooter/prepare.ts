@@ -1,4 +1,5 @@
-import { browsers, type BrowserId } from '../lib/browsers.ts';
+import { browserIds, type BrowserId } from '../lib/browsers.ts';
+import { browserLabel } from '../lib/component-props.ts';
 import { renderMarkdown } from '../lib/markdown/html.ts';
 import type { FlowFile } from './flow-schema.ts';
 import { distancesToOutcome, exitsOf, type Exit, type StepKind } from './flow-model.ts';
@@ -22,6 +23,7 @@ export interface PreparedFlow {
   id: string;
   title: string;
   description: string;
+  keywords: string[];
   start: string;
   steps: PreparedStep[];
 }
@@ -34,14 +36,15 @@ export function prepareFlow(id: string, flow: FlowFile): PreparedFlow {
     id,
     title: flow.title,
     description: flow.description,
+    keywords: flow.keywords,
     start: flow.start,
     steps: flow.steps.map((step) => ({
       id: step.id,
       kind: step.kind,
       title: step.title,
       html: render(step.body),
-      variants: browsers.flatMap((b) =>
-        step.variants?.[b.id] ? [{ browser: b.id, label: b.label, html: render(step.variants[b.id]) }] : [],
+      variants: browserIds.flatMap((id) =>
+        step.variants?.[id] ? [{ browser: id, label: browserLabel(id), html: render(step.variants[id]) }] : [],
       ),
       exits: exitsOf(step),
       remaining: remaining.get(step.id) ?? 0,

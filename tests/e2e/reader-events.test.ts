@@ -53,11 +53,14 @@ describe('reader events', () => {
     await page.goto('/search/?q=maiden%20name');
     const results = await readSearchResults(page, 'maiden name');
     const rank = results.findIndex((r) => r.href === KNOWN_ARTICLE.path) + 1;
+    // The count stored is the number of articles the status line says match every word.
+    const matching = Number(/^(\d+) articles? match/.exec(await searchStatus(page).innerText())?.[1]);
     await page.getByRole('main').getByRole('link', { name: KNOWN_ARTICLE.title }).click();
     await page.waitForURL(`**${KNOWN_ARTICLE.path}`);
 
     const events = await eventsSince(since, (list) => list.some((e) => e.type === 'search_open' && e.query === 'maiden name'));
-    expect(events.find((e) => e.type === 'search' && e.query === 'maiden name')).toMatchObject({ result_count: results.length });
+    expect(matching).toBeGreaterThan(0);
+    expect(events.find((e) => e.type === 'search' && e.query === 'maiden name')).toMatchObject({ result_count: matching });
     expect(events.find((e) => e.type === 'search_open' && e.query === 'maiden name')).toMatchObject({
       target: KNOWN_ARTICLE.path,
       result_rank: rank,

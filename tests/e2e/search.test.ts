@@ -35,15 +35,46 @@ describe('search', () => {
     expect(visible.includes(quoted), `the excerpt "${result!.excerpt}" is not text a reader sees on ${KNOWN_ARTICLE.path}`).toBe(true);
   });
 
-  test('a query without results offers the troubleshooters and contact support', async () => {
+  test('a query without results says so once and offers the troubleshooters and contact support', async () => {
     const page = await session.newPage();
     await page.goto('/search/?q=xylophone%20quartz');
 
     expect(await readSearchResults(page, 'xylophone quartz')).toEqual([]);
     const main = page.getByRole('main');
-    expect(await main.getByRole('heading', { name: 'No articles match your search' }).isVisible()).toBe(true);
+    expect(await searchStatus(page).innerText()).toBe('No articles match “xylophone quartz”.');
+    expect(await main.getByText(/no articles match/i).count()).toBe(1);
+    expect(await main.getByRole('heading', { name: 'Let us help you directly' }).isVisible()).toBe(true);
     expect(await main.getByRole('link', { name: 'Use a troubleshooter' }).getAttribute('href')).toBe('/troubleshoot/');
     expect(await main.getByRole('link', { name: 'Contact support' }).getAttribute('href')).toBe('/contact/');
+    // Nothing to filter: the filter box takes no room.
+    expect(await main.getByRole('group', { name: 'Narrow your results' }).count()).toBe(0);
+  });
+
+  test('a typo typed in the page shows the correction line, the closest articles and the help', async () => {
+    const page = await session.newPage();
+    await page.goto('/search/');
+    await page.getByRole('main').getByRole('searchbox').fill('pasword');
+
+    const results = await readSearchResults(page, 'pasword');
+    const main = page.getByRole('main');
+    expect(await main.locator('.correction').innerText()).toBe('Showing results for password · Search instead for pasword');
+    expect(await main.getByRole('heading', { name: 'No exact match: closest articles' }).isVisible()).toBe(true);
+    expect(results.map((r) => r.title)).toContain('I forgot my password');
+    expect(await main.getByRole('link', { name: 'Contact support' }).isVisible()).toBe(true);
+
+    await main.getByRole('link', { name: 'pasword', exact: true }).click();
+    await page.waitForURL('**/search/?q=pasword&exact=1');
+    await readSearchResults(page, 'pasword');
+    expect(await main.locator('.correction').count()).toBe(0);
+  });
+
+  test('a sign-in problem typed in the page offers the troubleshooter first', async () => {
+    const page = await session.newPage();
+    await page.goto('/search/');
+    await page.getByRole('main').getByRole('searchbox').fill('cant log in');
+
+    const [first] = await readSearchResults(page, 'cant log in');
+    expect(first).toMatchObject({ title: "Troubleshooter: I can't sign in", href: '/troubleshoot/login/', category: 'Troubleshooter' });
   });
 
   test('typing in the header search of an article and pressing Enter shows results', async () => {
@@ -80,7 +111,8 @@ describe('search', () => {
     const topics = page.getByRole('main').getByRole('group', { name: 'Topic' });
     await topics.waitFor();
 
-    const chosen = before[0].category;
+    // Troubleshooters have no topic: pick the topic of the first article.
+    const chosen = before.find((r) => r.category !== 'Troubleshooter')!.category;
     const countBefore = await matchCount(page);
     await topics.getByRole('checkbox', { name: chosen, exact: true }).check();
 

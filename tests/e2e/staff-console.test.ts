@@ -65,7 +65,7 @@ describe('staff console', () => {
     // The inbox lists it, newest first; the search finds it by its contact address.
     const row = main.getByRole('row').filter({ hasText: reference });
     expect(await row.getByText('katherine@example.com').count()).toBe(1);
-    await main.getByLabel('Reference or email address').fill('KATHERINE@example.com');
+    await main.getByLabel('Reference, email address or words').fill('KATHERINE@example.com');
     await main.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL('**/staff/?q=KATHERINE%40example.com');
     await main.getByRole('link', { name: reference }).click();

@@ -139,3 +139,18 @@ describe('compression', () => {
     expect(again.status).toBe(304);
   });
 });
+
+describe('the words browsers get', () => {
+  // Islands and component scripts get their words from the page (src/i18n/island-text.ts, data attributes); a
+  // script that imported the catalogue, even through another module, would carry its keys.
+  it('no script sent to a browser holds the message catalogue', () => {
+    const keys = Object.keys(JSON.parse(readFileSync(join(projectRoot, 'content/messages/en.json'), 'utf8')) as object);
+    const scripts = readdirSync(join(clientDir, '_astro')).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    const keysIn = (file: string) => {
+      const code = readFileSync(join(clientDir, '_astro', file), 'utf8');
+      return keys.filter((key) => code.includes(key));
+    };
+    expect(scripts.map((file) => ({ file, keys: keysIn(file) })).filter((script) => script.keys.length > 0)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture.ts';
-import { createStaff, getAs, signIn } from '../../harness/staff.ts';
+import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
 import { seedTickets } from '../../harness/seed-tickets.ts';
 import { migrateToLatest } from '../../src/server/db/connection.ts';
 import { queueEmails } from '../../src/server/db/outbox.ts';
@@ -189,5 +189,59 @@ describe('a process killed while sending', () => {
     } finally {
       await smtp.stop();
     }
+  });
+});
+
+describe('an email the SMTP server refuses', () => {
+  let data: Awaited<ReturnType<typeof newServerData>>;
+  let smtp: SmtpCapture;
+  let server: ServerProcess;
+  let refusing = true;
+  beforeAll(async () => {
+    data = await newServerData();
+    smtp = await startSmtpCapture({
+      onMessage: (email) => {
+        if (refusing && email.to.includes('refused@example.com'))
+          throw Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+      },
+    });
+    server = await startServer({ dataDir: data.dataDir, env: { SMTP_URL: smtp.url } });
+    await createStaff(data.dataDir, { email: 'states@example.com', name: 'Stella States', role: 'agent' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await smtp?.stop();
+    await data?.remove();
+  });
+
+  it('shows staff "Retrying at" with the SMTP answer, "Failed" 48 hours after the first attempt, and sends it again on request', async () => {
+    const response = await postJson(server.url, validSupportRequest({ email: 'refused@example.com' }));
+    const { reference } = (await response.json()) as { reference: string };
+    const cookie = await signIn(server.url, 'states@example.com');
+    const ticketPage = async () => (await getAs(server.url, `/staff/tickets/${reference}`, cookie)).text();
+    await expect
+      .poll(ticketPage, { timeout: 15_000 })
+      .toMatch(/Confirmation to the requester[^]*?Retrying at \d{4}-\d\d-\d\d \d\d:\d\d UTC: [^<]*550 Mailbox unavailable/);
+
+    // As if the first attempt had been 48 hours ago and the next one were due now.
+    const db = openServerDatabase(data.dataDir);
+    try {
+      const longAgo = new Date(Date.now() - 48 * 60 * 60_000 - 60_000).toISOString();
+      await db
+        .updateTable('outbox')
+        .set({ first_attempt_at: longAgo, next_attempt_at: new Date(0).toISOString() })
+        .where('recipient', '=', 'refused@example.com')
+        .execute();
+    } finally {
+      await db.destroy();
+    }
+    await expect.poll(ticketPage, { timeout: 15_000 }).toMatch(/Confirmation to the requester[^]*?Failed: [^<]*550 Mailbox unavailable/);
+
+    refusing = false;
+    const html = await ticketPage();
+    const id = /name="email" value="([^"]+)"/.exec(html)?.[1];
+    expect(id).toBeDefined();
+    expect((await postForm(server.url, `/staff/tickets/${reference}`, cookie, { action: 'send-again', email: id! })).status).toBe(303);
+    await expect.poll(() => smtp.received.filter((e) => e.to.includes('refused@example.com')).length, { timeout: 15_000 }).toBe(1);
   });
 });

@@ -67,6 +67,36 @@ describe('the confirmation email', () => {
   });
 });
 
+describe('the help articles a confirmation suggests', () => {
+  /** The first three article links the search page shows for these words, as the server renders it. */
+  async function searchPageArticles(words: string) {
+    const { html } = await page(`/search/?q=${encodeURIComponent(words)}`);
+    return [...new Set([...html.matchAll(/<a href="(\/articles\/[^"]+\/)"/g)].map((m) => m[1]))].slice(0, 3);
+  }
+
+  it('links the articles the search page finds for the description, in its order, to pages that open', async () => {
+    const description = 'My phone was replaced and the sign-in codes go to the old one.';
+    const { confirmation } = await request({ description });
+    const articles = await searchPageArticles(description);
+    expect(articles).toContain('/articles/lost-phone-two-step-verification/');
+    for (const part of [confirmation.text, confirmation.html]) {
+      expect(part).toContain('These help articles may solve it while you wait:');
+      const linked = [...part.matchAll(/https?:\/\/[^\s"<>]+?(\/articles\/[^\s"<>]+\/)/g)].map((m) => m[1]);
+      expect([...new Set(linked)]).toEqual(articles);
+    }
+    expect(confirmation.html).toContain('>I lost the phone I use for two-step verification</a>');
+    for (const path of articles) expect((await fetch(new URL(path, server.url))).status, path).toBe(200);
+  });
+
+  it('suggests nothing when no article matches the description', async () => {
+    const description = 'Xqzvbn wrtplk mnbvcx zzqx fjdkslq vbnmq';
+    expect(await searchPageArticles(description)).toEqual([]);
+    const { confirmation } = await request({ description });
+    expect(confirmation.text).not.toContain('These help articles may solve it');
+    expect(confirmation.text).not.toContain('/articles/');
+  });
+});
+
 describe('bad input on the way to an email', () => {
   it('refuses a name with a line break (no header injection) and emails nothing for it', async () => {
     const response = await postJson(server.url, validSupportRequest({ name: 'Ada\r\nBcc: evil@example.com', email: 'crlf@example.com' }));

@@ -101,9 +101,10 @@ describe('two instances on one PostgreSQL database', () => {
     for (let i = 0; i < 200; i++) {
       burst.push(send(i));
       // The kill lands once B has answered some submissions, while others are still on their way to it.
-      // (On a slow machine, submission 150 waits for those answers rather than going on without a kill.)
+      // (On a slow machine, submission 150 waits for those answers rather than going on without a kill; B's first
+      // answers wait for it to load the search index, which suggests articles in each confirmation.)
       if (i >= 80 && b.child.exitCode === null && b.child.signalCode === null && (acknowledged.b.length >= 10 || i === 150)) {
-        await expect.poll(() => acknowledged.b.length).toBeGreaterThanOrEqual(10);
+        await expect.poll(() => acknowledged.b.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
         await b.kill();
       }
       await new Promise((resolve) => setTimeout(resolve, 1));

@@ -47,7 +47,7 @@ describe('the message key check', () => {
       {
         path: 'src/islands/X.tsx',
         line: 2,
-        message: 'browser code must not import the message catalogue: give it its words as props or data attributes',
+        message: 'browser code must not import the message catalogue: give it its words as props (src/i18n/island-text.ts)',
       },
     ]);
   });

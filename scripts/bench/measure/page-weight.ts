@@ -36,13 +36,15 @@ export interface PageWeight {
 }
 
 /**
- * What a built page loads before the reader uses search, computed from files:
+ * What a built page loads before the reader uses search, computed from files (or, for an on-demand page, from the
+ * HTML the server rendered):
  * the HTML; inline `<style>` and stylesheets; inline JS, `<script src>`, module preloads and island
  * modules plus their static import chains, minus Pagefind. Inline blocks are also part of the HTML figure.
  */
-export async function measurePage(clientDir: string, urlPath: string): Promise<PageWeight> {
-  const file = urlToFile(clientDir, urlPath);
-  const html = await readFile(file, 'utf8');
+export async function measurePage(clientDir: string, urlPath: string, rendered?: string): Promise<PageWeight> {
+  // A page rendered on demand has no file: its HTML comes from the server.
+  const file = rendered === undefined ? urlToFile(clientDir, urlPath) : '(rendered on demand)';
+  const html = rendered ?? (await readFile(file, 'utf8'));
   const missing: string[] = [];
   const origin = 'http://page.invalid';
   const pageUrl = new URL(urlPath, origin);

@@ -9,6 +9,8 @@ interface Props {
   legend: string;
   hint?: string;
   error?: string;
+  /** Said before the error (ErrorMessage). */
+  errorPrefix?: string;
   /** Each box: `id` is the value it sends. */
   options: readonly { id: string; label: string }[];
   /** The values ticked. */

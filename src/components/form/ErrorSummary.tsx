@@ -4,6 +4,8 @@ import type { Ref } from 'preact';
 // contact form island and the feedback thank-you page import them.
 
 interface Props {
+  /** Its heading. The staff console is not translated, so its pages use the English default; reader-facing forms pass the catalogue's. */
+  title?: string;
   /** Messages keyed by the field they concern, in the form's order. */
   errors: Record<string, string>;
   formError?: string;
@@ -19,14 +21,21 @@ interface Props {
  * the server-rendered staff, contact and feedback pages (no JavaScript: `autofocus` moves focus to it so a screen reader
  * reads it first) and for the contact form island, which focuses it after each failed submission.
  */
-export function ErrorSummary({ errors, formError, fieldId = (field) => field, autoFocus = true, summaryRef }: Props) {
+export function ErrorSummary({
+  title = 'There is a problem',
+  errors,
+  formError,
+  fieldId = (field) => field,
+  autoFocus = true,
+  summaryRef,
+}: Props) {
   const list = Object.entries(errors);
   if (list.length === 0 && !formError) return null;
   return (
     <div class="error-summary" ref={summaryRef} tabIndex={-1} autoFocus={autoFocus}>
       {/* role=alert on an inner element, so the heading and list are read when they appear (as GOV.UK does) */}
       <div role="alert">
-        <h2 class="error-summary-title">There is a problem</h2>
+        <h2 class="error-summary-title">{title}</h2>
         <ul>
           {formError && <li>{formError}</li>}
           {list.map(([field, message]) => {

@@ -7,6 +7,8 @@ interface Props {
   label: string;
   hint?: string;
   error?: string;
+  /** Said before the error (ErrorMessage). */
+  errorPrefix?: string;
   /** The control's other attributes: type, name, value, autocomplete, event handlers… (a textarea takes the same). */
   input: InputHTMLAttributes;
   /** Makes it a textarea of this many rows. */
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** A labelled text box with its hint and error message, wired together as GOV.UK does. */
-export function Field({ id, label, hint, error, input: { value, ...attributes }, rows }: Props) {
+export function Field({ id, label, hint, error, errorPrefix, input: { value, ...attributes }, rows }: Props) {
   const control = { id, 'aria-describedby': describedBy(id, hint, error), value, ...attributes };
   return (
     <div class={error ? 'field field-error' : 'field'}>
@@ -24,7 +26,7 @@ export function Field({ id, label, hint, error, input: { value, ...attributes },
           {hint}
         </p>
       )}
-      <ErrorMessage id={id} message={error} />
+      <ErrorMessage id={id} message={error} prefix={errorPrefix} />
       {rows ? <textarea {...(control as TextareaHTMLAttributes)} rows={rows} /> : <input {...control} />}
     </div>
   );

@@ -8,11 +8,13 @@ interface Props {
   legend: string;
   hint?: string;
   error?: string;
+  /** Said before the error (ErrorMessage). */
+  errorPrefix?: string;
   children: ComponentChildren;
 }
 
 /** A group of controls under one question: the legend, its hint and error message, wired together as GOV.UK does. */
-export function Fieldset({ id, legend, hint, error, children }: Props) {
+export function Fieldset({ id, legend, hint, error, errorPrefix, children }: Props) {
   return (
     <fieldset class="field" aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
@@ -21,7 +23,7 @@ export function Fieldset({ id, legend, hint, error, children }: Props) {
           {hint}
         </p>
       )}
-      <ErrorMessage id={id} message={error} />
+      <ErrorMessage id={id} message={error} prefix={errorPrefix} />
       {children}
     </fieldset>
   );

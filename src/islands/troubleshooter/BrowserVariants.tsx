@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { preferredBrowser, rememberBrowser, type BrowserId } from '../../lib/browsers.ts';
 import type { PreparedStep } from '../../troubleshooter/prepare.ts';
 
-/** Per-browser instructions as tabs, the reader's own browser first selected (ARIA tabs pattern). */
-export function BrowserVariants({ stepId, variants }: { stepId: string; variants: PreparedStep['variants'] }) {
+/** Per-browser instructions as tabs, the reader's own browser first selected (ARIA tabs pattern); `label` names the tab list. */
+export function BrowserVariants({ label, stepId, variants }: { label: string; stepId: string; variants: PreparedStep['variants'] }) {
   const [chosen, setChosen] = useState<BrowserId>(() => {
     const preferred = preferredBrowser();
     return variants.some((v) => v.browser === preferred) ? preferred : variants[0].browser;
@@ -20,7 +20,7 @@ export function BrowserVariants({ stepId, variants }: { stepId: string; variants
   const active = variants.find((v) => v.browser === chosen) ?? variants[0];
   return (
     <div class="browser-variants">
-      <div role="tablist" aria-label="Choose your browser">
+      <div role="tablist" aria-label={label}>
         {variants.map((v, i) => (
           <button
             type="button"

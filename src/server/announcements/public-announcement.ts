@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PublicAnnouncement } from '../../lib/announcement-window.ts';
 import { site } from '../../site.config.ts';
 import { renderInlineMarkdown } from '../../lib/markdown/html.ts';
+import { list } from '../../i18n/messages.ts';
 import type { Candidate } from './select.ts';
 
 const labels = new Map(site.audiences.map((a) => [a.id, a.label]));
@@ -14,7 +15,7 @@ export function publicAnnouncement(a: Candidate): PublicAnnouncement {
     icon: a.icon,
     ...(a.start ? { start: a.start } : {}),
     ...(a.end ? { end: a.end } : {}),
-    ...(a.userTypes === 'all' ? {} : { userTypes: a.userTypes, for: a.userTypes.map((id) => labels.get(id) ?? id).join(' and ') }),
+    ...(a.userTypes === 'all' ? {} : { userTypes: a.userTypes, for: list(a.userTypes.map((id) => labels.get(id) ?? id)) }),
   };
 }
 

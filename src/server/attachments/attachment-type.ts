@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { ACCEPTED_FILES } from '../../lib/attachment-files.ts';
+import { locale, t } from '../../i18n/messages.ts';
 
 /**
  * What a file is, decided from its content, never from its name or the type the browser claimed: PNG, JPEG, GIF, WebP
@@ -25,13 +25,11 @@ const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase(
 export async function attachmentType(name: string, content: Uint8Array): Promise<AttachmentType> {
   const magic = await fileTypeFromBuffer(content);
   const known = magic ? BY_MAGIC[magic.ext] : isPlainText(content) ? TEXT : undefined;
-  if (!known) return { ok: false, problem: `“${name}” is not a file we accept: send ${ACCEPTED_FILES}.` };
+  if (!known) return { ok: false, problem: t('files.error.type', { name, types: t('files.types') }) };
   if (!known.extensions.includes(extensionOf(name))) {
-    const what = known === TEXT ? 'text' : known.extensions[0].toUpperCase();
-    return {
-      ok: false,
-      problem: `“${name}” holds ${what} but its name does not end in ${known.extensions.map((e) => `.${e}`).join(' or ')}: rename it, or send another file.`,
-    };
+    const kind = known === TEXT ? t('files.kind.text') : known.extensions[0].toUpperCase();
+    const extensions = new Intl.ListFormat(locale, { type: 'disjunction' }).format(known.extensions.map((e) => `.${e}`));
+    return { ok: false, problem: t('files.error.name', { name, kind, extensions }) };
   }
   return { ok: true, contentType: known.type };
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/messages.ts';
 import { fileSize } from '../../lib/attachment-files.ts';
 import { withoutControlCharacters } from '../../lib/control-characters.ts';
 import type { NewAttachment } from '../db/attachments.ts';
@@ -20,20 +21,16 @@ export async function checkFiles(
 ): Promise<CheckedFiles> {
   const problems: string[] = [];
   if (upload.tooManyFiles || upload.files.length > settings.maxFiles)
-    problems.push(
-      settings.maxFiles === 0
-        ? 'Files cannot be attached here.'
-        : `Attach at most ${settings.maxFiles} file${settings.maxFiles === 1 ? '' : 's'}.`,
-    );
+    problems.push(settings.maxFiles === 0 ? t('files.error.none') : t('files.error.too-many', { count: settings.maxFiles }));
   const files: NewAttachment[] = [];
   for (const file of upload.files) {
     const name = safeName(file.name);
     if (file.tooLarge) {
-      problems.push(`“${name}” is larger than ${fileSize(settings.maxBytes)}: send a smaller file.`);
+      problems.push(t('files.error.too-large', { name, size: fileSize(settings.maxBytes) }));
       continue;
     }
     if (file.content.length === 0) {
-      problems.push(`“${name}” is empty.`);
+      problems.push(t('files.error.empty', { name }));
       continue;
     }
     const type = await attachmentType(name, file.content);
@@ -48,4 +45,14 @@ export function safeName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
   const clean = withoutControlCharacters(base).replace(/\s+/g, ' ').trim().slice(-200);
   return clean || 'file';
+}
+
+/** The file field's words, as the contact form and the request page show them; undefined when files are off. */
+export function fileFieldText(settings: AttachmentSettings): { label: string; hint: string; multiple: boolean } | undefined {
+  if (settings.maxFiles === 0) return undefined;
+  return {
+    label: t('files.label'),
+    hint: t('files.hint', { count: settings.maxFiles, size: fileSize(settings.maxBytes), types: t('files.types') }),
+    multiple: settings.maxFiles > 1,
+  };
 }

@@ -1,3 +1,5 @@
+import { siteSearch } from '../search/site-search.ts';
+
 /** A help article the confirmation email suggests. */
 export interface ArticleSuggestion {
   title: string;
@@ -5,7 +7,22 @@ export interface ArticleSuggestion {
   path: string;
 }
 
-/** Up to three help articles that match a requester's description, best first, for their confirmation email. */
-export async function suggestArticles(_description: string): Promise<ArticleSuggestion[]> {
-  return [];
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * Up to three help articles that match a requester's description, best first, for their confirmation email: the
+ * search page's own search, so the email suggests what searching the description would show.
+ */
+export async function suggestArticles(description: string): Promise<ArticleSuggestion[]> {
+  try {
+    const { hits } = await siteSearch({ query: description });
+    return hits
+      .filter((hit) => hit.kind === 'article')
+      .slice(0, MAX_SUGGESTIONS)
+      .map((hit) => ({ title: hit.title, path: hit.url }));
+  } catch (error) {
+    // The ticket matters more than its suggestions: without a usable index the email simply has none.
+    console.error(`article suggestions skipped: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
 }

@@ -5,6 +5,7 @@ import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit } from '../http/rate-limit.ts';
 import { isRejection, parseJsonObject, readText } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
+import { t } from '../../i18n/messages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 
@@ -35,28 +36,28 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
 
   return async function handle(request: Request, socketAddress: string): Promise<Response> {
     if (optedOut(request)) return noContent();
-    if (isCrossSite(request, settings.publicOrigin)) return fail(403, 'cross-site', 'Send this from the help center.');
+    if (isCrossSite(request, settings.publicOrigin)) return fail(403, 'cross-site', t('api.cross-site'));
     const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
-    if (!ACCEPTED_TYPES.includes(type)) return fail(415, 'unsupported-media-type', 'Send a JSON body as text/plain or application/json.');
+    if (!ACCEPTED_TYPES.includes(type)) return fail(415, 'unsupported-media-type', t('events.error.unsupported-media-type'));
     const body = await readText(request);
     if (isRejection(body)) return fail(body.status, body.error, body.message);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
     const limit = await rateLimit(rateLimitKey(client));
     if (!limit.allowed) {
-      return fail(429, 'rate-limited', 'Too many event batches; try again later.', {}, { 'Retry-After': String(limit.retryAfterSeconds) });
+      return fail(429, 'rate-limited', t('events.error.rate-limited'), {}, { 'Retry-After': String(limit.retryAfterSeconds) });
     }
 
     const json = parseJsonObject(body.text);
     if (isRejection(json)) return fail(json.status, json.error, json.message);
     const parsed = parseEventBatch(json.object, await flows());
-    if (!parsed.ok) return fail(422, 'invalid', 'Some events are not valid.', { problems: parsed.problems });
+    if (!parsed.ok) return fail(422, 'invalid', t('events.error.invalid'), { problems: parsed.problems });
 
     try {
       await record({ events: parsed.events, receivedAt: new Date(now()) });
     } catch (error) {
       console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, 'Events could not be stored just now.');
+      const answer = failedWrite(error, t('events.error.not-saved'));
       return fail(answer.status, answer.error, answer.message, {}, answer.headers);
     }
     return noContent();

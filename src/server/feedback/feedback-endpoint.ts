@@ -9,6 +9,7 @@ import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
+import { t } from '../../i18n/messages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
 import { utcDay, voterKey } from './voter-key.ts';
@@ -43,8 +44,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
   const rateLimit = createRateLimit('feedback', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FeedbackFormProblem> {
-    if (isCrossSite(request, settings.publicOrigin))
-      return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
+    if (isCrossSite(request, settings.publicOrigin)) return jsonResponse(403, { error: 'cross-site', message: t('api.cross-site') });
     const asForm = submissionKind(request) === 'form';
     const submission = await readSubmission(request, feedbackFieldsFromForm);
     const form = isRejection(submission) ? undefined : submission.form;
@@ -55,7 +55,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
     const notSaved = (error: unknown) => {
       console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, 'We could not save your answer just now. Try again in a moment.');
+      const answer = failedWrite(error, t('feedback.error.not-saved'));
       return fail(answer.status, answer.error, answer.message, {}, answer.headers);
     };
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
@@ -69,12 +69,11 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     }
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
-      const message = `You have sent feedback too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
-      return fail(429, 'rate-limited', message, {}, { 'Retry-After': String(wait) });
+      return fail(429, 'rate-limited', t('feedback.error.rate-limited', { count: wait }), {}, { 'Retry-After': String(wait) });
     }
 
     const parsed = parseFeedback(submission.fields, await articles());
-    if (!parsed.ok) return fail(422, 'invalid', 'Some fields need correcting.', parsed.errors);
+    if (!parsed.ok) return fail(422, 'invalid', t('api.invalid'), parsed.errors);
 
     let answer: Stored;
     try {
@@ -82,7 +81,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     } catch (error) {
       return notSaved(error);
     }
-    if ('errors' in answer) return fail(422, 'invalid', 'Some fields need correcting.', answer.errors);
+    if ('errors' in answer) return fail(422, 'invalid', t('api.invalid'), answer.errors);
     // A repeat is no error to a reader of the plain form: they land on the same thank-you page.
     if (asForm) return new Response(null, { status: 303, headers: { Location: answer.location, 'Cache-Control': 'no-store' } });
     return jsonResponse(answer.status, answer.body);
@@ -98,7 +97,7 @@ async function store(post: FeedbackPost, db: Db, reader: { network: string; user
     const claimKey = voterKey({ salt, article: post.article, network: reader.network, userAgent: reader.userAgent });
     const result = await recordVote(db, { article: post.article, answer: post.helpful ? 'yes' : 'no', claimKey, createdAt: reader.at });
     if (result.outcome === 'repeat') {
-      const body = { error: 'already-voted', message: 'You have already told us whether this article helped. Thank you.' };
+      const body = { error: 'already-voted', message: t('feedback.error.already-voted') };
       return { status: 409, body, location: thanksHref(post.article) };
     }
     // Only a No leads to the reasons form, so only then does the reader need the vote's id.
@@ -109,13 +108,13 @@ async function store(post: FeedbackPost, db: Db, reader: { network: string; user
     case 'saved':
       return { status: 200, body: { vote: post.vote }, location: thanksHref(result.article, post.vote) };
     case 'already-detailed': {
-      const body = { error: 'already-detailed', message: 'You have already told us more about this answer. Thank you.' };
+      const body = { error: 'already-detailed', message: t('feedback.error.already-detailed') };
       return { status: 409, body, location: thanksHref(result.article!, post.vote) };
     }
     case 'not-a-no':
-      return { errors: { vote: 'Reasons can only follow a No.' } };
+      return { errors: { vote: t('feedback.vote.error.not-a-no') } };
     case 'unknown':
-      return { errors: { vote: 'This answer could not be found. Go back to the article and answer again.' } };
+      return { errors: { vote: t('feedback.vote.error.unknown') } };
   }
 }
 

@@ -1,5 +1,6 @@
-import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
+import { hasControlCharacters } from '../../lib/control-characters.ts';
 import { z } from 'astro/zod';
+import { t } from '../../i18n/messages.ts';
 import type { FieldErrors } from '../../lib/contact-form.ts';
 import { COMMENT_MAX, feedbackReasonIds, type FeedbackReasonId } from '../../lib/feedback.ts';
 
@@ -8,32 +9,30 @@ export type FeedbackPost =
   | { kind: 'vote'; article: string; helpful: boolean }
   | { kind: 'details'; vote: string; reasons: FeedbackReasonId[]; comment: string | null };
 
-const CHOOSE_REASON = 'Select a reason or tell us what was wrong';
-
 const voteSchema = (articles: Set<string>) =>
   z.object({
     article: z
-      .string({ error: 'Say which article this is about' })
-      .refine((slug) => articles.has(slug), { error: 'There is no such article' }),
-    helpful: z.boolean({ error: 'Choose Yes or No' }),
+      .string({ error: t('feedback.article.error.missing') })
+      .refine((slug) => articles.has(slug), { error: t('feedback.article.error.unknown') }),
+    helpful: z.boolean({ error: t('feedback.helpful.error.missing') }),
   });
 
 const detailsSchema = z
   .object({
-    vote: z.uuid({ error: 'This answer could not be found. Go back to the article and answer again.' }),
+    vote: z.uuid({ error: t('feedback.vote.error.unknown') }),
     reasons: z
-      .array(z.enum(feedbackReasonIds, { error: 'Select reasons from the list' }), { error: 'Select reasons from the list' })
+      .array(z.enum(feedbackReasonIds, { error: t('feedback.reasons.error.unknown') }), { error: t('feedback.reasons.error.unknown') })
       .default([])
       .transform((list) => [...new Set(list)]),
     comment: z
-      .string({ error: 'Enter text' })
+      .string({ error: t('feedback.comment.error.not-text') })
       .trim()
-      .max(COMMENT_MAX, { error: `Comment must be ${COMMENT_MAX} characters or fewer` })
-      .refine((comment) => !hasControlCharacters(comment), { error: controlCharactersProblem('Comment') })
+      .max(COMMENT_MAX, { error: t('feedback.comment.error.too-long', { max: COMMENT_MAX }) })
+      .refine((comment) => !hasControlCharacters(comment), { error: t('feedback.comment.error.control-characters') })
       .default('')
       .transform((text) => text || null),
   })
-  .refine((d) => d.reasons.length > 0 || d.comment !== null, { error: CHOOSE_REASON, path: ['reasons'] });
+  .refine((d) => d.reasons.length > 0 || d.comment !== null, { error: t('feedback.reasons.error.missing'), path: ['reasons'] });
 
 /** Checks a post's fields: with a `vote` id it adds reasons, otherwise it is a vote. */
 export function parseFeedback(

@@ -1,5 +1,8 @@
 import { databaseFailure, type DatabaseFailure } from '../db/database-errors.ts';
 import { jsonResponse } from './responses.ts';
+import { t, tParts } from '../../i18n/messages.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
+import { site } from '../../site.config.ts';
 
 /** Long enough for a restarting database or a failover; short enough that a reader's retry soon succeeds. */
 const RETRY_AFTER_SECONDS = 5;
@@ -18,26 +21,24 @@ const ANSWERS: Record<DatabaseFailure, DatabaseAnswer> = {
   unavailable: {
     status: 503,
     error: 'database-unavailable',
-    title: 'Try again in a moment',
-    message: 'The help center cannot reach its database just now. Try again in a moment.',
+    title: t('database.unavailable.title'),
+    message: t('database.unavailable'),
     headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
   },
   // Refusing writes: 503 saying nothing was saved and that retrying will not help, so the person tells someone.
   unwritable: {
     status: 503,
     error: 'database-read-only',
-    title: 'Changes cannot be saved',
-    message:
-      'The help center cannot save anything just now: its database cannot be written to (its disk may be full, read-only or failing), so what you sent was not saved. Whoever runs the help center needs to fix the storage.',
+    title: t('database.read-only.title'),
+    message: t('database.read-only'),
     headers: {},
   },
   // A character the database cannot store (NUL): the sender's mistake, so a 400 that says so.
   'unstorable-text': {
     status: 400,
     error: 'unstorable-text',
-    title: 'Some text could not be saved',
-    message:
-      'Something you sent contains a control character (such as NUL) that cannot be stored. Retype it rather than pasting it, and send it again.',
+    title: t('database.unstorable-text.title'),
+    message: t('database.unstorable-text'),
     headers: {},
   },
 };
@@ -66,6 +67,10 @@ export function databaseFailureResponse(error: unknown, method: string, pathname
   }
   const { status, error: code, title, message, headers } = ANSWERS[failure];
   if (pathname.startsWith('/api/')) return jsonResponse(status, { error: code, message }, headers);
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message} Articles and troubleshooters still work: <a href="/">go to the help center</a>.</p></main></body></html>`;
+  // A page of its own (Astro's layout may need what failed); the catalogue's words escaped, the link made here.
+  const words = tParts('database.page', { message, link: (text) => ({ html: `<a href="/">${escapeHtml(text)}</a>` }) })
+    .map((part) => (typeof part === 'string' ? escapeHtml(part) : part.html))
+    .join('');
+  const page = `<!doctype html><html lang="${site.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${words}</p></main></body></html>`;
   return new Response(page, { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }

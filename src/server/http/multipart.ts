@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import busboy from 'busboy';
+import { t } from '../../i18n/messages.ts';
 import { MAX_BODY_BYTES } from './body-limit.ts';
 
 /** As request-body.ts's Rejection: a 4xx the route answers with. */
@@ -38,7 +39,7 @@ export const maxMultipartBytes = ({ maxFiles, maxFileBytes }: MultipartLimits): 
 const tooLarge = (limits: MultipartLimits): Rejection => ({
   status: 413,
   error: 'too-large',
-  message: `The form must be at most ${Math.round(maxMultipartBytes(limits) / 1024)} KB with its files.`,
+  message: t('api.body.too-large.files', { kilobytes: Math.round(maxMultipartBytes(limits) / 1024) }),
 });
 
 /**
@@ -58,7 +59,7 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
       defParamCharset: 'utf8',
     });
   } catch {
-    return { status: 400, error: 'malformed', message: 'The multipart body has no boundary.' };
+    return { status: 400, error: 'malformed', message: t('api.body.multipart.no-boundary') };
   }
   const form = new URLSearchParams();
   const files: Promise<UploadedFile>[] = [];
@@ -76,7 +77,7 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
       bytes += chunk.length;
       if (bytes > total) finish(tooLarge(limits));
     });
-    body.on('error', () => finish({ status: 400, error: 'malformed', message: 'The body could not be read.' }));
+    body.on('error', () => finish({ status: 400, error: 'malformed', message: t('api.body.unreadable') }));
     parser.on('field', (name, value) => form.append(name, value));
     parser.on('file', (_field, stream, info) => {
       const chunks: Buffer[] = [];
@@ -101,7 +102,7 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
       );
     });
     parser.on('filesLimit', () => (tooManyFiles = true));
-    parser.on('error', () => finish({ status: 400, error: 'malformed', message: 'The multipart body could not be read.' }));
+    parser.on('error', () => finish({ status: 400, error: 'malformed', message: t('api.body.unreadable') }));
     parser.on('close', async () => {
       const all = await Promise.all(files);
       finish({ form, files: all.filter((file) => file.name !== '' || file.content.length > 0), tooManyFiles });

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/messages.ts';
 import { MAX_BODY_BYTES } from './body-limit.ts';
 import { readMultipart, type MultipartLimits, type UploadedFile } from './multipart.ts';
 
@@ -43,10 +44,8 @@ export async function readSubmission(
 ): Promise<Submission | Rejection> {
   const kind = submissionKind(request);
   const multipart = isMultipart(request);
-  if (!kind || (multipart && !files)) {
-    const types = `application/json or application/x-www-form-urlencoded${files ? ' or multipart/form-data' : ''}`;
-    return reject(415, 'unsupported-media-type', `Send ${types}.`);
-  }
+  if (!kind || (multipart && !files))
+    return reject(415, 'unsupported-media-type', t(files ? 'api.body.unsupported-media-type.files' : 'api.body.unsupported-media-type'));
   if (multipart && files) {
     const parsed = await readMultipart(request, files);
     if (isRejection(parsed)) return parsed;
@@ -89,7 +88,7 @@ export async function readText(request: Request): Promise<{ text: string } | Rej
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
-    return reject(400, 'malformed', 'The body is not valid UTF-8.');
+    return reject(400, 'malformed', t('api.body.not-utf-8'));
   }
 }
 
@@ -99,17 +98,17 @@ export function parseJsonObject(text: string): { object: Record<string, unknown>
   try {
     value = JSON.parse(text);
   } catch {
-    return reject(400, 'malformed', 'The body is not valid JSON.');
+    return reject(400, 'malformed', t('api.body.not-json'));
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return reject(400, 'malformed', 'The body must be a JSON object.');
+    return reject(400, 'malformed', t('api.body.not-object'));
   }
   return { object: value as Record<string, unknown> };
 }
 
 /** The body, read as it streams in and stopped once it goes over MAX_BODY_BYTES (a 413), as is a declared length over it. */
 async function readBody(request: Request): Promise<Uint8Array | Rejection> {
-  const tooLarge = () => reject(413, 'too-large', `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  const tooLarge = () => reject(413, 'too-large', t('api.body.too-large', { kilobytes: MAX_BODY_BYTES / 1024 }));
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return tooLarge();
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
@@ -125,7 +124,7 @@ async function readBody(request: Request): Promise<Uint8Array | Rejection> {
       chunks.push(part.value);
     }
   } catch {
-    return reject(400, 'malformed', 'The body could not be read.');
+    return reject(400, 'malformed', t('api.body.unreadable'));
   }
   return Buffer.concat(chunks);
 }
@@ -136,7 +135,7 @@ function isIdempotencyKey(key: string): boolean {
 }
 
 function badKey(): Rejection {
-  return reject(400, 'malformed', 'The idempotency key must be 8 to 200 printable characters without spaces.');
+  return reject(400, 'malformed', t('api.body.idempotency-key'));
 }
 
 function reject(status: Rejection['status'], error: string, message: string): Rejection {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { t } from '../../i18n/messages.ts';
 
 /** JSON answers for API routes: never cached, always with a machine-readable `error` on failure. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -9,7 +10,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 export function methodNotAllowed(allow: string): Response {
-  return jsonResponse(405, { error: 'method-not-allowed', message: `Use ${allow}.` }, { Allow: allow });
+  return jsonResponse(405, { error: 'method-not-allowed', message: t('api.method-not-allowed', { methods: allow }) }, { Allow: allow });
 }
 
 /** Sets an on-demand page's status; Astro would otherwise keep the statusText "OK" (as in "422 OK"). */

@@ -10,7 +10,7 @@ import { deleteAttemptsBefore } from '../db/sign-in-attempts.ts';
 import { deleteDevicesExpiredBefore } from '../db/staff-devices.ts';
 import { deleteSessionsExpiredBefore } from '../db/staff-sessions.ts';
 import { utcDay } from '../feedback/voter-key.ts';
-import { plural } from '../../lib/plural.ts';
+import { formatMessage, type PluralMessage } from '../../i18n/format.ts';
 import type { RetentionJob } from './schedule.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -28,8 +28,12 @@ export const SENT_EMAIL_DAYS = 30;
 const TICKET_BATCH = 500;
 
 const before = (now: Date, ms: number) => new Date(now.getTime() - ms);
-/** "deleted 3 reader events older than 180 days", or nothing when there was nothing to delete. */
-const deleted = (count: number, what: string, detail = '') => (count > 0 ? `deleted ${plural(count, what)}${detail}` : undefined);
+/**
+ * "deleted 3 reader events older than 180 days", or nothing when there was nothing to delete. Log lines are the
+ * operator's, in English, outside the message catalogue; their plurals are chosen as the catalogue's are.
+ */
+const deleted = (count: number, what: PluralMessage, detail = '') =>
+  count > 0 ? `deleted ${formatMessage(what, { count }, 'en')}${detail}` : undefined;
 
 /** Everything the server keeps only for a while, as `EVENT_RETENTION_DAYS` and `TICKET_RETENTION_DAYS` say. */
 export function retentionJobs({
@@ -46,7 +50,7 @@ export function retentionJobs({
       run: async (db, now) =>
         deleted(
           await deleteEventsBefore(db, before(now, eventRetentionDays * DAY_MS)),
-          'reader event',
+          { one: '{count} reader event', other: '{count} reader events' },
           ` older than ${eventRetentionDays} days`,
         ),
     },
@@ -57,7 +61,14 @@ export function retentionJobs({
         const yesterday = utcDay(before(now, DAY_MS));
         const claims = await purgeVoteClaims(db, new Date(`${yesterday}T00:00:00.000Z`));
         const salts = await purgeOldSalts(db, yesterday);
-        return [deleted(claims, 'vote claim'), deleted(salts, 'daily salt')].filter(Boolean).join(', ') || undefined;
+        return (
+          [
+            deleted(claims, { one: '{count} vote claim', other: '{count} vote claims' }),
+            deleted(salts, { one: '{count} daily salt', other: '{count} daily salts' }),
+          ]
+            .filter(Boolean)
+            .join(', ') || undefined
+        );
       },
     },
     ...(ticketRetentionDays > 0
@@ -66,7 +77,8 @@ export function retentionJobs({
             name: 'closed tickets',
             run: async (db: Db, now: Date, stopping: AbortSignal) => {
               const count = await anonymiseClosedTickets(db, before(now, ticketRetentionDays * DAY_MS), now, stopping);
-              return count > 0 ? `anonymised ${plural(count, 'ticket')} closed over ${ticketRetentionDays} days ago` : undefined;
+              const tickets = formatMessage({ one: '{count} ticket', other: '{count} tickets' }, { count }, 'en');
+              return count > 0 ? `anonymised ${tickets} closed over ${ticketRetentionDays} days ago` : undefined;
             },
           },
         ]
@@ -75,7 +87,8 @@ export function retentionJobs({
       name: 'copies of sent emails',
       run: async (db, now) => {
         const forgotten = await forgetSentBodies(db, before(now, SENT_EMAIL_DAYS * DAY_MS));
-        return forgotten > 0 ? `forgot the text of ${plural(forgotten, 'email')} sent over ${SENT_EMAIL_DAYS} days ago` : undefined;
+        const emails = formatMessage({ one: '{count} email', other: '{count} emails' }, { count: forgotten }, 'en');
+        return forgotten > 0 ? `forgot the text of ${emails} sent over ${SENT_EMAIL_DAYS} days ago` : undefined;
       },
     },
     {
@@ -84,7 +97,12 @@ export function retentionJobs({
         const sessions = await deleteSessionsExpiredBefore(db, now.toISOString());
         const devices = await deleteDevicesExpiredBefore(db, now.toISOString());
         return (
-          [deleted(sessions, 'expired staff session'), deleted(devices, 'expired device cookie')].filter(Boolean).join(', ') || undefined
+          [
+            deleted(sessions, { one: '{count} expired staff session', other: '{count} expired staff sessions' }),
+            deleted(devices, { one: '{count} expired device cookie', other: '{count} expired device cookies' }),
+          ]
+            .filter(Boolean)
+            .join(', ') || undefined
         );
       },
     },
@@ -93,7 +111,7 @@ export function retentionJobs({
       run: async (db, now) =>
         deleted(
           await deleteAttemptsBefore(db, before(now, SIGN_IN_RECORD_DAYS * DAY_MS).toISOString()),
-          'sign-in record',
+          { one: '{count} sign-in record', other: '{count} sign-in records' },
           ` older than ${SIGN_IN_RECORD_DAYS} days`,
         ),
     },
@@ -102,13 +120,17 @@ export function retentionJobs({
       run: async (db, now) =>
         deleted(
           await deleteIdempotencyKeysBefore(db, before(now, IDEMPOTENCY_KEY_HOURS * HOUR_MS)),
-          'idempotency key',
+          { one: '{count} idempotency key', other: '{count} idempotency keys' },
           ` older than ${IDEMPOTENCY_KEY_HOURS} hours`,
         ),
     },
     {
       name: 'rate-limit counters',
-      run: async (db, now) => deleted(await deleteExpiredRateLimits(db, now), 'expired rate-limit counter'),
+      run: async (db, now) =>
+        deleted(await deleteExpiredRateLimits(db, now), {
+          one: '{count} expired rate-limit counter',
+          other: '{count} expired rate-limit counters',
+        }),
     },
   ];
 }

@@ -7,6 +7,7 @@ import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
+import { t } from '../../i18n/messages.ts';
 import { attachmentSettings, type AttachmentSettings, type EndpointSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
 import { supportRequestFieldsFromForm, parseSupportRequest, type Flows, type SupportRequest } from './support-request-schema.ts';
@@ -56,12 +57,11 @@ export function createSupportRequestEndpoint({
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
     const notSaved = (error: unknown, submission: Submission) => {
       console.error(`ticket not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, 'We could not save your request just now. Try again in a moment.');
+      const answer = failedWrite(error, t('contact.error.not-saved'));
       return fail(answer.status, answer.error, answer.message, submission, answer.headers);
     };
 
-    if (isCrossSite(request, settings.publicOrigin))
-      return jsonResponse(403, { error: 'cross-site', message: 'Send this from the help center.' });
+    if (isCrossSite(request, settings.publicOrigin)) return jsonResponse(403, { error: 'cross-site', message: t('api.cross-site') });
     const submission = await readSubmission(request, supportRequestFieldsFromForm, {
       maxFiles: attachments.maxFiles,
       maxFileBytes: attachments.maxBytes,
@@ -77,8 +77,7 @@ export function createSupportRequestEndpoint({
     }
     if (!limit.allowed) {
       const wait = limit.retryAfterSeconds;
-      const message = `You have sent this form too many times in a short while. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`;
-      return fail(429, 'rate-limited', message, submission, { 'Retry-After': String(wait) });
+      return fail(429, 'rate-limited', t('contact.error.rate-limited', { count: wait }), submission, { 'Retry-After': String(wait) });
     }
 
     const parsed = parseSupportRequest(submission.fields, await flows());
@@ -88,7 +87,7 @@ export function createSupportRequestEndpoint({
       const errors = { ...(parsed.ok ? {} : parsed.errors), ...(files.ok ? {} : { [ATTACHMENTS_FIELD]: files.error }) };
       return asForm
         ? rerender(422, submission, { errors })
-        : jsonResponse(422, { error: 'invalid', message: 'Some fields need correcting.', fields: errors });
+        : jsonResponse(422, { error: 'invalid', message: t('api.invalid'), fields: errors });
     }
 
     const e = parsed.value;
@@ -124,7 +123,7 @@ export function createSupportRequestEndpoint({
     }
 
     if (outcome.outcome === 'key-reused') {
-      const message = `This form was already sent, with other details, as ${outcome.reference}. To send another request, submit the form again.`;
+      const message = t('contact.error.key-reused', { reference: outcome.reference });
       // A fresh key (the page makes one) lets the reader send the changed form as a new request.
       return asForm
         ? rerender(422, { ...submission, idempotencyKey: undefined }, { formError: message })

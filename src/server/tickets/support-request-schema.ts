@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ACCOUNT_EMAILS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, type FieldErrors } from '../../lib/contact-form.ts';
-import { controlCharactersProblem, hasControlCharacters } from '../../lib/control-characters.ts';
+import { hasControlCharacters } from '../../lib/control-characters.ts';
+import { t, type MessageKey } from '../../i18n/messages.ts';
 import { topicIds } from '../../site.config.ts';
 import { transcriptSchema, validateTranscript } from '../../troubleshooter/transcript.ts';
 import type { FlowFile } from '../../troubleshooter/flow-schema.ts';
@@ -13,56 +14,58 @@ export type Flows = Map<string, Pick<FlowFile, 'steps'>>;
  */
 const text = (missing: string, notText: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : notText) }).trim();
 
-/** An email field: `field` as it starts a sentence ("Your email address", "Address 2"). */
-const emailMessages = (field: string) => ({
-  missing: `Enter ${lowerFirst(field)}`,
-  notText: `Enter ${lowerFirst(field)} as text`,
-  tooLong: `${field} must be 254 characters or fewer`,
-  format: `Enter ${lowerFirst(field)} in the correct format, like name@example.com`,
-});
-const lowerFirst = (field: string) => field.charAt(0).toLowerCase() + field.slice(1);
-
-const contactEmail = emailMessages('Your email address');
-/** The account address boxes are labelled "Address 1", "Address 2", …: the issue's path says which box. */
-const accountEmail = (issue: { path?: PropertyKey[] }) => {
+const NAME_MAX = 200;
+const EMAIL_MAX = 254;
+/**
+ * The account address boxes are labelled "Address 1", "Address 2", …: the issue's path says which box (the second
+ * key of each pair is for when it does not).
+ */
+const ACCOUNT_EMAIL_ERRORS = {
+  notText: ['contact.account-email.error.not-text', 'contact.account-emails.error.not-text'],
+  tooLong: ['contact.account-email.error.too-long', 'contact.account-emails.error.too-long'],
+  format: ['contact.account-email.error.format', 'contact.account-emails.error.format'],
+} as const satisfies Record<string, [MessageKey, MessageKey]>;
+const accountEmail = (problem: keyof typeof ACCOUNT_EMAIL_ERRORS) => (issue: { path?: PropertyKey[] }) => {
   const index = issue.path?.at(-1);
-  return emailMessages(typeof index === 'number' ? `Address ${index + 1}` : 'Each address');
+  const [oneBox, anyBox] = ACCOUNT_EMAIL_ERRORS[problem];
+  return typeof index === 'number' ? t(oneBox, { number: index + 1, max: EMAIL_MAX }) : t(anyBox, { max: EMAIL_MAX });
 };
+const emailMissing = t('contact.email.error.missing');
 
 /** What a reader sends. */
 export const supportRequestSchema = z.object({
-  name: text('', 'Enter your name as text')
-    .max(200, { error: 'Name must be 200 characters or fewer' })
-    .refine((name) => !hasControlCharacters(name), { error: controlCharactersProblem('Name') })
+  name: text('', t('contact.name.error.not-text'))
+    .max(NAME_MAX, { error: t('contact.name.error.too-long', { max: NAME_MAX }) })
+    .refine((name) => !hasControlCharacters(name), { error: t('contact.name.error.control-characters') })
     // It goes into email headers (To:), where a line break could add headers of its own.
-    .refine((name) => !/[\r\n]/.test(name), { error: 'Enter your name on one line' })
+    .refine((name) => !/[\r\n]/.test(name), { error: t('contact.name.error.line-break') })
     .default(''),
-  email: text(contactEmail.missing, contactEmail.notText)
-    .min(1, { error: contactEmail.missing })
-    .max(254, { error: contactEmail.tooLong })
-    .pipe(z.email({ error: contactEmail.format })),
+  email: text(emailMissing, t('contact.email.error.not-text'))
+    .min(1, { error: emailMissing })
+    .max(EMAIL_MAX, { error: t('contact.email.error.too-long', { max: EMAIL_MAX }) })
+    .pipe(z.email({ error: t('contact.email.error.format') })),
   accountEmails: z
     .array(
       z
-        .string({ error: (issue) => accountEmail(issue).notText })
+        .string({ error: accountEmail('notText') })
         .trim()
-        .max(254, { error: (issue) => accountEmail(issue).tooLong })
+        .max(EMAIL_MAX, { error: accountEmail('tooLong') })
         // A blank box is no address; dropped below.
-        .pipe(z.union([z.literal(''), z.email({ error: (issue) => accountEmail(issue).format })])),
-      { error: 'Enter the email addresses your account may use as a list' },
+        .pipe(z.union([z.literal(''), z.email({ error: accountEmail('format') })])),
+      { error: t('contact.account-emails.error.not-list') },
     )
-    .max(ACCOUNT_EMAILS_MAX, { error: `Enter up to ${ACCOUNT_EMAILS_MAX} email addresses your account may use` })
+    .max(ACCOUNT_EMAILS_MAX, { error: t('contact.account-emails.error.too-many', { max: ACCOUNT_EMAILS_MAX }) })
     .default([])
     // Dropped after checking, so errors keep their box's index.
     .transform((list) => list.filter((address) => address !== '')),
-  topic: z.enum(topicIds, { error: 'Select what your request is about' }),
-  description: text('Enter a description of the problem', 'Enter a description of the problem as text')
-    .min(1, { error: 'Enter a description of the problem' })
-    .min(DESCRIPTION_MIN, { error: `Description must be ${DESCRIPTION_MIN} characters or more` })
-    .max(DESCRIPTION_MAX, { error: `Description must be ${DESCRIPTION_MAX.toLocaleString('en')} characters or fewer` })
-    .refine((description) => !hasControlCharacters(description), { error: controlCharactersProblem('Description') }),
-  transcript: transcriptSchema.nullish().transform((t) => t ?? null),
-  consent: z.literal(true, { error: 'Confirm that we may contact you about this request' }),
+  topic: z.enum(topicIds, { error: t('contact.topic.error.missing') }),
+  description: text(t('contact.description.error.missing'), t('contact.description.error.not-text'))
+    .min(1, { error: t('contact.description.error.missing') })
+    .min(DESCRIPTION_MIN, { error: t('contact.description.error.too-short', { min: DESCRIPTION_MIN }) })
+    .max(DESCRIPTION_MAX, { error: t('contact.description.error.too-long', { max: DESCRIPTION_MAX }) })
+    .refine((description) => !hasControlCharacters(description), { error: t('contact.description.error.control-characters') }),
+  transcript: transcriptSchema.nullish().transform((transcript) => transcript ?? null),
+  consent: z.literal(true, { error: t('contact.consent.error.missing') }),
 });
 
 export type SupportRequest = z.infer<typeof supportRequestSchema>;
@@ -118,5 +121,5 @@ export function parseSupportRequest(
 }
 
 function transcriptMessage(detail: string): string {
-  return `The troubleshooter answers could not be attached (${detail}). Go back to the troubleshooter, or send this form without them.`;
+  return t('contact.transcript.error', { detail });
 }

@@ -1,0 +1,34 @@
+// The search results' words from the message catalogue, as patterns: the server formats them, and the page hands
+// the same patterns to its browser code (results-markup.ts fills them in both places).
+import { locale, messagePattern } from '../../i18n/messages.ts';
+import type { SearchWords } from './results-markup.ts';
+
+export function searchWords(): SearchWords {
+  return {
+    locale,
+    messages: {
+      alsoCloseHeading: messagePattern('search.closest.also-heading'),
+      closestHeading: messagePattern('search.closest.heading'),
+      closestStatus: messagePattern('search.status.closest'),
+      correction: messagePattern('search.correction'),
+      fewStatus: messagePattern('search.status.few'),
+      filtersApply: messagePattern('search.filters.apply'),
+      filtersLegend: messagePattern('search.filters.legend'),
+      firstOf: messagePattern('search.first-of'),
+      helpContact: messagePattern('search.help.contact'),
+      helpHeading: messagePattern('search.help.heading'),
+      helpIntro: messagePattern('search.help.intro'),
+      helpTroubleshooter: messagePattern('search.help.troubleshooter'),
+      matches: messagePattern('search.status.matches'),
+      noMatch: messagePattern('search.status.none'),
+      prompt: messagePattern('search.status.prompt'),
+      troubleshooter: messagePattern('search.result.troubleshooter'),
+      troubleshooterLabel: messagePattern('search.result.troubleshooter-label'),
+      unavailable: messagePattern('search.status.unavailable'),
+    },
+    filters: {
+      audience: messagePattern('search.filter.audience'),
+      category: messagePattern('search.filter.category'),
+    },
+  };
+}

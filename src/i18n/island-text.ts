@@ -1,0 +1,53 @@
+/**
+ * The words each island gets as props, built from the catalogue on the server: only those it shows, so no catalogue
+ * ships to the browser (src/i18n/key-check.ts refuses an island importing it). Messages the island fills in itself
+ * (a count, a step number) go as patterns, with the locale to format them in.
+ */
+import type { ContactFormText } from '../islands/ContactForm.tsx';
+import type { TroubleshooterText } from '../islands/Troubleshooter.tsx';
+import { ACCOUNT_EMAILS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from '../lib/contact-form.ts';
+import { locale, messagePattern, t } from './messages.ts';
+
+export function contactFormText(): ContactFormText {
+  return {
+    locale,
+    errorPrefix: t('form.error.prefix'),
+    problem: t('form.error-summary.title'),
+    errorTitle: messagePattern('page.title.error'),
+    failed: t('contact.failed'),
+    alreadySent: messagePattern('contact.already-sent'),
+    another: t('contact.send-another'),
+    name: t('contact.name.label'),
+    nameHint: t('contact.name.hint'),
+    email: t('contact.email.label'),
+    emailHint: t('contact.email.hint'),
+    accounts: t('contact.account-emails.legend'),
+    accountsHint: t('contact.account-emails.hint', { max: ACCOUNT_EMAILS_MAX }),
+    address: messagePattern('contact.account-email.label'),
+    addAddress: t('contact.account-emails.add'),
+    topic: t('contact.topic.legend'),
+    description: t('contact.description.label'),
+    descriptionHint: t('contact.description.hint', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }),
+    attach: messagePattern('contact.transcript.attach'),
+    consent: t('contact.consent.label'),
+    agent: t('contact.user-agent'),
+    trap: t('contact.trap'),
+    unreachable: t('contact.unreachable'),
+    tryAgain: t('contact.try-again'),
+    sending: t('contact.sending'),
+    send: t('contact.send'),
+  };
+}
+
+export function troubleshooterText(): TroubleshooterText {
+  return {
+    progress: messagePattern('troubleshooter.progress'),
+    finished: messagePattern('troubleshooter.progress.finished'),
+    announce: messagePattern('troubleshooter.step-announcement'),
+    back: t('troubleshooter.back'),
+    restart: t('troubleshooter.restart'),
+    fixed: t('troubleshooter.fixed'),
+    browsers: t('browser-tabs.label'),
+    form: contactFormText(),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * What a page adds to the search index besides its visible text: its keywords and the synonyms of what it says,
+ * as hidden Pagefind metadata (see components/search/IndexTerms.astro). Metadata is searched and weighed (by field,
+ * pagefind-options.ts) but never quoted in an excerpt, so readers see the page's own prose.
+ */
+import { contentDir } from '../lib/content-dir.ts';
+import { readSynonymsFile, synonymsFilePath } from './synonyms-file.ts';
+import { INDEX_FIELDS, PHRASE_SEPARATOR } from './index-fields.ts';
+import { expandTerms, phraseVariants, type SynonymGroups } from './synonyms.ts';
+
+export { INDEX_FIELDS };
+
+export type IndexField = keyof typeof INDEX_FIELDS;
+
+export interface IndexedPage {
+  title: string;
+  description: string;
+  keywords: string[];
+  /** The page's text as a reader reads it (an article's body; none for a troubleshooter). */
+  text: string;
+}
+
+let groups: SynonymGroups | undefined;
+/** The editors' synonym groups, read once per build. */
+export function synonymGroups(): SynonymGroups {
+  return (groups ??= readSynonymsFile(synonymsFilePath(contentDir)));
+}
+
+/** The metadata a page carries, by field; empty fields are left out. */
+export function indexTerms(page: IndexedPage, synonyms: SynonymGroups = synonymGroups()): Partial<Record<IndexField, string>> {
+  const expanded = expandTerms({ about: [page.title, page.description, ...page.keywords], text: page.text }, synonyms);
+  const keywordVariants = page.keywords.flatMap((keyword) => phraseVariants(keyword, synonyms));
+  const fields: Record<IndexField, string[]> = {
+    titleVariants: phraseVariants(page.title, synonyms),
+    description: [page.description],
+    keywords: page.keywords,
+    synonyms: [...new Set([...keywordVariants, ...expanded.aboutSynonyms])].filter((term) => !page.keywords.includes(term)),
+    related: expanded.textSynonyms,
+  };
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, terms]) => terms.length)
+      .map(([field, terms]) => [field, terms.join(PHRASE_SEPARATOR)]),
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The second look at the pages Pagefind found: each candidate is scored on its own fields (title, description,
+ * headings, keywords, synonyms, text) against every informative word of the query, so a page that answers the
+ * question in its title or description comes before one that merely holds the words somewhere. Pagefind's own score
+ * is one signal among them. Pure functions over stored page data: no requests of their own.
+ */
+import { stemmer } from 'stemmer';
+import { PHRASE_SEPARATOR } from './index-fields.ts';
+import type { PagefindFragment } from './pagefind-api.ts';
+import { analyseQuery, isProblemWord } from './query.ts';
+
+/** Where on a page a word is found; a page counts each query word where it weighs most. */
+export type FieldKind = 'title' | 'question' | 'description' | 'keyword' | 'heading' | 'synonym' | 'related' | 'body';
+
+/**
+ * What a word found in each kind of field counts for. Titles say what a page is about; descriptions and question
+ * headings ("How do I …?") are written in readers' words; keywords are the editor's; synonyms add the other ways of
+ * saying them; a word only in the text says least.
+ */
+export const FIELD_WEIGHTS: Record<FieldKind, number> = {
+  title: 1,
+  question: 0.8,
+  description: 0.7,
+  keyword: 0.7,
+  heading: 0.6,
+  synonym: 0.5,
+  related: 0.2,
+  body: 0.3,
+};
+
+/** How the signals add up; chosen on the tuning half of the golden set (`npm run bench:search` shows both). */
+export const RANK_WEIGHTS = {
+  /** The share of the query's words the page holds, each weighed by where on the page it is found. */
+  coverage: 1,
+  /** The one field that says most nearly just the query (Dice's overlap), weighed by its kind. */
+  closest: 1,
+  /**
+   * What the closest field counts for when it says something fails and the reader does not, or the other way round:
+   * "How do I reset my password?" answers "how do i reset my password" better than "I reset my password but still
+   * can't sign in".
+   */
+  otherIntent: 0.8,
+  /** Pagefind's score, relative to the best. */
+  pagefind: 0.25,
+  /** A troubleshooter over an article that matches as well: a stuck reader is better served by the guided path. */
+  troubleshooter: 0.2,
+  /** … and more when the reader says something fails. */
+  stuck: 0.1,
+};
+
+export interface Candidate {
+  page: PagefindFragment;
+  /** Pagefind's score. */
+  score: number;
+  /** For pages found word by word: how many of the words the page holds, which orders them before their score. */
+  tier?: number;
+}
+
+interface Field {
+  kind: FieldKind;
+  /** The field's words as a query's are made (query.ts), stemmed. */
+  stems: string[];
+  /** Whether the field says something fails ("I can't sign in"). */
+  problem: boolean;
+}
+
+const stemCache = new Map<string, string>();
+/** Stemming is most of the work of reading a page, and pages share most of their words. */
+const stem = (word: string) => {
+  let found = stemCache.get(word);
+  if (found === undefined) stemCache.set(word, (found = stemmer(word)));
+  return found;
+};
+
+// Pagefind hands out the same object for a page each time, so each page's fields are worked out once.
+const known = new WeakMap<PagefindFragment, { productName: string; fields: Field[] }>();
+
+/** A page's fields as stemmed words, from its stored text and metadata. */
+export function fieldsOf(page: PagefindFragment, productName: string): Field[] {
+  const cached = known.get(page);
+  if (cached?.productName === productName) return cached.fields;
+  const fields = readFields(page, productName);
+  known.set(page, { productName, fields });
+  return fields;
+}
+
+function readFields(page: PagefindFragment, productName: string): Field[] {
+  const split = (value: string | undefined) => (value ? value.split(PHRASE_SEPARATOR) : []);
+  const field = (kind: FieldKind) => (text: string | undefined) => {
+    if (!text) return [];
+    const { words, problem } = analyseQuery(text, { productName });
+    return [{ kind, stems: words.map(stem), problem }];
+  };
+  return [
+    ...[page.meta.title, ...split(page.meta.title_variants)].flatMap(field('title')),
+    ...field('description')(page.meta.description),
+    ...(page.anchors ?? [])
+      .filter((a) => a.element !== 'h1')
+      .flatMap((a) => field(a.text.trim().endsWith('?') ? 'question' : 'heading')(a.text)),
+    ...split(page.meta.keywords).flatMap(field('keyword')),
+    ...split(page.meta.synonyms).flatMap(field('synonym')),
+    ...split(page.meta.related).flatMap(field('related')),
+    ...field('body')(page.content),
+  ];
+}
+
+const holds = (field: Field, stem: string) => field.stems.some((s) => s.startsWith(stem));
+
+/** Whether the page's title (or the title said with synonyms) holds one of the query's words other than its problem words ("cant"). */
+export function titleHolds(page: PagefindFragment, words: string[], productName: string): boolean {
+  const stems = words.filter((word) => !isProblemWord(word)).map(stemmer);
+  return fieldsOf(page, productName).some((f) => f.kind === 'title' && stems.some((stem) => holds(f, stem)));
+}
+
+/** Dice's coefficient of the query's stems and a field's: twice the shared words over both counts. */
+function overlap(query: string[], field: string[]): number {
+  if (!query.length || !field.length) return 0;
+  const shared = query.filter((q) => field.some((f) => f.startsWith(q))).length;
+  return (2 * shared) / (query.length + field.length);
+}
+
+/**
+ * The candidates best first, for the query's words (as query.ts makes them); `problem` when the reader says something
+ * fails. `isTroubleshooter` tells a guided flow from an article.
+ */
+export function rankCandidates(
+  candidates: Candidate[],
+  words: string[],
+  {
+    productName,
+    problem,
+    isTroubleshooter,
+  }: { productName: string; problem: boolean; isTroubleshooter: (page: PagefindFragment) => boolean },
+): PagefindFragment[] {
+  const top = Math.max(0, ...candidates.map((c) => c.score)) || 1;
+  const stems = words.map(stemmer);
+  const scored = candidates.map(({ page, score, tier = 0 }, i) => {
+    const fields = fieldsOf(page, productName);
+    const found = (stem: string) => Math.max(0, ...fields.filter((f) => holds(f, stem)).map((f) => FIELD_WEIGHTS[f.kind]));
+    const coverage = stems.length ? stems.reduce((sum, stem) => sum + found(stem), 0) / stems.length : 0;
+    const closest = Math.max(
+      0,
+      ...fields
+        .filter((f) => f.kind !== 'body' && f.kind !== 'related')
+        .map((f) => FIELD_WEIGHTS[f.kind] * overlap(stems, f.stems) * (f.problem === problem ? 1 : RANK_WEIGHTS.otherIntent)),
+    );
+    const guided = isTroubleshooter(page) ? RANK_WEIGHTS.troubleshooter + (problem ? RANK_WEIGHTS.stuck : 0) : 0;
+    return {
+      page,
+      i,
+      tier,
+      score: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.closest * closest + (RANK_WEIGHTS.pagefind * score) / top + guided,
+    };
+  });
+  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map(({ page }) => page);
+}
