@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { articleHref, flowHref } from '../src/lib/links.ts';
+import type { Catalog } from '../src/lib/catalog.ts';
+import { answerArticles, quickAnswer, type AnswerArticle, type QuickAnswer } from '../src/search/quick-answer.ts';
 import type { Search, SearchOutcome } from '../src/search/search.ts';
 
 export const QUALITY_TARGETS = {
@@ -100,4 +102,47 @@ export function figures(runs: QueryRun[]): QualityFigures {
 /** Queries that miss a target: answerable ones without an answer in the top three, unanswerable ones given an exact match. */
 export function misses(runs: QueryRun[]): QueryRun[] {
   return runs.filter((r) => (r.query.answers.length ? r.rank === undefined || r.rank > 3 : r.outcome.match === 'exact'));
+}
+
+/** The quick answers' targets (issue #20), over the answerable queries. */
+export const ANSWER_TARGETS = {
+  /** Of the queries shown a quick answer, the share whose section is from a listed answer, at least. */
+  precision: 0.9,
+  /** Of the answerable queries, the share shown a quick answer, at least. */
+  coverage: 0.6,
+} as const;
+
+export interface AnswerRun {
+  query: GoldenQuery;
+  answer?: QuickAnswer;
+  right: boolean;
+}
+
+/** Each query's quick answer from its search outcome, and whether it quotes an article the query lists. */
+export function answerRuns(runs: QueryRun[], articleAt: (url: string) => AnswerArticle | undefined): AnswerRun[] {
+  return runs.map((run) => {
+    const answer = quickAnswer(run.outcome, articleAt);
+    return { query: run.query, answer, right: answer !== undefined && run.query.answers.includes(answer.article.slug) };
+  });
+}
+
+/**
+ * Precision: of the queries given a box (unanswerable ones included, where any box is wrong), the share whose box
+ * quotes a right article. Coverage: of the answerable queries, the share given a box.
+ */
+export function answerFigures(runs: AnswerRun[]): { precision: number; coverage: number; boxes: number; answerable: number } {
+  const boxed = runs.filter((r) => r.answer);
+  const answerable = runs.filter((r) => r.query.answers.length);
+  return {
+    precision: boxed.length ? boxed.filter((r) => r.right).length / boxed.length : 1,
+    coverage: answerable.length ? answerable.filter((r) => r.answer).length / answerable.length : 0,
+    boxes: boxed.length,
+    answerable: answerable.length,
+  };
+}
+
+/** The articles of a build's catalog (dist/client/catalog.json) as quick answers read them, by page address. */
+export function catalogArticles(catalog: Catalog): (url: string) => AnswerArticle | undefined {
+  const byUrl = answerArticles(catalog);
+  return (url) => byUrl.get(url);
 }

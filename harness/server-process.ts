@@ -15,11 +15,12 @@ const SHELL_SETTINGS_IGNORED = [
   'ESCALATION_RATE_LIMIT',
   'FEEDBACK_RATE_LIMIT',
   'EVENT_RATE_LIMIT',
+  'MCP_RATE_LIMIT',
   'EVENT_RETENTION_DAYS',
   'COUNTRY_HEADER',
   'DATABASE_URL',
 ];
-const RATE_LIMITS_OFF = { ESCALATION_RATE_LIMIT: '0', FEEDBACK_RATE_LIMIT: '0', EVENT_RATE_LIMIT: '0' };
+const RATE_LIMITS_OFF = { ESCALATION_RATE_LIMIT: '0', FEEDBACK_RATE_LIMIT: '0', EVENT_RATE_LIMIT: '0', MCP_RATE_LIMIT: '0' };
 
 /**
  * Builds the site when dist/ is missing, older than the sources or made for another SITE_URL, with the project's

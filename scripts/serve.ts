@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Catalog } from '../src/lib/catalog.ts';
+import { provideBuiltClient } from '../src/server/built-client.ts';
 import { provideCatalog } from '../src/server/catalog.ts';
 import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
@@ -10,7 +11,6 @@ import { startHttpServer } from '../src/server/http/server.ts';
 import { startInboundListener, type InboundListener } from '../src/server/email/inbound-server.ts';
 import { MAIL_NOT_SET_UP, startMail } from '../src/server/email/mail-service.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
-import { provideSearchBundle } from '../src/server/search/site-search.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
 import {
   checkSettings,
@@ -67,8 +67,9 @@ if (!existsSync(catalogFile)) {
   process.exit(1);
 }
 provideCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')) as Catalog);
-// The search index: checked on the first search, so a missing one makes search answer 503, never stops the server.
-provideSearchBundle(fileURLToPath(new URL('../dist/client/pagefind', import.meta.url)));
+// The static files the server reads: the search index (checked on the first search, so a missing one makes search
+// answer 503, never stops the server) and the articles' Markdown (for the MCP server).
+provideBuiltClient(fileURLToPath(new URL('../dist/client', import.meta.url)));
 
 // The adapter's standalone handler serves static files and on-demand routes; we own the HTTP server around it.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';

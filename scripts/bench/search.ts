@@ -1,19 +1,25 @@
 // Search quality: `npm run bench:search [-- --half=A|B] [--sweep]`. Every query of the golden set
 // (content/search/queries.yaml) through the search module against the built index (built first when stale), with
-// hit@1, hit@3, MRR, the zero-result rate and the time per query beside the targets, then the misses.
+// hit@1, hit@3, MRR, the zero-result rate and the time per query beside the targets, then the quick answers'
+// precision and coverage, then the misses.
 // --sweep tries each Pagefind ranking setting in turn on half A (the tuning half) and shows half B beside it.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildIfStale } from '../../harness/server-process.ts';
 import {
+  ANSWER_TARGETS,
   QUALITY_TARGETS,
+  answerFigures,
+  answerRuns,
+  catalogArticles,
   figures,
   half,
   misses,
   readGoldenQueries,
   runGoldenQueries,
   type GoldenQuery,
-  type QualityFigures,
 } from '../../harness/search-quality.ts';
+import type { Catalog } from '../../src/lib/catalog.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
 import { openNodeSearch } from '../../src/search/node-search.ts';
 import { PAGEFIND_OPTIONS } from '../../src/search/pagefind-options.ts';
@@ -87,10 +93,12 @@ const sets: [string, GoldenQuery[]][] = only
     ];
 const results = [];
 for (const [label, queries] of sets) results.push({ label, runs: await runGoldenQueries(search, queries) });
-const shown = results.map((r) => ({ ...r, f: figures(r.runs) }));
+const articleAt = catalogArticles(JSON.parse(readFileSync(join(root, 'dist', 'client', 'catalog.json'), 'utf8')) as Catalog);
+const shown = results.map((r) => ({ ...r, f: { ...figures(r.runs), answers: answerFigures(answerRuns(r.runs, articleAt)) } }));
+type Shown = (typeof shown)[number]['f'];
 
 console.log(`Search quality on ${all.length} golden queries (content/search/queries.yaml), index ${bundleDir}\n`);
-const row = (name: string, value: (f: QualityFigures) => string, target: string, ok?: (f: QualityFigures) => boolean) => [
+const row = (name: string, value: (f: Shown) => string, target: string, ok?: (f: Shown) => boolean) => [
   name,
   ...shown.map((s) => value(s.f)),
   target,
@@ -125,6 +133,18 @@ console.log(
         (f) => pct(f.unanswerableHelped),
         `${pct(QUALITY_TARGETS.unanswerableHelped)}`,
         (f) => f.unanswerableHelped >= QUALITY_TARGETS.unanswerableHelped,
+      ),
+      row(
+        'quick answers: from a right article',
+        (f) => `${pct(f.answers.precision)} of ${f.answers.boxes}`,
+        `≥ ${pct(ANSWER_TARGETS.precision)}`,
+        (f) => f.answers.precision >= ANSWER_TARGETS.precision,
+      ),
+      row(
+        'quick answers: answerable queries given one',
+        (f) => pct(f.answers.coverage),
+        `≥ ${pct(ANSWER_TARGETS.coverage)}`,
+        (f) => f.answers.coverage >= ANSWER_TARGETS.coverage,
       ),
       row('time per query, mean / p95 (Node)', (f) => `${f.msMean.toFixed(1)} / ${f.msP95.toFixed(1)} ms`, ''),
     ],

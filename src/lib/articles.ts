@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleMarkdown } from './markdown/article-markdown.ts';
+import { compiledInFile } from './markdown/syntax-errors.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Category = CollectionEntry<'categories'>;
@@ -23,5 +24,9 @@ export function byTitle(a: Article, b: Article): number {
 /** The article's body as plain Markdown, its components turned into their plain equivalents. */
 export async function getArticleMarkdown(article: Article): Promise<string> {
   const flows = await getCollection('flows');
-  return articleMarkdown(article.body ?? '', { flowTitle: (id) => flows.find((f) => f.id === id)?.data.title });
+  const body = article.body ?? '';
+  // A body the parser rejects names its file and line, wherever the Markdown is asked for first.
+  return compiledInFile(article.filePath ?? article.id, body, () =>
+    articleMarkdown(body, { flowTitle: (id) => flows.find((f) => f.id === id)?.data.title }),
+  );
 }

@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isSeq, isScalar, visit, LineCounter } from 'yaml';
-import { ArticleSyntaxError, compileArticleBody } from './markdown/article-body.ts';
+import { compileArticleBody } from './markdown/article-body.ts';
+import { ArticleSyntaxError } from './markdown/syntax-errors.ts';
 
 /**
  * Checks the per-file schema cannot do: dangling `related` slugs and internal links, duplicate slugs or

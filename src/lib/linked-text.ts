@@ -1,4 +1,5 @@
 import { LinkifyIt } from 'linkify-it';
+import { escapeHtml } from './escape-html.ts';
 
 /**
  * Plain text someone typed (a requester's message, a staff reply) as HTML: escaped, paragraphs and line breaks as
@@ -8,12 +9,6 @@ import { LinkifyIt } from 'linkify-it';
 const linkify = new LinkifyIt();
 /** Only links a reader can safely follow: the web and email. */
 const SAFE = /^(?:https?:|mailto:)/i;
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
 
 /** One line or paragraph's text, escaped, with its links. */
 export function linkedLine(text: string): string {

@@ -15,3 +15,8 @@ export const TROUBLESHOOTERS_PATH = '/troubleshoot/';
 export function flowHref(id: string, step?: string): string {
   return `${TROUBLESHOOTERS_PATH}${id}/${step ? `#${step}` : ''}`;
 }
+
+/** The article as plain Markdown, for assistants and other programs. */
+export function articleMarkdownHref(slug: string): string {
+  return `/articles/${slug}.md`;
+}

@@ -119,6 +119,12 @@ function overlap(query: string[], field: string[]): number {
   return (2 * shared) / (query.length + field.length);
 }
 
+/** A page as the second look ranked it, with its score (how well it answers the query, about 0 to 2.5). */
+export interface RankedPage {
+  page: PagefindFragment;
+  score: number;
+}
+
 /**
  * The candidates best first, for the query's words (as query.ts makes them); `problem` when the reader says something
  * fails. `isTroubleshooter` tells a guided flow from an article.
@@ -131,7 +137,7 @@ export function rankCandidates(
     problem,
     isTroubleshooter,
   }: { productName: string; problem: boolean; isTroubleshooter: (page: PagefindFragment) => boolean },
-): PagefindFragment[] {
+): RankedPage[] {
   const top = Math.max(0, ...candidates.map((c) => c.score)) || 1;
   const stems = words.map(stemmer);
   const scored = candidates.map(({ page, score, tier = 0 }, i) => {
@@ -152,5 +158,5 @@ export function rankCandidates(
       score: RANK_WEIGHTS.coverage * coverage + RANK_WEIGHTS.closest * closest + (RANK_WEIGHTS.pagefind * score) / top + guided,
     };
   });
-  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map(({ page }) => page);
+  return scored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i).map(({ page, score }) => ({ page, score }));
 }

@@ -8,7 +8,7 @@ import { stemmer } from 'stemmer';
 import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult } from './pagefind-api.ts';
 import { TROUBLESHOOTER_FILTER } from './index-fields.ts';
 import { analyseQuery, type QueryPhrase } from './query.ts';
-import { rankCandidates, titleHolds } from './rank.ts';
+import { rankCandidates, titleHolds, type RankedPage } from './rank.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -21,6 +21,8 @@ export const WEAK_RESULT_COUNT = 2;
 /** Searches a query may cost beyond the first, for corrections and fallback together. */
 export const MAX_EXTRA_SEARCHES = 4;
 export const DEFAULT_RESULT_LIMIT = 10;
+/** The longest query searched (the search page, quick answers, the MCP server); longer ones are refused or cut. */
+export const MAX_QUERY_LENGTH = 200;
 
 export type HitKind = 'article' | 'troubleshooter';
 
@@ -32,6 +34,8 @@ export interface SearchHit {
   category?: string;
   /** Text from the page with every `<`/`>` escaped and the matched words in `<mark>`. */
   excerpt: string;
+  /** How well the page answers the query by its fields (rank.ts), about 0 to 2.5: what a quick answer trusts. */
+  relevance: number;
 }
 
 export interface SearchOutcome {
@@ -47,6 +51,8 @@ export interface SearchOutcome {
   exactHits: number;
   /** The query as corrected, when typos were corrected ("Showing results for …"). */
   correctedQuery?: string;
+  /** The words searched for, as the query was understood (after corrections): what a quick answer looks for. */
+  words: string[];
   /** Pages that hold every word searched for; `hits` starts with the first of them. */
   total: number;
   hits: SearchHit[];
@@ -136,11 +142,11 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         .map((result) => ({ ...result, score: 0 }));
       const pool = [...offered, ...holdingAll.results.slice(0, depth)];
       const exactPages = await rank([...new Map(pool.map((r) => [r.id, r])).values()]);
-      const seen = new Set(exactPages.map((page) => page.url));
+      const seen = new Set(exactPages.map(({ page }) => page.url));
       // Only as many of the closest pages as can still be shown: each one's text is a request in the browser.
       const others = holdingMost ? holdingMost.results.slice(0, Math.max(0, limit - exactPages.length)) : [];
-      const closePages = (await rank(others, holdingMost?.wordsMatched)).filter((page) => !seen.has(page.url));
-      const hits = [...exactPages, ...closePages].slice(0, limit).map((page) => hitOf(page, flowPathPrefix));
+      const closePages = (await rank(others, holdingMost?.wordsMatched)).filter(({ page }) => !seen.has(page.url));
+      const hits = [...exactPages, ...closePages].slice(0, limit).map((ranked) => hitOf(ranked, flowPathPrefix));
       // Exact only when the pages hold every word as typed: not after a correction or leaving a word out.
       const strong = typed && holdingAll.results.length >= WEAK_RESULT_COUNT;
       return {
@@ -148,6 +154,7 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         match: !hits.length ? 'none' : strong ? 'exact' : 'closest',
         exactHits: Math.min(exactPages.length, hits.length),
         ...(correctedQuery ? { correctedQuery } : {}),
+        words: searched,
         total: holdingAll.results.length,
         hits,
         filterCounts: holdingAll.results.length ? holdingAll.filterCounts : (holdingMost?.filterCounts ?? {}),
@@ -283,7 +290,7 @@ function withCorrections(query: string, corrections: Map<string, string>): strin
   return query.replace(/[\p{L}\p{N}'’]+/gu, (token) => corrections.get(token.toLowerCase().replace(/['’]/g, '')) ?? token);
 }
 
-function hitOf(data: PagefindFragment, flowPathPrefix: string): SearchHit {
+function hitOf({ page: data, score }: RankedPage, flowPathPrefix: string): SearchHit {
   const kind: HitKind = data.url.startsWith(flowPathPrefix) ? 'troubleshooter' : 'article';
   const category = data.filters.category?.[0];
   return {
@@ -292,6 +299,7 @@ function hitOf(data: PagefindFragment, flowPathPrefix: string): SearchHit {
     kind,
     ...(kind === 'article' && category ? { category } : {}),
     excerpt: data.excerpt,
+    relevance: score,
   };
 }
 

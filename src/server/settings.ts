@@ -67,6 +67,8 @@ export const settingsSchema = z.object({
   /** Event beacons come in batches (one per page or every few seconds), so a minute's limit is generous. */
   EVENT_RATE_LIMIT: count(0).default(30),
   EVENT_RETENTION_DAYS: count(1).default(180),
+  /** Calls from assistants and programs: MCP requests and quick answers (GET /api/answer), together. */
+  MCP_RATE_LIMIT: count(0).default(60),
   TICKET_RETENTION_DAYS: count(0).default(365),
   /** How many proxies in front of us append to X-Forwarded-For. */
   TRUST_PROXY: z
@@ -236,7 +238,14 @@ const feedbackSchema = settingsSchema
   .pick({ FEEDBACK_RATE_LIMIT: true, TRUST_PROXY: true, SITE_URL: true })
   .transform((s) => endpoint(s, s.FEEDBACK_RATE_LIMIT));
 
+// MCP_RATE_LIMIT keeps the name operators know from MCP; it covers /api/answer too.
+const assistantSchema = settingsSchema
+  .pick({ MCP_RATE_LIMIT: true, TRUST_PROXY: true, SITE_URL: true })
+  .transform((s) => endpoint(s, s.MCP_RATE_LIMIT));
+
 export const supportRequestSettings = (env: Env): EndpointSettings => read(supportRequestSchema, env);
+/** The endpoints for assistants and programs: /mcp and /api/answer. */
+export const assistantSettings = (env: Env): EndpointSettings => read(assistantSchema, env);
 export const feedbackSettings = (env: Env): EndpointSettings => read(feedbackSchema, env);
 
 export interface EventSettings extends EndpointSettings {

@@ -35,6 +35,14 @@ describe('draft articles', () => {
     expect(existsSync(join(client, 'articles/draft-digests'))).toBe(false);
     expect(existsSync(join(client, 'articles/forgot-password/index.html'))).toBe(true);
     expect(readFileSync(join(client, 'sitemap.xml'), 'utf8')).not.toContain('draft-digests');
+    expect(existsSync(join(client, 'articles/draft-digests.md'))).toBe(false);
+    expect(existsSync(join(client, 'articles/forgot-password.md'))).toBe(true);
+    for (const file of ['llms.txt', 'llms-full.txt']) {
+      const text = readFileSync(join(client, file), 'utf8');
+      expect(text, file).toContain('/articles/forgot-password');
+      expect(text, file).not.toContain('draft-digests');
+      expect(text, file).not.toContain('zebrafinch');
+    }
     expect(readFileSync(join(client, 'categories/profile-settings/index.html'), 'utf8')).not.toContain('draft-digests');
     const fragments = readdirSync(join(client, 'pagefind/fragment')).map((f) =>
       gunzipSync(readFileSync(join(client, 'pagefind/fragment', f))).toString(),

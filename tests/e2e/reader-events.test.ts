@@ -3,7 +3,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { choose, openLoginFlow } from '../support/flow-page.ts';
 import { noMatchQuery, storedInsights } from '../support/insights.ts';
-import { readSearchResults, searchStatus } from '../support/search.ts';
+import { readSearchResults, searchResultLink, searchStatus } from '../support/search.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 
 const session = useBrowser();
@@ -55,7 +55,7 @@ describe('reader events', () => {
     const rank = results.findIndex((r) => r.href === KNOWN_ARTICLE.path) + 1;
     // The count stored is the number of articles the status line says match every word.
     const matching = Number(/^(\d+) articles? match/.exec(await searchStatus(page).innerText())?.[1]);
-    await page.getByRole('main').getByRole('link', { name: KNOWN_ARTICLE.title }).click();
+    await searchResultLink(page, KNOWN_ARTICLE.title).click();
     await page.waitForURL(`**${KNOWN_ARTICLE.path}`);
 
     const events = await eventsSince(since, (list) => list.some((e) => e.type === 'search_open' && e.query === 'maiden name'));

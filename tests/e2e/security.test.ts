@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/server/http/server.ts';
 import { collectPageErrors, siteUrl, useBrowser } from '../support/browser.ts';
-import { readSearchResults } from '../support/search.ts';
+import { readSearchResults, searchResultLink } from '../support/search.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 
 const session = useBrowser();
@@ -53,7 +53,7 @@ describe('security', () => {
     const field = page.getByRole('main').getByRole('searchbox');
     await field.fill('maiden name');
     expect((await readSearchResults(page, 'maiden name')).length).toBeGreaterThan(0);
-    await page.getByRole('main').getByRole('link', { name: KNOWN_ARTICLE.title }).click();
+    await searchResultLink(page, KNOWN_ARTICLE.title).click();
     await page.waitForURL(`**${KNOWN_ARTICLE.path}`);
 
     const cspViolations = errors.filter((e) => /Content Security Policy|Refused to/i.test(e));

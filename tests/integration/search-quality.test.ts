@@ -1,15 +1,29 @@
 // The golden query set (content/search/queries.yaml) against the index built from content/ as shipped, held to the
-// quality targets of issue #13. `npm run bench:search` prints the same figures, the misses and each half's.
-import { existsSync } from 'node:fs';
+// quality targets of issue #13, and the quick answers to those of issue #20. `npm run bench:search` prints the same
+// figures, the misses and each half's.
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerUrl, figures, misses, readGoldenQueries, runGoldenQueries, type QueryRun } from '../../harness/search-quality.ts';
+import {
+  answerFigures,
+  answerRuns,
+  answerUrl,
+  catalogArticles,
+  figures,
+  misses,
+  readGoldenQueries,
+  runGoldenQueries,
+  type AnswerRun,
+  type QueryRun,
+} from '../../harness/search-quality.ts';
 import { projectRoot } from '../../harness/project-copy.ts';
+import type { Catalog } from '../../src/lib/catalog.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
 import { openNodeSearch } from '../../src/search/node-search.ts';
 import { site } from '../../src/site.config.ts';
 
 const queries = readGoldenQueries(`${projectRoot}/content/search/queries.yaml`);
 let runs: QueryRun[];
+let answers: AnswerRun[];
 
 beforeAll(async () => {
   const search = await openNodeSearch({
@@ -19,6 +33,8 @@ beforeAll(async () => {
     productName: site.productName,
   });
   runs = await runGoldenQueries(search, queries);
+  const catalog = JSON.parse(readFileSync(`${projectRoot}/dist/client/catalog.json`, 'utf8')) as Catalog;
+  answers = answerRuns(runs, catalogArticles(catalog));
 });
 
 const listed = (list: QueryRun[]) =>
@@ -61,5 +77,33 @@ describe('search quality on the golden query set', () => {
       exact.map((r) => r.query.query),
       listed(exact),
     ).toEqual([]);
+  });
+});
+
+describe('quick answers on the golden query set', () => {
+  const wrong = () =>
+    answers
+      .filter((r) => r.answer && !r.right)
+      .map((r) => `"${r.query.query}" → ${r.answer!.href}`)
+      .join('\n');
+
+  it('quote a section of a right article for at least 90 % of the queries shown one', () => {
+    expect(answerFigures(answers).precision, wrong()).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('are shown for at least 60 % of the answerable queries', () => {
+    expect(answerFigures(answers).coverage).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('quote at most about 80 words, each from the article quoted', () => {
+    for (const { answer, query } of answers) {
+      if (!answer) continue;
+      const shown = answer.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : b.items)).join(' ');
+      expect(shown.split(/\s+/).filter(Boolean).length, query.query).toBeLessThanOrEqual(80);
+      const markdown = readFileSync(`${projectRoot}/dist/client/articles/${answer.article.slug}.md`, 'utf8');
+      const articleWords = new Set(markdown.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+      const foreign = (shown.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !articleWords.has(w));
+      expect(foreign, query.query).toEqual([]);
+    }
   });
 });

@@ -42,6 +42,15 @@ export async function readSearchResults(page: Page, query: string): Promise<Sear
     );
 }
 
+/** A result's title link in the results list (the Quick answer above the list may link to the same article). */
+export function searchResultLink(page: Page, title: string): Locator {
+  return page
+    .getByRole('main')
+    .getByRole('list')
+    .filter({ has: page.getByRole('heading') })
+    .getByRole('link', { name: title, exact: true });
+}
+
 /** Lower-case words of a text, for comparing runs of words regardless of punctuation and spacing. */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { absoluteLinks } from '../../src/lib/markdown/absolute-links.ts';
 import { articleMarkdown } from '../../src/lib/markdown/article-markdown.ts';
 import { renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown/html.ts';
 import { markdownToText } from '../../src/lib/markdown/text.ts';
@@ -149,5 +150,30 @@ describe('an article as plain Markdown (its components turned into their plain e
   it('reads as plain text through the same pipeline', () => {
     const mdx = 'Press <Kbd>Ctrl</Kbd>.\n\n<Callout type="tip">\n\nIt’s "safe".\n\n</Callout>';
     expect(markdownToText(toMarkdown(mdx))).toBe('Press Ctrl.\n\nTip\n\nIt’s “safe”.');
+  });
+});
+
+describe('absolute links (Markdown read away from the site)', () => {
+  it('puts the origin before site-relative destinations only, and changes nothing else', () => {
+    const markdown = [
+      'See [fees](/articles/fees/ "Fees") or [the web](https://status.example/) and [top](#top).',
+      '',
+      '> ![chart](/chart.png) in [the flow](/troubleshoot/login/#check-spam)',
+      '',
+      '[ref]: /articles/ref/',
+      '',
+      '- a [reference][ref] and `[code](/not-a-link/)`',
+    ].join('\n');
+    expect(absoluteLinks(markdown, 'https://help.example.com')).toBe(
+      [
+        'See [fees](https://help.example.com/articles/fees/ "Fees") or [the web](https://status.example/) and [top](#top).',
+        '',
+        '> ![chart](https://help.example.com/chart.png) in [the flow](https://help.example.com/troubleshoot/login/#check-spam)',
+        '',
+        '[ref]: https://help.example.com/articles/ref/',
+        '',
+        '- a [reference][ref] and `[code](/not-a-link/)`',
+      ].join('\n'),
+    );
   });
 });

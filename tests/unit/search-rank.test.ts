@@ -19,7 +19,7 @@ function ranked(query: string, pages: PagefindFragment[], scores: number[] = pag
     pages.map((p, i) => ({ page: p, score: scores[i] })),
     words,
     { productName: 'Loomwork', problem, isTroubleshooter: (p) => p.url.startsWith('/troubleshoot/') },
-  ).map((p) => p.url);
+  ).map((p) => p.page.url);
 }
 
 describe('the second look at the best pages', () => {

@@ -4,6 +4,8 @@
  * patterns (search-words.ts on the server, the page's data attribute in the browser), so no catalogue ships.
  */
 import { formatMessage, formatParts, type Message } from '../../i18n/format.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
+import type { QuickAnswer } from '../../search/quick-answer.ts';
 import type { SearchHit, SearchOutcome } from '../../search/search.ts';
 import { AS_TYPED_PARAM, FILTER_NAMES, SEARCH_PATH, type FilterName } from './search-params.ts';
 
@@ -30,6 +32,9 @@ export type SearchMessage =
   | 'matches'
   | 'noMatch'
   | 'prompt'
+  | 'quickAnswerHeading'
+  | 'quickAnswerMore'
+  | 'quickAnswerSource'
   | 'troubleshooter'
   | 'troubleshooterLabel'
   | 'unavailable';
@@ -38,9 +43,6 @@ export type SearchMessage =
 interface Html {
   html: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function searchHref(query: string, asTyped = false): string {
   const params = new URLSearchParams({ q: query });
@@ -145,5 +147,30 @@ export function resultsMarkup(words: SearchWords) {
     );
   }
 
-  return { statusText, resultsHtml, filtersHtml, unavailableText: text('unavailable') };
+  /**
+   * The quick answer above the results: a region named by its heading, the article's own words and a link to the
+   * section they come from; nothing at all without one.
+   */
+  function quickAnswerHtml(answer: QuickAnswer | undefined): string {
+    if (!answer) return '';
+    const blocks = answer.blocks.map((block) => {
+      if (block.kind === 'text')
+        return block.text
+          .split(/\n{2,}/)
+          .map((para) => `<p>${escapeHtml(para)}</p>`)
+          .join('');
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</${tag}>`;
+    });
+    const title = answer.heading ? `${answer.article.title}: ${answer.heading}` : answer.article.title;
+    const source = html('quickAnswerSource', { article: link(answer.href, title) });
+    const more = answer.more ? `<p><a href="${escapeHtml(answer.href)}">${html('quickAnswerMore')}</a></p>` : '';
+    return (
+      `<section class="quick-answer" aria-labelledby="quick-answer-heading">` +
+      `<h2 id="quick-answer-heading">${html('quickAnswerHeading')}</h2>${blocks.join('')}${more}` +
+      `<p class="quick-answer-source">${source}</p></section>`
+    );
+  }
+
+  return { statusText, resultsHtml, filtersHtml, quickAnswerHtml, unavailableText: text('unavailable') };
 }

@@ -5,6 +5,7 @@
  */
 import { beacon } from '../../client/reader-beacon.ts';
 import { createSearchTracker } from '../../client/search-tracker.ts';
+import type { QuickAnswer } from '../../search/quick-answer.ts';
 import type { SearchWords } from './results-markup.ts';
 import { AS_TYPED_PARAM, FILTER_NAMES } from './search-params.ts';
 
@@ -18,6 +19,7 @@ export function enhanceSearchPage(): void {
   const filterBox = root.querySelector<HTMLElement>('.filter-box')!;
   const status = root.querySelector<HTMLElement>('.status')!;
   const found = root.querySelector<HTMLElement>('.found')!;
+  const answerBox = root.querySelector<HTMLElement>('.quick-answer-box')!;
   const options = { flowPathPrefix: root.dataset.flows!, productName: root.dataset.product! };
   const words = JSON.parse(root.dataset.words!) as SearchWords;
   const chosen = Object.fromEntries(FILTER_NAMES.map((name) => [name, new URLSearchParams(location.search).getAll(name)]));
@@ -53,17 +55,22 @@ export function enhanceSearchPage(): void {
     if (mine !== generation) return;
     if (!query) {
       filterBox.replaceChildren();
+      answerBox.replaceChildren();
       found.replaceChildren();
       status.textContent = markup.statusText(undefined);
       return;
     }
     performance.mark('search-start');
+    const answer = quickAnswerOf(query);
     let outcome;
     try {
       const search = await browserSearch(options);
       outcome = await search({ query, filters: chosen, asTyped });
     } catch {
-      if (mine === generation) status.textContent = markup.unavailableText;
+      if (mine === generation) {
+        status.textContent = markup.unavailableText;
+        answerBox.replaceChildren();
+      }
       return;
     }
     if (mine !== generation) return;
@@ -73,6 +80,8 @@ export function enhanceSearchPage(): void {
     const filters = markup.filtersHtml(outcome, chosen);
     if (filters.replaceAll(' checked', '') !== filterBox.innerHTML.replaceAll(' checked=""', '')) filterBox.innerHTML = filters;
     found.innerHTML = markup.resultsHtml(outcome);
+    // The box follows the results; a late or failed answer leaves no box rather than one for another query.
+    void answer.then((quick) => mine === generation && (answerBox.innerHTML = markup.quickAnswerHtml(quick)));
     status.textContent = markup.statusText(outcome);
     root!.dataset.query = query;
     root!.dataset.total = String(outcome.total);
@@ -104,6 +113,17 @@ export function enhanceSearchPage(): void {
     void update();
   });
   filterBox.addEventListener('submit', (event) => event.preventDefault());
+}
+
+/** The quick answer for a query from the server (GET /api/answer), or none when there is none or it cannot be had. */
+async function quickAnswerOf(query: string): Promise<QuickAnswer | undefined> {
+  try {
+    const response = await fetch(`/api/answer?${new URLSearchParams({ q: query })}`);
+    if (!response.ok) return undefined;
+    return ((await response.json()) as { answer: QuickAnswer | null }).answer ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function syncUrl(query: string, chosen: Record<string, string[]>, asTyped: boolean) {

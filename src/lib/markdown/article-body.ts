@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { MarkdownHeading } from 'astro';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
@@ -7,22 +5,10 @@ import { evaluate, mdxToJs, type EvaluateOptions, type MdxCompileOptions } from 
 import type { Article } from '../articles.ts';
 import { markAsMdxContent } from '../astro-internals.ts';
 import { MARKDOWN_FEATURES } from './dialect.ts';
+import { compiledInFile, lineWhereStarts, syntaxChecked } from './syntax-errors.ts';
 
 type MdxComponents = Record<string, unknown>;
 type ArticleContent = (props: { components?: MdxComponents }) => unknown;
-
-/** MDX the compiler rejects, at a line and column counted from the start of the body. */
-export class ArticleSyntaxError extends Error {
-  readonly line: number;
-  readonly column: number;
-  readonly reason: string;
-  constructor(line: number, column: number, reason: string) {
-    super(`${line}:${column}: ${reason}`);
-    this.line = line;
-    this.column = column;
-    this.reason = reason;
-  }
-}
 
 interface AstroData {
   frontmatter: object;
@@ -56,21 +42,6 @@ export async function compileArticleBody(body: string): Promise<void> {
   await syntaxChecked(() => mdxToJs(body, { ...compileOptions(body, astroData()), outputFormat: 'function-body' }));
 }
 
-async function syntaxChecked<T>(compile: () => T): Promise<Awaited<T>> {
-  try {
-    return await compile();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /^(\d+):(\d+): /.exec(message);
-    if (!position) throw new ArticleSyntaxError(1, 1, message);
-    const reason = message.slice(position[0].length).replace(/ \(\d+:\d+\)/, '');
-    throw new ArticleSyntaxError(Number(position[1]), Number(position[2]), reason);
-  }
-}
-
-/** The 1-based line of `text` on which `part` first starts. */
-const lineWhereStarts = (text: string, part: string) => text.slice(0, Math.max(0, text.indexOf(part))).split('\n').length;
-
 /**
  * Compiled as a function body, an `import` would quietly bind nothing and fail later with an unhelpful message;
  * the editors' components need no import (docs/editing.md), so a module line is an error at its line.
@@ -97,16 +68,9 @@ const astroJsxRuntime = { Fragment, jsx, jsxs } as Pick<EvaluateOptions, 'Fragme
 export async function renderArticleBody(article: Article): Promise<{ Content: ArticleContent; headings: MarkdownHeading[] }> {
   const body = article.body ?? '';
   const astro = astroData();
-  let exports: Record<string, unknown>;
-  try {
-    exports = await syntaxChecked(() => evaluate(body, { ...compileOptions(body, astro), ...astroJsxRuntime }));
-  } catch (error) {
-    if (!(error instanceof ArticleSyntaxError)) throw error;
-    // Editors count lines from the top of the file, frontmatter included.
-    const file = article.filePath ?? article.id;
-    const source = readFileSync(resolve(file), 'utf8');
-    throw new Error(`${file}:${lineWhereStarts(source, body) - 1 + error.line}:${error.column}: ${error.reason}`);
-  }
+  const exports: Record<string, unknown> = await compiledInFile(article.filePath ?? article.id, body, () =>
+    evaluate(body, { ...compileOptions(body, astro), ...astroJsxRuntime }),
+  );
   const MDXContent = exports.default as (props: { components: MdxComponents }) => unknown;
   const Content: ArticleContent = (props) => MDXContent({ ...props, components: { Fragment, ...props.components } });
   markAsMdxContent(Content);

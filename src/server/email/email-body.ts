@@ -1,4 +1,5 @@
-import { escapeHtml, linkedLine, linkedTextHtml } from '../../lib/linked-text.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
+import { linkedLine, linkedTextHtml } from '../../lib/linked-text.ts';
 
 /**
  * An email's content as blocks, written once and rendered twice: as the plain-text part and as a plain,

@@ -8,22 +8,15 @@ import { TROUBLESHOOTERS_PATH } from '../../lib/links.ts';
 import { openNodeSearch, SearchUnavailableError } from '../../search/node-search.ts';
 import type { Search, SearchOutcome, SearchRequest } from '../../search/search.ts';
 import { site } from '../../site.config.ts';
-import { processWide } from '../process-wide.ts';
+import { builtClientDir } from '../built-client.ts';
 
 export { SearchUnavailableError };
-
-// scripts/serve.ts names the build's bundle folder; `astro dev` uses the last build's, if any.
-const bundleSlot = processWide<string>('search-bundle');
-
-export function provideSearchBundle(dir: string): void {
-  bundleSlot.set(dir);
-}
 
 let opened: Promise<Search> | undefined;
 
 export async function siteSearch(request: SearchRequest): Promise<SearchOutcome> {
   opened ??= openNodeSearch({
-    bundleDir: bundleSlot.get() ?? join(process.cwd(), 'dist', 'client', 'pagefind'),
+    bundleDir: join(builtClientDir(), 'pagefind'),
     language: site.locale,
     flowPathPrefix: TROUBLESHOOTERS_PATH,
     productName: site.productName,

@@ -1,0 +1,38 @@
+import { getArticleMarkdown, getArticles, getCategories, type Article } from './articles.ts';
+import { articleHref, articleMarkdownHref } from './links.ts';
+import { absoluteLinks } from './markdown/absolute-links.ts';
+import { site } from '../site.config.ts';
+
+/**
+ * The help center as text for machines (the llms.txt convention, https://llmstxt.org): an index of the published
+ * articles by category, each article as a Markdown document, and all of them in one file. Links are absolute, so
+ * the text means the same wherever it is read. Drafts never appear: getArticles leaves them out of a build.
+ */
+
+/** One article as a Markdown document: its title, summary and address, then its body. */
+export async function articleDocument(article: Article): Promise<string> {
+  const body = absoluteLinks(await getArticleMarkdown(article), site.baseUrl);
+  const source = `${site.baseUrl}${articleHref(article.id)}`;
+  return `# ${article.data.title}\n\n> ${article.data.description}\n\nSource: ${source}\n\n${body}\n`;
+}
+
+/** `/llms.txt`: the help center's name and summary, then each category with its articles' Markdown links. */
+export async function llmsIndex(): Promise<string> {
+  const [articles, categories] = await Promise.all([getArticles(), getCategories()]);
+  const sections = categories.flatMap((category) => {
+    const listed = articles.filter((a) => a.data.category === category.id);
+    if (!listed.length) return [];
+    const lines = listed.map((a) => `- [${a.data.title}](${site.baseUrl}${articleMarkdownHref(a.id)}): ${a.data.description}`);
+    return [`## ${category.data.title}\n\n${category.data.description}\n\n${lines.join('\n')}`];
+  });
+  const summary = `> Help articles for ${site.productName}: how to sign in, pay and get paid, hire, find work and stay safe.`;
+  const more = `Every article is also a page at ${site.baseUrl}/articles/<slug>/; all of them in one file: ${site.baseUrl}/llms-full.txt`;
+  return `# ${site.helpCenterName}\n\n${summary}\n\n${more}\n\n${sections.join('\n\n')}\n`;
+}
+
+/** `/llms-full.txt`: every published article's Markdown document, one after the other. */
+export async function llmsFull(): Promise<string> {
+  const articles = await getArticles();
+  const documents = await Promise.all(articles.map(articleDocument));
+  return documents.join('\n---\n\n');
+}

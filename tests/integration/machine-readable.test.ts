@@ -1,0 +1,89 @@
+// The help center for assistants: /llms.txt, /llms-full.txt and /articles/<slug>.md, against the rendered pages.
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { markdownToText } from '../../src/lib/markdown/text.ts';
+import { readArticleSources } from '../support/content.ts';
+
+const baseUrl = inject('baseUrl');
+const published = readArticleSources().filter((a) => !a.draft);
+
+/** Text as a reader compares it: list numbers and bullets left out, any run of white space one space. */
+const comparable = (text: string) =>
+  text
+    .replace(/^\s*(?:\d+\.|-)\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+async function get(path: string, init?: RequestInit): Promise<Response> {
+  return fetch(new URL(path, baseUrl), init);
+}
+
+describe('machine-readable pages', () => {
+  it('hold the text of every step and every browser tab of each rendered article', async () => {
+    const missing: string[] = [];
+    for (const { slug } of published) {
+      const [html, markdown] = await Promise.all([get(`/articles/${slug}/`), get(`/articles/${slug}.md`)]);
+      expect(markdown.status, slug).toBe(200);
+      expect(markdown.headers.get('content-type'), slug).toMatch(/^text\/markdown/);
+      const text = comparable(markdownToText(await markdown.text()));
+      const page = parse(await html.text());
+      const parts = page.querySelectorAll('.content .steps li, .content .browser-panel');
+      for (const part of parts) {
+        const shown = comparable(part.structuredText);
+        if (!text.includes(shown)) missing.push(`${slug}: "${shown}"`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('hold steps and browser tabs at all (the check above is not empty)', async () => {
+    const page = parse(await (await get('/articles/clear-cache-and-cookies/')).text());
+    expect(page.querySelectorAll('.content .browser-panel').length).toBeGreaterThan(1);
+    expect(page.querySelectorAll('.content .steps li').length).toBeGreaterThan(1);
+  });
+
+  it('use absolute links and plain Markdown: no components, no site-relative links', async () => {
+    for (const { slug } of published) {
+      const markdown = await (await get(`/articles/${slug}.md`)).text();
+      expect(markdown, slug).not.toMatch(/\]\(\/(?!\/)/);
+      expect(markdown, slug).not.toMatch(/<(?:Steps|Callout|Browser|BrowserTabs|Kbd|TroubleshooterLink)\b/);
+      expect(markdown.startsWith(`# `), slug).toBe(true);
+    }
+  });
+
+  it('llms.txt lists exactly the published articles, each linking to its Markdown', async () => {
+    const response = await get('/llms.txt');
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const index = await response.text();
+    expect(index).toMatch(/^# .+\n\n> .+/);
+    const listed = [...index.matchAll(/^- \[[^\]]+\]\(https?:\/\/[^)]+\/articles\/([a-z0-9-]+)\.md\): \S/gm)].map((m) => m[1]);
+    expect(listed.toSorted()).toEqual(published.map((a) => a.slug).toSorted());
+  });
+
+  it('llms-full.txt holds every published article’s Markdown', async () => {
+    const full = await (await get('/llms-full.txt')).text();
+    for (const { slug } of published) expect(full, slug).toContain(await (await get(`/articles/${slug}.md`)).text());
+  });
+
+  it('old slugs redirect for the Markdown too', async () => {
+    const aliased = published.filter((a) => a.aliases.length);
+    expect(aliased.length).toBeGreaterThan(0);
+    for (const { slug, aliases } of aliased) {
+      for (const alias of aliases) {
+        const md = await get(`/articles/${alias}.md`, { redirect: 'manual' });
+        expect(md.status, alias).toBe(301);
+        expect(new URL(md.headers.get('location')!, baseUrl).pathname).toBe(`/articles/${slug}.md`);
+        const page = await get(`/articles/${alias}/`, { redirect: 'manual' });
+        expect(new URL(page.headers.get('location')!, baseUrl).pathname).toBe(`/articles/${slug}/`);
+      }
+    }
+    expect((await get('/articles/no-such-article.md', { redirect: 'manual' })).status).toBe(404);
+  });
+
+  it('each article page points to its Markdown', async () => {
+    for (const { slug } of published) {
+      const page = parse(await (await get(`/articles/${slug}/`)).text());
+      expect(page.querySelector('link[rel="alternate"][type="text/markdown"]')?.getAttribute('href'), slug).toBe(`/articles/${slug}.md`);
+    }
+  });
+});
