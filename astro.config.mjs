@@ -22,7 +22,9 @@ export default defineConfig({
   // Inside the project so a copy of it (tests, benchmarks) never shares a content cache with this one.
   cacheDir: './.astro/cache',
   // Our server (scripts/serve.ts) wraps the standalone handler to add headers to static files too.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  // No adapter body limit: each route checks its own as the body streams in (src/server/http/body-limit.ts), as the
+  // limit of forms with files is a run-time setting (ATTACHMENT_MAX_FILES, ATTACHMENT_MAX_BYTES).
+  adapter: node({ mode: 'standalone', bodySizeLimit: 0 }),
   // Staff sessions use lucia on our own database; Astro's session store would bake a build-machine path.
   session: false,
   integrations: [mdx(), preact()],

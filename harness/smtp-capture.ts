@@ -7,6 +7,8 @@ import { freeLoopbackPort } from './free-port.ts';
 export interface CapturedEmail {
   /** The user the sender signed in as (SMTP AUTH). */
   user: string;
+  /** The envelope sender (MAIL FROM), where bounces go. */
+  returnPath: string;
   messageId: string;
   inReplyTo: string | undefined;
   references: string[];
@@ -61,7 +63,8 @@ export async function startSmtpCapture({ onMessage, parse = true }: CaptureOptio
             try {
               const raw = Buffer.concat(chunks).toString('utf8');
               const user = String(session.user ?? '');
-              const email = { ...(parse ? await parsed(raw) : counted(raw)), user };
+              const returnPath = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+              const email = { ...(parse ? await parsed(raw) : counted(raw)), user, returnPath };
               await onMessage?.(email);
               received.push(email);
               for (const wake of waiters) wake();
@@ -101,7 +104,7 @@ export async function startSmtpCapture({ onMessage, parse = true }: CaptureOptio
   };
 }
 
-async function parsed(raw: string): Promise<Omit<CapturedEmail, 'user'>> {
+async function parsed(raw: string): Promise<Omit<CapturedEmail, 'user' | 'returnPath'>> {
   const mail = await simpleParser(raw);
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   return {
@@ -119,7 +122,7 @@ async function parsed(raw: string): Promise<Omit<CapturedEmail, 'user'>> {
 }
 
 /** Only the Message-ID, read off the headers: enough to count and tell emails apart. */
-function counted(raw: string): Omit<CapturedEmail, 'user'> {
+function counted(raw: string): Omit<CapturedEmail, 'user' | 'returnPath'> {
   const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
   return {
     messageId,

@@ -8,6 +8,7 @@ import { closeDatabase, database } from '../src/server/db/connection.ts';
 import { startupProblem } from '../src/server/db/database-errors.ts';
 import { readDeliveryManifest, siteUrlMismatch } from '../src/server/http/delivery-manifest.ts';
 import { startHttpServer } from '../src/server/http/server.ts';
+import { startInboundListener, type InboundListener } from '../src/server/email/inbound-server.ts';
 import { MAIL_NOT_SET_UP, startMail } from '../src/server/email/mail-service.ts';
 import { retentionJobs } from '../src/server/retention/jobs.ts';
 import { startRetentionSchedule } from '../src/server/retention/schedule.ts';
@@ -17,6 +18,7 @@ import {
   mailSettings,
   supportRequestSettings,
   eventSettings,
+  inboundSettings,
   serverSettings,
   staffSettings,
 } from '../src/server/settings.ts';
@@ -50,6 +52,7 @@ const eventRetentionDays = eventSettings(process.env).retentionDays;
 const staff = staffSettings(process.env);
 const storage = databaseSettings(process.env);
 const mail = mailSettings(process.env);
+const inbound = inboundSettings(process.env);
 try {
   await database();
 } catch (error) {
@@ -92,6 +95,23 @@ const notice = await firstRunNotice(await database(), {
 });
 if (notice) console.log(notice);
 if (!mail.smtpUrl) console.log(MAIL_NOT_SET_UP);
+// Email in (INBOUND_SMTP_PORT): replies and bounces for REPLY_DOMAIN, from the operator's relay.
+let listener: InboundListener | undefined;
+if (inbound) {
+  try {
+    listener = await startInboundListener(inbound, database);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `INBOUND_SMTP_PORT ${inbound.port} on ${inbound.host} is already in use. Set INBOUND_SMTP_PORT to another port.`
+        : String(error),
+    );
+    await running.stop(0);
+    process.exit(1);
+  }
+  console.log(`Email in: listening on ${inbound.host}:${listener.port} for mail to *@${inbound.replyDomain}`);
+}
 console.log(`Help center ready at ${running.url}`);
 // Delivers the outbox (when SMTP_URL is set), never inside the requests that queue emails.
 const mailer = startMail(mail, database);
@@ -108,7 +128,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     console.log(`${signal} received: finishing in-flight requests…`);
     // A purge or a send in progress finishes (and no other starts) before the database closes.
-    await Promise.all([running.stop(), retention.stop(), mailer.stop()]);
+    await Promise.all([running.stop(), retention.stop(), mailer.stop(), listener?.stop()]);
     await closeDatabase();
     process.exit(0);
   });

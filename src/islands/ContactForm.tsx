@@ -10,6 +10,7 @@ import {
   type ContactFormValues,
   type FieldErrors,
 } from '../lib/contact-form.ts';
+import { ACCEPT_FILES } from '../lib/attachment-files.ts';
 import type { Transcript } from '../troubleshooter/transcript.ts';
 import { formatMessage, formatParts, type Message } from '../i18n/format.ts';
 import { Checkbox } from '../components/form/Checkbox.tsx';
@@ -70,6 +71,8 @@ export interface ContactFormProps {
   idempotencyKey?: string;
   /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
   startedAt?: number;
+  /** The file field's words when the request may carry files (ATTACHMENT_MAX_FILES > 0); no file field without it. */
+  files?: { label: string; hint: string; multiple: boolean };
   onSubmitted?: (reference: string) => void;
   /** Suggest articles and troubleshooters as the reader describes the problem (loaded with the first render). */
   suggest?: boolean;
@@ -85,11 +88,12 @@ const API = '/api/escalations';
  * then be fetched as a file the build does not emit.
  *
  * Rendered on the server it is a complete plain HTML form, posted to the contact page itself;
- * once hydrated it sends JSON with an Idempotency-Key, so retrying after a network failure can never create a
- * second ticket. Either way a sent request ends on its own address, /contact/sent/?ref=….
+ * once hydrated it sends JSON with an Idempotency-Key (the form itself, multipart, when files are chosen), so
+ * retrying after a network failure can never create a second ticket. Either way a sent request ends on its own
+ * address, /contact/sent/?ref=….
  */
 export default function ContactForm(props: ContactFormProps) {
-  const { text, topics, transcript, startedAt, onSubmitted } = props;
+  const { text, topics, transcript, startedAt, onSubmitted, files } = props;
   const { locale, errorPrefix } = text;
   const blank = { ...emptyContactForm, topic: props.topic ?? '', description: props.description ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
@@ -194,14 +198,16 @@ export default function ContactForm(props: ContactFormProps) {
     event?.preventDefault();
     if (status === 'sending') return;
     setStatus('sending');
-    const honeypot = new FormData(form.current!).get('website');
-    const body = { ...values, transcript, website: honeypot, startedAt };
+    const fields = new FormData(form.current!);
+    const withFiles = fields.getAll('attachments').some((file) => file instanceof File && file.name !== '');
+    const body = { ...values, transcript, website: fields.get('website'), startedAt };
     let response: Response;
     try {
       response = await fetch(API, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
-        body: JSON.stringify(body),
+        // With files, the form as the browser encodes it (multipart); the fields are the plain form's.
+        headers: { ...(withFiles ? {} : { 'Content-Type': 'application/json' }), Accept: 'application/json', 'Idempotency-Key': key },
+        body: withFiles ? fields : JSON.stringify(body),
       });
     } catch {
       // Input stays as it is; "Try again" resends under the same key.
@@ -234,7 +240,15 @@ export default function ContactForm(props: ContactFormProps) {
   }
 
   return (
-    <form ref={form} class="form-layout" method="post" action={CONTACT_PATH} noValidate onSubmit={submit}>
+    <form
+      ref={form}
+      class="form-layout"
+      method="post"
+      action={CONTACT_PATH}
+      encType={files ? 'multipart/form-data' : undefined}
+      noValidate
+      onSubmit={submit}
+    >
       <ErrorSummary
         title={text.problem}
         errors={errors}
@@ -305,6 +319,15 @@ export default function ContactForm(props: ContactFormProps) {
         rows={8}
       />
       {suggestions && <suggestions.Suggestions description={values.description} text={text.suggestions} />}
+
+      {files && (
+        <Field
+          {...about('attachments')}
+          label={files.label}
+          hint={files.hint}
+          input={{ type: 'file', name: 'attachments', multiple: files.multiple, accept: ACCEPT_FILES }}
+        />
+      )}
 
       {(transcript || errors.transcript) && (
         <div class="field" id={fieldId('transcript')} tabIndex={-1}>

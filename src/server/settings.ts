@@ -35,11 +35,15 @@ export interface MailAddress {
   address: string;
 }
 
+const REPLY_DOMAIN_SHAPE = 'must be a domain name such as reply.help.example.com';
+const MB = 1024 * 1024;
+
 const PROXY_HOPS = 'must be "true", "false" or the number of proxies in front of the server, 0 to 10';
 const PORT = 'must be a whole number from 0 to 65535';
+const port = () => z.coerce.number({ error: PORT }).int({ error: PORT }).min(0, { error: PORT }).max(65535, { error: PORT });
 
 export const settingsSchema = z.object({
-  PORT: z.coerce.number({ error: PORT }).int({ error: PORT }).min(0, { error: PORT }).max(65535, { error: PORT }).default(4321),
+  PORT: port().default(4321),
   HOST: z.string().default('127.0.0.1'),
   /** The public origin: browsers send it as Origin, and with https the staff cookie is Secure. */
   SITE_URL: z
@@ -90,6 +94,18 @@ export const settingsSchema = z.object({
       return address ?? z.NEVER;
     })
     .optional(),
+  /** Email in: the port of the inbound SMTP listener (behind the operator's relay); unset, no email comes in. */
+  INBOUND_SMTP_PORT: port().optional(),
+  INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
+  /** The domain of reply addresses (<token>@) and return paths (bounce-<id>@) that the relay routes to the listener. */
+  REPLY_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, { error: REPLY_DOMAIN_SHAPE })
+    .transform((domain) => domain.toLowerCase())
+    .optional(),
+  /** Files one request, message or email may carry (0 = none) and the size each may have. */
+  ATTACHMENT_MAX_FILES: count(0).default(5),
+  ATTACHMENT_MAX_BYTES: count(1).default(10 * MB),
   /** Stored lower-case, as Node gives request header names. */
   COUNTRY_HEADER: z
     .string()
@@ -135,6 +151,19 @@ function secureCookieOnHttps(values: Pick<Settings, 'SITE_URL' | 'SESSION_COOKIE
   }
 }
 
+/** Email in needs both: the listener's port and the domain its addresses are on. */
+function inboundPair(values: Pick<Settings, 'INBOUND_SMTP_PORT' | 'REPLY_DOMAIN'>, ctx: z.RefinementCtx) {
+  if ((values.INBOUND_SMTP_PORT === undefined) !== (values.REPLY_DOMAIN === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        values.REPLY_DOMAIN === undefined
+          ? 'INBOUND_SMTP_PORT is set but REPLY_DOMAIN is not: set REPLY_DOMAIN to the domain your relay routes to the listener (e.g. reply.help.example.com), or unset INBOUND_SMTP_PORT.'
+          : 'REPLY_DOMAIN is set but INBOUND_SMTP_PORT is not: set INBOUND_SMTP_PORT to the port the listener takes mail on, or unset REPLY_DOMAIN.',
+    });
+  }
+}
+
 /** The values a schema knows, or an error naming each wrong variable, what it must be and what it got. */
 function read<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
   const given = Object.fromEntries(Object.entries(env).flatMap(([name, value]) => (value?.trim() ? [[name, value.trim()]] : [])));
@@ -151,7 +180,7 @@ function read<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
 
 /** Every setting at once, as the server checks them before it answers anything: one line per wrong variable. */
 export function checkSettings(env: Env): void {
-  read(settingsSchema.superRefine(secureCookieOnHttps), env);
+  read(settingsSchema.superRefine(secureCookieOnHttps).superRefine(inboundPair), env);
 }
 
 /** A connection string fit for a log line or an error: the password (between user: and the last @) replaced by ***. */
@@ -270,11 +299,51 @@ export interface MailSettings {
   /** Unset: nothing is sent, emails wait in the outbox. Holds a password: never print it (redactPassword). */
   smtpUrl: string | undefined;
   from: MailAddress;
+  /** With email in: emails to requesters carry Reply-To <token>@ it, every email a return path bounce-<id>@ it. */
+  replyDomain: string | undefined;
 }
 
-const mailSchema = settingsSchema.pick({ SMTP_URL: true, MAIL_FROM: true }).transform((s): MailSettings => ({
+const mailSchema = settingsSchema.pick({ SMTP_URL: true, MAIL_FROM: true, REPLY_DOMAIN: true }).transform((s): MailSettings => ({
   smtpUrl: s.SMTP_URL,
   from: s.MAIL_FROM ?? { name: site.helpCenterName, address: site.supportEmail },
+  replyDomain: s.REPLY_DOMAIN,
 }));
 
 export const mailSettings = (env: Env): MailSettings => read(mailSchema, env);
+
+export interface AttachmentSettings {
+  /** Files one request, message or email may carry; 0 = none. */
+  maxFiles: number;
+  /** Bytes each file may have. */
+  maxBytes: number;
+}
+
+const attachmentSchema = settingsSchema
+  .pick({ ATTACHMENT_MAX_FILES: true, ATTACHMENT_MAX_BYTES: true })
+  .transform((s): AttachmentSettings => ({ maxFiles: s.ATTACHMENT_MAX_FILES, maxBytes: s.ATTACHMENT_MAX_BYTES }));
+
+export const attachmentSettings = (env: Env): AttachmentSettings => read(attachmentSchema, env);
+
+export interface InboundSettings {
+  host: string;
+  port: number;
+  replyDomain: string;
+  attachments: AttachmentSettings;
+}
+
+const inboundSchema = settingsSchema
+  .pick({ INBOUND_SMTP_PORT: true, INBOUND_SMTP_HOST: true, REPLY_DOMAIN: true, ATTACHMENT_MAX_FILES: true, ATTACHMENT_MAX_BYTES: true })
+  .superRefine(inboundPair)
+  .transform((s): InboundSettings | undefined =>
+    s.INBOUND_SMTP_PORT === undefined || !s.REPLY_DOMAIN
+      ? undefined
+      : {
+          host: s.INBOUND_SMTP_HOST,
+          port: s.INBOUND_SMTP_PORT,
+          replyDomain: s.REPLY_DOMAIN,
+          attachments: { maxFiles: s.ATTACHMENT_MAX_FILES, maxBytes: s.ATTACHMENT_MAX_BYTES },
+        },
+  );
+
+/** The inbound listener's settings; undefined when INBOUND_SMTP_PORT is unset (no email in). */
+export const inboundSettings = (env: Env): InboundSettings | undefined => read(inboundSchema, env);

@@ -17,7 +17,7 @@ describe('/contact/ without JavaScript', () => {
     expect(a.headers.get('cache-control')).toBe('no-store');
     const [first, second] = [await a.text(), await b.text()];
     // The plain form posts to the page itself, so errors show at its own address.
-    expect(first).toMatch(/<form class="form-layout" method="post" action="\/contact\/" novalidate>/);
+    expect(first).toMatch(/<form class="form-layout" method="post" action="\/contact\/" enctype="multipart\/form-data" novalidate>/);
     expect(hidden(first, 'idempotencyKey')).toMatch(/^[0-9a-f-]{36}$/);
     expect(hidden(first, 'idempotencyKey')).not.toBe(hidden(second, 'idempotencyKey'));
     expect(Number(hidden(first, 'startedAt'))).toBeGreaterThan(Date.now() - 60_000);

@@ -21,6 +21,9 @@ import { createScratchDatabase, testDatabaseUrl, type ScratchDatabase } from '..
 import { projectRoot } from '../../harness/project-copy.ts';
 import { projectNode } from '../../harness/project-node.ts';
 import { addRequesterMessage, addStaffReply } from '../../src/server/db/conversation.ts';
+import { attachmentOf, attachmentsOf, insertAttachments } from '../../src/server/db/attachments.ts';
+import { replyTokensOf } from '../../src/server/db/reply-tokens.ts';
+import { PNG } from '../support/files.ts';
 import { addSavedReply } from '../../src/server/db/saved-replies.ts';
 import { requesterMessageMail, staffReplyMail } from '../../src/server/email/ticket-mail.ts';
 import { seedTickets, type SeededTicket } from '../../harness/seed-tickets.ts';
@@ -99,7 +102,35 @@ async function seedHelpCenter(db: Db): Promise<void> {
         now,
       );
     }
+    // A reply by email, with the text as it arrived.
+    if (i % 12 === 1)
+      await addRequesterMessage(
+        db,
+        {
+          reference,
+          body: 'Fixed, thanks.',
+          source: 'email',
+          idempotencyKey: `email:<${i}@mail.example>`,
+          originalBody: 'Fixed, thanks.\n\nOn Sat, 1 Mar 2025 Loomwork wrote:\n> Try again now',
+          mail: requesterMessageMail,
+        },
+        now,
+      );
   }
+  // A screenshot sent with a request.
+  await insertAttachments(
+    db,
+    tickets[2].reference,
+    null,
+    [{ name: 'screen.png', contentType: 'image/png', sha256: 'c'.repeat(64), content: PNG }],
+    now,
+  );
+  // The reply addresses of the tickets whose emails went out.
+  await replyTokensOf(
+    db,
+    tickets.filter((_, i) => i % 6 === 1).map((t) => t.reference),
+    now,
+  );
   await addSavedReply(db, { title: 'Reset link', body: 'Here is a new reset link.' }, now);
   await db
     .insertInto('idempotency_keys')
@@ -187,6 +218,12 @@ describe('npm run db:copy', () => {
         expect(await notesOf(postgres, reference)).toEqual(await notesOf(sqlite, reference));
         expect(await auditOf(postgres, reference)).toEqual(await auditOf(sqlite, reference));
       }
+      // Files byte for byte (the row comparison above cannot see inside binary columns).
+      const [file] = await attachmentsOf(sqlite, tickets[2].reference);
+      expect(await attachmentOf(postgres, tickets[2].reference, file.id)).toEqual(
+        await attachmentOf(sqlite, tickets[2].reference, file.id),
+      );
+      expect((await attachmentOf(postgres, tickets[2].reference, file.id))?.content).toEqual(PNG);
     });
   });
 

@@ -95,6 +95,11 @@ export const NEW_ROWS: Record<(typeof TABLES)[number]['new'], Row[]> = {
 };
 
 export const LAST_BEFORE_RENAME = '006-staff-devices';
+/** What migrating down to LAST_BEFORE_RENAME reports when every later migration's down works: newest first. */
+export const UNDONE_TO_BEFORE_RENAME = Object.keys(migrations)
+  .filter((name) => name > LAST_BEFORE_RENAME)
+  .reverse()
+  .map((name) => `${name} Success`);
 
 /** Migrates an empty database to just before 007 and fills it as a help center in use would be. */
 export async function databaseBeforeRename(db: Db): Promise<void> {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../harness/project-copy.ts';
-import { checkSettings, settingsSchema } from '../../src/server/settings.ts';
+import { attachmentSettings, checkSettings, inboundSettings, mailSettings, settingsSchema } from '../../src/server/settings.ts';
 
 describe('checking every setting at start', () => {
   it('names each wrong variable on a line of its own, with what it must be and what it got, never a password', () => {
@@ -28,6 +28,32 @@ describe('checking every setting at start', () => {
     expect(() => checkSettings({ SESSION_COOKIE_SECURE: 'false', SITE_URL: 'https://help.example.com' })).toThrow(
       /^SESSION_COOKIE_SECURE=false would let the staff session cookie travel over plain http/,
     );
+  });
+});
+
+describe('email in', () => {
+  it('is off without INBOUND_SMTP_PORT, and listens on loopback by default for REPLY_DOMAIN', () => {
+    expect(inboundSettings({})).toBeUndefined();
+    expect(inboundSettings({ INBOUND_SMTP_PORT: '2525', REPLY_DOMAIN: 'Reply.Help.Example.com' })).toEqual({
+      host: '127.0.0.1',
+      port: 2525,
+      replyDomain: 'reply.help.example.com',
+      attachments: { maxFiles: 5, maxBytes: 10 * 1024 * 1024 },
+    });
+    expect(mailSettings({ INBOUND_SMTP_PORT: '2525', REPLY_DOMAIN: 'reply.help.example.com' }).replyDomain).toBe('reply.help.example.com');
+  });
+
+  it('refuses to start with the port but no REPLY_DOMAIN, or REPLY_DOMAIN but no port', () => {
+    expect(() => checkSettings({ INBOUND_SMTP_PORT: '2525' })).toThrow(/^INBOUND_SMTP_PORT is set but REPLY_DOMAIN is not/);
+    expect(() => checkSettings({ REPLY_DOMAIN: 'reply.help.example.com' })).toThrow(/^REPLY_DOMAIN is set but INBOUND_SMTP_PORT is not/);
+    expect(() => inboundSettings({ INBOUND_SMTP_PORT: '2525' })).toThrow(/REPLY_DOMAIN is not/);
+  });
+
+  it('names a wrong REPLY_DOMAIN, port or attachment limit', () => {
+    expect(() => checkSettings({ INBOUND_SMTP_PORT: '99999', REPLY_DOMAIN: 'reply@help' })).toThrow(
+      'INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "99999")\nREPLY_DOMAIN must be a domain name such as reply.help.example.com (got "reply@help")',
+    );
+    expect(() => attachmentSettings({ ATTACHMENT_MAX_BYTES: '0' })).toThrow('ATTACHMENT_MAX_BYTES must be 1 or more (got "0")');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { normaliseEmail } from '../email-address.ts';
+import { insertAttachments, type NewAttachment } from './attachments.ts';
 import { recordAudit } from './audit.ts';
 import { lockingRows, type Db } from './connection.ts';
 import { queueEmails, type NewOutboxEmail } from './outbox.ts';
@@ -22,6 +23,8 @@ export interface ConversationMessage {
   staffName: string | null;
   createdAt: string;
   body: string;
+  /** For a message that came by email: the whole text as it arrived, for staff only. */
+  originalBody: string | null;
 }
 
 /** What the email module needs to write the emails a change causes. */
@@ -56,7 +59,7 @@ export async function messagesOf(db: Db, reference: string): Promise<Conversatio
   const rows = await db
     .selectFrom('ticket_messages as m')
     .leftJoin('staff', 'staff.id', 'm.staff_id')
-    .select(['m.id', 'm.author', 'm.source', 'm.created_at', 'm.body', 'staff.name'])
+    .select(['m.id', 'm.author', 'm.source', 'm.created_at', 'm.body', 'm.original_body', 'staff.name'])
     .where('m.reference', '=', reference)
     .orderBy('m.created_at')
     .orderBy('m.id')
@@ -68,6 +71,7 @@ export async function messagesOf(db: Db, reference: string): Promise<Conversatio
     staffName: row.name,
     createdAt: row.created_at,
     body: row.body,
+    originalBody: row.original_body,
   }));
 }
 
@@ -131,7 +135,17 @@ export async function addStaffReply(
     const id = sortableId(now.getTime());
     await trx
       .insertInto('ticket_messages')
-      .values({ id, reference, author: 'staff', source: 'staff', staff_id: staffId, created_at: at, body, idempotency_key: null })
+      .values({
+        id,
+        reference,
+        author: 'staff',
+        source: 'staff',
+        staff_id: staffId,
+        created_at: at,
+        body,
+        idempotency_key: null,
+        original_body: null,
+      })
       .execute();
     await trx.insertInto('ticket_texts').values({ reference, body }).execute();
     const next = status ?? (ticket.status === 'new' ? 'open' : ticket.status);
@@ -158,7 +172,7 @@ export async function addStaffReply(
 export type RequesterOutcome = 'added' | 'repeated' | 'missing';
 
 /**
- * A message from the requester (from their page; later by email). It reopens a ticket that waits on them or was
+ * A message from the requester (from their page, or by email). It reopens a ticket that waits on them or was
  * resolved, marks it as waiting for us, and tells staff. A post with an idempotency key already used on the ticket
  * adds nothing ('repeated').
  */
@@ -169,8 +183,20 @@ export async function addRequesterMessage(
     body,
     source,
     idempotencyKey,
+    originalBody = null,
+    attachments = [],
     mail,
-  }: { reference: string; body: string; source: MessageSource; idempotencyKey: string | null; mail: MailFor },
+  }: {
+    reference: string;
+    body: string;
+    source: MessageSource;
+    idempotencyKey: string | null;
+    /** For an email: the text as it arrived, kept for staff (`body` is the reply without quotes and signature). */
+    originalBody?: string | null;
+    /** Checked files sent with the message. */
+    attachments?: NewAttachment[];
+    mail: MailFor;
+  },
   now = new Date(),
 ): Promise<RequesterOutcome> {
   return db.transaction().execute(async (trx) => {
@@ -180,11 +206,22 @@ export async function addRequesterMessage(
     const id = sortableId(now.getTime());
     const inserted = await trx
       .insertInto('ticket_messages')
-      .values({ id, reference, author: 'requester', source, staff_id: null, created_at: at, body, idempotency_key: idempotencyKey })
+      .values({
+        id,
+        reference,
+        author: 'requester',
+        source,
+        staff_id: null,
+        created_at: at,
+        body,
+        idempotency_key: idempotencyKey,
+        original_body: originalBody,
+      })
       .onConflict((oc) => oc.columns(['reference', 'idempotency_key']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return 'repeated';
+    await insertAttachments(trx, reference, id, attachments, now);
     await trx.insertInto('ticket_texts').values({ reference, body }).execute();
     const next = ticket.status === 'waiting' || ticket.status === 'resolved' ? 'open' : ticket.status;
     const messaged = { last_staff_reply_at: ticket.last_staff_reply_at, last_requester_message_at: at };

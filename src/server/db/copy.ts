@@ -15,6 +15,8 @@ export const COPY_ORDER = [
   'ticket_messages',
   'ticket_texts',
   'request_keys',
+  'reply_tokens',
+  'attachments',
   'outbox',
   'saved_replies',
   'audit_events',
@@ -148,9 +150,11 @@ async function copyTable(
   total: number,
   progress: (progress: CopyProgress) => void,
 ): Promise<void> {
+  // A file may hold megabytes: one at a time.
+  const batch = table === 'attachments' ? 1 : ROWS_PER_INSERT;
   for (let after = 0, copied = 0; ;) {
     const { rows } = await sql<Row & { [ROWID]: number }>`
-      select rowid as ${sql.id(ROWID)}, * from ${sql.table(table)} where rowid > ${after} order by rowid limit ${ROWS_PER_INSERT}
+      select rowid as ${sql.id(ROWID)}, * from ${sql.table(table)} where rowid > ${after} order by rowid limit ${batch}
     `.execute(reader);
     if (rows.length > 0)
       await writer
@@ -158,7 +162,7 @@ async function copyTable(
         .values(rows.map(({ [ROWID]: _rowid, ...row }) => row))
         .execute();
     copied += rows.length;
-    const done = rows.length < ROWS_PER_INSERT;
+    const done = rows.length < batch;
     if (done || (copied % REPORT_EVERY === 0 && copied < total)) progress({ table, copied, total });
     if (done) return;
     after = rows[rows.length - 1][ROWID];

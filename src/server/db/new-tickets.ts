@@ -1,6 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import { normaliseEmail } from '../email-address.ts';
 import { newReference } from '../tickets/reference.ts';
+import { insertAttachments, type NewAttachment } from './attachments.ts';
 import { createCommitQueue } from './commit-queue.ts';
 import { database, type Db } from './connection.ts';
 import { staffToNotify, type OutgoingMail, type StaffRecipient } from './conversation.ts';
@@ -21,6 +22,8 @@ export interface NewTicket {
   browser: string;
   os: string;
   idempotency?: { key: string; requestHash: string };
+  /** Checked files sent with the request. */
+  attachments?: NewAttachment[];
   /** The emails a new ticket causes (its confirmation, staff notices), once its reference is drawn. */
   mail?: (reference: string, staff: StaffRecipient[]) => OutgoingMail;
 }
@@ -121,6 +124,7 @@ async function writeBatch(trx: Transaction<Database>, batch: NewTicket[]): Promi
       .insertInto('ticket_texts')
       .values(fresh.map((i) => ({ reference: references[i], body: batch[i].description })))
       .execute();
+    for (const i of fresh) await insertAttachments(trx, references[i], null, batch[i].attachments ?? [], batch[i].createdAt);
     await queueBatchMail(
       trx,
       fresh.map((i) => ({ ticket: batch[i], reference: references[i] })),

@@ -299,3 +299,21 @@ export async function forgetSentBodies(db: Db, before: Date): Promise<number> {
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Whether an email with this id is kept (a bounce to its return path is then taken). */
+export async function emailExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('outbox').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * A bounce came back for an email: it is marked bounced with the reason, whatever state it was in (a bounce may
+ * come for an email the SMTP server first accepted, or while it is retried). False when no such email is kept.
+ */
+export async function recordBounce(db: Db, id: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'bounced', last_error: reason, secret: null, lease_owner: null, lease_until: null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

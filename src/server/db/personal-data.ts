@@ -22,7 +22,7 @@ export async function ticketRecords(db: Db, references: string[]): Promise<Recor
     db.selectFrom('tickets').selectAll().where('reference', 'in', references).orderBy('created_at').execute(),
     db
       .selectFrom('ticket_messages')
-      .select(['id', 'reference', 'author', 'source', 'staff_id', 'created_at', 'body'])
+      .select(['id', 'reference', 'author', 'source', 'staff_id', 'created_at', 'body', 'original_body'])
       .where('reference', 'in', references)
       .orderBy('created_at')
       .execute(),
@@ -41,9 +41,9 @@ export async function ticketRecords(db: Db, references: string[]): Promise<Recor
 
 /**
  * Replaces the personal data of these tickets (name, addresses, description, messages, notes) and forgets their
- * addresses, idempotency keys, full-text index rows, the keys to their requester pages (every link stops working)
- * and their emails, sent or not. The tickets stay, with their status, topic and troubleshooter path, and each gets
- * an audit entry saying why. Already anonymised tickets are left as they are.
+ * addresses, idempotency keys, full-text index rows, the keys to their requester pages (every link stops working),
+ * their reply addresses, their files and their emails, sent or not. The tickets stay, with their status, topic and
+ * troubleshooter path, and each gets an audit entry saying why. Already anonymised tickets are left as they are.
  */
 export async function anonymise(
   db: Db,
@@ -68,9 +68,11 @@ export async function anonymise(
     ).map((row) => row.reference);
     if (targets.length === 0) return [];
     await trx.updateTable('ticket_notes').set({ body: ERASED }).where('reference', 'in', targets).execute();
-    await trx.updateTable('ticket_messages').set({ body: ERASED }).where('reference', 'in', targets).execute();
+    await trx.updateTable('ticket_messages').set({ body: ERASED, original_body: null }).where('reference', 'in', targets).execute();
     await trx.deleteFrom('ticket_texts').where('reference', 'in', targets).execute();
     await trx.deleteFrom('request_keys').where('reference', 'in', targets).execute();
+    await trx.deleteFrom('reply_tokens').where('reference', 'in', targets).execute();
+    await trx.deleteFrom('attachments').where('reference', 'in', targets).execute();
     await trx.deleteFrom('outbox').where('reference', 'in', targets).execute();
     await trx.deleteFrom('ticket_emails').where('reference', 'in', targets).execute();
     await trx.deleteFrom('idempotency_keys').where('reference', 'in', targets).execute();

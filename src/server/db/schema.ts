@@ -31,6 +31,8 @@ export interface Database {
   health_check: HealthCheckTable;
   rate_limits: RateLimitsTable;
   queue_marks: QueueMarksTable;
+  reply_tokens: ReplyTokensTable;
+  attachments: AttachmentsTable;
 }
 
 /** An item of the editors' work queue marked done or snoozed: hidden until `until`. */
@@ -119,8 +121,32 @@ export interface TicketMessagesTable {
   created_at: string;
   /** Plain text, as typed. */
   body: string;
-  /** The reply form's key, so a post sent twice adds one message. */
+  /** The reply form's key (or an email's Message-ID), so a post or email sent twice adds one message. */
   idempotency_key: string | null;
+  /** For a message that came by email: the text as it arrived, quoted history and signature included. */
+  original_body: string | null;
+}
+
+/** A file sent with a request or a message; its type was decided from its content (see attachments/). */
+export interface AttachmentsTable {
+  id: string;
+  reference: string;
+  /** Null for a file of the first request. */
+  ticket_message_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  /** SHA-256 of the content, hex. */
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+}
+
+/** The local part of a ticket's Reply-To address; it can only add messages to that ticket. */
+export interface ReplyTokensTable {
+  token: string;
+  reference: string;
+  created_at: string;
 }
 
 /** Every text of a ticket staff search (description and messages), one row each; full-text indexed. */
@@ -138,8 +164,11 @@ export interface RequestKeysTable {
 }
 
 export type OutboxKind = 'confirmation' | 'reply' | 'resolved' | 'links' | 'staff-new-ticket' | 'staff-new-message';
-/** Queued until an SMTP server accepted it ("sent"), or until it kept failing for 48 hours ("failed"). */
-export type OutboxStatus = 'queued' | 'sent' | 'failed';
+/**
+ * Queued until an SMTP server accepted it ("sent"), or until it kept failing for 48 hours ("failed"); "bounced" when
+ * a bounce came back to its return path later (the reason in last_error).
+ */
+export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'bounced';
 
 /** An email to send, written in the same transaction as what caused it. */
 export interface OutboxTable {

@@ -28,6 +28,7 @@ export function startMail(settings: MailSettings, db: () => Promise<Db>): { stop
     db,
     send: transport.send,
     from: settings.from,
+    replyDomain: settings.replyDomain,
     describeError: (error) => describeSendError(error, smtpUrl),
   });
   waker.set(sender.wake);

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection.ts';
 import { claimDueEmails, recordFailure, recordSent, type OutboxEmail } from '../db/outbox.ts';
+import { replyTokensOf } from '../db/reply-tokens.ts';
 import type { MailAddress } from '../settings.ts';
 import { LEASE_MS, nextAttempt, SEND_TIMEOUT_MS } from './delivery-policy.ts';
+import { replyAddress, returnPath } from './inbound-address.ts';
 import { withKey } from './request-link.ts';
-import type { SendMail } from './transport.ts';
+import { isToRequester } from './ticket-mail.ts';
+import type { OutgoingMessage, SendMail } from './transport.ts';
 
 export interface SenderOptions {
   db: () => Promise<Db>;
   send: SendMail;
   from: MailAddress;
+  /** REPLY_DOMAIN, with email in: requesters' emails get their ticket's Reply-To, every email its own return path. */
+  replyDomain?: string;
   /** An SMTP error as stored for staff (the password left out). */
   describeError: (error: unknown) => string;
   now?: () => Date;
@@ -28,6 +33,7 @@ export async function sendDueEmails({
   db,
   send,
   from,
+  replyDomain,
   describeError,
   now = () => new Date(),
   owner = PROCESS_OWNER,
@@ -42,10 +48,17 @@ export async function sendDueEmails({
     leaseUntil: new Date(claimedAt.getTime() + LEASE_MS),
     limit: batch,
   });
+  const toRequester = claimed.filter((email) => isToRequester(email.kind)).map((email) => email.reference);
+  const tokens = replyDomain ? await replyTokensOf(database, toRequester, claimedAt) : new Map<string, string>();
   await Promise.all(
     claimed.map(async (email) => {
       try {
-        await send(message(email, from), AbortSignal.timeout(SEND_TIMEOUT_MS));
+        const token = isToRequester(email.kind) ? tokens.get(email.reference) : undefined;
+        const returns = replyDomain && {
+          replyTo: token && replyAddress(token, replyDomain),
+          returnPath: returnPath(email.id, replyDomain),
+        };
+        await send({ ...message(email, from), ...returns }, AbortSignal.timeout(SEND_TIMEOUT_MS));
       } catch (error) {
         const reason = describeError(error);
         const retryAt = nextAttempt(email, now());
@@ -65,7 +78,7 @@ export async function sendDueEmails({
 
 const PROCESS_OWNER = randomUUID();
 
-function message(email: OutboxEmail, from: MailAddress) {
+function message(email: OutboxEmail, from: MailAddress): OutgoingMessage {
   return {
     from,
     to: { name: email.recipientName, address: email.recipient },

@@ -89,6 +89,11 @@ function toStaff(
   }));
 }
 
+const REQUESTER_KINDS: ReadonlySet<NewOutboxEmail['kind']> = new Set(['confirmation', 'reply', 'resolved', 'links']);
+
+/** Emails to the requester carry their ticket's reply address; staff notices do not (a reply there is no requester's). */
+export const isToRequester = (kind: NewOutboxEmail['kind']): boolean => REQUESTER_KINDS.has(kind);
+
 const topicLabel = (id: string) => site.topics.find((topic) => topic.id === id)?.label ?? id;
 
 /** A new ticket: the requester's confirmation (reference, their words, their link, our hours, articles that may help) and the staff notice. */

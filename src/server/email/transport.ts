@@ -11,6 +11,10 @@ export interface OutgoingMessage {
   messageId: string;
   inReplyTo?: string;
   references?: string;
+  /** Where replies go: the ticket's reply address (email in), for emails to the requester. */
+  replyTo?: string;
+  /** The envelope sender bounces come back to: this email's own return path (email in), else `from`. */
+  returnPath?: string;
 }
 
 /** Hands one message to the SMTP server; resolves once the server accepted it. */
@@ -46,6 +50,8 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         messageId: message.messageId,
         inReplyTo: message.inReplyTo,
         references: message.references,
+        replyTo: message.replyTo,
+        envelope: message.returnPath ? { from: message.returnPath, to: [message.to.address] } : undefined,
         signal,
       });
     },

@@ -1,7 +1,8 @@
 import { t } from '../../i18n/messages.ts';
+import { MAX_BODY_BYTES } from './body-limit.ts';
+import { readMultipart, type MultipartLimits, type UploadedFile } from './multipart.ts';
 
-/** The largest body we read; astro.config.mjs gives the adapter's bodySizeLimit the same value. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES };
 
 export type SubmissionKind = 'json' | 'form';
 
@@ -12,6 +13,8 @@ export interface Submission {
   /** The plain form's fields as sent, to show them again after an error. */
   form?: URLSearchParams;
   idempotencyKey: string | undefined;
+  /** The files of a multipart form, not yet checked (see attachments/check-files.ts). */
+  upload?: { files: UploadedFile[]; tooManyFiles: boolean };
 }
 
 export interface Rejection {
@@ -24,7 +27,7 @@ export interface Rejection {
 export function submissionKind(request: Request): SubmissionKind | undefined {
   const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
   if (type === 'application/json') return 'json';
-  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') return 'form';
   return undefined;
 }
 
@@ -32,29 +35,45 @@ export function submissionKind(request: Request): SubmissionKind | undefined {
  * Reads and decodes a JSON or plain-form post; anything a client can get wrong becomes a Rejection, never an
  * exception. A form's fields are all strings, so `fieldsFromForm` gives them the types and names JSON clients send.
  * The idempotency key comes from the Idempotency-Key header, or from a plain form's `idempotencyKey` field (a
- * form cannot set headers).
+ * form cannot set headers). A multipart form (with files) is read only where `files` says how many files it may carry.
  */
 export async function readSubmission(
   request: Request,
   fieldsFromForm: (form: URLSearchParams) => Record<string, unknown>,
+  files?: MultipartLimits,
 ): Promise<Submission | Rejection> {
   const kind = submissionKind(request);
-  if (!kind) return reject(415, 'unsupported-media-type', t('api.body.unsupported-media-type'));
+  const multipart = isMultipart(request);
+  if (!kind || (multipart && !files))
+    return reject(415, 'unsupported-media-type', t(files ? 'api.body.unsupported-media-type.files' : 'api.body.unsupported-media-type'));
+  if (multipart && files) {
+    const parsed = await readMultipart(request, files);
+    if (isRejection(parsed)) return parsed;
+    return formSubmission(parsed.form, fieldsFromForm, { files: parsed.files, tooManyFiles: parsed.tooManyFiles });
+  }
   const body = await readText(request);
   if (isRejection(body)) return body;
 
-  if (kind === 'form') {
-    const form = new URLSearchParams(body.text);
-    const key = form.get('idempotencyKey') || undefined;
-    if (key !== undefined && !isIdempotencyKey(key)) return badKey();
-    return { kind, fields: fieldsFromForm(form), form, idempotencyKey: key };
-  }
+  if (kind === 'form') return formSubmission(new URLSearchParams(body.text), fieldsFromForm);
 
   const json = parseJsonObject(body.text);
   if (isRejection(json)) return json;
   const key = request.headers.get('idempotency-key') ?? undefined;
   if (key !== undefined && !isIdempotencyKey(key)) return badKey();
   return { kind, fields: json.object, idempotencyKey: key };
+}
+
+export const isMultipart = (request: Request): boolean =>
+  request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() === 'multipart/form-data';
+
+function formSubmission(
+  form: URLSearchParams,
+  fieldsFromForm: (form: URLSearchParams) => Record<string, unknown>,
+  upload?: Submission['upload'],
+): Submission | Rejection {
+  const key = form.get('idempotencyKey') || undefined;
+  if (key !== undefined && !isIdempotencyKey(key)) return badKey();
+  return { kind: 'form', fields: fieldsFromForm(form), form, idempotencyKey: key, upload };
 }
 
 /** Results are wrapped ({ text }, { object }, a Submission), so a client's own "status" field is never mistaken for one. */
@@ -87,23 +106,27 @@ export function parseJsonObject(text: string): { object: Record<string, unknown>
   return { object: value as Record<string, unknown> };
 }
 
-/** The adapter throws while streaming a body over its limit; that and a declared length over it are a 413. */
+/** The body, read as it streams in and stopped once it goes over MAX_BODY_BYTES (a 413), as is a declared length over it. */
 async function readBody(request: Request): Promise<Uint8Array | Rejection> {
   const tooLarge = () => reject(413, 'too-large', t('api.body.too-large', { kilobytes: MAX_BODY_BYTES / 1024 }));
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return tooLarge();
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  const reader = request.body.getReader();
   try {
-    const body = new Uint8Array(await request.arrayBuffer());
-    return body.byteLength > MAX_BODY_BYTES ? tooLarge() : body;
-  } catch (error) {
-    return /size limit|exceeds the configured limit/i.test(describe(error))
-      ? tooLarge()
-      : reject(400, 'malformed', t('api.body.unreadable'));
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      bytes += part.value.byteLength;
+      if (bytes > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return tooLarge();
+      }
+      chunks.push(part.value);
+    }
+  } catch {
+    return reject(400, 'malformed', t('api.body.unreadable'));
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return `${error.message} ${error.cause ? describe(error.cause) : ''}`;
+  return Buffer.concat(chunks);
 }
 
 /** Printable ASCII without spaces, as UUIDs and most clients' keys are; long enough to be random. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { hasControlCharacters } from '../../lib/control-characters.ts';
 import { t } from '../../i18n/messages.ts';
+import { ATTACHMENTS_FIELD, checkFiles } from '../attachments/check-files.ts';
 import { addRequesterMessage, requesterSetsStatus } from '../db/conversation.ts';
 import type { Db } from '../db/connection.ts';
 import { wakeOutbox } from '../email/mail-service.ts';
@@ -9,12 +10,12 @@ import { requesterMessageMail } from '../email/ticket-mail.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
 import { failedWrite } from '../http/database-answers.ts';
 import { createRateLimit, type RateLimit } from '../http/rate-limit.ts';
-import { supportRequestSettings } from '../settings.ts';
-import { formAction, type FormProblem, type Outcome, type StaffForm } from '../staff/form-post.ts';
+import { attachmentSettings, supportRequestSettings } from '../settings.ts';
+import { formAction, type FormProblem, type Outcome, type PostedFiles, type StaffForm } from '../staff/form-post.ts';
 
 /**
- * The forms of the requester's page: a message (idempotent: the page's key makes a second post of the same form a
- * no-op), "This is fixed", and "It is still not fixed" on a resolved request. Errors as the contact form has them:
+ * The forms of the requester's page: a message, with files (idempotent: the page's key makes a second post of the
+ * same form a no-op), "This is fixed", and "It is still not fixed" on a resolved request. Errors as the contact form has them:
  * named fields, a limit per client (ESCALATION_RATE_LIMIT, as for support requests), and a database that cannot
  * save the message answered with the form kept.
  */
@@ -49,6 +50,7 @@ export interface RequestPage {
 
 export function requestPageForm({ db, reference, key, request, socketAddress }: RequestPage): StaffForm {
   const settings = supportRequestSettings(process.env);
+  const attachments = attachmentSettings(process.env);
   limit ??= createRateLimit('request-page', settings.rateLimitPerMinute);
   const client = rateLimitKey(clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops));
 
@@ -66,9 +68,18 @@ export function requestPageForm({ db, reference, key, request, socketAddress }: 
     }
   };
   const missing: FormProblem = { status: 404, errors: {}, formError: t('request.gone') };
-  const addMessage = (body: string, key: string | null, done: 'message' | 'reopened') =>
+  const addMessage = (body: string, key: string | null, upload: PostedFiles, done: 'message' | 'reopened') =>
     guarded(async () => {
-      const added = await addRequesterMessage(db, { reference, body, source: 'page', idempotencyKey: key, mail: requesterMessageMail });
+      const files = await checkFiles(upload, attachments);
+      if (!files.ok) return { status: 422, errors: { [ATTACHMENTS_FIELD]: files.error } };
+      const added = await addRequesterMessage(db, {
+        reference,
+        body,
+        source: 'page',
+        idempotencyKey: key,
+        attachments: files.files,
+        mail: requesterMessageMail,
+      });
       return added === 'missing' ? missing : { done };
     });
   const setStatus = (status: 'resolved' | 'open', done: 'fixed' | 'reopened') =>
@@ -76,14 +87,16 @@ export function requestPageForm({ db, reference, key, request, socketAddress }: 
 
   return {
     actions: {
-      message: formAction(z.object({ message: message.min(1, { error: t('request.message.missing') }), idempotencyKey }), async (fields) =>
-        addMessage(fields.message, fields.idempotencyKey, 'message'),
+      message: formAction(
+        z.object({ message: message.min(1, { error: t('request.message.missing') }), idempotencyKey }),
+        async (fields, upload) => addMessage(fields.message, fields.idempotencyKey, upload, 'message'),
       ),
       fixed: formAction(z.object({}), async () => setStatus('resolved', 'fixed')),
-      reopen: formAction(z.object({ message, idempotencyKey }), async (fields) =>
-        fields.message ? addMessage(fields.message, fields.idempotencyKey, 'reopened') : setStatus('open', 'reopened'),
+      reopen: formAction(z.object({ message, idempotencyKey }), async (fields, upload) =>
+        fields.message ? addMessage(fields.message, fields.idempotencyKey, upload, 'reopened') : setStatus('open', 'reopened'),
       ),
     },
+    files: { maxFiles: attachments.maxFiles, maxFileBytes: attachments.maxBytes },
     location: ({ done }) => `${requestPath(reference, encodeURIComponent(key))}&done=${done}`,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { FieldErrors } from '../../lib/contact-form.ts';
-import { isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../http/request-body.ts';
+import { readMultipart, type MultipartLimits, type UploadedFile } from '../http/multipart.ts';
+import { isMultipart, isRejection, MAX_BODY_BYTES, readText, submissionKind } from '../http/request-body.ts';
 import { setPageStatus } from '../http/responses.ts';
 
 /**
@@ -30,13 +31,22 @@ export type Outcome = Done | FormProblem | undefined;
 
 type Fields = z.ZodObject;
 
-/** One thing a form does: the schema its fields must pass, then the work, given the fields as the schema made them. */
-export interface FormAction<S extends Fields = Fields> {
-  fields: S;
-  run(fields: z.output<S>): Promise<Outcome>;
+/** The files of a form that takes them (see StaffForm.files), not yet checked. */
+export interface PostedFiles {
+  files: UploadedFile[];
+  tooManyFiles: boolean;
 }
 
-export function formAction<S extends Fields>(fields: S, run: (fields: z.output<S>) => Promise<Outcome>): FormAction {
+/**
+ * One thing a form does: the schema its fields must pass, then the work, given the fields as the schema made them
+ * (and the files posted with them, on a form that takes files).
+ */
+export interface FormAction<S extends Fields = Fields> {
+  fields: S;
+  run(fields: z.output<S>, upload: PostedFiles): Promise<Outcome>;
+}
+
+export function formAction<S extends Fields>(fields: S, run: (fields: z.output<S>, upload: PostedFiles) => Promise<Outcome>): FormAction {
   return { fields, run };
 }
 
@@ -48,6 +58,8 @@ export interface StaffForm {
   actions: Record<string, FormAction> | FormAction;
   /** Where a done post goes; by default the page itself, with `?done=<id>`. */
   location?: (done: Done) => string;
+  /** A form that takes files (multipart): how many, how large; others refuse a multipart post. */
+  files?: MultipartLimits;
 }
 
 /** A post shown with the page: the action it named (when known), its fields as sent, and what was wrong if anything. */
@@ -80,13 +92,14 @@ export async function handleFormPost(page: Page, form: StaffForm): Promise<Respo
 }
 
 async function carryOut(request: Request, form: StaffForm): Promise<Response | Posted> {
-  const fields = await readForm(request);
-  if (isFormProblem(fields)) return { form: new URLSearchParams(), problem: fields };
+  const read = await readForm(request, form.files);
+  if (isFormProblem(read)) return { form: new URLSearchParams(), problem: read };
+  const { fields, upload } = read;
   const picked = pickAction(fields, form.actions);
   if (isFormProblem(picked)) return { form: fields, problem: picked };
   const { name, action } = picked;
   const checked = validate(action.fields, valuesOf(fields, action.fields));
-  const outcome = checked.ok ? await action.run(checked.fields) : { status: 422, errors: checked.errors };
+  const outcome = checked.ok ? await action.run(checked.fields, upload) : { status: 422, errors: checked.errors };
   if (outcome && 'done' in outcome) {
     const location = form.location?.(outcome) ?? withDone(new URL(request.url).pathname, outcome);
     return new Response(null, { status: 303, headers: { Location: location } });
@@ -137,9 +150,9 @@ function valuesOf(form: URLSearchParams, schema: Fields): Record<string, string 
  * endpoints that answer in their own format (JSON).
  */
 export async function readFields<S extends Fields>(request: Request, schema: S): Promise<{ fields: z.output<S> } | FormProblem> {
-  const form = await readForm(request);
-  if (isFormProblem(form)) return form;
-  const checked = validate(schema, valuesOf(form, schema));
+  const read = await readForm(request);
+  if (isFormProblem(read)) return read;
+  const checked = validate(schema, valuesOf(read.fields, schema));
   return checked.ok ? { fields: checked.fields } : { status: 422, errors: checked.errors };
 }
 
@@ -149,19 +162,29 @@ export function isFormProblem(value: object): value is FormProblem {
 
 const AGAIN = 'Nothing was changed. Reload the page and use its form again.';
 
+const NO_FILES: PostedFiles = { files: [], tooManyFiles: false };
+
 /**
- * Anything but a readable form (JSON, a file upload, a body over the size limit or cut off) is refused whole,
- * never read as an empty form whose missing fields then mean something.
+ * Anything but a readable form (JSON, a file upload to a form without files, a body over the size limit or cut off)
+ * is refused whole, never read as an empty form whose missing fields then mean something.
  */
-async function readForm(request: Request): Promise<URLSearchParams | FormProblem> {
-  if (submissionKind(request) !== 'form')
+async function readForm(
+  request: Request,
+  files?: MultipartLimits,
+): Promise<{ fields: URLSearchParams; upload: PostedFiles } | FormProblem> {
+  if (files && isMultipart(request)) {
+    const parsed = await readMultipart(request, files);
+    if (isRejection(parsed)) return { ...refused(`${parsed.message} ${AGAIN}`), status: parsed.status };
+    return { fields: parsed.form, upload: { files: parsed.files, tooManyFiles: parsed.tooManyFiles } };
+  }
+  if (submissionKind(request) !== 'form' || isMultipart(request))
     return refused(`This page takes its own form’s fields (application/x-www-form-urlencoded), not JSON or a file upload. ${AGAIN}`);
   const body = await readText(request);
   if (isRejection(body)) {
     const why = body.status === 413 ? `was larger than ${MAX_BODY_BYTES / 1024} KB` : 'could not be read';
     return refused(`The form ${why}. ${AGAIN}`);
   }
-  return new URLSearchParams(body.text);
+  return { fields: new URLSearchParams(body.text), upload: NO_FILES };
 }
 
 /**

@@ -7,7 +7,12 @@ import { normaliseEmail } from '../email-address.ts';
  * A requester's rights over their data, exercised by an admin: a copy of everything held about an address,
  * and its erasure. Both are audited by reference and count, never by the address itself.
  */
-export async function exportPersonalData(db: Db, email: string, adminId: string, now = new Date()): Promise<Record<string, unknown>> {
+export async function exportPersonalData(
+  db: Db,
+  email: string,
+  adminId: string,
+  now = new Date(),
+): Promise<{ email: string; exportedAt: string; tickets: Record<string, unknown>[] }> {
   const references = await referencesFor(db, normaliseEmail(email));
   const tickets = await ticketRecords(db, references);
   await recordAudit(db, {

@@ -46,7 +46,7 @@ export const EMAIL_KINDS: Record<EmailState['kind'], string> = {
   'staff-new-message': 'New-message notice to staff',
 };
 
-/** Where an email stands, in words: queued, sent, retrying at…, failed: why. */
+/** Where an email stands, in words: queued, sent, retrying at…, failed: why, bounced: why. */
 export function deliveryState(email: EmailState): string {
   const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
   switch (email.status) {
@@ -54,6 +54,8 @@ export function deliveryState(email: EmailState): string {
       return `Sent ${time(email.sentAt ?? email.createdAt)}`;
     case 'failed':
       return `Failed: ${email.lastError ?? 'unknown error'}`;
+    case 'bounced':
+      return `Bounced: ${email.lastError ?? 'no reason given'}`;
     default:
       return email.lastError ? `Retrying at ${time(email.nextAttemptAt)}: ${email.lastError}` : 'Queued';
   }

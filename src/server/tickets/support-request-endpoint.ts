@@ -1,3 +1,4 @@
+import { ATTACHMENTS_FIELD, checkFiles } from '../attachments/check-files.ts';
 import { emptyContactForm, sentPath, type ContactFormState, type ContactFormValues } from '../../lib/contact-form.ts';
 import type { NewTicket, RecordOutcome } from '../db/new-tickets.ts';
 import { clientAddress, rateLimitKey } from '../http/client-address.ts';
@@ -7,7 +8,7 @@ import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import { t } from '../../i18n/messages.ts';
-import type { EndpointSettings } from '../settings.ts';
+import { attachmentSettings, type AttachmentSettings, type EndpointSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
 import { supportRequestFieldsFromForm, parseSupportRequest, type Flows, type SupportRequest } from './support-request-schema.ts';
 import { requestHash } from './request-hash.ts';
@@ -21,6 +22,8 @@ export interface FormRerender extends ContactFormState {
 
 export interface SupportRequestEndpointOptions {
   settings: EndpointSettings;
+  /** How many files a request may carry, and how large each; the defaults unless given. */
+  attachments?: AttachmentSettings;
   flows: () => Promise<Flows>;
   record: (ticket: NewTicket) => Promise<RecordOutcome>;
   /** The emails a new ticket causes (not for spam), queued with it. */
@@ -35,11 +38,20 @@ export interface SupportRequestEndpointOptions {
  * plain form gets a 303 to the confirmation page, or its own page again (a FormRerender) with the reader's input
  * and the errors.
  */
-export function createSupportRequestEndpoint({ settings, flows, record, mail, mailQueued, now = Date.now }: SupportRequestEndpointOptions) {
+export function createSupportRequestEndpoint({
+  settings,
+  attachments = attachmentSettings({}),
+  flows,
+  record,
+  mail,
+  mailQueued,
+  now = Date.now,
+}: SupportRequestEndpointOptions) {
   const rateLimit = createRateLimit('support-requests', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
-    const asForm = submissionKind(request) === 'form';
+    // A script that sends the form with its files (multipart) asks for JSON answers, as a JSON post gets.
+    const asForm = submissionKind(request) === 'form' && !request.headers.get('accept')?.includes('application/json');
     const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
       asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
@@ -50,7 +62,10 @@ export function createSupportRequestEndpoint({ settings, flows, record, mail, ma
     };
 
     if (isCrossSite(request, settings.publicOrigin)) return jsonResponse(403, { error: 'cross-site', message: t('api.cross-site') });
-    const submission = await readSubmission(request, supportRequestFieldsFromForm);
+    const submission = await readSubmission(request, supportRequestFieldsFromForm, {
+      maxFiles: attachments.maxFiles,
+      maxFileBytes: attachments.maxBytes,
+    });
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
@@ -66,10 +81,13 @@ export function createSupportRequestEndpoint({ settings, flows, record, mail, ma
     }
 
     const parsed = parseSupportRequest(submission.fields, await flows());
-    if (!parsed.ok) {
+    const files = await checkFiles(submission.upload ?? { files: [], tooManyFiles: false }, attachments);
+    if (!parsed.ok || !files.ok) {
+      // Every field's problem at once, the files' too; the rest of the form is kept.
+      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(files.ok ? {} : { [ATTACHMENTS_FIELD]: files.error }) };
       return asForm
-        ? rerender(422, submission, { errors: parsed.errors })
-        : jsonResponse(422, { error: 'invalid', message: t('api.invalid'), fields: parsed.errors });
+        ? rerender(422, submission, { errors })
+        : jsonResponse(422, { error: 'invalid', message: t('api.invalid'), fields: errors });
     }
 
     const e = parsed.value;
@@ -88,7 +106,16 @@ export function createSupportRequestEndpoint({ settings, flows, record, mail, ma
         description: e.description,
         transcript: e.transcript,
         ...clientInfo(request.headers.get('user-agent')),
-        idempotency: submission.idempotencyKey ? { key: submission.idempotencyKey, requestHash: requestHash(e) } : undefined,
+        attachments: files.files,
+        idempotency: submission.idempotencyKey
+          ? {
+              key: submission.idempotencyKey,
+              requestHash: requestHash(
+                e,
+                files.files.map((file) => file.sha256),
+              ),
+            }
+          : undefined,
         mail: spam ? undefined : await mail?.(e),
       });
     } catch (error) {

@@ -3,7 +3,7 @@ import { createTicket } from '../db/new-tickets.ts';
 import { wakeOutbox } from '../email/mail-service.ts';
 import { suggestArticles } from '../email/suggest-articles.ts';
 import { newTicketMail } from '../email/ticket-mail.ts';
-import { supportRequestSettings } from '../settings.ts';
+import { attachmentSettings, supportRequestSettings } from '../settings.ts';
 import { createSupportRequestEndpoint } from './support-request-endpoint.ts';
 
 /**
@@ -12,6 +12,7 @@ import { createSupportRequestEndpoint } from './support-request-endpoint.ts';
  */
 export const handleSupportRequest = createSupportRequestEndpoint({
   settings: supportRequestSettings(process.env),
+  attachments: attachmentSettings(process.env),
   flows: flowsById,
   record: createTicket,
   mail: async (request) => newTicketMail(request, await suggestArticles(request.description)),

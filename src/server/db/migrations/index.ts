@@ -10,6 +10,7 @@ import * as conversations from './008-conversations.ts';
 import * as flowVersions from './009-flow-versions.ts';
 import * as queueMarks from './010-queue-marks.ts';
 import * as suggestionEvents from './011-suggestion-events.ts';
+import * as emailIn from './012-email-in.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009-flow-versions': flowVersions,
   '010-queue-marks': queueMarks,
   '011-suggestion-events': suggestionEvents,
+  '012-email-in': emailIn,
 };
