@@ -6,6 +6,17 @@ import { sendInlineContactForm, walkToResetEscalation } from '../support/flow-pa
 const session = useBrowser();
 
 describe('escalating from the troubleshooter', () => {
+  test('the escalate step suggests articles for what the reader describes, as the contact page does', async () => {
+    const page = await session.newPage();
+    await walkToResetEscalation(page);
+    const main = page.getByRole('main');
+    await main.getByLabel('Describe the problem', { exact: true }).fill('I never get the password reset email, not even in spam');
+    const suggested = main.getByRole('region', { name: 'Before you send: these may solve it' }).getByRole('link');
+    await expect.poll(() => suggested.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await suggested.count()).toBeLessThanOrEqual(3);
+    expect(await suggested.first().getAttribute('href')).toMatch(/^\/(articles|troubleshoot)\//);
+  });
+
   test('the inline form sends the path walked, and the stored ticket carries it as its transcript', async () => {
     const page = await session.newPage();
     await walkToResetEscalation(page);

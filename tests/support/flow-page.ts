@@ -28,16 +28,17 @@ export function stepHash(id: string): string {
 export function troubleshooter(page: Page) {
   const main = page.getByRole('main');
   return {
-    /** Every visible step heading; once the island runs, exactly one. */
-    headings: main.getByRole('heading', { level: 2 }),
-    heading: main.getByRole('heading', { level: 2 }).first(),
+    /** Every visible step heading; once the island runs, exactly one (the contact form's own headings aside). */
+    headings: main.locator('.flow-step > h2'),
+    heading: main.locator('.flow-step > h2').first(),
     // Choices, Back and Start over are links with and without JavaScript: each is the address of where it leads.
     choice: (label: string): Locator => main.getByRole('link', { name: label, exact: true }),
     back: main.getByRole('link', { name: 'Back', exact: true }),
     startOver: main.getByRole('link', { name: 'Start over', exact: true }),
     /** "Step N · up to …", "Step N · the last question" or "Step N: the end of this troubleshooter". */
     progress: main.getByText(/^Step \d+( ·|: the end of this troubleshooter)/),
-    liveRegion: main.locator('[aria-live]'),
+    /** The troubleshooter's own announcements (the contact form's suggestions have theirs). */
+    liveRegion: main.locator('.flow > [aria-live]'),
   };
 }
 
