@@ -75,6 +75,8 @@ describe('a reply by email', () => {
     expect(replyTo).toMatch(new RegExp(`^[0-9a-f]{32}@${REPLY_DOMAIN.replaceAll('.', '\\.')}$`));
     // Not the page's key: relay logs never hold one.
     expect(link).not.toContain(replyTo.split('@')[0]);
+    // The email says so: replying works.
+    expect(confirmation.text).toContain('To answer, reply to this email or write on your request’s page.');
 
     expect((await postRequestForm(server.url, link, { action: 'fixed' })).status).toBe(303);
     expect(await pageText(link)).toMatch(/<strong[^>]*>Resolved<\/strong>/);

@@ -3,7 +3,7 @@ import { t, locale } from '../../i18n/messages.ts';
 import { site } from '../../site.config.ts';
 import type { MailFor, OutgoingMail, StaffRecipient, TicketForMail } from '../db/conversation.ts';
 import type { NewOutboxEmail } from '../db/outbox.ts';
-import { mailSettings } from '../settings.ts';
+import { inboundSettings, mailSettings } from '../settings.ts';
 import { htmlPart, textPart, type Block } from './email-body.ts';
 import { newRequestKey, requestPath } from './request-link.ts';
 import type { ArticleSuggestion } from './suggest-articles.ts';
@@ -110,6 +110,7 @@ export function newTicketMail(
         { text: t('email.confirmation.received', { reference }) },
         { text: t('email.confirmation.copy') },
         { quote: request.description },
+        ...(inboundSettings(process.env) ? [howToAnswer()] : []),
         link,
         { text: t('email.confirmation.hours', { hours: site.supportHours }) },
         ...(suggestions.length > 0
@@ -134,6 +135,9 @@ export function newTicketMail(
   };
 }
 
+/** How the requester answers: on their page, or also by replying when email in is set up (INBOUND_SMTP_PORT). */
+const howToAnswer = (): Block => ({ text: t(inboundSettings(process.env) ? 'email.reply.by-email' : 'email.reply.on-page') });
+
 /** A staff reply, with a note and the "still not fixed" way back when it also resolved the ticket. */
 export const staffReplyMail: MailFor = (ticket, message) =>
   toRequester(
@@ -142,7 +146,7 @@ export const staffReplyMail: MailFor = (ticket, message) =>
     (link) => [
       { text: t('email.reply.intro', { staff: message?.staffName ?? site.helpCenterName, reference: ticket.reference }) },
       { quote: message?.body ?? '' },
-      ...(ticket.status === 'resolved' ? [{ text: t('email.resolved.reopen') }] : [{ text: t('email.reply.on-page') }]),
+      ...(ticket.status === 'resolved' ? [{ text: t('email.resolved.reopen') }] : [howToAnswer()]),
       link,
     ],
     { ticketMessageId: message?.id ?? null },
