@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../harness/project-copy.ts';
 import { outdatedTranslations } from '../../src/lib/translation-status.ts';
+import { workQueue } from '../../src/server/queue/work-queue.ts';
 
 describe('out-of-date translations', () => {
   it('are those whose source was updated after them', () => {
@@ -45,5 +46,37 @@ describe('out-of-date translations', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('are listed in the staff work queue, with the file to edit', () => {
+    const items = workQueue({
+      articles: [],
+      previousArticles: [],
+      noResults: [],
+      unopened: [],
+      flows: [],
+      catalogue: [],
+      now: new Date('2026-11-10'),
+      outdatedTranslations: [
+        {
+          lang: 'es',
+          slug: 'a',
+          title: 'Olvidé',
+          file: 'content/es/articles/x/a.mdx',
+          updated: '2026-10-14',
+          source: { updated: '2026-11-02' },
+        },
+      ],
+    });
+    expect(items).toEqual([
+      {
+        key: 'translation-outdated:es/a:2026-11-02',
+        kind: 'translation-outdated',
+        title: 'Olvidé',
+        why: 'the source was updated 2026-11-02, this translation (es) 2026-10-14',
+        file: 'content/es/articles/x/a.mdx',
+        weight: 0,
+      },
+    ]);
   });
 });
