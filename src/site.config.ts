@@ -94,3 +94,4 @@ export const site = parseSiteConfig(
 
 export const audienceIds = site.audiences.map((a) => a.id) as [string, ...string[]];
 export const topicIds = site.topics.map((t) => t.id) as [string, ...string[]];
+export const languageCodes = site.languages.map((l) => l.code) as [string, ...string[]];
