@@ -28,6 +28,8 @@ import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
  */
 export interface ContactFormText {
   locale: string;
+  /** The page's language prefix ("/es", or "" for the default language): the sent page is in the same language. */
+  languagePrefix: string;
   errorPrefix: string;
   problem: string;
   errorTitle: Message;
@@ -164,7 +166,7 @@ export default function ContactForm(props: ContactFormProps) {
             text.alreadySent,
             {
               reference: (
-                <a href={sentPath(reference)}>
+                <a href={sentPath(reference, text.languagePrefix)}>
                   <strong class="reference">{reference}</strong>
                 </a>
               ),
@@ -225,7 +227,7 @@ export default function ContactForm(props: ContactFormProps) {
       setReference(answer.reference);
       setStatus('sent');
       onSubmitted?.(answer.reference);
-      location.assign(sentPath(answer.reference));
+      location.assign(sentPath(answer.reference, text.languagePrefix));
       return;
     }
     if (response.status >= 500) {
