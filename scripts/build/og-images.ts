@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { APPLE_TOUCH_ICON, OG_DIR, OG_HEIGHT, OG_WIDTH, SITE_OG_IMAGE } from '../../src/brand/og-image-path.ts';
 import { decodeAttribute } from './page-policies.ts';
 
@@ -55,7 +55,7 @@ async function drawBase(brand: Brand, withName: boolean): Promise<Buffer> {
     .resize(LOGO_SIZE, LOGO_SIZE)
     .png()
     .toBuffer();
-  const layers: sharp.OverlayOptions[] = [
+  const layers: OverlayOptions[] = [
     { input: { create: { width: OG_WIDTH, height: 16, channels: 4, background: brand.accent } }, left: 0, top: 0 },
     { input: logo, left: MARGIN, top: MARGIN },
   ];
@@ -122,6 +122,8 @@ export interface PictureReport {
  * cache in `cacheDir` does not hold (it keeps what this build used).
  */
 export async function writePictures(clientDir: string, cacheDir: string, baseUrl: string, brand: Brand): Promise<PictureReport> {
+  // Every picture is drawn once: libvips' cache of recent operations would only hold memory (~30 MB at 2,000).
+  sharp.cache(false);
   const wanted = picturesAskedFor(clientDir, baseUrl);
   const brandKey = createHash('sha256')
     .update(JSON.stringify({ DRAWING_VERSION, OG_WIDTH, OG_HEIGHT, ...brand, logoSvg: brand.logoSvg.toString('base64') }))

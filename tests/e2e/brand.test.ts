@@ -19,13 +19,6 @@ describe('brand', () => {
       const shown = await logo.evaluate((img: HTMLImageElement) => ({ src: new URL(img.currentSrc).pathname, width: img.naturalWidth }));
       expect(shown).toEqual({ src: site.brand.logo[colorScheme], width: 32 });
     });
-
-    test(`links take the brand's accent colour (${colorScheme} colour scheme)`, async () => {
-      const page = await session.newPage({ colorScheme });
-      await page.goto(KNOWN_ARTICLE.path);
-      const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
-      expect(accent.toLowerCase()).toBe(site.brand.colors.accent[colorScheme].toLowerCase());
-    });
   }
 
   test('an article shares as a 1200 × 630 PNG of its own, described, as a large card', async () => {
