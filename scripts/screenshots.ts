@@ -102,10 +102,13 @@ interface Shot {
   ready?: (page: Page) => Promise<void>;
 }
 
+/** An address on the site, with or without a language in front (`/es/articles/…`). */
+const onSite = (path: string) => new RegExp(`^(/[a-z]{2}(-[a-zA-Z]+)?)?/${path}/[^/?#]+/?$`);
+
 async function pageList(page: Page, seeded: Seeded): Promise<Shot[]> {
-  const category = await firstLink(page, '/', /^\/categories\/[^/]+\/?$/);
-  const article = await firstLink(page, category, /^\/articles\/[^/]+\/?$/);
-  const flow = await firstLink(page, '/troubleshoot/', /^\/troubleshoot\/[^/]+\/?$/);
+  const category = await firstLink(page, '/', onSite('categories'));
+  const article = await firstLink(page, category, onSite('articles'));
+  const flow = await firstLink(page, '/troubleshoot/', onSite('troubleshoot'));
   const query = 'password';
   return [
     { name: 'home', path: '/' },
