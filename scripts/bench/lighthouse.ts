@@ -109,7 +109,9 @@ try {
     const met = CATEGORIES.every((id) => scores[id] >= TARGETS[id]);
     rows.push([type, path, ...CATEGORIES.map((id) => String(scores[id])), cls.toFixed(3), verdict(met)]);
     const failing = [...new Set(results.flatMap((r) => r.failing))];
-    if (failing.length) notes.push(`${type} ${path}, audits below full marks in a run under target:\n    ${failing.join('\n    ')}`);
+    const perRun = CATEGORIES.map((id) => `${LABELS[id]} ${results.map((r) => r.scores[id]).join('/')}`).join(', ');
+    if (failing.length)
+      notes.push(`${type} ${path} (per run: ${perRun}); audits costing points in a run under target:\n    ${failing.join('\n    ')}`);
   }
 } finally {
   await server.stop();
