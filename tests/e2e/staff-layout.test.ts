@@ -1,12 +1,12 @@
 // The staff console's look: the bar fits a laptop, no page scrolls sideways on a phone, table headings stay in
 // view, and announcement times are typed and shown in UTC whatever the browser's own time zone.
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { baseUrl, collectPageErrors, expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import { postFeedback } from '../support/insights.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 import { postJson, validSupportRequest } from '../support/support-requests.ts';
-import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
+import { signInToStaff } from '../support/staff-page.ts';
+import { createStaff } from '../../harness/staff.ts';
 import { openServerDatabase } from '../../harness/server-database.ts';
 import { listUrgentAnnouncements } from '../../src/server/db/announcements.ts';
 
@@ -37,15 +37,6 @@ beforeAll(async () => {
   await postFeedback(baseUrl(), { article: KNOWN_ARTICLE.slug, helpful: false }, { 'User-Agent': `layout-${crypto.randomUUID()}` });
 });
 
-async function signIn(page: Page, account: { email: string }): Promise<void> {
-  await page.goto('/staff/login');
-  const main = page.getByRole('main');
-  await main.getByLabel('Email address', { exact: true }).fill(account.email);
-  await main.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
-  await main.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/staff/');
-}
-
 /** Every kind of staff page, with data in it. */
 const staffPages = () => [
   '/staff/',
@@ -67,7 +58,7 @@ const staffPages = () => [
 describe('staff console layout', () => {
   test('at 1280 px the staff menu is one row, with "Sign out" on it', async () => {
     const page = await session.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, ADMIN);
+    await signInToStaff(page, ADMIN.email);
     const nav = page.getByRole('navigation', { name: 'Staff' });
     const items = nav.locator(':scope > ul > li');
     expect(await items.count()).toBeGreaterThanOrEqual(6);
@@ -99,7 +90,7 @@ describe('staff console layout', () => {
         const errors = collectPageErrors(page);
         await page.goto('/staff/login');
         expect(await page.evaluate(() => document.documentElement.scrollWidth), '/staff/login').toBeLessThanOrEqual(viewport.width);
-        await signIn(page, ADMIN);
+        await signInToStaff(page, ADMIN.email);
         for (const path of staffPages()) {
           const response = await page.goto(path);
           expect(response?.status(), path).toBe(200);
@@ -121,7 +112,7 @@ describe('staff console layout', () => {
       { width: 320, height: 640 },
     ]) {
       const page = await session.newPage({ viewport });
-      await signIn(page, AGENT);
+      await signInToStaff(page, AGENT.email);
       const main = page.getByRole('main');
       const rows = main.getByRole('row');
       expect(await rows.count()).toBeGreaterThan(TICKETS);
@@ -138,7 +129,7 @@ describe('staff console layout', () => {
 
   test('announcement times are typed and shown in UTC, whatever the browser’s time zone; a bad time names its field', async () => {
     const page = await session.newPage({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
-    await signIn(page, AGENT);
+    await signInToStaff(page, AGENT.email);
     await page.goto('/staff/announcements');
     const main = page.getByRole('main');
     const year = new Date().getUTCFullYear() + 1;
