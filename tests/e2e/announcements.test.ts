@@ -51,6 +51,14 @@ describe('announcements', () => {
     }
   });
 
+  test('on a 320 px screen the demo notice takes a small part of the first screen', async () => {
+    const page = await session.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto('/');
+    const notice = notices(page).getByRole('listitem').filter({ hasText: DEMO_NOTICE });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect((await notice.boundingBox())!.height).toBeLessThanOrEqual(640 / 5);
+  });
+
   test('the notice setting sits in the footer with a sentence saying what it changes', async () => {
     const page = await session.newPage();
     await page.goto(KNOWN_ARTICLE.path);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
-import { KNOWN_ARTICLE, isInViewport } from '../support/site.ts';
+import { KNOWN_ARTICLE, hasFocus, isInViewport } from '../support/site.ts';
 
 const session = useBrowser();
 
@@ -26,6 +26,19 @@ describe('browsing from the home page to an article', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(KNOWN_ARTICLE.title);
     const toc = page.getByRole('navigation', { name: 'In this article' });
     expect(await toc.getByRole('link').count()).toBeGreaterThan(0);
+  });
+
+  test('the home page has one search, in its hero, and "/" focuses it', async () => {
+    const page = await session.newPage();
+    await page.goto('/');
+    const boxes = page.getByRole('searchbox', { name: 'Search the help center' });
+    expect(await boxes.count()).toBe(1);
+    expect(await page.getByRole('banner').getByRole('searchbox').count()).toBe(0);
+    const hero = page.getByRole('region', { name: 'How can we help?' });
+    expect(await hero.getByRole('searchbox', { name: 'Search the help center' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('/');
+    await expect.poll(() => hasFocus(hero.getByRole('combobox', { name: 'Search the help center' }))).toBe(true);
   });
 
   test('each category card says how many articles its topic has, in plain English', async () => {
