@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 import { checkContent } from '../src/lib/content-checks.ts';
 import { DEFAULT_CATALOGUE, messageCheckReport } from '../src/i18n/key-check.ts';
 import { formatMessage, type PluralMessage } from '../src/i18n/format.ts';
+import { brandContrastProblems, themeSurfaces } from '../src/brand/contrast.ts';
+import { site } from '../src/site.config.ts';
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 // The editor's report, in English (not the readers' catalogue), its plurals chosen as the catalogue's are.
@@ -32,8 +34,10 @@ const flows = existsSync(flowsDir)
       .map((name) => ({ path: relative(process.cwd(), join(flowsDir, name)), source: readFileSync(join(flowsDir, name), 'utf8') }))
   : [];
 const problems = (await checkContent({ articles: files, categoryIds: categories, flows })).map((p) => `${p.path}:${p.line}: ${p.message}`);
-const messages = messageCheckReport(fileURLToPath(new URL('..', import.meta.url)));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const messages = messageCheckReport(root);
 problems.push(...messages.errors);
+problems.push(...brandContrastProblems(site.brand.colors, themeSurfaces(readFileSync(join(root, 'src/styles/global.css'), 'utf8'))));
 for (const line of problems) console.error(line);
 for (const line of messages.warnings) console.warn(line);
 if (problems.length) {

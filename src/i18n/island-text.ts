@@ -62,6 +62,8 @@ export function troubleshooterText(): TroubleshooterText {
     resumeContinue: t('flow.resume.continue'),
     resumeRestart: t('flow.resume.restart'),
     waiting: t('flow.waiting'),
+    answers: t('flow.answers.heading'),
+    answersCount: messagePattern('flow.answers.count'),
     summary: { locale, intro: messagePattern('flow.description.intro'), line: messagePattern('flow.description.line') },
     form: contactFormText(),
   };
