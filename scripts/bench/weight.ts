@@ -15,7 +15,7 @@ import { serveStatic } from './measure/static-server.ts';
 
 /**
  * Budgets for JS before search opens: articles stay small, with the feedback element, the banners and the
- * event beacon included; the troubleshooter carries Preact and XState.
+ * contents marker included; the troubleshooter carries Preact and XState.
  */
 export const ARTICLE_JS_BUDGET = 5 * 1024;
 export const TROUBLESHOOTER_JS_BUDGET = 30 * 1024;
@@ -146,7 +146,7 @@ console.log(
   renderTable(
     ['target', 'figure', 'result'],
     [
-      budgetRow('article', 'article page (feedback, banners, beacon)', ARTICLE_JS_BUDGET),
+      budgetRow('article', 'article page (feedback, banners, contents marker)', ARTICLE_JS_BUDGET),
       budgetRow('troubleshooter', 'troubleshooter page', TROUBLESHOOTER_JS_BUDGET),
       [
         `escalate step's code ≤ ${formatBytes(ESCALATE_STEP_JS_BUDGET)} gzip`,

@@ -59,6 +59,17 @@ describe('announcements', () => {
     expect((await notice.boundingBox())!.height).toBeLessThanOrEqual(640 / 5);
   });
 
+  test('the demo notice wraps the same before and after its Dismiss button appears, so showing it moves nothing', async () => {
+    const widths: number[] = [];
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await session.newPage({ viewport: { width: 320, height: 640 }, javaScriptEnabled });
+      await page.goto('/');
+      const text = notices(page).getByRole('listitem').filter({ hasText: DEMO_NOTICE }).locator('p');
+      widths.push((await text.boundingBox())!.width);
+    }
+    expect(widths[1]).toBe(widths[0]);
+  });
+
   test('the notice setting sits in the footer with a sentence saying what it changes', async () => {
     const page = await session.newPage();
     await page.goto(KNOWN_ARTICLE.path);
