@@ -71,6 +71,8 @@ export interface ContactFormProps {
   idempotencyKey?: string;
   /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
   startedAt?: number;
+  /** The page's language code: the server answers in it and the ticket records it. */
+  language?: string;
   /** The file field's words when the request may carry files (ATTACHMENT_MAX_FILES > 0); no file field without it. */
   files?: { label: string; hint: string; multiple: boolean };
   onSubmitted?: (reference: string) => void;
@@ -93,7 +95,7 @@ const API = '/api/escalations';
  * address, /contact/sent/?ref=….
  */
 export default function ContactForm(props: ContactFormProps) {
-  const { text, topics, transcript, startedAt, onSubmitted, files } = props;
+  const { text, topics, transcript, startedAt, language, onSubmitted, files } = props;
   const { locale, errorPrefix } = text;
   const blank = { ...emptyContactForm, topic: props.topic ?? '', description: props.description ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
@@ -200,7 +202,7 @@ export default function ContactForm(props: ContactFormProps) {
     setStatus('sending');
     const fields = new FormData(form.current!);
     const withFiles = fields.getAll('attachments').some((file) => file instanceof File && file.name !== '');
-    const body = { ...values, transcript, website: fields.get('website'), startedAt };
+    const body = { ...values, transcript, website: fields.get('website'), startedAt, language };
     let response: Response;
     try {
       response = await fetch(API, {
@@ -352,6 +354,7 @@ export default function ContactForm(props: ContactFormProps) {
       </div>
       <input type="hidden" name="idempotencyKey" value={key} />
       {startedAt !== undefined && <input type="hidden" name="startedAt" value={String(startedAt)} />}
+      {language && <input type="hidden" name="language" value={language} />}
 
       {status === 'unreachable' && (
         <div class="notice" role="alert">

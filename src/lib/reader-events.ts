@@ -1,5 +1,6 @@
 /**
- * What the browser reports to POST /api/events, in batches: `{ "events": [ … ] }`. Nothing here identifies a
+ * What the browser reports to POST /api/events, in batches: `{ "events": [ … ], "language": "es" }` (the page's
+ * `lang`). Nothing here identifies a
  * reader (the suggestion events' tab id is random and lives as long as the tab); the server adds only the time it
  * received the batch.
  */

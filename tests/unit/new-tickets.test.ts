@@ -24,6 +24,7 @@ const newTicket = (overrides: Partial<NewTicket> = {}): NewTicket => ({
   accountEmails: ['old@example.com'],
   topic: 'sign-in',
   description: 'I cannot sign in since yesterday.',
+  language: 'en',
   transcript: { flow: 'login', steps: [] },
   browser: 'firefox',
   os: 'linux',

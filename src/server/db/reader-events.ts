@@ -7,6 +7,8 @@ import type { Database, ReaderEventsTable } from './schema.ts';
 
 export interface EventBatch {
   events: ReaderEvent[];
+  /** The code of the language of the page they happened on. */
+  language: string;
   receivedAt: Date;
 }
 
@@ -19,7 +21,7 @@ export function createEventStore(db: () => Promise<Db>): (batch: EventBatch) => 
 }
 
 async function writeBatches(trx: Transaction<Database>, batches: EventBatch[]): Promise<void[]> {
-  const rows = batches.flatMap((batch) => batch.events.map((event) => eventRow(event, batch.receivedAt.toISOString())));
+  const rows = batches.flatMap((batch) => batch.events.map((event) => eventRow(event, batch.receivedAt.toISOString(), batch.language)));
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await trx
       .insertInto('reader_events')
@@ -29,8 +31,8 @@ async function writeBatches(trx: Transaction<Database>, batches: EventBatch[]): 
   return batches.map(() => undefined);
 }
 
-function eventRow(event: ReaderEvent, createdAt: string): Insertable<ReaderEventsTable> {
-  const row = { id: randomUUID(), created_at: createdAt, type: event.type };
+function eventRow(event: ReaderEvent, createdAt: string, language: string): Insertable<ReaderEventsTable> {
+  const row = { id: randomUUID(), created_at: createdAt, type: event.type, language };
   switch (event.type) {
     case 'search':
       return { ...row, query: event.query, result_count: event.results };

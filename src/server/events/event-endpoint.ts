@@ -54,7 +54,7 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
     if (!parsed.ok) return fail(422, 'invalid', t('events.error.invalid'), { problems: parsed.problems });
 
     try {
-      await record({ events: parsed.events, receivedAt: new Date(now()) });
+      await record({ events: parsed.events, language: parsed.language, receivedAt: new Date(now()) });
     } catch (error) {
       console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
       const answer = failedWrite(error, t('events.error.not-saved'));
