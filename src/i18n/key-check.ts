@@ -71,7 +71,12 @@ export function checkTranslation(translation: SourceFile, catalogue: SourceFile)
     if (!expected.has(key)) problems.push({ path: translation.path, line, message: `key "${key}" is not in ${catalogue.path}` });
   }
   for (const key of expected) {
-    if (!keys.has(key)) problems.push({ path: translation.path, line: 1, message: `language "${language}" is missing key "${key}" (from ${catalogue.path})` });
+    if (!keys.has(key))
+      problems.push({
+        path: translation.path,
+        line: 1,
+        message: `language "${language}" is missing key "${key}" (from ${catalogue.path})`,
+      });
   }
   return problems;
 }

@@ -5,6 +5,7 @@ import { flattenAudience, type AnnouncementFields } from './announcements.ts';
 import { articleSections, type ArticleSection } from './article-sections.ts';
 import { getArticleMarkdown, getArticles } from './articles.ts';
 import { getFlows } from './flows.ts';
+import { otherLanguages } from '../i18n/languages.ts';
 import { renderArticleBody } from './markdown/article-body.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface Catalog {
   flows: Record<string, FlowFile>;
   /** Each flow as readers walk it, Markdown rendered: what a step's own page (on demand) shows. */
   walks: Record<string, PreparedFlow>;
+  /** The same in each other language (src/lib/flows.ts: translated, or the default language's words). */
+  walksIn: Record<string, Record<string, PreparedFlow>>;
   announcements: ({ id: string } & AnnouncementFields)[];
 }
 
@@ -43,6 +46,11 @@ export async function buildCatalog(): Promise<Catalog> {
     ),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
     walks: Object.fromEntries(walks.map((w) => [w.id, w])),
+    walksIn: Object.fromEntries(
+      await Promise.all(
+        otherLanguages.map(async (l) => [l.code, Object.fromEntries((await getFlows(l.code)).map((w) => [w.id, w]))] as const),
+      ),
+    ),
     announcements: announcements.map((e) => ({ id: e.id, ...flattenAudience(e.data) })),
   };
 }

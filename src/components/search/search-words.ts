@@ -1,10 +1,12 @@
 // The search results' words from the message catalogue, as patterns: the server formats them, and the page hands
 // the same patterns to its browser code (results-markup.ts fills them in both places).
-import { locale, messagePattern, t } from '../../i18n/messages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
+import { messagesFor } from '../../i18n/messages.ts';
 import type { InstantWords } from './instant-search.ts';
 import type { SearchWords } from './results-markup.ts';
 
-export function searchWords(): SearchWords {
+export function searchWords(lang: string = defaultLanguage.code): SearchWords {
+  const { locale, messagePattern } = messagesFor(lang);
   return {
     locale,
     messages: {
@@ -38,7 +40,8 @@ export function searchWords(): SearchWords {
 }
 
 /** The words of the header search's instant results (instant-search.ts). */
-export function instantWords(): InstantWords {
+export function instantWords(lang: string = defaultLanguage.code): InstantWords {
+  const { locale, messagePattern, t } = messagesFor(lang);
   return {
     locale,
     count: messagePattern('search-field.instant.count'),

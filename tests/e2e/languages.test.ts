@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { projectRoot } from '../../harness/project-copy.ts';
+import { expectNoAxeViolations, siteUrl, useBrowser } from '../support/browser.ts';
+import { choose, openLoginFlow, troubleshooter, waitForIsland } from '../support/flow-page.ts';
+import { KNOWN_ARTICLE } from '../support/site.ts';
+import { site } from '../../src/site.config.ts';
+
+const session = useBrowser();
+
+// What the Spanish content says, read from its files, so the test follows the translators' words.
+const es = JSON.parse(readFileSync(join(projectRoot, 'content/messages/es.json'), 'utf8')) as Record<string, string>;
+const esTitle = (file: string) => /^title: (.*)$/m.exec(readFileSync(join(projectRoot, file), 'utf8'))![1];
+const esLogin = parse(readFileSync(join(projectRoot, 'content/es/flows/login.yaml'), 'utf8')) as { steps: { id: string; title: string }[] };
+const articlesDir = join(projectRoot, 'content/articles');
+const untranslated = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.mdx') && !existsSync(join(projectRoot, 'content/es/articles', f)))
+  .map((f) => f.replace(/^.*\/|\.mdx$/g, ''))
+  .sort()[0];
+
+const languageLink = (page: Page, name: string) =>
+  page
+    .getByRole('banner')
+    .getByRole('navigation', { name: /^(Language|Idioma)$/ })
+    .getByRole('link', { name });
+
+describe('languages', () => {
+  test('the switcher leads from an article to the same article in Spanish, and back', async () => {
+    const page = await session.newPage();
+    await page.goto(KNOWN_ARTICLE.path);
+    await languageLink(page, 'Español').click();
+    await page.waitForURL(siteUrl(`/es${KNOWN_ARTICLE.path}`));
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+      esTitle(`content/es/articles/account-access/${KNOWN_ARTICLE.slug}.mdx`),
+    );
+    await languageLink(page, 'English').click();
+    await page.waitForURL(siteUrl(KNOWN_ARTICLE.path));
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(KNOWN_ARTICLE.title);
+  });
+
+  test('the switcher leads from step 3 of the troubleshooter to the same step in Spanish', async () => {
+    const page = await session.newPage();
+    await openLoginFlow(page);
+    await choose(page, 'I forgot my password', 'reset-password');
+    await choose(page, "The reset email didn't arrive", 'check-spam');
+    await languageLink(page, 'Español').click();
+    await page.waitForURL(siteUrl('/es/troubleshoot/login/#check-spam'));
+    await waitForIsland(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expect
+      .poll(() => troubleshooter(page).headings.allInnerTexts())
+      .toEqual([esLogin.steps.find((s) => s.id === 'check-spam')!.title]);
+  });
+
+  test('an article not yet translated shows the English text under a notice in Spanish, kept out of search', async () => {
+    const page = await session.newPage();
+    const response = await page.goto(`/es/articles/${untranslated}/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('note').innerText()).toBe(es['article.untranslated.notice']);
+    expect(await page.locator('article').getAttribute('lang')).toBe('en');
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${site.baseUrl}/articles/${untranslated}/`);
+    expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
+  });
+
+  const spanishPages = [
+    '/es/',
+    `/es${KNOWN_ARTICLE.path}`,
+    `/es/articles/${untranslated}/`,
+    '/es/categories/account-access/',
+    '/es/troubleshoot/login/',
+    '/es/contact/',
+  ];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of spanishPages) {
+      test(`axe finds no violations on ${path} (${colorScheme})`, async () => {
+        const page = await session.newPage({ colorScheme });
+        await page.goto(path);
+        await expectNoAxeViolations(page);
+      });
+    }
+  }
+});
