@@ -1,6 +1,5 @@
 // Requests in the reader's language (#19): the ticket records it, its emails and answers are in it, staff see and
 // filter by it, and insights tell languages apart.
-import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newServerData, openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
@@ -8,10 +7,10 @@ import { seedTickets } from '../../harness/seed-tickets.ts';
 import { startSmtpCapture, type CapturedEmail, type SmtpCapture } from '../../harness/smtp-capture.ts';
 import { createStaff, getAs, postForm as postStaffForm, signIn } from '../../harness/staff.ts';
 import { migrateToLatest } from '../../src/server/db/connection.ts';
-import { migrations } from '../../src/server/db/migrations/index.ts';
 import { postEvents, randomWord } from '../support/insights.ts';
 import { postForm, postJson, validFormFields, validSupportRequest } from '../support/support-requests.ts';
 import { requestLinkIn } from '../support/request-links.ts';
+import { migrator as migratorOf } from '../support/ticket-migration.ts';
 
 let smtp: SmtpCapture;
 let server: ServerProcess;
@@ -194,7 +193,7 @@ describe('migration 013', () => {
   it('keeps every ticket, each in the default language, and can be undone', async () => {
     const db = openServerDatabase(data.dataDir);
     try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+      const migrator = migratorOf(db);
       const before = await migrator.migrateTo('012-email-in');
       expect(before.error).toBeUndefined();
       const seeded = await seedTickets(db, { count: 3, series: 'L' });
