@@ -8,12 +8,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../project-files.ts';
-import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
+import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus, writeTranslations } from './corpus.ts';
 import { chromiumMissing } from './measure/browser-requests.ts';
 import { parseGnuTime } from './measure/gnu-time.ts';
 import { measureBrowserSearch, type BrowserSearch } from './measure/search-in-browser.ts';
@@ -85,17 +85,39 @@ function benchProjectFiles(): string[] {
  * real packages: a build there resolves the same packages, but Vite's cache (node_modules/.vite)
  * and everything else it writes stay inside the copy.
  */
-async function isolatedCopy(dest: string): Promise<void> {
+async function isolatedCopy(dest: string, languages = 1): Promise<void> {
   for (const file of benchProjectFiles()) {
     await mkdir(dirname(join(dest, file)), { recursive: true });
     await copyFile(join(projectRoot, file), join(dest, file));
   }
+  await keepLanguages(join(dest, 'src/site.config.ts'), languages);
   const modules = realpathSync(join(projectRoot, 'node_modules'));
   await mkdir(join(dest, 'node_modules'));
   for (const entry of readdirSync(modules)) {
     if (PRIVATE_NODE_MODULES_ENTRIES.has(entry)) continue;
     await symlink(join(modules, entry), join(dest, 'node_modules', entry));
   }
+}
+
+/**
+ * Keeps the first `count` of the languages the site config lists (the default first), so the one-language build is
+ * the site as it was before languages, and the two-language one builds every page twice.
+ */
+async function keepLanguages(configFile: string, count: number): Promise<void> {
+  const text = readFileSync(configFile, 'utf8');
+  const list = /(languages: \[\n)((?: {6}\{.*\},\n)+)/.exec(text);
+  if (!list) throw new Error(`${configFile}: no \`languages: [\` list of one-line entries to pick languages from`);
+  const entries = list[2].split('\n').filter(Boolean);
+  if (entries.length < count) throw new Error(`the site config lists ${entries.length} languages; the benchmark needs ${count}`);
+  await writeFile(configFile, text.replace(list[0], `${list[1]}${entries.slice(0, count).join('\n')}\n`));
+}
+
+/** The second language's code (as the site config lists it), for the two-language build's translations. */
+function secondLanguage(): string {
+  const list = /languages: \[\n(?: {6}\{.*\},\n)+/.exec(readFileSync(join(projectRoot, 'src/site.config.ts'), 'utf8'));
+  const code = list?.[0].split('\n')[2]?.match(/code: '([^']+)'/)?.[1];
+  if (!code) throw new Error('src/site.config.ts lists no second language for the two-language build');
+  return code;
 }
 
 // ---------------------------------------------------------------- one build
@@ -185,6 +207,8 @@ interface SizeResult {
   serverDisk: { files: number; bytes: number };
   search?: BrowserSearch;
   precision?: { found: number; holding: number };
+  /** One build of the corpus with a translation of every article (2 × N article pages). */
+  twoLanguages?: BuildRun;
 }
 
 /** Queries typed into the search page of a corpus: what its articles are about, every fourth with a typo. */
@@ -294,6 +318,20 @@ try {
       }
       if (!options.keep) await rm(siteDir, { recursive: true, force: true });
     }
+    // The same corpus in two languages, every article translated: twice the pages, in one build.
+    const code = secondLanguage();
+    await writeTranslations(corpusDir, n, code);
+    const label = `N=${formatInt(n)} in two languages`;
+    const siteDir = join(tmpRoot, `site-${n}-2`);
+    await isolatedCopy(siteDir, 2);
+    progress(`${label}: building (astro build + Pagefind)…`);
+    const twoLanguages = await timedBuild(siteDir, corpusDir, label);
+    progress(`${label}: built in ${formatDuration(twoLanguages.wallMs)}, peak ${formatMB(twoLanguages.peakBytes)}`);
+    if (!existsSync(join(siteDir, 'dist', 'client', code, 'articles', probe.slug, 'index.html'))) {
+      throw new Error(`${label}: no /${code}/articles/${probe.slug}/ in the build`);
+    }
+    if (!options.keep) await rm(siteDir, { recursive: true, force: true });
+    result.twoLanguages = twoLanguages;
     results.push(result as SizeResult);
   }
 } catch (error) {
@@ -435,6 +473,27 @@ for (const r of results.filter((r) => r.search)) {
     ],
   );
 }
+console.log('\nTwo languages (every article translated: twice the pages)\n');
+const perThousand = (ms: number, pages: number) => ms / 1000 / (pages / 1000);
+console.log(
+  renderTable(
+    ['N', 'one language: s per 1,000 pages', 'two languages: s per 1,000 pages', 'ratio', 'peak, one', 'peak, two'],
+    results
+      .filter((r) => r.twoLanguages)
+      .map((r) => {
+        const one = perThousand(wall(r), r.n);
+        const two = perThousand(r.twoLanguages!.wallMs, 2 * r.n);
+        return [
+          formatInt(r.n),
+          one.toFixed(1),
+          two.toFixed(1),
+          `${(two / one).toFixed(2)}×`,
+          formatMB(peak(r)),
+          formatMB(r.twoLanguages!.peakBytes),
+        ];
+      }),
+  ),
+);
 console.log('\nTargets\n');
 console.log(renderTable(['target', 'figure', 'result'], targetRows));
 console.log(`\nPeak memory: ${memoryMethod}; the judged figure is the largest of the three.`);

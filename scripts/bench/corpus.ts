@@ -441,3 +441,17 @@ export async function writeCorpus(dir: string, n: number): Promise<{ words: numb
   }
   return { words, withCommonWord, probe: generateArticle(PROBE_ARTICLE_INDEX) };
 }
+
+/**
+ * A translation of each of the corpus's `n` articles into language `code` (content/<code>/articles/, the same file
+ * names), and of its categories: the source's text marked as the other language's, as the build treats it the same.
+ */
+export async function writeTranslations(dir: string, n: number, code: string): Promise<void> {
+  await mkdir(join(dir, code, 'articles'), { recursive: true });
+  await writeFile(join(dir, code, 'categories.yaml'), categoriesToYaml());
+  for (const c of BENCH_CATEGORIES) await mkdir(join(dir, code, 'articles', c.id), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const article = generateArticle(i);
+    await writeFile(join(dir, code, 'articles', article.frontmatter.category, `${article.slug}.mdx`), articleToMdx(article));
+  }
+}

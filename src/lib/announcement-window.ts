@@ -18,6 +18,8 @@ export interface PublicAnnouncement {
   /** The user types it is for (ids), and who that is in words ("Freelancers"), when it is not for everyone. */
   userTypes?: string[];
   for?: string;
+  /** Only for a browser whose language is this one (a language code): the suggestion to read the page in it. */
+  prefers?: string;
 }
 
 /** What this browser knows about its reader: the user type picked under "Show notices for", the notices dismissed. */
@@ -35,7 +37,7 @@ export const ANNOUNCEMENTS_ENDPOINT = '/api/announcements';
  * user type (a reader who picked none sees every user type's notices, labelled with whom they are for).
  */
 export function noticeApplies(
-  notice: Pick<PublicAnnouncement, 'key' | 'start' | 'end' | 'userTypes'>,
+  notice: Pick<PublicAnnouncement, 'key' | 'start' | 'end' | 'userTypes' | 'prefers'>,
   at: number,
   reader: Reader,
 ): boolean {
@@ -43,7 +45,8 @@ export function noticeApplies(
     (!notice.start || Date.parse(notice.start) <= at) &&
     (!notice.end || at < Date.parse(notice.end)) &&
     !reader.dismissed.includes(notice.key) &&
-    (!reader.userType || !notice.userTypes || notice.userTypes.includes(reader.userType))
+    (!reader.userType || !notice.userTypes || notice.userTypes.includes(reader.userType)) &&
+    (!notice.prefers || navigator.language.split('-')[0] == notice.prefers)
   );
 }
 
@@ -67,7 +70,7 @@ export function refineNotices(region: HTMLElement, reader: Reader, at: number): 
   for (const item of Array.from(list.children) as HTMLElement[]) {
     const data = item.dataset;
     item.hidden = !noticeApplies(
-      { key: data.key ?? '', start: data.start, end: data.end, userTypes: data.userTypes?.split(' ') },
+      { key: data.key ?? '', start: data.start, end: data.end, userTypes: data.userTypes?.split(' '), prefers: data.prefers },
       at,
       reader,
     );

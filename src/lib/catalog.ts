@@ -3,8 +3,9 @@ import type { FlowFile } from '../troubleshooter/flow-schema.ts';
 import type { PreparedFlow } from '../troubleshooter/prepare.ts';
 import { flattenAudience, type AnnouncementFields } from './announcements.ts';
 import { articleSections, type ArticleSection } from './article-sections.ts';
-import { getArticleMarkdown, getArticles } from './articles.ts';
+import { getArticleMarkdown, getArticles, type Article } from './articles.ts';
 import { getFlows } from './flows.ts';
+import { outdatedTranslations, type OutdatedTranslation } from './translation-status.ts';
 import { otherLanguages } from '../i18n/languages.ts';
 import { renderArticleBody } from './markdown/article-body.ts';
 
@@ -23,6 +24,8 @@ export interface Catalog {
   /** The same in each other language (src/lib/flows.ts: translated, or the default language's words). */
   walksIn: Record<string, Record<string, PreparedFlow>>;
   announcements: ({ id: string } & AnnouncementFields)[];
+  /** Translated articles whose source was updated after them (src/lib/translation-status.ts), with their titles. */
+  outdatedTranslations: (OutdatedTranslation & { title: string })[];
 }
 
 export async function buildCatalog(): Promise<Catalog> {
@@ -52,5 +55,20 @@ export async function buildCatalog(): Promise<Catalog> {
       ),
     ),
     announcements: announcements.map((e) => ({ id: e.id, ...flattenAudience(e.data) })),
+    outdatedTranslations: await outdatedArticleTranslations(articles),
   };
+}
+
+async function outdatedArticleTranslations(sources: Article[]): Promise<Catalog['outdatedTranslations']> {
+  const translations = await getCollection('articleTranslations');
+  const dates = (a: { id: string; filePath?: string; data: { updated: Date } }) => ({
+    slug: a.id.replace(/^.*\//, ''),
+    file: a.filePath ?? a.id,
+    updated: a.data.updated.toISOString(),
+  });
+  const titles = new Map(translations.map((t) => [t.filePath, t.data.title]));
+  return outdatedTranslations(
+    sources.map(dates),
+    translations.map((t) => ({ ...dates(t), lang: t.id.split('/')[0] })),
+  ).map((o) => ({ ...o, title: titles.get(o.file) ?? o.slug }));
 }

@@ -17,7 +17,15 @@ export async function getFlows(lang: string = defaultLanguage.code): Promise<Pre
   const translated = new Map(translations.filter((e) => e.id.startsWith(`${lang}/`)).map((e) => [e.id.slice(lang.length + 1), e.data]));
   const files = new Map(entries.map((e) => [e.id, other ? (translated.get(e.id) ?? e.data) : e.data]));
   const titles = new Map(articles.map((a) => [a.id, a.data.title]));
+  const written = (id: string) => [
+    defaultLanguage.code,
+    ...translations.filter((t) => t.id.endsWith(`/${id}`)).map((t) => t.id.slice(0, -id.length - 1)),
+  ];
   return entries
-    .map((e) => ({ ...prepareFlow(e.id, files, titles, other), ...(other && !translated.has(e.id) ? { untranslated: true } : {}) }))
+    .map((e) => ({
+      ...prepareFlow(e.id, files, titles, other),
+      translations: written(e.id),
+      ...(other && !translated.has(e.id) ? { untranslated: true } : {}),
+    }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }

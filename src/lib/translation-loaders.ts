@@ -67,13 +67,9 @@ export function flowTranslationsLoader(contentDir: string, codes: readonly strin
           const set = checkFlowSet([read, ...[...sources].filter(([other]) => other !== id).map(([other, data]) => ({ id: other, data }))]);
           const own = set.problems.filter((p) => p.flow === id);
           const parsed = flowSchema.safeParse(read.data);
-          if (own.length || !parsed.success) {
-            problems.push(...own);
-            continue;
-          }
-          const changed = checkTranslatedFlow(source, `content/flows/${id}.yaml`, parsed.data, read);
-          if (changed.length) {
-            problems.push(...changed);
+          const changed = parsed.success ? checkTranslatedFlow(source, `content/flows/${id}.yaml`, parsed.data, read) : [];
+          if (own.length || changed.length || !parsed.success) {
+            problems.push(...own, ...changed);
             continue;
           }
           store.set({ id: `${code}/${id}`, data: await parseData({ id: `${code}/${id}`, data: parsed.data }), filePath: file });

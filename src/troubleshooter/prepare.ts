@@ -41,6 +41,8 @@ export interface PreparedFlow {
   lang?: string;
   /** Shown in the default language's words, as the flow has no translation into `lang`. */
   untranslated?: boolean;
+  /** The languages the flow is written in (src/lib/flows.ts): its switcher and hreflang links. */
+  translations?: string[];
 }
 
 const render = (markdown: string | undefined) => (markdown ? renderMarkdown(markdown) : '');

@@ -14,8 +14,8 @@ function shapeOf(step: Step): string[] {
       : [];
   return [
     `kind ${step.kind}`,
-    ...(step.kind === 'instructions' ? [`next → "${step.next}"`] : []),
-    ...(step.kind === 'auto' ? [`by ${step.by}`] : []),
+    ...(step.kind === 'instructions' ? [`fixed → "${step.fixed}"`, `next → "${step.next}"`] : []),
+    ...(step.kind === 'auto' ? [`by ${step.by}`, `fallback "${step.fallback ?? '(none)'}"`] : []),
     ...(step.kind === 'flow' ? [`hands over to "${step.flow}"${step.step ? ` at "${step.step}"` : ''}`] : []),
     ...(step.kind === 'escalate' ? [`topic ${step.topic ?? '(none)'}`] : []),
     ...(step.kind === 'outcome' ? [`result ${step.result}`] : []),
@@ -44,8 +44,8 @@ export function checkTranslatedFlow(source: FlowFile, sourceFile: string, transl
     }
     const expected = shapeOf(original);
     const actual = shapeOf(translation.steps[i]);
-    const added = actual.filter((line) => !expected.includes(line));
-    const dropped = expected.filter((line) => !actual.includes(line));
+    const added = without(actual, expected);
+    const dropped = without(expected, actual);
     if (added.length || dropped.length) {
       const said = [...dropped.map((l) => `the source has ${l}`), ...added.map((l) => `the translation has ${l}`)].join('; ');
       problem(original.id, `step "${original.id}": ${said} (${only})`, ['steps', i]);
@@ -54,4 +54,14 @@ export function checkTranslatedFlow(source: FlowFile, sourceFile: string, transl
     }
   }
   return problems;
+}
+
+/** The lines of `lines` left after taking out one of each in `taken` (two choices may read the same). */
+function without(lines: string[], taken: string[]): string[] {
+  const rest = [...taken];
+  return lines.filter((line) => {
+    const i = rest.indexOf(line);
+    if (i >= 0) rest.splice(i, 1);
+    return i < 0;
+  });
 }

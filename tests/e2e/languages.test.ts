@@ -67,6 +67,36 @@ describe('languages', () => {
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
   });
 
+  test('a troubleshooter not yet translated shows its English steps under a notice in Spanish', async () => {
+    const page = await session.newPage();
+    const untranslatedFlow = readdirSync(join(projectRoot, 'content/flows'))
+      .filter((f) => !existsSync(join(projectRoot, 'content/es/flows', f)))
+      .map((f) => f.replace(/\.yaml$/, ''))
+      .sort()[0];
+    await page.goto(`/es/troubleshoot/${untranslatedFlow}/`);
+    await waitForIsland(page);
+    expect(await page.getByRole('note').innerText()).toBe(es['flow.untranslated.notice']);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+  });
+
+  test('a browser in Spanish is offered the Spanish page on a first visit, never sent there, until it says no', async () => {
+    const page = await session.newPage({ locale: 'es-ES' });
+    await page.goto(KNOWN_ARTICLE.path);
+    const suggestion = page.locator('.announcement[lang="es"]');
+    await suggestion.waitFor();
+    expect(page.url()).toBe(siteUrl(KNOWN_ARTICLE.path));
+    expect(await suggestion.getByRole('link').getAttribute('href')).toBe(`/es${KNOWN_ARTICLE.path}`);
+    await suggestion.getByRole('button').click();
+    await page.reload();
+    await page.locator('html[data-notices-script]').waitFor({ state: 'attached' });
+    expect(await suggestion.isVisible()).toBe(false);
+
+    const english = await session.newPage({ locale: 'en-GB' });
+    await english.goto(KNOWN_ARTICLE.path);
+    await english.locator('html[data-notices-script]').waitFor({ state: 'attached' });
+    expect(await english.locator('.announcement[lang="es"]').isVisible()).toBe(false);
+  });
+
   const spanishPages = [
     '/es/',
     `/es${KNOWN_ARTICLE.path}`,
