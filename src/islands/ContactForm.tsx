@@ -28,6 +28,10 @@ import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
  */
 export interface ContactFormText {
   locale: string;
+  /** The code of the language these words are in: the form sends it, so answers and the ticket are in it too. */
+  language: string;
+  /** The sent state's page in that language (`/es/contact/sent/`). */
+  sentPage: string;
   errorPrefix: string;
   problem: string;
   errorTitle: Message;
@@ -71,8 +75,6 @@ export interface ContactFormProps {
   idempotencyKey?: string;
   /** When the form was rendered (ms since epoch), for the server's minimum time to fill. */
   startedAt?: number;
-  /** The page's language code: the server answers in it and the ticket records it. */
-  language?: string;
   /** The file field's words when the request may carry files (ATTACHMENT_MAX_FILES > 0); no file field without it. */
   files?: { label: string; hint: string; multiple: boolean };
   onSubmitted?: (reference: string) => void;
@@ -95,7 +97,8 @@ const API = '/api/escalations';
  * address, /contact/sent/?ref=….
  */
 export default function ContactForm(props: ContactFormProps) {
-  const { text, topics, transcript, startedAt, language, onSubmitted, files } = props;
+  const { text, topics, transcript, startedAt, onSubmitted, files } = props;
+  const { language } = text;
   const { locale, errorPrefix } = text;
   const blank = { ...emptyContactForm, topic: props.topic ?? '', description: props.description ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
@@ -166,7 +169,7 @@ export default function ContactForm(props: ContactFormProps) {
             text.alreadySent,
             {
               reference: (
-                <a href={sentPath(reference)}>
+                <a href={sentPath(reference, text.sentPage)}>
                   <strong class="reference">{reference}</strong>
                 </a>
               ),
@@ -227,7 +230,7 @@ export default function ContactForm(props: ContactFormProps) {
       setReference(answer.reference);
       setStatus('sent');
       onSubmitted?.(answer.reference);
-      location.assign(sentPath(answer.reference));
+      location.assign(sentPath(answer.reference, text.sentPage));
       return;
     }
     if (response.status >= 500) {
@@ -354,7 +357,7 @@ export default function ContactForm(props: ContactFormProps) {
       </div>
       <input type="hidden" name="idempotencyKey" value={key} />
       {startedAt !== undefined && <input type="hidden" name="startedAt" value={String(startedAt)} />}
-      {language && <input type="hidden" name="language" value={language} />}
+      <input type="hidden" name="language" value={language} />
 
       {status === 'unreachable' && (
         <div class="notice" role="alert">

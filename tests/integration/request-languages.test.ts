@@ -84,7 +84,6 @@ describe('a request in Spanish', () => {
     expect(english.subject).toBe(`Your request ${other.reference} | Loomwork Help Center`);
     expect(english.html).toContain('<html lang="en-GB">');
   });
-
 });
 
 describe('the inbox', () => {
