@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import {
   ACCOUNT_EMAILS_MAX,
-  CONTACT_PATH,
   emptyContactForm,
   fieldId,
   sentPath,
@@ -30,7 +29,8 @@ export interface ContactFormText {
   locale: string;
   /** The code of the language these words are in: the form sends it, so answers and the ticket are in it too. */
   language: string;
-  /** The sent state's page in that language (`/es/contact/sent/`). */
+  /** The contact page in that language (`/es/contact/`), where the plain form posts, and its sent state's page. */
+  formPage: string;
   sentPage: string;
   errorPrefix: string;
   problem: string;
@@ -249,7 +249,7 @@ export default function ContactForm(props: ContactFormProps) {
       ref={form}
       class="form-layout"
       method="post"
-      action={CONTACT_PATH}
+      action={text.formPage}
       encType={files ? 'multipart/form-data' : undefined}
       noValidate
       onSubmit={submit}

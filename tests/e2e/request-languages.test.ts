@@ -31,12 +31,14 @@ describe('the Spanish contact form', () => {
       const text = await summary.innerText();
       expect(text).toContain(es['contact.description.error.too-short'].replace('{min}', '20'));
       expect(text).toContain(es['contact.consent.error.missing']);
+      expect(text).toContain(es['contact.topic.error.missing']);
       expect(text).not.toContain('Enter your email address in the correct format');
 
       const story = `Mi solicitud en español ${crypto.randomUUID()}`;
       await main.getByLabel(es['contact.email.label'], { exact: true }).fill('lucia@example.com');
       await main.getByLabel(es['contact.description.label'], { exact: true }).fill(`No puedo entrar en mi cuenta. ${story}`);
       await main.getByLabel(es['contact.consent.label']).check();
+      await main.locator('input[name="topic"][value="sign-in"]').check();
       await page.waitForTimeout(MIN_FILL_MS + 200);
       await main.getByRole('button', { name: es['contact.send'] }).click();
       await page.waitForURL(/\/es\/contact\/sent\/\?ref=HC-/);
