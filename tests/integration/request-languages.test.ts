@@ -98,6 +98,9 @@ describe('the inbox', () => {
     const en = await staffPage('/staff/?language=en');
     expect(en).toContain(english.reference);
     expect(en).not.toContain(spanish.reference);
+    // "All languages" is the inbox's own address, without the parameter.
+    const any = await getAs(server.url, '/staff/?language=&q=example.com', cookie);
+    expect([any.status, any.headers.get('location')]).toEqual([303, '/staff/?q=example.com']);
     // Every language, as before, without the filter.
     const all = await staffPage('/staff/');
     expect(all).toContain(spanish.reference);
