@@ -19,15 +19,14 @@ export function trackingRefused(
 /**
  * Queues events and sends them in batches: when MAX_EVENTS_PER_BATCH are waiting, FLUSH_AFTER_MS after the
  * first, or at once while the page is hidden (it may never come back). When tracking is refused it does nothing.
- * `language` gives the page's language (its `lang`), sent with each batch so insights can tell languages apart.
  */
-export function createBeacon(send: (body: string) => void, refused: boolean, isHidden: () => boolean, language?: () => string): Beacon {
+export function createBeacon(send: (body: string) => void, refused: boolean, isHidden: () => boolean): Beacon {
   let queue: ReaderEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (queue.length) send(JSON.stringify({ events: queue, language: language?.() }));
+    if (queue.length) send(JSON.stringify({ events: queue }));
     queue = [];
   };
   return {

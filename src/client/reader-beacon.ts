@@ -9,7 +9,6 @@ export const beacon = createBeacon(
   (body) => navigator.sendBeacon(EVENTS_ENDPOINT, body),
   trackingRefused(navigator, window as { doNotTrack?: string }),
   () => document.visibilityState === 'hidden',
-  () => document.documentElement.lang,
 );
 
 addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && beacon.flush());

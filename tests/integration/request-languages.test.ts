@@ -167,14 +167,19 @@ describe('the plain contact form', () => {
 });
 
 describe('insights', () => {
-  it('report searches per language: the events say their page’s language, and staff filter by it', async () => {
+  it('report searches per language: events are in their page’s language, and staff filter by it', async () => {
     const spanish = `es${randomWord()}`;
     const english = `en${randomWord()}`;
     const search = (query: string) => ({ type: 'search', query, results: 0 });
-    expect((await postEvents(server.url, { events: [search(spanish)], language: 'es' })).status).toBe(204);
-    expect((await postEvents(server.url, { events: [search(english)], language: 'en-GB' })).status).toBe(204);
+    const named = `es${randomWord()}`;
+    // As the beacon sends them: no language in the body, the page's address in the Referer.
+    expect((await postEvents(server.url, { events: [search(spanish)] }, { Referer: `${server.url}/es/search/?q=x` })).status).toBe(204);
+    expect((await postEvents(server.url, { events: [search(english)] }, { Referer: `${server.url}/search/?q=x` })).status).toBe(204);
+    // Other clients may name it ("es-MX" is Spanish here), and that wins.
+    expect((await postEvents(server.url, { events: [search(named)], language: 'es-MX' }, { Referer: `${server.url}/` })).status).toBe(204);
     const es = await staffPage('/staff/insights?language=es');
     expect(es).toContain(spanish);
+    expect(es).toContain(named);
     expect(es).not.toContain(english);
     expect(es).toMatch(/<option value="es" selected[ >]/);
     const all = await staffPage('/staff/insights');

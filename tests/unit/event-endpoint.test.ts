@@ -83,7 +83,7 @@ describe('suggestion events', () => {
       { type: 'suggestion_open', tab, target: '/articles/forgot-password/', rank: 1 },
       { type: 'suggestion_request_sent', tab },
     ];
-    expect(parseEventBatch({ events: suggestions }, flows)).toEqual({ ok: true, events: suggestions, language: 'en' });
+    expect(parseEventBatch({ events: suggestions }, flows)).toEqual({ ok: true, events: suggestions });
     expect(parseEventBatch({ events: [{ type: 'suggestion_request_sent', tab: 'ada@example.com' }] }, flows)).toMatchObject({
       ok: false,
       problems: [expect.stringMatching(/^events\.0\.tab: /)],

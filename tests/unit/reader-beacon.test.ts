@@ -32,24 +32,6 @@ describe('beacon batching', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('says the language of the page each batch comes from, as the page is then', () => {
-    const sent: string[] = [];
-    let lang = 'es';
-    const beacon = createBeacon(
-      (body) => sent.push(body),
-      false,
-      () => true,
-      () => lang,
-    );
-    beacon.track(step(1));
-    lang = 'en-GB';
-    beacon.track(step(2));
-    expect(sent.map((body) => JSON.parse(body))).toEqual([
-      { events: [step(1)], language: 'es' },
-      { events: [step(2)], language: 'en-GB' },
-    ]);
-  });
-
   it('sends at once when a batch is full, and keeps batches to 20 events', () => {
     const sent: string[] = [];
     const beacon = createBeacon(

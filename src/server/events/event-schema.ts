@@ -37,14 +37,14 @@ const eventSchema = z.discriminatedUnion('type', [
 ]);
 
 /**
- * The language of the page the events happened on, as its `lang` says it ("es", "en-GB"): the configured language
- * it names, else the default one (as when it is absent). A page's tag never makes a batch fail.
+ * The language of the page the events happened on, as a language tag ("es", "en-GB"): the configured language it
+ * names, else the default one. A tag never makes a batch fail. Absent, the endpoint goes by the page's address.
  */
 const language = z
   .string()
   .max(100)
-  .optional()
-  .transform((tag) => languageFromHeader(tag));
+  .transform((tag) => languageFromHeader(tag))
+  .optional();
 
 const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH), language });
 
@@ -52,7 +52,7 @@ const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX
 export function parseEventBatch(
   body: unknown,
   flows: Flows,
-): { ok: true; events: ReaderEvent[]; language: string } | { ok: false; problems: string[] } {
+): { ok: true; events: ReaderEvent[]; language?: string } | { ok: false; problems: string[] } {
   const result = batchSchema.safeParse(body);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) };
@@ -67,5 +67,7 @@ export function parseEventBatch(
       if (!flows.get(flow)?.steps.some((s) => s.id === step)) problems.push(`events.${i}: "${flow}" has no step "${step}"`);
     }
   });
-  return problems.length ? { ok: false, problems } : { ok: true, events: result.data.events, language: result.data.language };
+  if (problems.length) return { ok: false, problems };
+  const { events, language } = result.data;
+  return language ? { ok: true, events, language } : { ok: true, events };
 }
