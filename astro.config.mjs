@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { site } from './src/site.config.ts';
+import { brandCssPlugin } from './src/brand/brand-css.ts';
 
 // The public origin (SITE_URL at build). Behind a TLS proxy Astro's request URL says http://, so its origin check
 // refused every browser form post; trusting X-Forwarded-Proto (and -Host) for this origin only fixes that.
@@ -33,6 +34,7 @@ export default defineConfig({
   // Shiki's inline styles would need 'unsafe-inline' under our CSP; help articles need no code colouring.
   markdown: { syntaxHighlight: false },
   vite: {
+    plugins: [brandCssPlugin(site.brand.colors)],
     build: {
       rolldownOptions: {
         // Astro's own MDX modules trip this bundler notice on every article; it is not actionable here.

@@ -4,6 +4,7 @@
 // Astro hook: Astro still holds the memory of bundling every article then, and the two together would set the
 // build's peak.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { messageCheckReport } from '../src/i18n/key-check.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
@@ -14,6 +15,8 @@ import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts'
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
 import { site } from '../src/site.config.ts';
 import { pagePolicies } from './build/page-policies.ts';
+import { writePictures } from './build/og-images.ts';
+import { brandContrastProblems, themeSurfaces } from '../src/brand/contrast.ts';
 import { precompress } from './build/precompress.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +27,14 @@ const messages = messageCheckReport(root);
 if (messages.errors.length) {
   for (const line of messages.errors) console.error(line);
   console.error('The build stopped: fix the message keys above (content/messages/en.json, docs/messages.md).');
+  process.exit(1);
+}
+// The brand colours against the theme's backgrounds (WCAG AA), before minutes of building.
+const surfaces = themeSurfaces(readFileSync(`${root}src/styles/global.css`, 'utf8'));
+const contrast = brandContrastProblems(site.brand.colors, surfaces);
+if (contrast.length) {
+  for (const line of contrast) console.error(line);
+  console.error('The build stopped: pick brand colours with enough contrast (src/site.config.ts, brand.colors).');
   process.exit(1);
 }
 // Before Astro starts, so a broken synonyms file is one line naming file and line, not a failure deep in a page.
@@ -50,6 +61,20 @@ const clientDir = `${root}dist/client`;
 try {
   const { pages } = await buildSearchIndex(clientDir, site.locale, synonyms);
   console.log(`[search] indexed ${pages} pages in ${Date.now() - started} ms`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const drawing = Date.now();
+try {
+  const { pictures, drawn } = await writePictures(clientDir, `${root}.astro/cache/og`, site.baseUrl, {
+    siteName: site.helpCenterName,
+    logoSvg: readFileSync(`${root}public${site.brand.logo.light}`),
+    accent: site.brand.colors.accent.light,
+    background: surfaces.light.bg,
+  });
+  console.log(`[pictures] ${pictures} Open Graph images and icons (${drawn} drawn, the rest from the cache) in ${Date.now() - drawing} ms`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

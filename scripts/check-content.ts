@@ -9,6 +9,8 @@ import { outdatedTranslations, updatedLine } from '../src/lib/translation-status
 import { otherLanguages } from '../src/i18n/languages.ts';
 import { DEFAULT_CATALOGUE, messageCheckReport } from '../src/i18n/key-check.ts';
 import { formatMessage, type PluralMessage } from '../src/i18n/format.ts';
+import { brandContrastProblems, themeSurfaces } from '../src/brand/contrast.ts';
+import { site } from '../src/site.config.ts';
 
 const contentDir = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 // The editor's report, in English (not the readers' catalogue), its plurals chosen as the catalogue's are.
@@ -58,8 +60,10 @@ for (const { code } of otherLanguages) {
     );
   }
 }
-const messages = messageCheckReport(fileURLToPath(new URL('..', import.meta.url)));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const messages = messageCheckReport(root);
 problems.push(...messages.errors);
+problems.push(...brandContrastProblems(site.brand.colors, themeSurfaces(readFileSync(join(root, 'src/styles/global.css'), 'utf8'))));
 for (const line of problems) console.error(line);
 for (const line of [...warnings, ...messages.warnings]) console.warn(line);
 if (problems.length) {

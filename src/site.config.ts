@@ -1,5 +1,11 @@
 import { z } from 'astro/zod';
 
+const hexColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'a hex colour such as #0b5cad' });
+/** One colour per colour scheme. */
+const themeColor = z.object({ light: hexColor, dark: hexColor });
+/** A file in public/, by its URL path. */
+const publicFile = z.string().regex(/^\/[\w./-]+\.svg$/, { error: 'an SVG in public/, by its path, e.g. /brand/logo-light.svg' });
+
 /** Brand and support settings: the one place the demo brand is named. */
 export const siteConfigSchema = z.object({
   productName: z.string().min(1),
@@ -44,6 +50,16 @@ export const siteConfigSchema = z.object({
     .string()
     .regex(/^https?:\/\/\S*\{path\}/, { error: 'a URL with {path} where the file goes' })
     .optional(),
+  /**
+   * The brand. `logo`: square SVG marks in public/, one drawn for light and one for dark backgrounds; the header shows
+   * the one for the reader's colour scheme beside the help center name, the light one is the tab icon and goes on the
+   * Open Graph images. `colors`: `accent` for links, buttons and the like, `accentText` for text on accent buttons;
+   * the build checks both schemes against the theme's backgrounds (WCAG AA, 4.5:1) and stops naming the setting.
+   */
+  brand: z.object({
+    logo: z.object({ light: publicFile, dark: publicFile }),
+    colors: z.object({ accent: themeColor, accentText: themeColor }),
+  }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema> & { defaultLanguage: string };
@@ -88,9 +104,17 @@ export const site = parseSiteConfig(
       { id: 'payments', label: 'Payments' },
       { id: 'other', label: 'Something else' },
     ],
+    brand: {
+      logo: { light: '/brand/logo-light.svg', dark: '/brand/logo-dark.svg' },
+      colors: {
+        accent: { light: '#0b5cad', dark: '#7db8f5' },
+        accentText: { light: '#ffffff', dark: '#0d1117' },
+      },
+    },
   },
   process.env,
 );
 
 export const audienceIds = site.audiences.map((a) => a.id) as [string, ...string[]];
 export const topicIds = site.topics.map((t) => t.id) as [string, ...string[]];
+export const languageCodes = site.languages.map((l) => l.code) as [string, ...string[]];

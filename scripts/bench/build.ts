@@ -135,6 +135,8 @@ interface BuildRun {
   peakBytes: number;
   pagefindPages?: number;
   pagefindMs?: number;
+  /** Open Graph images and icons (scripts/build/og-images.ts): how many, how many drawn (not cached), how long. */
+  pictures?: { count: number; drawn: number; ms: number };
 }
 
 async function timedBuild(siteDir: string, corpusDir: string, label: string): Promise<BuildRun> {
@@ -180,6 +182,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
   }
   const gnu = useTime && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
   const indexed = /indexed (\d+) pages in (\d+) ms/.exec(output);
+  const pictures = /\[pictures\] (\d+) .*?\((\d+) drawn.*? in (\d+) ms/.exec(output);
   return {
     wallMs,
     memory,
@@ -189,6 +192,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm, gnu?.maxRssBytes ?? 0),
     pagefindPages: indexed ? Number(indexed[1]) : undefined,
     pagefindMs: indexed ? Number(indexed[2]) : undefined,
+    pictures: pictures ? { count: Number(pictures[1]), drawn: Number(pictures[2]), ms: Number(pictures[3]) } : undefined,
   };
 }
 
@@ -374,6 +378,14 @@ const figureRows: string[][] = [
   [
     'Pagefind pages / index time',
     ...results.map((r) => `${formatInt(r.runs[0].pagefindPages ?? 0)} / ${formatDuration(median(r.runs.map((b) => b.pagefindMs ?? 0)))}`),
+  ],
+  [
+    'Open Graph images and icons: drawn / time',
+    ...results.map((r) =>
+      r.runs[0].pictures
+        ? `${formatInt(r.runs[0].pictures.drawn)} of ${formatInt(r.runs[0].pictures.count)} / ${formatDuration(median(r.runs.map((b) => b.pictures?.ms ?? 0)))}`
+        : '—',
+    ),
   ],
   ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
   ['server bundle (dist/server)', ...results.map((r) => `${formatInt(r.serverDisk.files)} files, ${formatMB(r.serverDisk.bytes)}`)],

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 const META_POLICY = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
 
+/** An attribute value as written in a built page (Astro escapes `&` and `"`), back to its text. */
+export function decodeAttribute(value: string): string {
+  return value.replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (entity) => ENTITIES[entity]);
+}
+
 /** The policy Astro wrote into a prerendered page's `<meta>`, or undefined. */
 function policyOfPage(html: string): string | undefined {
-  return META_POLICY.exec(html)?.[1].replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (entity) => ENTITIES[entity]);
+  const policy = META_POLICY.exec(html)?.[1];
+  return policy === undefined ? undefined : decodeAttribute(policy);
 }
 
 /**

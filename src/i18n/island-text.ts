@@ -5,7 +5,7 @@
  */
 import type { ContactFormText } from '../islands/ContactForm.tsx';
 import type { TroubleshooterText } from '../islands/Troubleshooter.tsx';
-import { ACCOUNT_EMAILS_MAX, CONTACT_PATH, DESCRIPTION_MAX, DESCRIPTION_MIN, SENT_PATH } from '../lib/contact-form.ts';
+import { ACCOUNT_EMAILS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from '../lib/contact-form.ts';
 import { TROUBLESHOOTERS_PATH } from '../lib/links.ts';
 import { site } from '../site.config.ts';
 import { defaultLanguage, localizedPath } from './languages.ts';
@@ -16,8 +16,7 @@ export function contactFormText(lang: string = defaultLanguage.code): ContactFor
   return {
     locale,
     language: lang,
-    formPage: localizedPath(CONTACT_PATH, lang),
-    sentPage: localizedPath(SENT_PATH, lang),
+    languagePrefix: localizedPath('/', lang).slice(0, -1),
     errorPrefix: t('form.error.prefix'),
     problem: t('form.error-summary.title'),
     errorTitle: messagePattern('page.title.error'),
@@ -68,6 +67,8 @@ export function troubleshooterText(lang: string = defaultLanguage.code): Trouble
     resumeContinue: t('flow.resume.continue'),
     resumeRestart: t('flow.resume.restart'),
     waiting: t('flow.waiting'),
+    answers: t('flow.answers.heading'),
+    answersCount: messagePattern('flow.answers.count'),
     summary: { locale, intro: messagePattern('flow.description.intro'), line: messagePattern('flow.description.line') },
     form: contactFormText(lang),
   };

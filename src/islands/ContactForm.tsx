@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import {
   ACCOUNT_EMAILS_MAX,
+  CONTACT_PATH,
   emptyContactForm,
   fieldId,
   sentPath,
@@ -29,9 +30,8 @@ export interface ContactFormText {
   locale: string;
   /** The code of the language these words are in: the form sends it, so answers and the ticket are in it too. */
   language: string;
-  /** The contact page in that language (`/es/contact/`), where the plain form posts, and its sent state's page. */
-  formPage: string;
-  sentPage: string;
+  /** The page's language prefix ("/es", or "" for the default language): the sent page is in the same language. */
+  languagePrefix: string;
   errorPrefix: string;
   problem: string;
   errorTitle: Message;
@@ -169,7 +169,7 @@ export default function ContactForm(props: ContactFormProps) {
             text.alreadySent,
             {
               reference: (
-                <a href={sentPath(reference, text.sentPage)}>
+                <a href={sentPath(reference, text.languagePrefix)}>
                   <strong class="reference">{reference}</strong>
                 </a>
               ),
@@ -230,7 +230,7 @@ export default function ContactForm(props: ContactFormProps) {
       setReference(answer.reference);
       setStatus('sent');
       onSubmitted?.(answer.reference);
-      location.assign(sentPath(answer.reference, text.sentPage));
+      location.assign(sentPath(answer.reference, text.languagePrefix));
       return;
     }
     if (response.status >= 500) {
@@ -249,7 +249,7 @@ export default function ContactForm(props: ContactFormProps) {
       ref={form}
       class="form-layout"
       method="post"
-      action={text.formPage}
+      action={`${text.languagePrefix}${CONTACT_PATH}`}
       encType={files ? 'multipart/form-data' : undefined}
       noValidate
       onSubmit={submit}

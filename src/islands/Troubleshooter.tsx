@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor } from 'xstate';
 import { compileFlow, currentStep, OUTCOME_TAG, type FlowMachine, type PathEntry } from '../troubleshooter/compile.ts';
 import { formatPath } from '../troubleshooter/path-param.ts';
-import { summarizePath, type PathSummaryText } from '../troubleshooter/path-summary.ts';
+import { pathAnswers, summarizePath, type PathSummaryText } from '../troubleshooter/path-summary.ts';
 import type { PreparedFlow, PreparedStep } from '../troubleshooter/prepare.ts';
 import { endOf, possiblePrefix, resumePath } from '../troubleshooter/resume.ts';
 import { refParts } from '../troubleshooter/walk.ts';
@@ -14,7 +14,7 @@ import { useActor } from './troubleshooter/use-actor.ts';
 import { Escalation } from './troubleshooter/Escalation.tsx';
 import { hydration } from './troubleshooter/hydrated.ts';
 import { automaticChoice, readerFacts } from './troubleshooter/reader-facts.ts';
-import { StepView, type StepViewText } from './troubleshooter/StepView.tsx';
+import { AnswerList, StepView, type StepViewText } from './troubleshooter/StepView.tsx';
 import { hashStep, historyPath, loadSavedPath, savePath, writeHistory } from './troubleshooter/flow-location.ts';
 import type { ContactFormProps, ContactFormText } from './ContactForm.tsx';
 
@@ -32,6 +32,8 @@ export interface TroubleshooterText extends StepViewText {
   resumeContinue: string;
   resumeRestart: string;
   waiting: string;
+  /** "Your answers so far ({count})", the path-so-far list's summary under the step. */
+  answersCount: Message;
   summary: PathSummaryText;
   form: ContactFormText;
 }
@@ -194,6 +196,7 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
     });
 
   const backPath = withoutLastAnswer(path, steps);
+  const answers = pathAnswers(flow, path);
   const escalation = (
     <Escalation
       key={`${step.id}:${path.length}`}
@@ -226,13 +229,6 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
           </a>
         </div>
       )}
-      <p class="flow-progress">
-        {formatMessage(
-          finished ? text.finished : step.questionsLeft > 0 ? text.progress : text.progressLast,
-          { step: number, count: step.questionsLeft },
-          locale,
-        )}
-      </p>
       <StepView
         step={step}
         text={text}
@@ -242,20 +238,33 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
         }
         onChoose={choose}
         escalation={escalation}
+        progress={formatMessage(
+          finished ? text.finished : step.questionsLeft > 0 ? text.progress : text.progressLast,
+          { step: number, count: step.questionsLeft },
+          locale,
+        )}
+        answers={answers}
       />
       <div class="flow-controls">
         {backPath && (
           // Without JavaScript, Back is the page one answer back, an automatic step's question included.
-          <a class="button secondary" href={stepHref(flow, path.slice(0, -1), path)} onClick={back}>
+          <a class="flow-back" href={stepHref(flow, path.slice(0, -1), path)} onClick={back}>
             {text.back}
           </a>
         )}
         {(path.length > 0 || stepId !== flow.start) && (
-          <a class="button secondary" href={flowHref(flow)} onClick={restart}>
+          <a href={flowHref(flow)} onClick={restart}>
             {text.restart}
           </a>
         )}
       </div>
+      {answers.length > 0 && step.kind !== 'escalate' && (
+        // The path so far, folded away: Back and Start over are the ways to change it.
+        <details class="flow-history">
+          <summary>{formatMessage(text.answersCount, { count: answers.length }, locale)}</summary>
+          <AnswerList answers={answers} />
+        </details>
+      )}
       <p class="sr-only" aria-live="polite">
         {announcement}
       </p>

@@ -41,12 +41,9 @@ export const emptyContactForm: ContactFormValues = {
 /** Where the contact form lives; it also takes the plain form's posts, so errors show at its own address. */
 export const CONTACT_PATH = '/contact/';
 
-/** The sent state's page in the default language (other languages have it under their prefix). */
-export const SENT_PATH = '/contact/sent/';
-
 /** The sent state's own address, for the contact form and the troubleshooter's escalate steps alike. */
-export function sentPath(reference: string, page = SENT_PATH): string {
-  return `${page}?ref=${encodeURIComponent(reference)}`;
+export function sentPath(reference: string, languagePrefix = ''): string {
+  return `${languagePrefix}/contact/sent/?ref=${encodeURIComponent(reference)}`;
 }
 
 /** The id of a field's input (for labels, error links and aria-describedby). */

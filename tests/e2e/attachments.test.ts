@@ -1,33 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type ServerProcess } from '../../harness/server-process.ts';
-import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture.ts';
-import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
+import { describe, expect, test } from 'vitest';
+import { STAFF_PASSWORD } from '../../harness/staff.ts';
 import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
 import { useBrowser } from '../support/browser.ts';
 import { HTML_PAGE, PNG } from '../support/files.ts';
 import { ACTION_TIMEOUT_MS } from '../support/flow-page.ts';
+import { useMailingServer } from '../support/mailing-server.ts';
 import { requestLinkIn } from '../support/request-links.ts';
 
 const session = useBrowser();
-let smtp: SmtpCapture;
-let server: ServerProcess;
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  server = await startServer({ env: { SMTP_URL: smtp.url } });
-  await createStaff(server.dataDir, { email: 'e2e-files@example.com', name: 'Fay Files', role: 'agent' });
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const emailsTo = (address: string) => smtp.received.filter((email) => email.to.includes(address));
+const mail = useMailingServer({ staff: [{ email: 'e2e-files@example.com', name: 'Fay Files', role: 'agent' }] });
+const { emailsTo } = mail;
 
 /** The contact form filled in as a person would, with one file chosen; in a page with or without JavaScript. */
 async function fillContactForm(javaScriptEnabled: boolean, address: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const page = await session.newPage({ baseURL: server.url, javaScriptEnabled });
+  const page = await session.newPage({ baseURL: mail.server.url, javaScriptEnabled });
   page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   await page.goto('/contact/');
   const form = page.getByRole('main');
@@ -44,7 +32,7 @@ async function fillContactForm(javaScriptEnabled: boolean, address: string, file
 }
 
 async function signInStaff(): Promise<Page> {
-  const staff = await session.newPage({ baseURL: server.url, acceptDownloads: true });
+  const staff = await session.newPage({ baseURL: mail.server.url, acceptDownloads: true });
   staff.setDefaultTimeout(ACTION_TIMEOUT_MS);
   await staff.goto('/staff/login');
   await staff.getByRole('main').getByLabel('Email address', { exact: true }).fill('e2e-files@example.com');

@@ -1,20 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { collectPageErrors, useBrowser } from '../support/browser.ts';
-import { expectStep, openLoginFlow, stepTitle, troubleshooter } from '../support/flow-page.ts';
+import { expectStep, openLoginFlow, stepTitle, tabTo, troubleshooter } from '../support/flow-page.ts';
 import { hasFocus } from '../support/site.ts';
 
 const session = useBrowser();
-
-/** Presses Tab until `target` has focus; fails after `max` presses. Returns how many it took. */
-async function tabTo(page: Page, target: Locator, max: number): Promise<number> {
-  for (let presses = 0; presses <= max; presses++) {
-    if (await hasFocus(target)) return presses;
-    await page.keyboard.press('Tab');
-  }
-  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-  throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${focused}`);
-}
 
 /** Tabs to a choice, presses `key` on it, and checks focus and the announcement at the step it leads to. */
 async function pressChoice(page: Page, label: string, key: 'Enter' | 'Enter', next: string, stepNumber: number, maxTabs = 8) {

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type ServerProcess } from '../../harness/server-process.ts';
-import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture.ts';
-import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
+import { describe, expect, test } from 'vitest';
+import { STAFF_PASSWORD } from '../../harness/staff.ts';
 import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import { ACTION_TIMEOUT_MS } from '../support/flow-page.ts';
+import { useMailingServer } from '../support/mailing-server.ts';
 import { requestLinkIn } from '../support/request-links.ts';
 import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
 
 const session = useBrowser();
-let smtp: SmtpCapture;
-let server: ServerProcess;
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  server = await startServer({ env: { SMTP_URL: smtp.url } });
-  await createStaff(server.dataDir, { email: 'e2e-replier@example.com', name: 'Rae Plier', role: 'agent' });
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
-
-const emailsTo = (address: string) => smtp.received.filter((email) => email.to.includes(address));
+const mail = useMailingServer({ staff: [{ email: 'e2e-replier@example.com', name: 'Rae Plier', role: 'agent' }] });
+const { emailsTo } = mail;
 
 describe('two-way support', () => {
   test('a requester sends a request, follows the emailed link, replies without JavaScript; staff reply and resolve; the requester sees it', async () => {
-    const requester = await session.newPage({ baseURL: server.url, javaScriptEnabled: false });
+    const requester = await session.newPage({ baseURL: mail.server.url, javaScriptEnabled: false });
     requester.setDefaultTimeout(ACTION_TIMEOUT_MS);
     const address = `e2e-${crypto.randomUUID()}@example.com`;
     await requester.goto('/contact/');
@@ -46,7 +34,7 @@ describe('two-way support', () => {
     expect(await requester.getByRole('heading', { level: 1 }).innerText()).toBe(`Request ${reference}`);
     expect(await requester.getByText('Received: waiting for our support team').isVisible()).toBe(true);
     // axe runs as a script: checked in a browser with JavaScript on.
-    const checked = await session.newPage({ baseURL: server.url });
+    const checked = await session.newPage({ baseURL: mail.server.url });
     await checked.goto(link);
     await expectNoAxeViolations(checked);
 
@@ -58,7 +46,7 @@ describe('two-way support', () => {
     expect(await requester.getByText('I also changed my email address last week.').isVisible()).toBe(true);
 
     // Staff see the message, reply and resolve in one go.
-    const staff = await session.newPage({ baseURL: server.url });
+    const staff = await session.newPage({ baseURL: mail.server.url });
     staff.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await staff.goto('/staff/login');
     await staff.getByRole('main').getByLabel('Email address', { exact: true }).fill('e2e-replier@example.com');

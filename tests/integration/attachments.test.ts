@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../../harness/server-process.ts';
-import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openServerDatabase } from '../../harness/server-database.ts';
-import { createStaff, getAs, postForm, signIn } from '../../harness/staff.ts';
+import { getAs, postForm, signIn } from '../../harness/staff.ts';
 import { anonymise } from '../../src/server/db/personal-data.ts';
+import { useMailingServer } from '../support/mailing-server.ts';
 import { requestLinkIn } from '../support/request-links.ts';
 import { validFormFields } from '../support/support-requests.ts';
 import { PNG, HTML_PAGE } from '../support/files.ts';
@@ -12,22 +11,18 @@ import { PNG, HTML_PAGE } from '../support/files.ts';
 // as staff and as the requester would.
 
 const MAX_BYTES = 100_000;
-let smtp: SmtpCapture;
-let server: ServerProcess;
+const mail = useMailingServer({
+  env: { ATTACHMENT_MAX_FILES: '2', ATTACHMENT_MAX_BYTES: String(MAX_BYTES) },
+  staff: [
+    { email: 'agent@example.com', name: 'Grace Agent', role: 'agent' },
+    { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
+  ],
+});
 let staffCookie: string;
 let adminCookie: string;
-
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  server = await startServer({ env: { SMTP_URL: smtp.url, ATTACHMENT_MAX_FILES: '2', ATTACHMENT_MAX_BYTES: String(MAX_BYTES) } });
-  await createStaff(server.dataDir, { email: 'agent@example.com', name: 'Grace Agent', role: 'agent' });
-  staffCookie = await signIn(server.url, 'agent@example.com');
-  await createStaff(server.dataDir, { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' });
-  adminCookie = await signIn(server.url, 'admin@example.com');
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
+  staffCookie = await signIn(mail.server.url, 'agent@example.com');
+  adminCookie = await signIn(mail.server.url, 'admin@example.com');
 });
 
 type File = [name: string, content: Uint8Array<ArrayBuffer> | string, type?: string];
@@ -37,10 +32,15 @@ function postWithFiles(files: File[], fields = validFormFields(), headers: Recor
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
   for (const [name, content, type = 'application/octet-stream'] of files) form.append('attachments', new Blob([content], { type }), name);
-  return fetch(`${server.url}/contact/`, { method: 'POST', headers: { Origin: server.url, ...headers }, body: form, redirect: 'manual' });
+  return fetch(`${mail.server.url}/contact/`, {
+    method: 'POST',
+    headers: { Origin: mail.server.url, ...headers },
+    body: form,
+    redirect: 'manual',
+  });
 }
 
-const referenceOf = (response: Response) => new URL(response.headers.get('location')!, server.url).searchParams.get('ref')!;
+const referenceOf = (response: Response) => new URL(response.headers.get('location')!, mail.server.url).searchParams.get('ref')!;
 const withEmail = (email: string, key = crypto.randomUUID()) =>
   validFormFields(key).map(([name, value]): [string, string] => [name, name === 'email' ? email : value]);
 
@@ -51,10 +51,10 @@ describe('a support request with a file', () => {
     expect(sent.status).toBe(303);
     const reference = referenceOf(sent);
 
-    const ticket = await (await getAs(server.url, `/staff/tickets/${reference}`, staffCookie)).text();
+    const ticket = await (await getAs(mail.server.url, `/staff/tickets/${reference}`, staffCookie)).text();
     const staffPath = /href="(\/staff\/tickets\/[^"]+\/attachments\/[^"]+)"/.exec(ticket)?.[1];
     expect(ticket).toContain('screen shot.png');
-    const download = await getAs(server.url, staffPath!, staffCookie);
+    const download = await getAs(mail.server.url, staffPath!, staffCookie);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(PNG);
     expect(
@@ -70,18 +70,18 @@ describe('a support request with a file', () => {
     expect(download.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
 
     // Without a staff session: no file.
-    const anonymous = await fetch(new URL(staffPath!, server.url), { redirect: 'manual' });
+    const anonymous = await fetch(new URL(staffPath!, mail.server.url), { redirect: 'manual' });
     expect(anonymous.status).not.toBe(200);
     expect(new Uint8Array(await anonymous.arrayBuffer())).not.toEqual(PNG);
 
     const confirmation = await expect
-      .poll(() => smtp.received.find((e) => e.to.includes(email)), { timeout: 15_000 })
+      .poll(() => mail.smtp.received.find((e) => e.to.includes(email)), { timeout: 15_000 })
       .toBeDefined()
-      .then(() => smtp.received.find((e) => e.to.includes(email))!);
-    const page = await (await fetch(new URL(requestLinkIn(confirmation), server.url))).text();
+      .then(() => mail.smtp.received.find((e) => e.to.includes(email))!);
+    const page = await (await fetch(new URL(requestLinkIn(confirmation), mail.server.url))).text();
     const requesterPath = /href="(\/requests\/[^"]+\/attachments\/[^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
     expect(page).toContain('screen shot.png');
-    const theirs = await fetch(new URL(requesterPath!, server.url));
+    const theirs = await fetch(new URL(requesterPath!, mail.server.url));
     expect(theirs.status).toBe(200);
     expect(new Uint8Array(await theirs.arrayBuffer())).toEqual(PNG);
     expect(theirs.headers.get('content-disposition')).toMatch(/^attachment;/);
@@ -90,7 +90,7 @@ describe('a support request with a file', () => {
     // A wrong key, or none, gets what an unknown file gets.
     const [path] = requesterPath!.split('?');
     for (const query of ['', '?key=wrong-key-wrong-key-wrong-key']) {
-      const refused = await fetch(new URL(`${path}${query}`, server.url));
+      const refused = await fetch(new URL(`${path}${query}`, mail.server.url));
       expect(refused.status).toBe(404);
       expect(new Uint8Array(await refused.arrayBuffer())).not.toEqual(PNG);
     }
@@ -154,7 +154,7 @@ describe('a support request with a file', () => {
         withEmail(email),
       ),
     );
-    const exported = await postForm(server.url, '/api/staff/admin/personal-data/export', adminCookie, { email });
+    const exported = await postForm(mail.server.url, '/api/staff/admin/personal-data/export', adminCookie, { email });
     expect(exported.status).toBe(200);
     const data = (await exported.json()) as {
       tickets: { reference: string }[];
@@ -173,30 +173,35 @@ describe('a support request with a file', () => {
       [reference, 'steps.txt', 'text/plain; charset=utf-8', Buffer.from('Clicked Pay, got 502.\n')],
     ]);
 
-    const ticket = await (await getAs(server.url, `/staff/tickets/${reference}`, staffCookie)).text();
+    const ticket = await (await getAs(mail.server.url, `/staff/tickets/${reference}`, staffCookie)).text();
     const paths = [...ticket.matchAll(/href="(\/staff\/tickets\/[^"]+\/attachments\/[^"]+)"/g)].map((m) => m[1]);
     expect(paths).toHaveLength(2);
     // Erasure and retention both anonymise the ticket.
-    const db = openServerDatabase(server.dataDir);
+    const db = openServerDatabase(mail.server.dataDir);
     try {
       await anonymise(db, [reference], { staffId: null, reason: 'retention' });
     } finally {
       await db.destroy();
     }
-    for (const path of paths) expect((await getAs(server.url, path, staffCookie)).status).toBe(404);
+    for (const path of paths) expect((await getAs(mail.server.url, path, staffCookie)).status).toBe(404);
   });
 
   it('comes with a message from the request page; a refused one keeps the message typed', async () => {
     const email = `page-${crypto.randomUUID()}@example.com`;
     const reference = referenceOf(await postWithFiles([], withEmail(email)));
-    await expect.poll(() => smtp.received.some((e) => e.to.includes(email)), { timeout: 15_000 }).toBe(true);
-    const link = requestLinkIn(smtp.received.find((e) => e.to.includes(email))!);
+    await expect.poll(() => mail.smtp.received.some((e) => e.to.includes(email)), { timeout: 15_000 }).toBe(true);
+    const link = requestLinkIn(mail.smtp.received.find((e) => e.to.includes(email))!);
     const postMessage = (message: string, files: File[]) => {
       const form = new FormData();
       for (const [name, value] of Object.entries({ action: 'message', idempotencyKey: crypto.randomUUID(), message }))
         form.append(name, value);
       for (const [name, content] of files) form.append('attachments', new Blob([content]), name);
-      return fetch(new URL(link, server.url), { method: 'POST', headers: { Origin: server.url }, body: form, redirect: 'manual' });
+      return fetch(new URL(link, mail.server.url), {
+        method: 'POST',
+        headers: { Origin: mail.server.url },
+        body: form,
+        redirect: 'manual',
+      });
     };
 
     const refused = await postMessage('The receipt is attached.', [['receipt.png', HTML_PAGE]]);
@@ -206,9 +211,9 @@ describe('a support request with a file', () => {
     expect(again).toMatch(/<textarea[^>]*name="message"[^>]*>The receipt is attached\.<\/textarea>/);
 
     expect((await postMessage('The receipt is attached.', [['receipt.pdf', '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n']])).status).toBe(303);
-    const page = await (await fetch(new URL(link, server.url))).text();
+    const page = await (await fetch(new URL(link, mail.server.url))).text();
     expect(page).toContain('receipt.pdf');
-    const ticket = await (await getAs(server.url, `/staff/tickets/${reference}`, staffCookie)).text();
+    const ticket = await (await getAs(mail.server.url, `/staff/tickets/${reference}`, staffCookie)).text();
     expect(ticket).toContain('receipt.pdf');
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, inject, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'node-html-parser';
+import { projectRoot } from '../../harness/project-copy.ts';
 
 const get = (path: string) => fetch(new URL(path, inject('baseUrl')));
 
@@ -39,5 +42,19 @@ describe('languages in the built pages', () => {
   test('a language prefix that is not configured is not found', async () => {
     expect((await get('/xx/contact/')).status).toBe(404);
     expect((await get('/es/contact/')).status).toBe(200);
+  });
+
+  test('/es/llms.txt lists exactly the articles translated into Spanish, each with its Markdown under /es/', async () => {
+    const dir = join(projectRoot, 'content/es/articles');
+    const translated = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.replace(/^.*\/|\.mdx$/g, ''))
+      .sort();
+    const index = await (await get('/es/llms.txt')).text();
+    const listed = [...index.matchAll(/\]\([^)]*\/es\/articles\/([a-z0-9-]+)\.md\)/g)].map((m) => m[1]).sort();
+    expect(listed).toEqual(translated);
+    const markdown = await get(`/es/articles/${translated[0]}.md`);
+    expect(markdown.status).toBe(200);
+    expect(await markdown.text()).toContain(`/es/articles/${translated[0]}/`);
   });
 });

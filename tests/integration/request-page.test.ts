@@ -1,39 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture.ts';
+import type { CapturedEmail } from '../../harness/smtp-capture.ts';
 import { openServerDatabase } from '../../harness/server-database.ts';
 import { startServer, type ServerProcess } from '../../harness/server-process.ts';
 import { createStaff, postForm as postStaffForm, signIn } from '../../harness/staff.ts';
+import { useMailingServer } from '../support/mailing-server.ts';
 import { postJson, validSupportRequest } from '../support/support-requests.ts';
 import { postRequestForm, requestLinkIn } from '../support/request-links.ts';
 
-let smtp: SmtpCapture;
-let server: ServerProcess;
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Loomwork Support <support@help.example.com>' } });
-});
-afterAll(async () => {
-  await server?.stop();
-  await smtp?.stop();
-});
+const mail = useMailingServer({ env: { MAIL_FROM: 'Loomwork Support <support@help.example.com>' } });
 
 /** Sends a support request and returns its reference and the confirmation email it caused. */
 async function request(overrides: Record<string, unknown> = {}) {
   const email = `requester-${crypto.randomUUID()}@example.com`;
-  const response = await postJson(server.url, validSupportRequest({ email, ...overrides }));
+  const response = await postJson(mail.server.url, validSupportRequest({ email, ...overrides }));
   expect(response.status).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
   const confirmation = await waitForEmail((e) => e.to.includes(email) && e.subject.includes(reference));
   return { reference, email, confirmation, link: requestLinkIn(confirmation) };
 }
 
-async function waitForEmail(match: (email: SmtpCapture['received'][number]) => boolean, count = 1) {
-  await expect.poll(() => smtp.received.filter(match).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
-  return smtp.received.filter(match)[count - 1];
-}
+const waitForEmail = async (match: (email: CapturedEmail) => boolean, count = 1) => (await mail.waitForEmails(match, count))[count - 1];
 
 const page = async (path: string) => {
-  const response = await fetch(new URL(path, server.url));
+  const response = await fetch(new URL(path, mail.server.url));
   return { response, html: await response.text() };
 };
 
@@ -63,7 +52,7 @@ describe('the confirmation email', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin');
     expect(response.headers.get('x-robots-tag')).toBe('noindex');
-    expect(server.output()).not.toContain(new URL(link, server.url).searchParams.get('key')!);
+    expect(mail.server.output()).not.toContain(new URL(link, mail.server.url).searchParams.get('key')!);
   });
 });
 
@@ -85,7 +74,7 @@ describe('the help articles a confirmation suggests', () => {
       expect([...new Set(linked)]).toEqual(articles);
     }
     expect(confirmation.html).toContain('>I lost the phone I use for two-step verification</a>');
-    for (const path of articles) expect((await fetch(new URL(path, server.url))).status, path).toBe(200);
+    for (const path of articles) expect((await fetch(new URL(path, mail.server.url))).status, path).toBe(200);
   });
 
   it('suggests nothing when no article matches the description', async () => {
@@ -99,11 +88,14 @@ describe('the help articles a confirmation suggests', () => {
 
 describe('bad input on the way to an email', () => {
   it('refuses a name with a line break (no header injection) and emails nothing for it', async () => {
-    const response = await postJson(server.url, validSupportRequest({ name: 'Ada\r\nBcc: evil@example.com', email: 'crlf@example.com' }));
+    const response = await postJson(
+      mail.server.url,
+      validSupportRequest({ name: 'Ada\r\nBcc: evil@example.com', email: 'crlf@example.com' }),
+    );
     expect(response.status).toBe(422);
     expect(((await response.json()) as { fields: Record<string, string> }).fields.name).toBe('Enter your name on one line');
     await request(); // a later request's confirmation has arrived: the refused one would have been before it
-    expect(smtp.received.filter((e) => /evil@example\.com|crlf@example\.com/.test(e.raw))).toEqual([]);
+    expect(mail.smtp.received.filter((e) => /evil@example\.com|crlf@example\.com/.test(e.raw))).toEqual([]);
   });
 
   it('escapes markup from a description in the email’s HTML part', async () => {
@@ -119,10 +111,10 @@ describe('replying on the request page without JavaScript', () => {
   it('adds the message once, however often the form is posted', async () => {
     const { link } = await request();
     const fields = { action: 'message', message: 'Here is more: it started after the update.', idempotencyKey: crypto.randomUUID() };
-    const first = await postRequestForm(server.url, link, fields);
+    const first = await postRequestForm(mail.server.url, link, fields);
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe(`${link}&done=message`);
-    expect((await postRequestForm(server.url, link, fields)).status).toBe(303);
+    expect((await postRequestForm(mail.server.url, link, fields)).status).toBe(303);
     const { html } = await page(`${link}&done=message`);
     expect(html).toContain('Your message was sent.');
     expect(html.match(/it started after the update\./g)).toHaveLength(1);
@@ -130,13 +122,13 @@ describe('replying on the request page without JavaScript', () => {
 
   it('names the field and keeps the form when the message is empty or too long', async () => {
     const { link } = await request();
-    const empty = await postRequestForm(server.url, link, { action: 'message', message: '  ', idempotencyKey: crypto.randomUUID() });
+    const empty = await postRequestForm(mail.server.url, link, { action: 'message', message: '  ', idempotencyKey: crypto.randomUUID() });
     expect(empty.status).toBe(422);
     const emptyHtml = await empty.text();
     expect(emptyHtml).toContain('<title>Error: ');
     expect(emptyHtml).toContain('href="#message">Enter your message</a>');
     const long = 'x'.repeat(5001);
-    const tooLong = await postRequestForm(server.url, link, { action: 'message', message: long, idempotencyKey: crypto.randomUUID() });
+    const tooLong = await postRequestForm(mail.server.url, link, { action: 'message', message: long, idempotencyKey: crypto.randomUUID() });
     expect(tooLong.status).toBe(422);
     const tooLongHtml = await tooLong.text();
     expect(tooLongHtml).toContain('Your message must be 5,000 characters or fewer');
@@ -145,11 +137,11 @@ describe('replying on the request page without JavaScript', () => {
 
   it('resolves on "This is fixed", and opens again on "It is still not fixed"', async () => {
     const { link } = await request();
-    expect((await postRequestForm(server.url, link, { action: 'fixed' })).status).toBe(303);
+    expect((await postRequestForm(mail.server.url, link, { action: 'fixed' })).status).toBe(303);
     let { html } = await page(link);
     expect(html).toMatch(/<strong[^>]*>Resolved<\/strong>/);
     expect(html).toContain('It is still not fixed');
-    const reopened = await postRequestForm(server.url, link, {
+    const reopened = await postRequestForm(mail.server.url, link, {
       action: 'reopen',
       message: 'It broke again today.',
       idempotencyKey: crypto.randomUUID(),
@@ -164,7 +156,7 @@ describe('replying on the request page without JavaScript', () => {
     const { link } = await request({
       description: 'I see <b>bold</b> and <script>alert(1)</script> on https://loomwork.example/settings today',
     });
-    await postRequestForm(server.url, link, {
+    await postRequestForm(mail.server.url, link, {
       action: 'message',
       message: '<img src=x onerror=alert(2)>',
       idempotencyKey: crypto.randomUUID(),
@@ -181,7 +173,7 @@ describe('who may open a request page', () => {
   it('answers a wrong key, another ticket’s key and an unknown reference with the same 404', async () => {
     const one = await request();
     const other = await request();
-    const key = (link: string) => new URL(link, server.url).searchParams.get('key')!;
+    const key = (link: string) => new URL(link, mail.server.url).searchParams.get('key')!;
     const unknown = await page(`/requests/HC-ZZZZ-ZZZZ/?key=${key(one.link)}`);
     expect(unknown.response.status).toBe(404);
     for (const path of [
@@ -194,15 +186,15 @@ describe('who may open a request page', () => {
       // Compared as a flag: a failure would otherwise print two whole pages.
       expect([path, response.status, html === unknown.html]).toEqual([path, 404, true]);
     }
-    const post = await postRequestForm(server.url, `/requests/${one.reference}/?key=${key(other.link)}`, { action: 'fixed' });
+    const post = await postRequestForm(mail.server.url, `/requests/${one.reference}/?key=${key(other.link)}`, { action: 'fixed' });
     expect(post.status).toBe(404);
   });
 
   it('answers 404 once the requester’s data is erased, for every link they had', async () => {
     const { reference, email, link } = await request();
-    await createStaff(server.dataDir, { email: 'eraser@example.com', name: 'Eraser', role: 'admin' });
-    const cookie = await signIn(server.url, 'eraser@example.com');
-    const erased = await postStaffForm(server.url, '/staff/admin/personal-data', cookie, { action: 'erase', email, confirm: 'yes' });
+    await createStaff(mail.server.dataDir, { email: 'eraser@example.com', name: 'Eraser', role: 'admin' });
+    const cookie = await signIn(mail.server.url, 'eraser@example.com');
+    const erased = await postStaffForm(mail.server.url, '/staff/admin/personal-data', cookie, { action: 'erase', email, confirm: 'yes' });
     expect(erased.status).toBe(303);
     expect((await page(link)).response.status).toBe(404);
     expect(reference).toMatch(/^HC-/);
@@ -212,7 +204,7 @@ describe('who may open a request page', () => {
 describe('email me my links', () => {
   it('sends a fresh working link for each open request of the address, and answers the same for an address with none', async () => {
     const { reference, email } = await request();
-    const ask = (address: string) => postRequestForm(server.url, '/requests/', { email: address });
+    const ask = (address: string) => postRequestForm(mail.server.url, '/requests/', { email: address });
     const known = await ask(email.toUpperCase());
     const unknownAddress = await ask(`nobody-${crypto.randomUUID()}@example.com`);
     expect([known.status, known.headers.get('location')]).toEqual([303, '/requests/?done=sent']);

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
 import { loadFlows } from './flows.ts';
+import { hasFocus } from './site.ts';
 
 export const LOGIN_PATH = '/troubleshoot/login/';
 
@@ -125,4 +126,14 @@ export async function sendInlineContactForm(page: Page, fields: { name: string; 
   const reference = new URL(page.url()).searchParams.get('ref')!;
   expect(await main.locator('.reference').textContent()).toBe(reference);
   return reference;
+}
+
+/** Presses Tab until `target` has focus; fails after `max` presses. Returns how many it took. */
+export async function tabTo(page: Page, target: Locator, max: number): Promise<number> {
+  for (let presses = 0; presses <= max; presses++) {
+    if (await hasFocus(target)) return presses;
+    await page.keyboard.press('Tab');
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${focused}`);
 }

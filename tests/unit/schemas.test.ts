@@ -63,6 +63,10 @@ describe('site config', () => {
     supportEmail: 'help@acme.example',
     audiences: [{ id: 'buyer', label: 'Buyers' }],
     topics: [{ id: 'other', label: 'Other' }],
+    brand: {
+      logo: { light: '/brand/logo-light.svg', dark: '/brand/logo-dark.svg' },
+      colors: { accent: { light: '#0b5cad', dark: '#7db8f5' }, accentText: { light: '#fff', dark: '#000' } },
+    },
   };
 
   it('lets SITE_URL override the base URL, without a trailing slash', () => {
@@ -75,5 +79,8 @@ describe('site config', () => {
     expect(() => parseSiteConfig({ ...base, audiences: [base.audiences[0], base.audiences[0]] })).toThrow(
       /audiences: audience ids must be unique/,
     );
+    expect(() =>
+      parseSiteConfig({ ...base, brand: { ...base.brand, colors: { ...base.brand.colors, accent: { light: 'blue', dark: '#7db8f5' } } } }),
+    ).toThrow(/brand\.colors\.accent\.light: a hex colour/);
   });
 });

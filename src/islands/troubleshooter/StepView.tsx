@@ -7,6 +7,28 @@ export interface StepViewText {
   fixed: string;
   browsers: string;
   articles: string;
+  /** "Your answers so far", above the escalate step's form. */
+  answers: string;
+}
+
+/** One answer of the walk, in the words the reader saw. */
+export interface Answer {
+  question: string;
+  answer: string;
+}
+
+/** The walk so far: each question and the answer chosen (the escalate step shows it, and the path-so-far list). */
+export function AnswerList({ answers }: { answers: Answer[] }) {
+  return (
+    <dl class="flow-answer-list">
+      {answers.map(({ question, answer }, i) => (
+        <div key={i}>
+          <dt>{question}</dt>
+          <dd>{answer}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 interface Props {
@@ -18,6 +40,10 @@ interface Props {
   /** What an escalate step shows: the contact form, with the path attached. */
   escalation: ComponentChildren;
   heading: Ref<HTMLHeadingElement>;
+  /** "Step 2 of up to 6", shown above the question. */
+  progress: string;
+  /** The answers that led here; the escalate step shows them above its form, so the form continues the walk. */
+  answers: Answer[];
 }
 
 /**
@@ -25,14 +51,21 @@ interface Props {
  * so nothing moves when the script arrives. Choices are links to the next step's page, which the island follows
  * without leaving the page.
  */
-export function StepView({ step, text, choiceHref, onChoose, escalation, heading }: Props) {
+export function StepView({ step, text, choiceHref, onChoose, escalation, heading, progress, answers }: Props) {
   return (
     <section class="flow-step" aria-labelledby="flow-step-heading">
+      <p class="flow-progress">{progress}</p>
       <h2 id="flow-step-heading" tabIndex={-1} ref={heading}>
         {step.title}
       </h2>
       {step.html && <div class="flow-body" dangerouslySetInnerHTML={{ __html: step.html }} />}
       {step.variants.length > 0 && <BrowserVariants label={text.browsers} stepId={step.id} variants={step.variants} key={step.id} />}
+      {step.kind === 'escalate' && answers.length > 0 && (
+        <section class="flow-answers" aria-labelledby="flow-answers-heading">
+          <h3 id="flow-answers-heading">{text.answers}</h3>
+          <AnswerList answers={answers} />
+        </section>
+      )}
       {step.kind === 'escalate' && escalation}
       {step.kind === 'outcome' && step.link && (
         <p>
@@ -44,10 +77,10 @@ export function StepView({ step, text, choiceHref, onChoose, escalation, heading
       {step.exits.length > 0 && (
         <div class="flow-choices" role="group" aria-labelledby={step.kind === 'instructions' ? 'flow-fixed-question' : 'flow-step-heading'}>
           {step.kind === 'instructions' && <p id="flow-fixed-question">{text.fixed}</p>}
-          <ul>
+          <ul class="flow-options">
             {step.exits.map((exit) => (
               <li key={exit.id}>
-                <a class="choice button secondary" href={choiceHref(exit.id)} onClick={(event) => onChoose(event, exit.id)}>
+                <a class="flow-option" href={choiceHref(exit.id)} onClick={(event) => onChoose(event, exit.id)}>
                   {exit.label}
                 </a>
               </li>
