@@ -164,6 +164,15 @@ describe('the plain contact form', () => {
     const page = await (await fetch(`${server.url}/contact/`)).text();
     expect(page).toMatch(/<input type="hidden" name="language" value="en"\/?>/);
   });
+
+  it('at a Spanish troubleshooter’s escalate step, says Spanish and posts to the Spanish contact page', async () => {
+    const path = '/es/troubleshoot/login/escalate-find-email/?path=what-is-wrong:find-email,find-email:not-fixed';
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toMatch(/<input type="hidden" name="language" value="es"\/?>/);
+    expect(page).toContain('action="/es/contact/"');
+  });
 });
 
 describe('insights', () => {
