@@ -58,6 +58,10 @@ describe('a request in Spanish', () => {
     // The requester's page speaks the ticket's language.
     const page = await (await fetch(new URL(link, server.url))).text();
     expect(page).toContain(`Solicitud ${reference}`);
+    expect(page).toContain('<html lang="es"');
+    // Opened at the default language's address, it moves to its own.
+    const english = await fetch(new URL(link.replace(/^\/es/, ''), server.url), { redirect: 'manual' });
+    expect([english.status, english.headers.get('location')]).toEqual([302, link]);
     // Staff see the language on the ticket.
     expect(await staffPage(`/staff/tickets/${reference}`)).toMatch(/<dt>Language<\/dt>\s*<dd lang="es">Español \(es\)<\/dd>/);
   });
