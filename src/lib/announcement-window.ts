@@ -37,7 +37,7 @@ export const ANNOUNCEMENTS_ENDPOINT = '/api/announcements';
  * user type (a reader who picked none sees every user type's notices, labelled with whom they are for).
  */
 export function noticeApplies(
-  notice: Pick<PublicAnnouncement, 'key' | 'start' | 'end' | 'userTypes' | 'prefers'>,
+  notice: Pick<PublicAnnouncement, 'key' | 'start' | 'end' | 'userTypes'>,
   at: number,
   reader: Reader,
 ): boolean {
@@ -45,8 +45,7 @@ export function noticeApplies(
     (!notice.start || Date.parse(notice.start) <= at) &&
     (!notice.end || at < Date.parse(notice.end)) &&
     !reader.dismissed.includes(notice.key) &&
-    (!reader.userType || !notice.userTypes || notice.userTypes.includes(reader.userType)) &&
-    (!notice.prefers || navigator.language.split('-')[0] == notice.prefers)
+    (!reader.userType || !notice.userTypes || notice.userTypes.includes(reader.userType))
   );
 }
 
@@ -69,11 +68,10 @@ export function refineNotices(region: HTMLElement, reader: Reader, at: number): 
   const shown: string[] = [];
   for (const item of Array.from(list.children) as HTMLElement[]) {
     const data = item.dataset;
-    item.hidden = !noticeApplies(
-      { key: data.key ?? '', start: data.start, end: data.end, userTypes: data.userTypes?.split(' '), prefers: data.prefers },
-      at,
-      reader,
-    );
+    // A language suggestion (`data-prefers`, only among the page's own notices) is for a browser in that language.
+    item.hidden =
+      !noticeApplies({ key: data.key ?? '', start: data.start, end: data.end, userTypes: data.userTypes?.split(' ') }, at, reader) ||
+      !navigator.language.startsWith(data.prefers ?? '');
     item.querySelector('button')!.hidden = false;
     if (!item.hidden) shown.push(data.key ?? '');
   }

@@ -81,7 +81,7 @@ export function prepareFlow(
         title: step.title,
         html: render(step.body),
         variants: browserIds.flatMap((b) =>
-          step.variants?.[b] ? [{ browser: b, label: browserLabel(b), html: render(step.variants[b]) }] : [],
+          step.variants?.[b] ? [{ browser: b, label: browserLabel(b, lang), html: render(step.variants[b]) }] : [],
         ),
         exits: walkStep.exits,
         questionsLeft: left.get(walkStep.id)!,

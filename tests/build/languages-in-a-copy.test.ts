@@ -51,7 +51,9 @@ afterAll(async () => {
 });
 
 const open = async (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) => {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme });
+  // A context of its own: axe-core needs one made by newContext().
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme });
+  const page = await context.newPage();
   await page.goto(`${server.origin}${path}`);
   return page;
 };
@@ -67,7 +69,7 @@ describe('a right-to-left language', () => {
     expect(await crumbs.first().innerText()).toContain(fixture.breadcrumbsHome);
     const [first, second] = [(await crumbs.nth(0).boundingBox())!, (await crumbs.nth(1).boundingBox())!];
     expect(first.x).toBeGreaterThan(second.x);
-    await page.close();
+    await page.context().close();
   });
 
   it('puts the contents column left of the article at 1280 px', async () => {
@@ -75,7 +77,7 @@ describe('a right-to-left language', () => {
     const toc = (await page.locator('.toc').first().boundingBox())!;
     const body = (await page.locator('article h1').first().boundingBox())!;
     expect(toc.x + toc.width).toBeLessThanOrEqual(body.x);
-    await page.close();
+    await page.context().close();
   });
 });
 
@@ -88,13 +90,13 @@ describe('what is not translated yet', () => {
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${site.baseUrl}/articles/${slug}/`);
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
     expect(await page.locator('link[hreflang]').count()).toBe(0);
-    await page.close();
+    await page.context().close();
   });
 
   it('the English article offers Spanish readers the Spanish home, and neither the sitemap nor /es/llms.txt lists it', async () => {
     const page = await open(`/articles/${slug}/`);
     expect(await page.getByRole('banner').getByRole('link', { name: 'Español' }).getAttribute('href')).toBe('/es/');
-    await page.close();
+    await page.context().close();
     const sitemap = readFileSync(join(project.dir, 'dist/client/sitemap.xml'), 'utf8');
     expect(sitemap).toContain(`/articles/${slug}/`);
     expect(sitemap).not.toContain(`/es/articles/${slug}/`);
@@ -105,7 +107,7 @@ describe('what is not translated yet', () => {
     const page = await open(`/es/troubleshoot/${flow}/`);
     expect(await page.getByRole('note').innerText()).toBe(es['flow.untranslated.notice']);
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
-    await page.close();
+    await page.context().close();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -113,7 +115,7 @@ describe('what is not translated yet', () => {
       const page = await open(`/es/articles/${slug}/`, { colorScheme });
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      await page.close();
+      await page.context().close();
     });
   }
 });

@@ -18,6 +18,8 @@ async function publish(fields: Parameters<typeof publishTestAnnouncement>[1]): P
 
 const notices = (page: Page) => page.getByRole('region', { name: 'Notices' });
 const DEMO_NOTICE = 'This is a demo help center';
+/** The reader's setting for which notices to show: in the footer, where settings are. */
+const noticeSettings = (page: Page) => page.getByRole('contentinfo').getByRole('group', { name: 'Notice settings' });
 
 /** From the next document on, adds up its layout shifts (as Cumulative Layout Shift does, input-driven ones excluded). */
 async function recordLayoutShifts(page: Page): Promise<void> {
@@ -45,8 +47,31 @@ describe('announcements', () => {
       await page.goto(path);
       expect(await notices(page).getByText(DEMO_NOTICE).isVisible(), path).toBe(true);
       expect(await notices(page).getByRole('button', { name: 'Dismiss this notice' }).count(), path).toBe(0);
-      expect(await page.getByRole('complementary', { name: 'Notice settings' }).count(), path).toBe(0);
+      expect(await noticeSettings(page).count(), path).toBe(0);
     }
+  });
+
+  test('on a 320 px screen the demo notice takes a small part of the first screen', async () => {
+    const page = await session.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto('/');
+    const notice = notices(page).getByRole('listitem').filter({ hasText: DEMO_NOTICE });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect((await notice.boundingBox())!.height).toBeLessThanOrEqual(640 / 5);
+  });
+
+  test('the notice setting sits in the footer with a sentence saying what it changes', async () => {
+    const page = await session.newPage();
+    await page.goto(KNOWN_ARTICLE.path);
+    const picker = noticeSettings(page).getByRole('combobox', { name: 'Show notices for' });
+    expect(await picker.isVisible()).toBe(true);
+    const described = await picker.evaluate((select) =>
+      (select.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(described).toMatch(/notices/i);
+    expect(await page.getByRole('complementary', { name: 'Notice settings' }).count()).toBe(0);
   });
 
   test('a staff notice published at run time appears at the foot of the window, and nothing on the page moves', async () => {
@@ -76,7 +101,7 @@ describe('announcements', () => {
     const page = await session.newPage();
     await page.goto('/this-page-does-not-exist/'); // a short page: the settings and footer are on screen
     await notices(page).getByRole('listitem').filter({ hasText: DEMO_NOTICE }).getByRole('button', { name: 'Dismiss this notice' }).click();
-    await page.getByRole('complementary', { name: 'Notice settings' }).getByLabel('Show notices for').selectOption({ label: 'Clients' });
+    await noticeSettings(page).getByLabel('Show notices for').selectOption({ label: 'Clients' });
     await recordLayoutShifts(page);
     await page.reload();
     await page.waitForLoadState('networkidle');
@@ -135,7 +160,7 @@ describe('announcements', () => {
     await expect.poll(() => banner.isVisible()).toBe(true);
     expect(await notices(page).getByRole('listitem').filter({ hasText: message }).innerText()).toContain('For freelancers.');
 
-    const picker = page.getByRole('complementary', { name: 'Notice settings' }).getByLabel('Show notices for');
+    const picker = noticeSettings(page).getByLabel('Show notices for');
     await picker.selectOption({ label: 'Clients' });
     await expect.poll(() => page.getByText(message).count()).toBe(0);
     await page.reload();

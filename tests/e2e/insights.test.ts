@@ -4,7 +4,8 @@ import { expectNoAxeViolations, useBrowser } from '../support/browser.ts';
 import { choose, openLoginFlow, sendInlineContactForm, waitForIsland } from '../support/flow-page.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 import { noMatchQuery } from '../support/insights.ts';
-import { createStaff, STAFF_PASSWORD } from '../../harness/staff.ts';
+import { signInToStaff } from '../support/staff-page.ts';
+import { createStaff } from '../../harness/staff.ts';
 
 const session = useBrowser();
 const EDITOR = { email: 'e2e-insights@example.com', name: 'Ida Insights', role: 'agent' } as const;
@@ -13,14 +14,7 @@ beforeAll(async () => {
   await createStaff(inject('dataDir'), EDITOR);
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/staff/login');
-  const main = page.getByRole('main');
-  await main.getByLabel('Email address', { exact: true }).fill(EDITOR.email);
-  await main.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD);
-  await main.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/staff/');
-}
+const signIn = (page: Page) => signInToStaff(page, EDITOR.email);
 
 describe('insights', () => {
   test('a No with a reason and a search with no results show up for staff within one reload', async () => {

@@ -6,9 +6,11 @@ import { KNOWN_ARTICLE, hasFocus, isInViewport } from '../support/site.ts';
 
 const session = useBrowser();
 
-const popup = (page: Page) => page.getByRole('banner').getByRole('listbox', { name: 'Instant results' });
-const combobox = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: 'Search the help center' });
-const status = (page: Page) => page.getByRole('banner').getByRole('status');
+/** The site search ("/" focuses it): in the header, or on the home page the one in its hero. */
+const siteSearch = (page: Page) => page.getByRole('search').filter({ has: page.locator('[aria-keyshortcuts]') });
+const popup = (page: Page) => siteSearch(page).getByRole('listbox', { name: 'Instant results' });
+const combobox = (page: Page) => siteSearch(page).getByRole('combobox', { name: 'Search the help center' });
+const status = (page: Page) => siteSearch(page).getByRole('status');
 
 /** Paths of the requests the page makes from now on. */
 function requested(page: Page): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
-import { KNOWN_ARTICLE, isInViewport } from '../support/site.ts';
+import { KNOWN_ARTICLE, hasFocus, isInViewport } from '../support/site.ts';
 
 const session = useBrowser();
 
@@ -28,10 +28,24 @@ describe('browsing from the home page to an article', () => {
     expect(await toc.getByRole('link').count()).toBeGreaterThan(0);
   });
 
+  test('the home page has one search, in its hero, and "/" focuses it', async () => {
+    const page = await session.newPage();
+    await page.goto('/');
+    const boxes = page.getByRole('searchbox', { name: 'Search the help center' });
+    expect(await boxes.count()).toBe(1);
+    expect(await page.getByRole('banner').getByRole('searchbox').count()).toBe(0);
+    const hero = page.getByRole('region', { name: 'How can we help?' });
+    expect(await hero.getByRole('searchbox', { name: 'Search the help center' }).isVisible()).toBe(true);
+
+    await page.keyboard.press('/');
+    await expect.poll(() => hasFocus(hero.getByRole('combobox', { name: 'Search the help center' }))).toBe(true);
+  });
+
   test('each category card says how many articles its topic has, in plain English', async () => {
     const page = await session.newPage();
     await page.goto('/');
-    const cards = await page.getByRole('region', { name: 'Browse by topic' }).getByRole('link').allInnerTexts();
+    const topics = page.getByRole('region', { name: 'Browse by topic' }).getByRole('listitem');
+    const cards = await topics.filter({ has: page.locator('a[href^="/categories/"]') }).allInnerTexts();
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
       const count = /(\d+) (articles?)\s*$/.exec(card);

@@ -20,4 +20,27 @@ describe('an unknown address', () => {
     await page.waitForURL('**/search/?q=security+question');
     expect((await readSearchResults(page, 'security question')).map((r) => r.title)).toContain(KNOWN_ARTICLE.title);
   });
+
+  test('offers search, the most popular articles, the troubleshooters and contact support', async () => {
+    const page = await session.newPage();
+    const response = await page.goto('/articles/no-such-article-here/');
+    expect(response?.status()).toBe(404);
+    const main = page.getByRole('main');
+
+    expect(await main.getByRole('searchbox', { name: 'Search the help center' }).isVisible()).toBe(true);
+
+    const popular = main.getByRole('region', { name: 'Popular articles' }).getByRole('link');
+    expect(await popular.count()).toBeGreaterThan(0);
+    for (const href of await popular.evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+      expect(href).toMatch(/^\/articles\//);
+
+    const flows = main.getByRole('region', { name: 'Troubleshooters' });
+    expect(await flows.getByRole('link').count()).toBeGreaterThan(0);
+    await flows.getByRole('link').first().click();
+    await page.waitForURL('**/troubleshoot/**');
+
+    await page.goBack();
+    await page.getByRole('main').getByRole('link', { name: 'Contact support' }).click();
+    await page.waitForURL('**/contact/');
+  });
 });

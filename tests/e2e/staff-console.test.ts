@@ -134,7 +134,9 @@ describe('staff console', () => {
     await page.goto('/staff/login');
     await signInAs(page, ADMIN.email, STAFF_PASSWORD);
     await page.waitForURL('**/staff/');
-    await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Staff accounts' }).click();
+    const nav = page.getByRole('navigation', { name: 'Staff' });
+    await nav.getByText('Admin', { exact: true }).click();
+    await nav.getByRole('link', { name: 'Staff accounts' }).click();
     await page.waitForURL('**/staff/admin/accounts');
     expect(await page.getByRole('main').getByRole('link', { name: AGENT.name }).count()).toBe(1);
     await expectNoAxeViolations(page);

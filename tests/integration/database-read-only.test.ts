@@ -82,8 +82,8 @@ describe('a database that cannot be written', () => {
       action: 'publish',
       message: 'Payouts are delayed.',
       icon: 'warning',
-      start: '',
-      end: '',
+      startDate: '',
+      endDate: '',
       countries: '',
     });
     expect(response.status).toBe(503);

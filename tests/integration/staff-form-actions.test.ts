@@ -148,7 +148,7 @@ const PAGES_WITH_ACTIONS: Record<string, Page> = {
   },
   'the announcements page (publish)': {
     path: () => '/staff/announcements',
-    fields: () => ({ action: 'publish', message: 'Payouts are delayed.', icon: 'warning', start: '', end: '', countries: '' }),
+    fields: () => ({ action: 'publish', message: 'Payouts are delayed.', icon: 'warning', startDate: '', endDate: '', countries: '' }),
     session: async () => admin,
   },
   'the work queue (mark an item done)': {

@@ -45,7 +45,7 @@ describe('a post that changes something', () => {
     [
       'the announcements page',
       () => '/staff/announcements',
-      () => ({ action: 'publish', message: 'Outcomes test notice.', icon: 'info', start: '', end: '', countries: '' }),
+      () => ({ action: 'publish', message: 'Outcomes test notice.', icon: 'info', startDate: '', endDate: '', countries: '' }),
       /^\/staff\/announcements\?done=published$/,
       'Announcement published. It reaches every page within a minute.',
     ],

@@ -38,8 +38,10 @@ const publish = (extra: [string, string][] = []) =>
     ['action', 'publish'],
     ['message', 'Payouts are **delayed** today.'],
     ['icon', 'warning'],
-    ['start', ''],
-    ['end', '2026-03-01T18:00'],
+    ['startDate', ''],
+    ['startTime', ''],
+    ['endDate', '2026-03-01'],
+    ['endTime', '18:00'],
     ['countries', 'gb, IE'],
     ['userTypes', 'freelancer'],
     ...extra,
@@ -91,8 +93,8 @@ describe('staff announcements', () => {
       ['id', id],
       ['message', 'Payouts are back to normal.'],
       ['icon', 'success'],
-      ['start', ''],
-      ['end', '2026-03-01T20:00:00Z'],
+      ['endDate', '2026-03-01'],
+      ['endTime', '20:00'],
       ['countries', ''],
     ]);
     expect(await post(edit, grace, later)).toEqual({
@@ -150,8 +152,10 @@ describe('staff announcements', () => {
 
   it('shows a scheduled one to readers only once it is near its start', async () => {
     const scheduled = publish();
-    scheduled.set('start', '2026-03-02T09:00');
-    scheduled.set('end', '2026-03-02T18:00');
+    scheduled.set('startDate', '2026-03-02');
+    scheduled.set('startTime', '09:00');
+    scheduled.set('endDate', '2026-03-02');
+    scheduled.set('endTime', '18:00');
     expect(await post(scheduled, ada, NOW)).toMatchObject({ status: 303 });
     const startsAt = async (now: string) =>
       (await currentUrgentAnnouncements(db(), new Date(now), new Date(Date.parse(now) + 60 * 60_000))).flatMap((a) => a.start ?? []);
@@ -166,8 +170,10 @@ describe('the announcement form', () => {
       id: '',
       message: '  ',
       icon: 'party',
-      start: 'tomorrow',
-      end: '2026-02-01T00:00',
+      startDate: 'tomorrow',
+      startTime: '9am',
+      endDate: '2026-02-01',
+      endTime: '00:00',
       countries: 'GB, Germany',
       userTypes: ['astronaut'],
     });
@@ -176,15 +182,17 @@ describe('the announcement form', () => {
       errors: {
         message: 'Enter the message',
         icon: 'Select the kind of announcement',
-        start: 'Enter the start as a date and time, like 2026-03-01T09:00',
-        end: 'The end must be in the future. To stop an announcement now, end it from the list',
+        startDate: 'Enter the start date as year-month-day (UTC), like 2026-12-24',
+        startTime: 'Enter the start time as hours and minutes, 24-hour (UTC), like 18:00',
+        endDate: 'The end must be in the future. To stop an announcement now, end it from the list',
         countries: 'Enter countries as two-letter codes separated by commas, like GB, IE',
         userTypes: 'Select user types from the list',
       },
     });
-    expect(parseForm({ ...emptyAnnouncementForm, message: 'x', start: '2026-03-05T10:00', end: '2026-03-05T09:00' })).toEqual({
+    const times = (fields: Partial<AnnouncementFormValues>) => parseForm({ ...emptyAnnouncementForm, message: 'x', ...fields });
+    expect(times({ startDate: '2026-03-05', startTime: '10:00', endDate: '2026-03-05', endTime: '09:00' })).toEqual({
       ok: false,
-      errors: { end: 'The end must be after the start' },
+      errors: { endDate: 'The end must be after the start' },
     });
     expect(parseForm({ ...emptyAnnouncementForm, message: 'x'.repeat(301) })).toEqual({
       ok: false,
@@ -192,15 +200,45 @@ describe('the announcement form', () => {
     });
   });
 
-  it('reads datetime-local values as UTC and shows stored ones back the same way', () => {
-    const parsed = parseForm({ ...emptyAnnouncementForm, message: 'Hello', start: '2026-03-05T10:00', end: '2026-03-05T12:30:00+02:00' });
+  it('refuses dates and times that do not exist, and a date or a time alone, naming the field', () => {
+    const times = (fields: Partial<AnnouncementFormValues>) => parseForm({ ...emptyAnnouncementForm, message: 'x', ...fields });
+    expect(times({ startDate: '2026-02-30', startTime: '10:00' })).toEqual({
+      ok: false,
+      errors: { startDate: 'Enter the start date as year-month-day (UTC), like 2026-12-24' },
+    });
+    expect(times({ startDate: '05/03/2026', startTime: '10:00' })).toMatchObject({ ok: false, errors: { startDate: expect.any(String) } });
+    expect(times({ endDate: '2026-03-05', endTime: '24:00' })).toEqual({
+      ok: false,
+      errors: { endTime: 'Enter the end time as hours and minutes, 24-hour (UTC), like 18:00' },
+    });
+    expect(times({ endDate: '2026-03-05', endTime: '6:60' })).toMatchObject({ ok: false, errors: { endTime: expect.any(String) } });
+    expect(times({ endDate: '2026-03-05T10:00', endTime: '' })).toMatchObject({ ok: false, errors: { endDate: expect.any(String) } });
+    expect(times({ startDate: '2026-03-05' })).toEqual({
+      ok: false,
+      errors: { startTime: 'Enter the start time as well as its date, like 18:00' },
+    });
+    expect(times({ endTime: '18:00' })).toEqual({
+      ok: false,
+      errors: { endDate: 'Enter the end date as well as its time, like 2026-12-24' },
+    });
+  });
+
+  it('reads the boxes as UTC and shows stored times back the same way', () => {
+    const parsed = parseForm({
+      ...emptyAnnouncementForm,
+      message: 'Hello',
+      startDate: ' 2026-12-24 ',
+      startTime: '9:05',
+      endDate: '2026-12-25',
+      endTime: '23:59',
+    });
     expect(parsed).toEqual({
       ok: true,
       fields: {
         message: 'Hello',
         icon: 'info',
-        start: '2026-03-05T10:00:00.000Z',
-        end: '2026-03-05T10:30:00.000Z',
+        start: '2026-12-24T09:05:00.000Z',
+        end: '2026-12-25T23:59:00.000Z',
         countries: 'all',
         userTypes: 'all',
       },
@@ -210,8 +248,10 @@ describe('the announcement form', () => {
       id: 'a1',
       message: 'Hello',
       icon: 'info',
-      start: '2026-03-05T10:00',
-      end: '2026-03-05T10:30',
+      startDate: '2026-12-24',
+      startTime: '09:05',
+      endDate: '2026-12-25',
+      endTime: '23:59',
       countries: '',
       userTypes: [],
     });

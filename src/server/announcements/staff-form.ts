@@ -16,10 +16,12 @@ export interface AnnouncementFormValues {
   id: string;
   message: string;
   icon: string;
-  /** "2026-03-01T09:00" (a datetime-local box, read as UTC) or an ISO date-time with a zone; empty = now. */
-  start: string;
-  /** As start; empty = until ended. */
-  end: string;
+  /** The start's UTC date, "2026-12-24", and 24-hour time, "18:00"; both empty = now. */
+  startDate: string;
+  startTime: string;
+  /** As the start; both empty = until ended. */
+  endDate: string;
+  endTime: string;
   /** "GB, IE"; empty = every country. */
   countries: string;
   /** Audience ids ticked; none = every user type. */
@@ -30,8 +32,10 @@ export const emptyAnnouncementForm: AnnouncementFormValues = {
   id: '',
   message: '',
   icon: 'info',
-  start: '',
-  end: '',
+  startDate: '',
+  startTime: '',
+  endDate: '',
+  endTime: '',
   countries: '',
   userTypes: [],
 };
@@ -41,34 +45,49 @@ export function announcementFormValues(form: URLSearchParams): AnnouncementFormV
     id: form.get('id') ?? '',
     message: form.get('message') ?? '',
     icon: form.get('icon') ?? '',
-    start: form.get('start') ?? '',
-    end: form.get('end') ?? '',
+    startDate: form.get('startDate') ?? '',
+    startTime: form.get('startTime') ?? '',
+    endDate: form.get('endDate') ?? '',
+    endTime: form.get('endTime') ?? '',
     countries: form.get('countries') ?? '',
     userTypes: form.getAll('userTypes'),
   };
 }
 
-/** The form's values for an existing announcement (date-times shown in the box's UTC format). */
+/** The form's values for an existing announcement (its times as UTC dates and 24-hour times). */
 export function formValuesOf(announcement: AnnouncementFields & { id: string }): AnnouncementFormValues {
-  const box = (iso?: string) => (iso ? iso.slice(0, 16) : '');
+  const date = (iso?: string) => (iso ? iso.slice(0, 10) : '');
+  const time = (iso?: string) => (iso ? iso.slice(11, 16) : '');
   return {
     id: announcement.id,
     message: announcement.message,
     icon: announcement.icon,
-    start: box(announcement.start),
-    end: box(announcement.end),
+    startDate: date(announcement.start),
+    startTime: time(announcement.start),
+    endDate: date(announcement.end),
+    endTime: time(announcement.end),
     countries: announcement.countries === 'all' ? '' : announcement.countries.join(', '),
     userTypes: announcement.userTypes === 'all' ? [] : announcement.userTypes,
   };
 }
 
-/** A date-time box: '' when empty, else an ISO string (a datetime-local value has no zone: the form says UTC). */
-const dateTimeBox = (error: string) =>
+/** A UTC date box, YYYY-MM-DD: empty, or a real calendar date. */
+const dateBox = (which: 'start' | 'end') =>
   z
     .string()
     .trim()
-    .refine((value) => dateTime(value) !== null, { error })
-    .transform((value) => dateTime(value) ?? '');
+    .refine((value) => value === '' || utcDate(value) !== null, {
+      error: `Enter the ${which} date as year-month-day (UTC), like 2026-12-24`,
+    });
+
+/** A UTC time box, 24-hour HH:MM: empty, or a time from 00:00 to 23:59. */
+const timeBox = (which: 'start' | 'end') =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === '' || utcTime(value) !== null, {
+      error: `Enter the ${which} time as hours and minutes, 24-hour (UTC), like 18:00`,
+    });
 
 const untouched = (payload: { issues: { path?: PropertyKey[] }[] }, ...fields: string[]) =>
   !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
@@ -88,8 +107,10 @@ export function announcementFormSchema(now: Date) {
         .max(ANNOUNCEMENT_MESSAGE_MAX, { error: `Message must be ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer` })
         .refine((message) => !hasControlCharacters(message), { error: controlCharactersProblem('Message') }),
       icon: z.enum(ANNOUNCEMENT_ICONS, { error: 'Select the kind of announcement' }),
-      start: dateTimeBox('Enter the start as a date and time, like 2026-03-01T09:00'),
-      end: dateTimeBox('Enter the end as a date and time, like 2026-03-01T18:00'),
+      startDate: dateBox('start'),
+      startTime: timeBox('start'),
+      endDate: dateBox('end'),
+      endTime: timeBox('end'),
       countries: z
         .string()
         .transform((list) =>
@@ -101,40 +122,90 @@ export function announcementFormSchema(now: Date) {
         .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'Enter countries as two-letter codes separated by commas, like GB, IE' }))),
       userTypes: z.array(z.enum(audienceIds, { error: 'Select user types from the list' })),
     })
-    .refine(({ start, end }) => !(start && end && end <= start), {
-      path: ['end'],
-      error: 'The end must be after the start',
-      when: (payload) => untouched(payload, 'start', 'end'),
+    .refine(({ startDate, startTime }) => !(startTime && !startDate), {
+      path: ['startDate'],
+      error: 'Enter the start date as well as its time, like 2026-12-24',
+      when: (payload) => untouched(payload, 'startDate', 'startTime'),
     })
-    .refine(({ end }) => !(end && end <= now.toISOString()), {
-      path: ['end'],
+    .refine(({ startDate, startTime }) => !(startDate && !startTime), {
+      path: ['startTime'],
+      error: 'Enter the start time as well as its date, like 18:00',
+      when: (payload) => untouched(payload, 'startDate', 'startTime'),
+    })
+    .refine(({ endDate, endTime }) => !(endTime && !endDate), {
+      path: ['endDate'],
+      error: 'Enter the end date as well as its time, like 2026-12-24',
+      when: (payload) => untouched(payload, 'endDate', 'endTime'),
+    })
+    .refine(({ endDate, endTime }) => !(endDate && !endTime), {
+      path: ['endTime'],
+      error: 'Enter the end time as well as its date, like 18:00',
+      when: (payload) => untouched(payload, 'endDate', 'endTime'),
+    })
+    .refine(
+      (form) => {
+        const start = utcDateTime(form.startDate, form.startTime);
+        const end = utcDateTime(form.endDate, form.endTime);
+        return !(start && end && end <= start);
+      },
+      {
+        path: ['endDate'],
+        error: 'The end must be after the start',
+        when: (payload) => untouched(payload, 'startDate', 'startTime', 'endDate', 'endTime'),
+      },
+    )
+    .refine(({ endDate, endTime }) => !(utcDateTime(endDate, endTime) && utcDateTime(endDate, endTime) <= now.toISOString()), {
+      path: ['endDate'],
       error: 'The end must be in the future. To stop an announcement now, end it from the list',
-      when: (payload) => untouched(payload, 'end'),
+      when: (payload) => untouched(payload, 'endDate', 'endTime'),
     });
 }
 
 export type AnnouncementForm = z.output<ReturnType<typeof announcementFormSchema>>;
 
 /** The checked form as an announcement, through the announcement files' own schema. */
-export function announcementOf({ message, icon, start, end, countries, userTypes }: AnnouncementForm): AnnouncementFields | FormProblem {
+export function announcementOf({
+  message,
+  icon,
+  startDate,
+  startTime,
+  endDate,
+  endTime,
+  countries,
+  userTypes,
+}: AnnouncementForm): AnnouncementFields | FormProblem {
   const parsed = announcementFieldsSchema.safeParse({
     message,
     icon,
-    start: start || undefined,
-    end: end || undefined,
+    start: utcDateTime(startDate, startTime) || undefined,
+    end: utcDateTime(endDate, endTime) || undefined,
     audience: { countries: countries.length ? [...new Set(countries)] : 'all', userTypes: userTypes.length ? userTypes : 'all' },
   });
   if (!parsed.success) return { status: 422, errors: { message: parsed.error.issues[0].message } };
   return flattenAudience(parsed.data);
 }
 
-/** An ISO string for a date-time box's value; '' when empty; null when it is not a date-time. */
-function dateTime(raw: string): string | '' | null {
-  const value = raw.trim();
-  if (!value) return '';
-  // A datetime-local box has no zone: the form says its times are UTC.
-  const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(withZone)) return null;
-  const time = Date.parse(withZone);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+/** "2026-12-24" as that day (UTC), or null when it is not a real date written year-month-day. */
+function utcDate(raw: string): { year: number; month: number; day: number } | null {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  if (!parts) return null;
+  const [year, month, day] = parts.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : null;
+}
+
+/** "18:00" (or "9:05") as hours and minutes, or null when it is not a 24-hour time. */
+function utcTime(raw: string): { hours: number; minutes: number } | null {
+  const parts = /^(\d{1,2}):(\d{2})$/.exec(raw.trim());
+  if (!parts) return null;
+  const [hours, minutes] = parts.slice(1).map(Number);
+  return hours <= 23 && minutes <= 59 ? { hours, minutes } : null;
+}
+
+/** A date box and a time box, both UTC, as an ISO string; '' unless both hold valid values. */
+export function utcDateTime(date: string, time: string): string {
+  const day = utcDate(date);
+  const clock = utcTime(time);
+  if (!day || !clock) return '';
+  return new Date(Date.UTC(day.year, day.month - 1, day.day, clock.hours, clock.minutes)).toISOString();
 }
