@@ -15,6 +15,7 @@ export function contactFormText(lang: string = defaultLanguage.code): ContactFor
   const { locale, messagePattern, t } = messagesFor(lang);
   return {
     locale,
+    language: lang,
     languagePrefix: localizedPath('/', lang).slice(0, -1),
     errorPrefix: t('form.error.prefix'),
     problem: t('form.error-summary.title'),
