@@ -11,11 +11,12 @@ const MAX_SUGGESTIONS = 3;
 
 /**
  * Up to three help articles that match a requester's description, best first, for their confirmation email: the
- * search page's own search, so the email suggests what searching the description would show.
+ * search page's own search in the request's language (the default unless said), so the email suggests what
+ * searching the description would show.
  */
-export async function suggestArticles(description: string): Promise<ArticleSuggestion[]> {
+export async function suggestArticles(description: string, language?: string): Promise<ArticleSuggestion[]> {
   try {
-    const { hits } = await siteSearch({ query: description });
+    const { hits } = await siteSearch({ query: description }, language);
     return hits
       .filter((hit) => hit.kind === 'article')
       .slice(0, MAX_SUGGESTIONS)
