@@ -2,10 +2,23 @@
 // the same patterns to its browser code (results-markup.ts fills them in both places).
 import { locale, messagePattern, t } from '../../i18n/messages.ts';
 import type { InstantWords } from './instant-search.ts';
+import { defaultLanguage } from '../../search/site-languages.ts';
 import type { SearchWords } from './results-markup.ts';
+import { SEARCH_PATH } from './search-params.ts';
 
-export function searchWords(): SearchWords {
+/** The results' words for a search page in `language` (the default language unless said). */
+export function searchWords(language = defaultLanguage()): SearchWords {
+  const fallback = defaultLanguage();
   return {
+    ...(language === fallback
+      ? {}
+      : {
+          defaultLanguage: {
+            searchPath: SEARCH_PATH,
+            name: new Intl.DisplayNames([fallback], { type: 'language' }).of(fallback) ?? fallback,
+            message: messagePattern('search.help.default-language'),
+          },
+        }),
     locale,
     messages: {
       alsoCloseHeading: messagePattern('search.closest.also-heading'),
