@@ -82,9 +82,9 @@ async function buildLanguageIndex(clientDir: string, language: string, files: st
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (let at = 0; at < files.length; at += PAGES_IN_FLIGHT) {
       const added = await Promise.all(
-        files.slice(at, at + PAGES_IN_FLIGHT).map(async (file) =>
-          index.addHTMLFile({ url: urlOf(file), content: await readFile(join(clientDir, file), 'utf8') }),
-        ),
+        files
+          .slice(at, at + PAGES_IN_FLIGHT)
+          .map(async (file) => index.addHTMLFile({ url: urlOf(file), content: await readFile(join(clientDir, file), 'utf8') })),
       );
       const failed = added.flatMap((response, i) => response.errors.map((error) => `${files[at + i]}: ${error}`));
       if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
@@ -163,7 +163,11 @@ async function readFragments(bundleDir: string): Promise<Fragment[]> {
 }
 
 /** The words of the pages' text and searchable metadata, as the query normaliser writes words, by page count. */
-export function vocabularyOf(fragments: Fragment[], english: Iterable<string>, language: QueryLanguage = queryLanguage('en')): VocabularyFile {
+export function vocabularyOf(
+  fragments: Fragment[],
+  english: Iterable<string>,
+  language: QueryLanguage = queryLanguage('en'),
+): VocabularyFile {
   const pagesWith = new Map<string, number>();
   for (const fragment of fragments) {
     const text = [fragment.content, ...Object.entries(fragment.meta).flatMap(([key, value]) => (NOT_TEXT_META.has(key) ? [] : [value]))];

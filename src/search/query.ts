@@ -50,11 +50,7 @@ export function tokens(text: string, language: QueryLanguage = english): string[
  */
 export function analyseQuery(
   query: string,
-  {
-    productName = '',
-    phrases = [],
-    language = english,
-  }: { productName?: string; phrases?: QueryPhrase[]; language?: QueryLanguage } = {},
+  { productName = '', phrases = [], language = english }: { productName?: string; phrases?: QueryPhrase[]; language?: QueryLanguage } = {},
 ): AnalysedQuery {
   const product = productName.toLowerCase();
   const typed = tokens(query, language);

@@ -53,7 +53,9 @@ describe("each language's synonyms file", () => {
         es: [['iniciar sesión', 'entrar']],
       });
       writeFileSync(join(dir, 'es', 'search', 'synonyms.yaml'), 'groups:\n  - [entrar]\n');
-      expect(() => readAllSynonymsFiles(dir, 'en')).toThrow(`${dir}/es/search/synonyms.yaml:2: groups[0]: a group needs at least two terms`);
+      expect(() => readAllSynonymsFiles(dir, 'en')).toThrow(
+        `${dir}/es/search/synonyms.yaml:2: groups[0]: a group needs at least two terms`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -22,7 +22,10 @@ beforeAll(async () => {
   const pages: [string, string][] = [
     ['articles/forgot-password', page('en', 'I forgot my password', 'Ask for a reset link from the sign-in page.', 'new password')],
     ['articles/withdraw', page('en', 'Withdraw your earnings', 'Send your balance to your bank account.', 'payout, cash out')],
-    ['es/articles/forgot-password', page('es', 'Olvidé mi contraseña', 'Pide un enlace para restablecerla desde la página de inicio de sesión.', 'nueva contraseña')],
+    [
+      'es/articles/forgot-password',
+      page('es', 'Olvidé mi contraseña', 'Pide un enlace para restablecerla desde la página de inicio de sesión.', 'nueva contraseña'),
+    ],
     ['es/articles/withdraw', page('es', 'Retira tus ganancias', 'Envía tu saldo a tu cuenta bancaria.', 'cobrar, retiro')],
     ['es/articles/use-milestones', page('en', 'Use milestones', 'Split a contract into milestones and pay each one.', 'milestone')],
     [
@@ -81,9 +84,7 @@ describe('one bundle per language', () => {
   it('finds Spanish pages in the Spanish bundle, stemmed as Spanish, never an English one', async () => {
     const search = await open('es');
     expect((await search({ query: 'contraseñas' })).hits.map((h) => h.url)).toEqual(['/es/articles/forgot-password/']);
-    expect((await search({ query: '¿Cómo restablezco mi contraseña?' })).hits.map((h) => h.url)).toEqual([
-      '/es/articles/forgot-password/',
-    ]);
+    expect((await search({ query: '¿Cómo restablezco mi contraseña?' })).hits.map((h) => h.url)).toEqual(['/es/articles/forgot-password/']);
     expect((await search({ query: 'password' })).hits).toEqual([]);
   });
 

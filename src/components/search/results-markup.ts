@@ -124,7 +124,11 @@ export function resultsMarkup(words: SearchWords) {
     const to = (href: string) => (words: string) => link(href, words);
     const other = words.defaultLanguage;
     const inDefault = other
-      ? `<li>${formatParts(other.message, { link: to(`${other.searchPath}?${new URLSearchParams({ q: query })}`), language: other.name }, words.locale)
+      ? `<li>${formatParts(
+          other.message,
+          { link: to(`${other.searchPath}?${new URLSearchParams({ q: query })}`), language: other.name },
+          words.locale,
+        )
           .map((part) => (typeof part === 'string' ? escapeHtml(part) : part.html))
           .join('')}</li>`
       : '';
