@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 import { isFiller, QUERY_PHRASES_FILE } from './query.ts';
 import { queryLanguage, type QueryLanguage } from './query-language.ts';
 import { queryPhrases, type SynonymGroups } from './synonyms.ts';
-import { commonEnglish, nearWords } from './english-words.ts';
+import { commonWords, nearWords } from './english-words.ts';
 import { bundlePath, defaultLanguage, languageCode, siteLanguages } from './site-languages.ts';
 import { VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
 
@@ -97,7 +97,7 @@ async function buildLanguageIndex(clientDir: string, language: string, files: st
   }
   const rules = queryLanguage(language);
   const fragments = files.length ? await readFragments(bundleDir) : [];
-  const vocabulary = vocabularyOf(fragments, rules.code === 'en' ? commonEnglish() : [], rules);
+  const vocabulary = vocabularyOf(fragments, commonWords(rules.code), rules);
   await writeFile(join(bundleDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
   await writeFile(join(bundleDir, QUERY_PHRASES_FILE), JSON.stringify(queryPhrases(synonyms, rules)));
   return { language, pages: vocabulary.pages, ms: Date.now() - started };
