@@ -31,7 +31,7 @@ export interface BuiltIndex {
   language: string;
   /** Pages in the language's bundle. */
   pages: number;
-  /** How long the language took to index. */
+  /** How long the language took to index (Pagefind, then its vocabulary). */
   ms: number;
 }
 
@@ -56,10 +56,18 @@ export async function buildSearchIndexes(
 ): Promise<BuiltIndex[]> {
   const pages = await builtPages(clientDir);
   const codes = languages ?? siteLanguages(pages.map((page) => ({ prefix: prefixOf(page.file), lang: page.lang })));
-  const built: BuiltIndex[] = [];
+  // Pagefind for every language first, then the vocabularies: working out a vocabulary grows this process's heap,
+  // which it keeps, and it would sit beside the next language's Pagefind process, adding to the build's peak.
+  const indexed: { language: string; files: string[]; ms: number }[] = [];
   for (const language of codes) {
     const files = pages.filter((page) => bundleOf(page, codes) === language).map((page) => page.file);
-    built.push(await buildLanguageIndex(clientDir, language, files, synonymsOf(language)));
+    indexed.push({ language, files, ms: await indexLanguage(clientDir, language, files) });
+  }
+  const built: BuiltIndex[] = [];
+  for (const { language, files, ms } of indexed) {
+    const started = Date.now();
+    const pages = await writeWordLists(clientDir, language, files.length > 0, synonymsOf(language));
+    built.push({ language, pages, ms: ms + Date.now() - started });
   }
   return built;
 }
@@ -74,9 +82,9 @@ export function bundleOf(page: BuiltPage, languages: string[], fallback = defaul
 
 const prefixOf = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined);
 
-async function buildLanguageIndex(clientDir: string, language: string, files: string[], synonyms: SynonymGroups): Promise<BuiltIndex> {
+/** Pagefind's bundle of one language's pages, in a Pagefind process that ends before this returns; the time it took. */
+async function indexLanguage(clientDir: string, language: string, files: string[]): Promise<number> {
   const started = Date.now();
-  const bundleDir = join(clientDir, ...bundlePath(language).split('/').filter(Boolean));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -89,19 +97,26 @@ async function buildLanguageIndex(clientDir: string, language: string, files: st
       const failed = added.flatMap((response, i) => response.errors.map((error) => `${files[at + i]}: ${error}`));
       if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: bundleDir });
+    const written = await index.writeFiles({ outputPath: bundleDirOf(clientDir, language) });
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
   } finally {
     // Ends Pagefind's process, and with it the memory of this language's index, before the next language starts.
     await pagefind.close();
   }
+  return Date.now() - started;
+}
+
+/** The vocabulary and query phrases beside a language's bundle; the number of pages the bundle holds. */
+async function writeWordLists(clientDir: string, language: string, hasPages: boolean, synonyms: SynonymGroups): Promise<number> {
+  const bundleDir = bundleDirOf(clientDir, language);
   const rules = queryLanguage(language);
-  const fragments = files.length ? await readFragments(bundleDir) : [];
-  const vocabulary = vocabularyOf(fragments, commonWords(rules.code), rules);
+  const vocabulary = vocabularyOf(hasPages ? await readFragments(bundleDir) : [], commonWords(rules.code), rules);
   await writeFile(join(bundleDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
   await writeFile(join(bundleDir, QUERY_PHRASES_FILE), JSON.stringify(queryPhrases(synonyms, rules)));
-  return { language, pages: vocabulary.pages, ms: Date.now() - started };
+  return vocabulary.pages;
 }
+
+const bundleDirOf = (clientDir: string, language: string) => join(clientDir, ...bundlePath(language).split('/').filter(Boolean));
 
 /** The page's address as Pagefind would make it from its file: `articles/x/index.html` is `/articles/x/`. */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
