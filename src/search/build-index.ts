@@ -13,6 +13,8 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { isFiller, QUERY_PHRASES_FILE } from './query.ts';
@@ -26,6 +28,17 @@ import { VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
 const NOT_TEXT_META = new Set(['image', 'image_alt']);
 /** Pages handed to Pagefind at once: enough to keep it busy, few enough that their text costs little memory. */
 const PAGES_IN_FLIGHT = 32;
+/**
+ * Pages between two garbage collections of this process while Pagefind indexes: each page's text is read, encoded
+ * and sent, and V8 would otherwise let that garbage grow its heap by hundreds of MB beside Pagefind's own process.
+ */
+const PAGES_BETWEEN_COLLECTIONS = 256;
+
+/** V8's full garbage collection, exposed for this process. */
+const collectGarbage = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 export interface BuiltIndex {
   language: string;
@@ -96,6 +109,7 @@ async function indexLanguage(clientDir: string, language: string, files: string[
       );
       const failed = added.flatMap((response, i) => response.errors.map((error) => `${files[at + i]}: ${error}`));
       if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
+      if ((at / PAGES_IN_FLIGHT + 1) % (PAGES_BETWEEN_COLLECTIONS / PAGES_IN_FLIGHT) === 0) collectGarbage();
     }
     const written = await index.writeFiles({ outputPath: bundleDirOf(clientDir, language) });
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
