@@ -1,19 +1,23 @@
-// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser]` (3 runs per size by default).
+// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser --one-language]` (3 runs per
+// size by default).
 //
 // For each corpus size N it generates a deterministic synthetic corpus in a temporary folder, builds
 // the whole site (Astro + Pagefind) from an isolated copy of the project, and measures wall time,
 // peak memory of the build's process tree, the gzip size of one article page, search precision on two words, and
 // search in Chromium from the build's own server: what the first results of a common word cost and how long typed
-// queries take. The real dist/, .astro/ and content/ are never touched.
+// queries take. Then the search step again on its own, over the site in one language and over the site with a second,
+// generated Spanish-ish copy of every page under /es/: seconds per 1,000 pages and peak memory of each (the
+// languages are indexed one after another; --one-language skips this). The real dist/, .astro/ and content/ are never
+// touched.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../project-files.ts';
-import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus, writeTranslations } from './corpus.ts';
+import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, spanishishPage, writeCorpus, writeTranslations } from './corpus.ts';
 import { chromiumMissing } from './measure/browser-requests.ts';
 import { parseGnuTime } from './measure/gnu-time.ts';
 import { measureBrowserSearch, type BrowserSearch } from './measure/search-in-browser.ts';
@@ -21,11 +25,16 @@ import { sampleTreeMemory, type TreeMemory } from './measure/process-memory.ts';
 import { formatBytes, formatDuration, formatInt, formatMB, median, renderTable, verdict } from './measure/report.ts';
 import { directoryBytes, gzipBytes, GZIP_LEVEL } from './measure/sizes.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
-import { openNodeSearch } from '../../src/search/node-search.ts';
+import { builtPages } from '../../src/search/build-index.ts';
+import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
 const MAX_TIME_RATIO = 10;
+/** Indexing a second language: seconds per 1,000 pages at most this many times those of one (issue #19). */
+const MAX_LANGUAGE_RATIO = 1.1;
+/** … and the peak memory of the whole build at 5,000 articles in two languages (10,000 pages), at most (decimal). */
+const TWO_LANGUAGE_MEMORY_LIMIT = 1.2e9;
 /** Search targets (issue #13): a typed query's p95 in Chromium, and what the first results cost. */
 const SEARCH_P95_MS = 150;
 const FIRST_RESULTS_BYTES = 150 * 1024;
@@ -40,18 +49,20 @@ interface Options {
   runs: number;
   keep: boolean;
   browser: boolean;
+  languages: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [200, 2000], runs: 3, keep: false, browser: true };
+  const options: Options = { sizes: [200, 2000], runs: 3, keep: false, browser: true, languages: true };
   for (const arg of argv) {
     const [name, value] = arg.split('=', 2);
     if (name === '--runs' && Number(value) >= 1) options.runs = Math.floor(Number(value));
     else if (name === '--sizes' && value) options.sizes = value.split(',').map((s) => Number(s.replace(/_/g, '')));
     else if (name === '--keep') options.keep = true;
     else if (name === '--no-browser') options.browser = false;
+    else if (name === '--one-language') options.languages = false;
     else if (name === '--help' || name === '-h') {
-      console.log('usage: npm run bench:build -- [--runs=N] [--sizes=200,2000] [--keep] [--no-browser]');
+      console.log('usage: npm run bench:build -- [--runs=N] [--sizes=200,2000] [--keep] [--no-browser] [--one-language]');
       process.exit(0);
     } else {
       console.error(`unknown or invalid option: ${arg} (try --help)`);
@@ -181,7 +192,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     throw new Error('build failed');
   }
   const gnu = useTime && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
-  const indexed = /indexed (\d+) pages in (\d+) ms/.exec(output);
+  const indexed = indexedPages(output);
   const pictures = /\[pictures\] (\d+) .*?\((\d+) drawn.*? in (\d+) ms/.exec(output);
   return {
     wallMs,
@@ -190,10 +201,60 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     cpuSeconds: gnu?.cpuSeconds,
     loadAtStart,
     peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm, gnu?.maxRssBytes ?? 0),
-    pagefindPages: indexed ? Number(indexed[1]) : undefined,
-    pagefindMs: indexed ? Number(indexed[2]) : undefined,
+    pagefindPages: indexed?.pages,
+    pagefindMs: indexed?.ms,
     pictures: pictures ? { count: Number(pictures[1]), drawn: Number(pictures[2]), ms: Number(pictures[3]) } : undefined,
   };
+}
+
+/** The pages the search step indexed and the time it took, over every language ("indexed N pages in en in M ms"). */
+function indexedPages(output: string): { pages: number; ms: number } | undefined {
+  const lines = [...output.matchAll(/indexed (\d+) pages in \S+ in (\d+) ms/g)];
+  if (!lines.length) return undefined;
+  return { pages: lines.reduce((sum, m) => sum + Number(m[1]), 0), ms: lines.reduce((sum, m) => sum + Number(m[2]), 0) };
+}
+
+// ---------------------------------------------------------------- the search step in one language and in two
+
+interface IndexRun {
+  pages: number;
+  wallMs: number;
+  peakBytes: number;
+  /** Seconds per 1,000 indexed pages, wall time of the whole step (listing, Pagefind, vocabulary). */
+  secondsPer1000: number;
+}
+
+/** The search step alone over `clientDir`, in a process of its own, timed and its tree's memory sampled. */
+async function timedIndex(siteDir: string, clientDir: string, label: string): Promise<IndexRun> {
+  await rm(join(clientDir, 'pagefind'), { recursive: true, force: true });
+  const t0 = performance.now();
+  const child = spawn(join(siteDir, 'node_modules', '.bin', 'node'), ['scripts/bench/index-site.ts', clientDir], {
+    cwd: siteDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sampler = sampleTreeMemory(child.pid!, 100);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exitCode = await new Promise<number>((resolveExit, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
+  });
+  const wallMs = performance.now() - t0;
+  const memory = sampler.stop();
+  if (exitCode !== 0) throw new Error(`${label}: the search step failed (exit ${exitCode})`);
+  const pages = indexedPages(output)?.pages ?? 0;
+  return { pages, wallMs, peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm), secondsPer1000: wallMs / pages };
+}
+
+/** Writes a Spanish-ish copy of every page of the built site under /es/ (see spanishishPage). */
+async function addSecondLanguage(clientDir: string): Promise<number> {
+  const pages = await builtPages(clientDir);
+  for (const { file } of pages) {
+    const target = join(clientDir, 'es', file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, spanishishPage(await readFile(join(clientDir, file), 'utf8')));
+  }
+  return pages.length;
 }
 
 // ---------------------------------------------------------------- measuring a build
@@ -213,6 +274,8 @@ interface SizeResult {
   precision?: { found: number; holding: number };
   /** One build of the corpus with a translation of every article (2 × N article pages). */
   twoLanguages?: BuildRun;
+  /** The search step alone, over the site in one language and in two. */
+  languages?: { one: IndexRun; two: IndexRun };
 }
 
 /** Queries typed into the search page of a corpus: what its articles are about, every fourth with a typo. */
@@ -231,7 +294,7 @@ function typedQueries(n: number): string[] {
 /** Precision on the corpus: the articles search finds for both words, and the articles that hold both words. */
 async function precision(siteDir: string, n: number, words: [string, string]): Promise<{ found: number; holding: number }> {
   const search = await openNodeSearch({
-    bundleDir: join(siteDir, 'dist', 'client', 'pagefind'),
+    bundleDir: languageBundleDir(join(siteDir, 'dist', 'client'), 'en'),
     language: 'en',
     flowPathPrefix: TROUBLESHOOTERS_PATH,
     productName: 'Loomwork',
@@ -319,6 +382,17 @@ try {
         result.serverDisk = directoryBytes(join(siteDir, 'dist', 'server'));
         result.precision = await precision(siteDir, n, PRECISION_WORDS);
         if (browserOk) result.search = await measureBrowserSearch(siteDir, COMMON_WORD, typedQueries(n), probeUrl);
+        if (options.languages) {
+          progress(`${label}: the search step in one language, then in two…`);
+          const one = await timedIndex(siteDir, clientDir, label);
+          await addSecondLanguage(clientDir);
+          const two = await timedIndex(siteDir, clientDir, label);
+          result.languages = { one, two };
+          progress(
+            `${label}: ${formatInt(one.pages)} pages in one language ${one.secondsPer1000.toFixed(2)} s per 1,000, ` +
+              `${formatInt(two.pages)} in two ${two.secondsPer1000.toFixed(2)} s per 1,000; peaks ${formatMB(one.peakBytes)} / ${formatMB(two.peakBytes)}`,
+          );
+        }
       }
       if (!options.keep) await rm(siteDir, { recursive: true, force: true });
     }
@@ -346,6 +420,8 @@ try {
 await cleanup();
 
 // ---------------------------------------------------------------- report
+
+const indexRunText = (run: IndexRun) => `${formatInt(run.pages)}, ${run.secondsPer1000.toFixed(2)} s, ${formatMB(run.peakBytes)}`;
 
 const wall = (r: SizeResult) => median(r.runs.map((b) => b.wallMs));
 const peak = (r: SizeResult) => median(r.runs.map((b) => b.peakBytes));
@@ -388,6 +464,18 @@ const figureRows: string[][] = [
     ),
   ],
   ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
+  ...(results.some((r) => r.languages)
+    ? [
+        [
+          'search step alone, one language: pages, s per 1,000, peak',
+          ...results.map((r) => (r.languages ? indexRunText(r.languages.one) : '—')),
+        ],
+        [
+          'search step alone, two languages (es generated): pages, s per 1,000, peak',
+          ...results.map((r) => (r.languages ? indexRunText(r.languages.two) : '—')),
+        ],
+      ]
+    : []),
   ['server bundle (dist/server)', ...results.map((r) => `${formatInt(r.serverDisk.files)} files, ${formatMB(r.serverDisk.bytes)}`)],
   [
     `article HTML gzip (#${PROBE_ARTICLE_INDEX})`,
@@ -463,6 +551,22 @@ if (small !== large) {
     'article HTML gzip bytes equal at both N',
     `${formatBytes(small.articleHtmlGzip)} ${same ? '=' : '≠'} ${formatBytes(large.articleHtmlGzip)}${small.articleHtmlSha === large.articleHtmlSha ? ' (identical HTML)' : ' (HTML differs)'}`,
     verdict(same),
+  ]);
+}
+for (const r of results.filter((r) => r.languages)) {
+  const { one, two } = r.languages!;
+  const ratio = two.secondsPer1000 / one.secondsPer1000;
+  targetRows.push([
+    `N=${formatInt(r.n)}: search step, s per 1,000 pages in two languages ≤ ${MAX_LANGUAGE_RATIO}× one language`,
+    `${ratio.toFixed(2)}× (${two.secondsPer1000.toFixed(2)} / ${one.secondsPer1000.toFixed(2)} s)`,
+    verdict(ratio <= MAX_LANGUAGE_RATIO),
+  ]);
+  // The whole build's peak with the second language's pages: the larger of the build's and the two-language step's.
+  const estimate = Math.max(peak(r), two.peakBytes);
+  targetRows.push([
+    `N=${formatInt(r.n)}: peak memory, search step in two languages and the build, ≤ ${formatMB(TWO_LANGUAGE_MEMORY_LIMIT)}`,
+    `${formatMB(two.peakBytes)} step, ${formatMB(peak(r))} build`,
+    verdict(estimate <= TWO_LANGUAGE_MEMORY_LIMIT),
   ]);
 }
 for (const r of results.filter((r) => r.search)) {

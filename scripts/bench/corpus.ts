@@ -455,3 +455,26 @@ export async function writeTranslations(dir: string, n: number, code: string): P
     await writeFile(join(dir, code, 'articles', article.frontmatter.category, `${article.slug}.mdx`), articleToMdx(article));
   }
 }
+
+/** The suffixes that make an English word Spanish-ish, chosen by the word: about as many distinct words, with accents. */
+const SPANISH_ENDINGS = ['o', 'a', 'ar', 'ción', 'ería', 'ado', 'mente', 'és'];
+
+/** A word made Spanish-ish, the same each time: "payment" → "paymentción". Short words are left as they are. */
+export function spanishish(word: string): string {
+  if (word.length < 4) return word;
+  return `${word}${SPANISH_ENDINGS[hashSeed(word.toLowerCase()) % SPANISH_ENDINGS.length]}`;
+}
+
+/**
+ * A built page of the corpus as its second language's page: `lang="es"`, and every word of its text (not of its
+ * markup) made Spanish-ish, so the second index holds a vocabulary of its own of the same size as the first.
+ */
+export function spanishishPage(html: string): string {
+  return html
+    .replace(/(<html\b[^>]*?\slang=")[^"]*"/i, '$1es"')
+    .replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/\p{L}+/gu, spanishish)}<`)
+    .replace(
+      /(data-pagefind-meta="[^:"]+:)([^"]*)"/g,
+      (_, field: string, value: string) => `${field}${value.replace(/\p{L}+/gu, spanishish)}"`,
+    );
+}

@@ -6,6 +6,8 @@
 import { contentDir } from '../lib/content-dir.ts';
 import { readSynonymsFile, synonymsFilePath } from './synonyms-file.ts';
 import { INDEX_FIELDS, PHRASE_SEPARATOR } from './index-fields.ts';
+import { queryLanguage } from './query-language.ts';
+import { defaultLanguage } from './site-languages.ts';
 import { expandTerms, phraseVariants, type SynonymGroups } from './synonyms.ts';
 
 export { INDEX_FIELDS };
@@ -20,18 +22,28 @@ export interface IndexedPage {
   text: string;
 }
 
-let groups: SynonymGroups | undefined;
-/** The editors' synonym groups, read once per build. */
-export function synonymGroups(): SynonymGroups {
-  return (groups ??= readSynonymsFile(synonymsFilePath(contentDir)));
+const groups = new Map<string, SynonymGroups>();
+/** The editors' synonym groups of a language, read once per build. */
+export function synonymGroups(language = defaultLanguage()): SynonymGroups {
+  let found = groups.get(language);
+  if (!found) {
+    found = readSynonymsFile(synonymsFilePath(contentDir, language === defaultLanguage() ? undefined : language));
+    groups.set(language, found);
+  }
+  return found;
 }
 
-/** The metadata a page carries, by field; empty fields are left out. */
-export function indexTerms(page: IndexedPage, synonyms: SynonymGroups = synonymGroups()): Partial<Record<IndexField, string>> {
-  const expanded = expandTerms({ about: [page.title, page.description, ...page.keywords], text: page.text }, synonyms);
-  const keywordVariants = page.keywords.flatMap((keyword) => phraseVariants(keyword, synonyms));
+/** The metadata a page in `language` (the default unless said) carries, by field; empty fields are left out. */
+export function indexTerms(
+  page: IndexedPage,
+  synonyms: SynonymGroups = synonymGroups(),
+  language = defaultLanguage(),
+): Partial<Record<IndexField, string>> {
+  const rules = queryLanguage(language);
+  const expanded = expandTerms({ about: [page.title, page.description, ...page.keywords], text: page.text }, synonyms, rules);
+  const keywordVariants = page.keywords.flatMap((keyword) => phraseVariants(keyword, synonyms, rules));
   const fields: Record<IndexField, string[]> = {
-    titleVariants: phraseVariants(page.title, synonyms),
+    titleVariants: phraseVariants(page.title, synonyms, rules),
     description: [page.description],
     keywords: page.keywords,
     synonyms: [...new Set([...keywordVariants, ...expanded.aboutSynonyms])].filter((term) => !page.keywords.includes(term)),

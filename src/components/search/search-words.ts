@@ -4,10 +4,21 @@ import { defaultLanguage } from '../../i18n/languages.ts';
 import { messagesFor } from '../../i18n/messages.ts';
 import type { InstantWords } from './instant-search.ts';
 import type { SearchWords } from './results-markup.ts';
+import { SEARCH_PATH } from './search-params.ts';
 
 export function searchWords(lang: string = defaultLanguage.code): SearchWords {
   const { locale, messagePattern } = messagesFor(lang);
+  const fallback = defaultLanguage.code;
   return {
+    ...(lang === fallback
+      ? {}
+      : {
+          defaultLanguage: {
+            searchPath: SEARCH_PATH,
+            name: defaultLanguage.name,
+            message: messagePattern('search.help.default-language'),
+          },
+        }),
     locale,
     messages: {
       alsoCloseHeading: messagePattern('search.closest.also-heading'),

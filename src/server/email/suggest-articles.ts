@@ -12,14 +12,12 @@ const MAX_SUGGESTIONS = 3;
 
 /**
  * Up to three help articles that match a requester's description, best first, for their confirmation email: the
- * search page's own search, so the email suggests what searching the description would show. The server searches
- * the default language's index only, so a request in another language gets none rather than articles in a language
- * its requester did not write in.
+ * search page's own search in the request's language, so the email suggests what searching the description would
+ * show, in the language its requester wrote in.
  */
 export async function suggestArticles(description: string, language: string = defaultLanguage.code): Promise<ArticleSuggestion[]> {
-  if (language !== defaultLanguage.code) return [];
   try {
-    const { hits } = await siteSearch({ query: description });
+    const { hits } = await siteSearch({ query: description }, language);
     return hits
       .filter((hit) => hit.kind === 'article')
       .slice(0, MAX_SUGGESTIONS)

@@ -4,6 +4,8 @@
  */
 import { answerArticles, quickAnswer, type AnswerArticle, type QuickAnswer } from '../../search/quick-answer.ts';
 import type { Catalog } from '../../lib/catalog.ts';
+import { queryLanguage } from '../../search/query-language.ts';
+import { defaultLanguage } from '../../search/site-languages.ts';
 import { catalog } from '../catalog.ts';
 import { siteSearch } from './site-search.ts';
 
@@ -18,8 +20,11 @@ async function articlesByUrl(): Promise<Map<string, AnswerArticle>> {
   return articles;
 }
 
-/** The quick answer for a query, or undefined; throws SearchUnavailableError when search cannot run. */
-export async function siteQuickAnswer(query: string): Promise<QuickAnswer | undefined> {
-  const [outcome, articles] = await Promise.all([siteSearch({ query }), articlesByUrl()]);
-  return quickAnswer(outcome, (url) => articles.get(url));
+/**
+ * The quick answer for a query in `language` (the default unless said), or undefined; throws SearchUnavailableError
+ * when search cannot run.
+ */
+export async function siteQuickAnswer(query: string, language = defaultLanguage()): Promise<QuickAnswer | undefined> {
+  const [outcome, articles] = await Promise.all([siteSearch({ query }, language), articlesByUrl()]);
+  return quickAnswer(outcome, (url) => articles.get(url), queryLanguage(language));
 }
