@@ -14,6 +14,7 @@ import { readAllSynonymsFiles } from '../src/search/synonyms-file.ts';
 import type { SynonymGroups } from '../src/search/synonyms.ts';
 import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
+import { site } from '../src/site.config.ts';
 import { pagePolicies } from './build/page-policies.ts';
 import { writePictures } from './build/og-images.ts';
 import { brandContrastProblems, themeSurfaces } from '../src/brand/contrast.ts';

@@ -17,7 +17,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../project-files.ts';
-import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, spanishishPage, writeCorpus, writeTranslations } from './corpus.ts';
+import {
+  BENCH_CATEGORIES,
+  COMMON_WORD,
+  PROBE_ARTICLE_INDEX,
+  generateArticle,
+  spanishishPage,
+  writeCorpus,
+  writeTranslations,
+} from './corpus.ts';
 import { chromiumMissing } from './measure/browser-requests.ts';
 import { parseGnuTime } from './measure/gnu-time.ts';
 import { measureBrowserSearch, type BrowserSearch } from './measure/search-in-browser.ts';
