@@ -68,7 +68,7 @@ describe('no results on a page in another language', () => {
   it('offers the same query in the default language, linked to its search page', () => {
     const html = resultsMarkup(searchWords('es')).resultsHtml(nothing);
     expect(html).toContain('href="/search/?q=factura+fiscal"');
-    expect(html).toContain('in English');
+    expect(html).toContain('en inglés');
   });
 
   it('offers nothing more on a page in the default language', () => {

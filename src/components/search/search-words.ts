@@ -15,7 +15,8 @@ export function searchWords(lang: string = defaultLanguage.code): SearchWords {
       : {
           defaultLanguage: {
             searchPath: SEARCH_PATH,
-            name: defaultLanguage.name,
+            // In the page's language: "inglés" on a Spanish page.
+            name: new Intl.DisplayNames([locale], { type: 'language' }).of(defaultLanguage.code) ?? defaultLanguage.name,
             message: messagePattern('search.help.default-language'),
           },
         }),
