@@ -1,9 +1,10 @@
 /**
- * Spanish: Snowball stemming (from @orama/stemmers; it also drops accents, so "sesión" and "sesion" meet) and
- * Spanish filler words, each also written without accents, as readers often type them.
+ * Spanish: Snowball stemming (from @orama/stemmers) of the word without its accents and tildes, so "sesión" and
+ * "sesion", "contraseña" and "contrasena" meet, and Spanish filler words, each also written without accents, as
+ * readers often type them.
  */
 import { stemmer } from '@orama/stemmers/spanish';
-import { wordSet, type QueryLanguage } from './types.ts';
+import { withoutAccents, wordSet, type QueryLanguage } from './types.ts';
 
 /**
  * Words that say how the reader asks, not what about: articles, prepositions, pronouns, auxiliary and modal verbs
@@ -19,8 +20,9 @@ const FILLER = wordSet(
     'puedo puede puedes pueden podemos poder podría quiero quiere quisiera necesito necesita debo debe deja dejan tengo tiene ' +
     'no nunca tampoco ' +
     'qué cuál cuáles quién quiénes cuánto cuánta cuántos ' +
-    'hola ayuda ayúdenme ayudar gracias favor porfa alguien ' +
-    'algo alguno alguna algún todo toda todos todas más menos mucho mucha muchos muy ya también solo sólo aún otra otro otros mismo ahora hoy cosa',
+    'hola ayuda ayúdenme ayudar gracias favor porfa alguien sé sabe ' +
+    'algo alguno alguna algún todo toda todos todas más menos mucho mucha muchos muchas muy ya también solo sólo aún todavía ' +
+    'otra otro otros otras mismo ahora hoy cosa vez veces',
 );
 
 /** Words that say the reader is stuck: negations and words for failing. */
@@ -33,7 +35,7 @@ const WORKING = wordSet('funciona funcionan funcionando funcionó anda');
 
 export const spanish: QueryLanguage = {
   code: 'es',
-  stem: stemmer,
+  stem: (word) => stemmer(withoutAccents(word)),
   contractions: new Map(),
   filler: FILLER,
   problem: PROBLEM,
