@@ -27,15 +27,19 @@ const FILLER = wordSet(
 
 /** Words that say the reader is stuck: negations and words for failing. */
 const PROBLEM = wordSet(
-  'no nunca nada nadie falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal sigue',
+  'no nunca nada nadie sin sigo sigue falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal',
 );
 const NEGATION = wordSet('no nunca nada');
 /** "no funciona": the negation says something is broken; the verb says nothing about what. */
 const WORKING = wordSet('funciona funcionan funcionando funcionó anda');
 
+/*
+ * The stem: Snowball's, whose suffixes carry their accents ("-ación"), so a word ending "-cion" or "-sion", which
+ * Spanish always writes "-ción", "-sión", gets its accent back first; then the stem without accents or tildes.
+ */
 export const spanish: QueryLanguage = {
   code: 'es',
-  stem: (word) => stemmer(withoutAccents(word)),
+  stem: (word) => withoutAccents(stemmer(word.replace(/([cs])ion$/, '$1ión'))),
   contractions: new Map(),
   filler: FILLER,
   problem: PROBLEM,
