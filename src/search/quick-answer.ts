@@ -73,7 +73,8 @@ export function quickAnswer(
   articleAt: (url: string) => AnswerArticle | undefined,
   language: QueryLanguage = english,
 ): QuickAnswer | undefined {
-  const [first, second] = outcome.hits;
+  const [first, ...others] = outcome.hits;
+  const second = others.find((hit) => hit.kind === 'article');
   if (first?.kind !== 'article' || first.relevance < QUICK_ANSWER.minRelevance) return undefined;
   if (first.relevance - (second?.relevance ?? 0) < QUICK_ANSWER.minLead) return undefined;
   const article = articleAt(first.url);

@@ -20,7 +20,7 @@ const FILLER = wordSet(
     'puedo puede puedes pueden podemos poder podría quiero quiere quisiera necesito necesita debo debe deja dejan tengo tiene ' +
     'no nunca tampoco ' +
     'qué cuál cuáles quién quiénes cuánto cuánta cuántos ' +
-    'hola ayuda ayúdenme ayudar gracias favor porfa alguien sé sabe ' +
+    'hola ayuda ayúdenme ayudar gracias favor porfa alguien ' +
     'algo alguno alguna algún todo toda todos todas más menos mucho mucha muchos muchas muy ya también solo sólo aún todavía ' +
     'otra otro otros otras mismo ahora hoy cosa vez veces',
 );
