@@ -18,7 +18,7 @@ const FILLER = wordSet(
     'este esta esto estos estas ese esa eso esos esas aquel aquella aquí ahí allí ' +
     'es son era eran fue ser soy estar estoy está están estaba he ha han has hay haber hace hacer hago ' +
     'puedo puede puedes pueden podemos poder podría quiero quiere quisiera necesito necesita debo debe deja dejan tengo tiene ' +
-    'no nunca tampoco ' +
+    'no nunca tampoco nada nadie ' +
     'qué cuál cuáles quién quiénes cuánto cuánta cuántos ' +
     'hola ayuda ayúdenme ayudar gracias favor porfa alguien ' +
     'algo alguno alguna algún todo toda todos todas más menos mucho mucha muchos muchas muy ya también solo sólo aún todavía ' +
