@@ -166,8 +166,8 @@ export function answerFigures(runs: AnswerRun[]): { precision: number; coverage:
   };
 }
 
-/** The articles of a build's catalog (dist/client/catalog.json) as quick answers read them, by page address. */
-export function catalogArticles(catalog: Catalog): (url: string) => AnswerArticle | undefined {
-  const byUrl = answerArticles(catalog);
+/** The articles of a build's catalog (dist/client/catalog.json) in `language` as quick answers read them, by page address. */
+export function catalogArticles(catalog: Catalog, language = defaultLanguage()): (url: string) => AnswerArticle | undefined {
+  const byUrl = answerArticles(catalog, language);
   return (url) => byUrl.get(url);
 }

@@ -111,7 +111,7 @@ async function measure(language: string, file: string) {
       ];
   const results = [];
   for (const [label, queries] of halves) results.push({ label, runs: await runGoldenQueries(search, queries, language) });
-  const articleAt = catalogArticles(JSON.parse(readFileSync(join(root, 'dist', 'client', 'catalog.json'), 'utf8')) as Catalog);
+  const articleAt = catalogArticles(JSON.parse(readFileSync(join(root, 'dist', 'client', 'catalog.json'), 'utf8')) as Catalog, language);
   const shown = results.map((r) => ({ ...r, f: { ...figures(r.runs), answers: answerFigures(answerRuns(r.runs, articleAt, language)) } }));
   type Shown = (typeof shown)[number]['f'];
 

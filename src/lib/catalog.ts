@@ -3,7 +3,7 @@ import type { FlowFile } from '../troubleshooter/flow-schema.ts';
 import type { PreparedFlow } from '../troubleshooter/prepare.ts';
 import { flattenAudience, type AnnouncementFields } from './announcements.ts';
 import { articleSections, type ArticleSection } from './article-sections.ts';
-import { getArticleMarkdown, getArticles, type Article } from './articles.ts';
+import { getArticleMarkdown, getArticles, translatedSlugs, type Article } from './articles.ts';
 import { getFlows } from './flows.ts';
 import { outdatedTranslations, type OutdatedTranslation } from './translation-status.ts';
 import { otherLanguages } from '../i18n/languages.ts';
@@ -18,6 +18,11 @@ import { renderArticleBody } from './markdown/article-body.ts';
 export interface Catalog {
   /** `file`: its path in the project; `updated`: when it was last reviewed (ISO date). */
   articles: { id: string; title: string; aliases: string[]; file: string; updated: string; sections: ArticleSection[] }[];
+  /**
+   * The translated articles of each other language, by its code (quick answers quote them at their `/<code>/` page);
+   * an article without a translation is shown, and quoted, in the default language's words.
+   */
+  articlesIn: Record<string, CatalogTranslation[]>;
   flows: Record<string, FlowFile>;
   /** Each flow as readers walk it, Markdown rendered: what a step's own page (on demand) shows. */
   walks: Record<string, PreparedFlow>;
@@ -26,6 +31,27 @@ export interface Catalog {
   announcements: ({ id: string } & AnnouncementFields)[];
   /** Translated articles whose source was updated after them (src/lib/translation-status.ts), with their titles. */
   outdatedTranslations: (OutdatedTranslation & { title: string })[];
+}
+
+/** A translated article as quick answers quote it. */
+export interface CatalogTranslation {
+  id: string;
+  title: string;
+  sections: ArticleSection[];
+}
+
+/** An article's title and text by section, cut at the headings its page renders (so each links to its heading's id). */
+async function answerFields(article: Article): Promise<CatalogTranslation> {
+  return {
+    id: article.id,
+    title: article.data.title,
+    sections: articleSections(await getArticleMarkdown(article), (await renderArticleBody(article)).headings),
+  };
+}
+
+async function translatedArticles(lang: string): Promise<CatalogTranslation[]> {
+  const translated = await translatedSlugs(lang);
+  return Promise.all((await getArticles(lang)).filter((a) => translated.has(a.id)).map(answerFields));
 }
 
 export async function buildCatalog(): Promise<Catalog> {
@@ -38,15 +64,13 @@ export async function buildCatalog(): Promise<Catalog> {
   return {
     articles: await Promise.all(
       articles.map(async (a) => ({
-        id: a.id,
-        title: a.data.title,
+        ...(await answerFields(a)),
         aliases: a.data.aliases,
         file: a.filePath ?? `content/articles/${a.id}.mdx`,
         updated: a.data.updated.toISOString(),
-        // Cut at the headings the page renders, so each section links to its heading's id.
-        sections: articleSections(await getArticleMarkdown(a), (await renderArticleBody(a)).headings),
       })),
     ),
+    articlesIn: Object.fromEntries(await Promise.all(otherLanguages.map(async (l) => [l.code, await translatedArticles(l.code)] as const))),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
     walks: Object.fromEntries(walks.map((w) => [w.id, w])),
     walksIn: Object.fromEntries(

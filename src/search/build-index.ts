@@ -18,6 +18,7 @@ import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { isFiller, QUERY_PHRASES_FILE } from './query.ts';
+import { withoutAccents } from './languages/types.ts';
 import { queryLanguage, type QueryLanguage } from './query-language.ts';
 import { queryPhrases, type SynonymGroups } from './synonyms.ts';
 import { commonWords, nearWords } from './english-words.ts';
@@ -206,7 +207,9 @@ export function vocabularyOf(
         .toLowerCase()
         .replace(/['’]/g, '')
         .split(/[^\p{L}\p{N}]+/u)
-        .filter((word) => word && !isFiller(word, language)),
+        .filter((word) => word && !isFiller(word, language))
+        // Also without accents, as stems are compared (languages/*.ts) and pages carry them (index-terms.ts).
+        .flatMap((word) => [word, withoutAccents(word)]),
     );
     for (const word of words) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
   }

@@ -7,6 +7,7 @@ import { contentDir } from '../lib/content-dir.ts';
 import { readSynonymsFile, synonymsFilePath } from './synonyms-file.ts';
 import { INDEX_FIELDS, PHRASE_SEPARATOR } from './index-fields.ts';
 import { queryLanguage } from './query-language.ts';
+import { withoutAccents } from './languages/types.ts';
 import { defaultLanguage } from './site-languages.ts';
 import { expandTerms, phraseVariants, type SynonymGroups } from './synonyms.ts';
 
@@ -48,10 +49,21 @@ export function indexTerms(
     keywords: page.keywords,
     synonyms: [...new Set([...keywordVariants, ...expanded.aboutSynonyms])].filter((term) => !page.keywords.includes(term)),
     related: expanded.textSynonyms,
+    unaccented: unaccentedWords([page.title, page.description, ...page.keywords, page.text]),
   };
   return Object.fromEntries(
     Object.entries(fields)
       .filter(([, terms]) => terms.length)
       .map(([field, terms]) => [field, terms.join(PHRASE_SEPARATOR)]),
   );
+}
+
+/** The words of `texts` that hold an accent or a tilde, each once and without them, in the order first said. */
+export function unaccentedWords(texts: string[]): string[] {
+  const words =
+    texts
+      .join(' ')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map(withoutAccents).filter((folded, i) => folded !== words[i]))];
 }

@@ -8,6 +8,7 @@ import type { Catalog } from '../lib/catalog.ts';
 import { articleHref } from '../lib/links.ts';
 import { isProblemWord, tokens } from './query.ts';
 import { english, type QueryLanguage } from './query-language.ts';
+import { defaultLanguage, languagePath } from './site-languages.ts';
 import type { SearchOutcome } from './search.ts';
 
 /**
@@ -34,10 +35,22 @@ export interface AnswerArticle {
   sections: readonly ArticleSection[];
 }
 
-/** The build catalog's articles by page address, as quick answers look them up. */
-export function answerArticles(catalog: Pick<Catalog, 'articles'>): Map<string, AnswerArticle> {
+/**
+ * The build catalog's articles in `language` (the default unless said) by page address, as quick answers look them
+ * up: another language's at its `/<code>/` pages, in its translation's words where there is one (an untranslated
+ * article's page shows the default language's).
+ */
+export function answerArticles(
+  catalog: Pick<Catalog, 'articles'> & Partial<Pick<Catalog, 'articlesIn'>>,
+  language = defaultLanguage(),
+): Map<string, AnswerArticle> {
+  const translated = new Map((catalog.articlesIn?.[language] ?? []).map((a) => [a.id, a]));
   return new Map(
-    catalog.articles.map((a) => [articleHref(a.id), { slug: a.id, title: a.title, url: articleHref(a.id), sections: a.sections }]),
+    catalog.articles.map((source) => {
+      const a = translated.get(source.id) ?? source;
+      const url = languagePath(language, articleHref(a.id));
+      return [url, { slug: a.id, title: a.title, url, sections: a.sections }];
+    }),
   );
 }
 
@@ -60,7 +73,8 @@ export function quickAnswer(
   articleAt: (url: string) => AnswerArticle | undefined,
   language: QueryLanguage = english,
 ): QuickAnswer | undefined {
-  const [first, second] = outcome.hits;
+  const [first, ...others] = outcome.hits;
+  const second = others.find((hit) => hit.kind === 'article');
   if (first?.kind !== 'article' || first.relevance < QUICK_ANSWER.minRelevance) return undefined;
   if (first.relevance - (second?.relevance ?? 0) < QUICK_ANSWER.minLead) return undefined;
   const article = articleAt(first.url);

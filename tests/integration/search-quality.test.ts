@@ -37,7 +37,7 @@ describe.each(goldenSets(projectRoot))('in $language ($file)', ({ language, file
     });
     runs = await runGoldenQueries(search, queries, language);
     const catalog = JSON.parse(readFileSync(`${projectRoot}/dist/client/catalog.json`, 'utf8')) as Catalog;
-    answers = answerRuns(runs, catalogArticles(catalog), language);
+    answers = answerRuns(runs, catalogArticles(catalog, language), language);
   });
 
   const listed = (list: QueryRun[]) =>

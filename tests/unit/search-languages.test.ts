@@ -11,6 +11,8 @@ import { queryLanguage } from '../../src/search/query-language.ts';
 import type { SearchOutcome } from '../../src/search/search.ts';
 import { readAllSynonymsFiles } from '../../src/search/synonyms-file.ts';
 import { expandTerms } from '../../src/search/synonyms.ts';
+import { indexTerms } from '../../src/search/index-terms.ts';
+import { PHRASE_SEPARATOR } from '../../src/search/index-fields.ts';
 
 const spanish = queryLanguage('es');
 
@@ -24,11 +26,14 @@ describe('Spanish queries', () => {
     expect(analyseQuery('no puedo iniciar sesión', { language: spanish })).toEqual({ words: ['iniciar', 'sesión'], problem: true });
     expect(analyseQuery('el código no funciona', { language: spanish })).toEqual({ words: ['código'], problem: true });
     expect(analyseQuery('cómo inicio sesión', { language: spanish }).problem).toBe(false);
+    expect(analyseQuery('sigo sin poder entrar', { language: spanish }).problem).toBe(true);
   });
 
   it('are stemmed as Spanish, so plural and singular meet, accents or not', () => {
     expect(spanish.stem('contraseñas')).toBe(spanish.stem('contraseña'));
     expect(spanish.stem('sesión')).toBe(spanish.stem('sesion'));
+    expect(spanish.stem('contrasena')).toBe(spanish.stem('contraseña'));
+    expect(spanish.stem('recuperacion')).toBe(spanish.stem('recuperar'));
     expect(queryLanguage('es-419')).toBe(spanish);
   });
 
@@ -36,6 +41,13 @@ describe('Spanish queries', () => {
     const groups = [['iniciar sesión', 'entrar', 'acceder']];
     const page = { about: ['Problemas al iniciar sesiones'], text: '' };
     expect(expandTerms(page, groups, spanish).aboutSynonyms).toEqual(['entrar', 'acceder']);
+  });
+});
+
+describe('pages in the index', () => {
+  it('carry their words with accents or tildes also without them, so a query typed without accents finds them', () => {
+    const page = { title: 'Olvidé mi contraseña', description: 'Pide un enlace nuevo.', keywords: ['móvil'], text: 'La sesión caduca.' };
+    expect(indexTerms(page, [], 'es').unaccented?.split(PHRASE_SEPARATOR)).toEqual(['olvide', 'contrasena', 'movil', 'sesion']);
   });
 });
 
