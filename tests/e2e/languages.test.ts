@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { projectRoot } from '../../harness/project-copy.ts';
 import { expectNoAxeViolations, siteUrl, useBrowser } from '../support/browser.ts';
 import { choose, openLoginFlow, troubleshooter, waitForIsland } from '../support/flow-page.ts';
+import { readSearchResults } from '../support/search.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
 
 const session = useBrowser();
@@ -77,4 +78,18 @@ describe('languages', () => {
       });
     }
   }
+
+  test('a search on a Spanish page answers with Spanish articles under /es/; nothing found offers the same words in English', async () => {
+    const page = await session.newPage();
+    await page.goto('/es/search/?q=olvide%20mi%20contrasena');
+    const results = await readSearchResults(page, 'olvide mi contrasena');
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result.href, result.title).toMatch(/^\/es\//);
+    expect(results.map((r) => r.title)).toContain(esTitle('content/es/articles/account-access/forgot-password.mdx'));
+
+    await page.goto('/es/search/?q=xilofono%20cuarzo');
+    const offer = page.getByRole('main').getByRole('link', { name: 'Busca las mismas palabras' });
+    const target = new URL((await offer.getAttribute('href'))!, siteUrl('/'));
+    expect([target.pathname, target.searchParams.get('q')]).toEqual(['/search/', 'xilofono cuarzo']);
+  });
 });
