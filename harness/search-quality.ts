@@ -1,11 +1,15 @@
-// The golden query set (content/search/queries.yaml) run through the search module: what `npm run bench:search`
-// prints and what the search-quality test holds to the issue's targets.
-import { readFileSync } from 'node:fs';
+// The golden query sets (content/search/queries.yaml for the default language, content/<lang>/search/queries.yaml
+// for each other) run through the search module: what `npm run bench:search` prints and what the search-quality test
+// holds to the issue's targets, in every language that has a set.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { articleHref, flowHref } from '../src/lib/links.ts';
 import type { Catalog } from '../src/lib/catalog.ts';
+import { queryLanguage } from '../src/search/query-language.ts';
 import { answerArticles, quickAnswer, type AnswerArticle, type QuickAnswer } from '../src/search/quick-answer.ts';
+import { defaultLanguage, languagePath } from '../src/search/site-languages.ts';
 import type { Search, SearchOutcome } from '../src/search/search.ts';
 
 export const QUALITY_TARGETS = {
@@ -35,9 +39,26 @@ export function readGoldenQueries(path = 'content/search/queries.yaml'): GoldenQ
   return goldenSchema.parse(parse(readFileSync(path, 'utf8'))).queries.map((q, position) => ({ ...q, position }));
 }
 
-/** The page URL an answer id names: a slug, or `flow:<id>`. */
-export function answerUrl(answer: string): string {
-  return answer.startsWith('flow:') ? flowHref(answer.slice('flow:'.length)) : articleHref(answer);
+/** A language's golden query set: where its file is. */
+export interface GoldenSet {
+  language: string;
+  /** Relative to the project's root. */
+  file: string;
+}
+
+/** The golden query sets of the content in `contentDir` (relative to `root`): the default language's first. */
+export function goldenSets(root: string, contentDir = 'content'): GoldenSet[] {
+  const sets: GoldenSet[] = [{ language: defaultLanguage(), file: `${contentDir}/search/queries.yaml` }];
+  for (const entry of readdirSync(join(root, contentDir), { withFileTypes: true })) {
+    const file = `${contentDir}/${entry.name}/search/queries.yaml`;
+    if (entry.isDirectory() && entry.name !== defaultLanguage() && existsSync(join(root, file))) sets.push({ language: entry.name, file });
+  }
+  return sets;
+}
+
+/** The page URL an answer id names (a slug, or `flow:<id>`), in `language` (the default unless said). */
+export function answerUrl(answer: string, language = defaultLanguage()): string {
+  return languagePath(language, answer.startsWith('flow:') ? flowHref(answer.slice('flow:'.length)) : articleHref(answer));
 }
 
 /**
@@ -68,13 +89,13 @@ export interface QualityFigures {
   msP95: number;
 }
 
-export async function runGoldenQueries(search: Search, queries: GoldenQuery[]): Promise<QueryRun[]> {
+export async function runGoldenQueries(search: Search, queries: GoldenQuery[], language = defaultLanguage()): Promise<QueryRun[]> {
   const runs: QueryRun[] = [];
   for (const query of queries) {
     const started = performance.now();
     const outcome = await search({ query: query.query });
     const ms = performance.now() - started;
-    const urls = new Set(query.answers.map(answerUrl));
+    const urls = new Set(query.answers.map((answer) => answerUrl(answer, language)));
     const index = outcome.hits.findIndex((hit) => urls.has(hit.url));
     runs.push({ query, outcome, ms, ...(index >= 0 ? { rank: index + 1 } : {}) });
   }
@@ -119,9 +140,13 @@ export interface AnswerRun {
 }
 
 /** Each query's quick answer from its search outcome, and whether it quotes an article the query lists. */
-export function answerRuns(runs: QueryRun[], articleAt: (url: string) => AnswerArticle | undefined): AnswerRun[] {
+export function answerRuns(
+  runs: QueryRun[],
+  articleAt: (url: string) => AnswerArticle | undefined,
+  language = defaultLanguage(),
+): AnswerRun[] {
   return runs.map((run) => {
-    const answer = quickAnswer(run.outcome, articleAt);
+    const answer = quickAnswer(run.outcome, articleAt, queryLanguage(language));
     return { query: run.query, answer, right: answer !== undefined && run.query.answers.includes(answer.article.slug) };
   });
 }
@@ -141,8 +166,8 @@ export function answerFigures(runs: AnswerRun[]): { precision: number; coverage:
   };
 }
 
-/** The articles of a build's catalog (dist/client/catalog.json) as quick answers read them, by page address. */
-export function catalogArticles(catalog: Catalog): (url: string) => AnswerArticle | undefined {
-  const byUrl = answerArticles(catalog);
+/** The articles of a build's catalog (dist/client/catalog.json) in `language` as quick answers read them, by page address. */
+export function catalogArticles(catalog: Catalog, language = defaultLanguage()): (url: string) => AnswerArticle | undefined {
+  const byUrl = answerArticles(catalog, language);
   return (url) => byUrl.get(url);
 }

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { messageCheckReport } from '../src/i18n/key-check.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { buildSearchIndex } from '../src/search/build-index.ts';
-import { readSynonymsFile, synonymsFilePath } from '../src/search/synonyms-file.ts';
+import { buildSearchIndexes } from '../src/search/build-index.ts';
+import { defaultLanguage } from '../src/search/site-languages.ts';
+import { readAllSynonymsFiles } from '../src/search/synonyms-file.ts';
 import type { SynonymGroups } from '../src/search/synonyms.ts';
 import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
@@ -38,9 +39,9 @@ if (contrast.length) {
   process.exit(1);
 }
 // Before Astro starts, so a broken synonyms file is one line naming file and line, not a failure deep in a page.
-let synonyms: SynonymGroups;
+let synonyms: Map<string, SynonymGroups>;
 try {
-  synonyms = readSynonymsFile(synonymsFilePath(contentDir));
+  synonyms = readAllSynonymsFiles(contentDir, defaultLanguage());
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -56,11 +57,12 @@ const astro = spawnSync(process.execPath, ['--heap-growing-percent=50', 'node_mo
 });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 
-const started = Date.now();
 const clientDir = `${root}dist/client`;
 try {
-  const { pages } = await buildSearchIndex(clientDir, site.locale, synonyms);
-  console.log(`[search] indexed ${pages} pages in ${Date.now() - started} ms`);
+  // One language after another, each in a Pagefind process of its own (build-index.ts).
+  for (const { language, pages, ms } of await buildSearchIndexes(clientDir, (language) => synonyms.get(language) ?? [])) {
+    console.log(`[search] indexed ${pages} pages in ${language} in ${ms} ms`);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

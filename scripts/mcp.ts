@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../src/lib/catalog.ts';
 import { TROUBLESHOOTERS_PATH } from '../src/lib/links.ts';
-import { openNodeSearch, SearchUnavailableError } from '../src/search/node-search.ts';
+import { languageBundleDir, openNodeSearch, SearchUnavailableError } from '../src/search/node-search.ts';
+import { defaultLanguage } from '../src/search/site-languages.ts';
 import { builtArticleMarkdown, createHelpServer } from '../src/server/assistants/help-server.ts';
 import { site } from '../src/site.config.ts';
 
@@ -17,9 +18,10 @@ if (!existsSync(catalogFile)) {
   process.exit(1);
 }
 const catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as Catalog;
+// The default language's pages: an assistant reads those, and each links its translations.
 const search = await openNodeSearch({
-  bundleDir: `${clientDir}/pagefind`,
-  language: site.locale,
+  bundleDir: languageBundleDir(clientDir, defaultLanguage()),
+  language: defaultLanguage(),
   flowPathPrefix: TROUBLESHOOTERS_PATH,
   productName: site.productName,
 }).catch((error: unknown) => {

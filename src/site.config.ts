@@ -25,6 +25,24 @@ export const siteConfigSchema = z.object({
   topics: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1) })).min(1),
   locale: z.string().default('en'),
   /**
+   * The languages the help center speaks (src/i18n/languages.ts): `code` as in URLs and content folders
+   * (`/es/`, `content/es/`), `name` in the language itself (the switcher shows it), `dir` its text direction. The
+   * default language (`defaultLanguage`, else the first) keeps today's URLs and content/articles/; each language
+   * needs content/messages/<code>.json.
+   */
+  languages: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, { error: 'a lowercase language code, like "es" or "pt-br"' }),
+        name: z.string().min(1),
+        dir: z.enum(['ltr', 'rtl']).default('ltr'),
+      }),
+    )
+    .min(1)
+    .refine((list) => new Set(list.map((l) => l.code)).size === list.length, { error: 'language codes must be unique' })
+    .default([{ code: 'en', name: 'English', dir: 'ltr' }]),
+  defaultLanguage: z.string().optional(),
+  /**
    * Where editors change a file in the browser, `{path}` standing for its path in the project (e.g.
    * `https://github.com/acme/help/edit/main/{path}`); the work queue then links each item's file. Optional.
    */
@@ -44,16 +62,22 @@ export const siteConfigSchema = z.object({
   }),
 });
 
-export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type SiteConfig = z.infer<typeof siteConfigSchema> & { defaultLanguage: string };
 
 export function parseSiteConfig(input: unknown, env: Record<string, string | undefined> = {}): SiteConfig {
   const merged = { ...(input as object), ...(env.SITE_URL ? { baseUrl: env.SITE_URL } : {}) };
-  const result = siteConfigSchema.safeParse(merged);
+  const result = siteConfigSchema
+    .refine((config) => !config.defaultLanguage || config.languages.some((l) => l.code === config.defaultLanguage), {
+      error: 'must be the code of one of `languages`',
+      path: ['defaultLanguage'],
+    })
+    .safeParse(merged);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`Invalid site config (src/site.config.ts or SITE_URL):\n${lines.join('\n')}`);
   }
-  return { ...result.data, baseUrl: result.data.baseUrl.replace(/\/+$/, '') };
+  const defaultLanguage = result.data.defaultLanguage ?? result.data.languages[0].code;
+  return { ...result.data, defaultLanguage, baseUrl: result.data.baseUrl.replace(/\/+$/, '') };
 }
 
 export const site = parseSiteConfig(
@@ -66,6 +90,10 @@ export const site = parseSiteConfig(
     audiences: [
       { id: 'freelancer', label: 'Freelancers' },
       { id: 'client', label: 'Clients' },
+    ],
+    languages: [
+      { code: 'en', name: 'English', dir: 'ltr' },
+      { code: 'es', name: 'Español', dir: 'ltr' },
     ],
     topics: [
       { id: 'sign-in', label: 'Signing in' },
@@ -89,3 +117,4 @@ export const site = parseSiteConfig(
 
 export const audienceIds = site.audiences.map((a) => a.id) as [string, ...string[]];
 export const topicIds = site.topics.map((t) => t.id) as [string, ...string[]];
+export const languageCodes = site.languages.map((l) => l.code) as [string, ...string[]];

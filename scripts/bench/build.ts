@@ -1,19 +1,31 @@
-// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser]` (3 runs per size by default).
+// Build benchmark: `npm run bench:build [-- --runs=3 --sizes=200,2000 --keep --no-browser --one-language]` (3 runs per
+// size by default).
 //
 // For each corpus size N it generates a deterministic synthetic corpus in a temporary folder, builds
 // the whole site (Astro + Pagefind) from an isolated copy of the project, and measures wall time,
 // peak memory of the build's process tree, the gzip size of one article page, search precision on two words, and
 // search in Chromium from the build's own server: what the first results of a common word cost and how long typed
-// queries take. The real dist/, .astro/ and content/ are never touched.
+// queries take. Then the search step again on its own, over the site in one language and over the site with a second,
+// generated Spanish-ish copy of every page under /es/: seconds per 1,000 pages and peak memory of each (the
+// languages are indexed one after another; --one-language skips this). The real dist/, .astro/ and content/ are never
+// touched.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../project-files.ts';
-import { BENCH_CATEGORIES, COMMON_WORD, PROBE_ARTICLE_INDEX, generateArticle, writeCorpus } from './corpus.ts';
+import {
+  BENCH_CATEGORIES,
+  COMMON_WORD,
+  PROBE_ARTICLE_INDEX,
+  generateArticle,
+  spanishishPage,
+  writeCorpus,
+  writeTranslations,
+} from './corpus.ts';
 import { chromiumMissing } from './measure/browser-requests.ts';
 import { parseGnuTime } from './measure/gnu-time.ts';
 import { measureBrowserSearch, type BrowserSearch } from './measure/search-in-browser.ts';
@@ -21,11 +33,16 @@ import { sampleTreeMemory, type TreeMemory } from './measure/process-memory.ts';
 import { formatBytes, formatDuration, formatInt, formatMB, median, renderTable, verdict } from './measure/report.ts';
 import { directoryBytes, gzipBytes, GZIP_LEVEL } from './measure/sizes.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
-import { openNodeSearch } from '../../src/search/node-search.ts';
+import { builtPages } from '../../src/search/build-index.ts';
+import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
 const MAX_TIME_RATIO = 10;
+/** Indexing a second language: seconds per 1,000 pages at most this many times those of one (issue #19). */
+const MAX_LANGUAGE_RATIO = 1.1;
+/** … and the peak memory of the whole build at 5,000 articles in two languages (10,000 pages), at most (decimal). */
+const TWO_LANGUAGE_MEMORY_LIMIT = 1.2e9;
 /** Search targets (issue #13): a typed query's p95 in Chromium, and what the first results cost. */
 const SEARCH_P95_MS = 150;
 const FIRST_RESULTS_BYTES = 150 * 1024;
@@ -40,18 +57,20 @@ interface Options {
   runs: number;
   keep: boolean;
   browser: boolean;
+  languages: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [200, 2000], runs: 3, keep: false, browser: true };
+  const options: Options = { sizes: [200, 2000], runs: 3, keep: false, browser: true, languages: true };
   for (const arg of argv) {
     const [name, value] = arg.split('=', 2);
     if (name === '--runs' && Number(value) >= 1) options.runs = Math.floor(Number(value));
     else if (name === '--sizes' && value) options.sizes = value.split(',').map((s) => Number(s.replace(/_/g, '')));
     else if (name === '--keep') options.keep = true;
     else if (name === '--no-browser') options.browser = false;
+    else if (name === '--one-language') options.languages = false;
     else if (name === '--help' || name === '-h') {
-      console.log('usage: npm run bench:build -- [--runs=N] [--sizes=200,2000] [--keep] [--no-browser]');
+      console.log('usage: npm run bench:build -- [--runs=N] [--sizes=200,2000] [--keep] [--no-browser] [--one-language]');
       process.exit(0);
     } else {
       console.error(`unknown or invalid option: ${arg} (try --help)`);
@@ -85,17 +104,39 @@ function benchProjectFiles(): string[] {
  * real packages: a build there resolves the same packages, but Vite's cache (node_modules/.vite)
  * and everything else it writes stay inside the copy.
  */
-async function isolatedCopy(dest: string): Promise<void> {
+async function isolatedCopy(dest: string, languages = 1): Promise<void> {
   for (const file of benchProjectFiles()) {
     await mkdir(dirname(join(dest, file)), { recursive: true });
     await copyFile(join(projectRoot, file), join(dest, file));
   }
+  await keepLanguages(join(dest, 'src/site.config.ts'), languages);
   const modules = realpathSync(join(projectRoot, 'node_modules'));
   await mkdir(join(dest, 'node_modules'));
   for (const entry of readdirSync(modules)) {
     if (PRIVATE_NODE_MODULES_ENTRIES.has(entry)) continue;
     await symlink(join(modules, entry), join(dest, 'node_modules', entry));
   }
+}
+
+/**
+ * Keeps the first `count` of the languages the site config lists (the default first), so the one-language build is
+ * the site as it was before languages, and the two-language one builds every page twice.
+ */
+async function keepLanguages(configFile: string, count: number): Promise<void> {
+  const text = readFileSync(configFile, 'utf8');
+  const list = /(languages: \[\n)((?: {6}\{.*\},\n)+)/.exec(text);
+  if (!list) throw new Error(`${configFile}: no \`languages: [\` list of one-line entries to pick languages from`);
+  const entries = list[2].split('\n').filter(Boolean);
+  if (entries.length < count) throw new Error(`the site config lists ${entries.length} languages; the benchmark needs ${count}`);
+  await writeFile(configFile, text.replace(list[0], `${list[1]}${entries.slice(0, count).join('\n')}\n`));
+}
+
+/** The second language's code (as the site config lists it), for the two-language build's translations. */
+function secondLanguage(): string {
+  const list = /languages: \[\n(?: {6}\{.*\},\n)+/.exec(readFileSync(join(projectRoot, 'src/site.config.ts'), 'utf8'));
+  const code = list?.[0].split('\n')[2]?.match(/code: '([^']+)'/)?.[1];
+  if (!code) throw new Error('src/site.config.ts lists no second language for the two-language build');
+  return code;
 }
 
 // ---------------------------------------------------------------- one build
@@ -159,7 +200,7 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     throw new Error('build failed');
   }
   const gnu = useTime && existsSync(timeFile) ? parseGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
-  const indexed = /indexed (\d+) pages in (\d+) ms/.exec(output);
+  const indexed = indexedPages(output);
   const pictures = /\[pictures\] (\d+) .*?\((\d+) drawn.*? in (\d+) ms/.exec(output);
   return {
     wallMs,
@@ -168,10 +209,60 @@ async function timedBuild(siteDir: string, corpusDir: string, label: string): Pr
     cpuSeconds: gnu?.cpuSeconds,
     loadAtStart,
     peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm, gnu?.maxRssBytes ?? 0),
-    pagefindPages: indexed ? Number(indexed[1]) : undefined,
-    pagefindMs: indexed ? Number(indexed[2]) : undefined,
+    pagefindPages: indexed?.pages,
+    pagefindMs: indexed?.ms,
     pictures: pictures ? { count: Number(pictures[1]), drawn: Number(pictures[2]), ms: Number(pictures[3]) } : undefined,
   };
+}
+
+/** The pages the search step indexed and the time it took, over every language ("indexed N pages in en in M ms"). */
+function indexedPages(output: string): { pages: number; ms: number } | undefined {
+  const lines = [...output.matchAll(/indexed (\d+) pages in \S+ in (\d+) ms/g)];
+  if (!lines.length) return undefined;
+  return { pages: lines.reduce((sum, m) => sum + Number(m[1]), 0), ms: lines.reduce((sum, m) => sum + Number(m[2]), 0) };
+}
+
+// ---------------------------------------------------------------- the search step in one language and in two
+
+interface IndexRun {
+  pages: number;
+  wallMs: number;
+  peakBytes: number;
+  /** Seconds per 1,000 indexed pages, wall time of the whole step (listing, Pagefind, vocabulary). */
+  secondsPer1000: number;
+}
+
+/** The search step alone over `clientDir`, in a process of its own, timed and its tree's memory sampled. */
+async function timedIndex(siteDir: string, clientDir: string, label: string): Promise<IndexRun> {
+  await rm(join(clientDir, 'pagefind'), { recursive: true, force: true });
+  const t0 = performance.now();
+  const child = spawn(join(siteDir, 'node_modules', '.bin', 'node'), ['scripts/bench/index-site.ts', clientDir], {
+    cwd: siteDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sampler = sampleTreeMemory(child.pid!, 100);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exitCode = await new Promise<number>((resolveExit, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
+  });
+  const wallMs = performance.now() - t0;
+  const memory = sampler.stop();
+  if (exitCode !== 0) throw new Error(`${label}: the search step failed (exit ${exitCode})`);
+  const pages = indexedPages(output)?.pages ?? 0;
+  return { pages, wallMs, peakBytes: Math.max(memory.peakTreeRss, memory.peakSingleHwm), secondsPer1000: wallMs / pages };
+}
+
+/** Writes a Spanish-ish copy of every page of the built site under /es/ (see spanishishPage). */
+async function addSecondLanguage(clientDir: string): Promise<number> {
+  const pages = await builtPages(clientDir);
+  for (const { file } of pages) {
+    const target = join(clientDir, 'es', file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, spanishishPage(await readFile(join(clientDir, file), 'utf8')));
+  }
+  return pages.length;
 }
 
 // ---------------------------------------------------------------- measuring a build
@@ -189,6 +280,10 @@ interface SizeResult {
   serverDisk: { files: number; bytes: number };
   search?: BrowserSearch;
   precision?: { found: number; holding: number };
+  /** One build of the corpus with a translation of every article (2 × N article pages). */
+  twoLanguages?: BuildRun;
+  /** The search step alone, over the site in one language and in two. */
+  languages?: { one: IndexRun; two: IndexRun };
 }
 
 /** Queries typed into the search page of a corpus: what its articles are about, every fourth with a typo. */
@@ -207,7 +302,7 @@ function typedQueries(n: number): string[] {
 /** Precision on the corpus: the articles search finds for both words, and the articles that hold both words. */
 async function precision(siteDir: string, n: number, words: [string, string]): Promise<{ found: number; holding: number }> {
   const search = await openNodeSearch({
-    bundleDir: join(siteDir, 'dist', 'client', 'pagefind'),
+    bundleDir: languageBundleDir(join(siteDir, 'dist', 'client'), 'en'),
     language: 'en',
     flowPathPrefix: TROUBLESHOOTERS_PATH,
     productName: 'Loomwork',
@@ -295,9 +390,34 @@ try {
         result.serverDisk = directoryBytes(join(siteDir, 'dist', 'server'));
         result.precision = await precision(siteDir, n, PRECISION_WORDS);
         if (browserOk) result.search = await measureBrowserSearch(siteDir, COMMON_WORD, typedQueries(n), probeUrl);
+        if (options.languages) {
+          progress(`${label}: the search step in one language, then in two…`);
+          const one = await timedIndex(siteDir, clientDir, label);
+          await addSecondLanguage(clientDir);
+          const two = await timedIndex(siteDir, clientDir, label);
+          result.languages = { one, two };
+          progress(
+            `${label}: ${formatInt(one.pages)} pages in one language ${one.secondsPer1000.toFixed(2)} s per 1,000, ` +
+              `${formatInt(two.pages)} in two ${two.secondsPer1000.toFixed(2)} s per 1,000; peaks ${formatMB(one.peakBytes)} / ${formatMB(two.peakBytes)}`,
+          );
+        }
       }
       if (!options.keep) await rm(siteDir, { recursive: true, force: true });
     }
+    // The same corpus in two languages, every article translated: twice the pages, in one build.
+    const code = secondLanguage();
+    await writeTranslations(corpusDir, n, code);
+    const label = `N=${formatInt(n)} in two languages`;
+    const siteDir = join(tmpRoot, `site-${n}-2`);
+    await isolatedCopy(siteDir, 2);
+    progress(`${label}: building (astro build + Pagefind)…`);
+    const twoLanguages = await timedBuild(siteDir, corpusDir, label);
+    progress(`${label}: built in ${formatDuration(twoLanguages.wallMs)}, peak ${formatMB(twoLanguages.peakBytes)}`);
+    if (!existsSync(join(siteDir, 'dist', 'client', code, 'articles', probe.slug, 'index.html'))) {
+      throw new Error(`${label}: no /${code}/articles/${probe.slug}/ in the build`);
+    }
+    if (!options.keep) await rm(siteDir, { recursive: true, force: true });
+    result.twoLanguages = twoLanguages;
     results.push(result as SizeResult);
   }
 } catch (error) {
@@ -308,6 +428,8 @@ try {
 await cleanup();
 
 // ---------------------------------------------------------------- report
+
+const indexRunText = (run: IndexRun) => `${formatInt(run.pages)}, ${run.secondsPer1000.toFixed(2)} s, ${formatMB(run.peakBytes)}`;
 
 const wall = (r: SizeResult) => median(r.runs.map((b) => b.wallMs));
 const peak = (r: SizeResult) => median(r.runs.map((b) => b.peakBytes));
@@ -350,6 +472,18 @@ const figureRows: string[][] = [
     ),
   ],
   ['Pagefind files on disk', ...results.map((r) => `${formatInt(r.pagefindDisk.files)} files, ${formatMB(r.pagefindDisk.bytes)}`)],
+  ...(results.some((r) => r.languages)
+    ? [
+        [
+          'search step alone, one language: pages, s per 1,000, peak',
+          ...results.map((r) => (r.languages ? indexRunText(r.languages.one) : '—')),
+        ],
+        [
+          'search step alone, two languages (es generated): pages, s per 1,000, peak',
+          ...results.map((r) => (r.languages ? indexRunText(r.languages.two) : '—')),
+        ],
+      ]
+    : []),
   ['server bundle (dist/server)', ...results.map((r) => `${formatInt(r.serverDisk.files)} files, ${formatMB(r.serverDisk.bytes)}`)],
   [
     `article HTML gzip (#${PROBE_ARTICLE_INDEX})`,
@@ -427,6 +561,22 @@ if (small !== large) {
     verdict(same),
   ]);
 }
+for (const r of results.filter((r) => r.languages)) {
+  const { one, two } = r.languages!;
+  const ratio = two.secondsPer1000 / one.secondsPer1000;
+  targetRows.push([
+    `N=${formatInt(r.n)}: search step, s per 1,000 pages in two languages ≤ ${MAX_LANGUAGE_RATIO}× one language`,
+    `${ratio.toFixed(2)}× (${two.secondsPer1000.toFixed(2)} / ${one.secondsPer1000.toFixed(2)} s)`,
+    verdict(ratio <= MAX_LANGUAGE_RATIO),
+  ]);
+  // The whole build's peak with the second language's pages: the larger of the build's and the two-language step's.
+  const estimate = Math.max(peak(r), two.peakBytes);
+  targetRows.push([
+    `N=${formatInt(r.n)}: peak memory, search step in two languages and the build, ≤ ${formatMB(TWO_LANGUAGE_MEMORY_LIMIT)}`,
+    `${formatMB(two.peakBytes)} step, ${formatMB(peak(r))} build`,
+    verdict(estimate <= TWO_LANGUAGE_MEMORY_LIMIT),
+  ]);
+}
 for (const r of results.filter((r) => r.search)) {
   const { first, instant, typed } = r.search!;
   targetRows.push(
@@ -447,6 +597,27 @@ for (const r of results.filter((r) => r.search)) {
     ],
   );
 }
+console.log('\nTwo languages (every article translated: twice the pages)\n');
+const perThousand = (ms: number, pages: number) => ms / 1000 / (pages / 1000);
+console.log(
+  renderTable(
+    ['N', 'one language: s per 1,000 pages', 'two languages: s per 1,000 pages', 'ratio', 'peak, one', 'peak, two'],
+    results
+      .filter((r) => r.twoLanguages)
+      .map((r) => {
+        const one = perThousand(wall(r), r.n);
+        const two = perThousand(r.twoLanguages!.wallMs, 2 * r.n);
+        return [
+          formatInt(r.n),
+          one.toFixed(1),
+          two.toFixed(1),
+          `${(two / one).toFixed(2)}×`,
+          formatMB(peak(r)),
+          formatMB(r.twoLanguages!.peakBytes),
+        ];
+      }),
+  ),
+);
 console.log('\nTargets\n');
 console.log(renderTable(['target', 'figure', 'result'], targetRows));
 console.log(`\nPeak memory: ${memoryMethod}; the judged figure is the largest of the three.`);

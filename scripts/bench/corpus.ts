@@ -441,3 +441,40 @@ export async function writeCorpus(dir: string, n: number): Promise<{ words: numb
   }
   return { words, withCommonWord, probe: generateArticle(PROBE_ARTICLE_INDEX) };
 }
+
+/**
+ * A translation of each of the corpus's `n` articles into language `code` (content/<code>/articles/, the same file
+ * names), and of its categories: the source's text marked as the other language's, as the build treats it the same.
+ */
+export async function writeTranslations(dir: string, n: number, code: string): Promise<void> {
+  await mkdir(join(dir, code, 'articles'), { recursive: true });
+  await writeFile(join(dir, code, 'categories.yaml'), categoriesToYaml());
+  for (const c of BENCH_CATEGORIES) await mkdir(join(dir, code, 'articles', c.id), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const article = generateArticle(i);
+    await writeFile(join(dir, code, 'articles', article.frontmatter.category, `${article.slug}.mdx`), articleToMdx(article));
+  }
+}
+
+/** The suffixes that make an English word Spanish-ish, chosen by the word: about as many distinct words, with accents. */
+const SPANISH_ENDINGS = ['o', 'a', 'ar', 'ción', 'ería', 'ado', 'mente', 'és'];
+
+/** A word made Spanish-ish, the same each time: "payment" → "paymentción". Short words are left as they are. */
+export function spanishish(word: string): string {
+  if (word.length < 4) return word;
+  return `${word}${SPANISH_ENDINGS[hashSeed(word.toLowerCase()) % SPANISH_ENDINGS.length]}`;
+}
+
+/**
+ * A built page of the corpus as its second language's page: `lang="es"`, and every word of its text (not of its
+ * markup) made Spanish-ish, so the second index holds a vocabulary of its own of the same size as the first.
+ */
+export function spanishishPage(html: string): string {
+  return html
+    .replace(/(<html\b[^>]*?\slang=")[^"]*"/i, '$1es"')
+    .replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/\p{L}+/gu, spanishish)}<`)
+    .replace(
+      /(data-pagefind-meta="[^:"]+:)([^"]*)"/g,
+      (_, field: string, value: string) => `${field}${value.replace(/\p{L}+/gu, spanishish)}"`,
+    );
+}

@@ -8,11 +8,15 @@ import type { TroubleshooterText } from '../islands/Troubleshooter.tsx';
 import { ACCOUNT_EMAILS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN } from '../lib/contact-form.ts';
 import { TROUBLESHOOTERS_PATH } from '../lib/links.ts';
 import { site } from '../site.config.ts';
-import { locale, messagePattern, t } from './messages.ts';
+import { defaultLanguage, localizedPath } from './languages.ts';
+import { messagesFor } from './messages.ts';
 
-export function contactFormText(): ContactFormText {
+export function contactFormText(lang: string = defaultLanguage.code): ContactFormText {
+  const { locale, messagePattern, t } = messagesFor(lang);
   return {
     locale,
+    language: lang,
+    languagePrefix: localizedPath('/', lang).slice(0, -1),
     errorPrefix: t('form.error.prefix'),
     problem: t('form.error-summary.title'),
     errorTitle: messagePattern('page.title.error'),
@@ -41,13 +45,14 @@ export function contactFormText(): ContactFormText {
     suggestions: {
       heading: t('contact.suggestions.heading'),
       troubleshooter: t('search.result.troubleshooter-label'),
-      flowPathPrefix: TROUBLESHOOTERS_PATH,
+      flowPathPrefix: localizedPath(TROUBLESHOOTERS_PATH, lang),
       productName: site.productName,
     },
   };
 }
 
-export function troubleshooterText(): TroubleshooterText {
+export function troubleshooterText(lang: string = defaultLanguage.code): TroubleshooterText {
+  const { locale, messagePattern, t } = messagesFor(lang);
   return {
     progress: messagePattern('flow.progress'),
     progressLast: messagePattern('flow.progress.last'),
@@ -65,6 +70,6 @@ export function troubleshooterText(): TroubleshooterText {
     answers: t('flow.answers.heading'),
     answersCount: messagePattern('flow.answers.count'),
     summary: { locale, intro: messagePattern('flow.description.intro'), line: messagePattern('flow.description.line') },
-    form: contactFormText(),
+    form: contactFormText(lang),
   };
 }

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALE_KEY } from './format.ts';
+import { defaultLanguage, languages } from './languages.ts';
 
 export interface KeyProblem {
   path: string;
@@ -21,7 +22,7 @@ export interface SourceFile {
 }
 
 export const CATALOGUE_DIR = 'content/messages';
-export const DEFAULT_CATALOGUE = `${CATALOGUE_DIR}/en.json`;
+export const DEFAULT_CATALOGUE = `${CATALOGUE_DIR}/${defaultLanguage.code}.json`;
 
 const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 // A key as written in a call: quoted, or a template literal (which must not compute it).
@@ -62,6 +63,7 @@ export function checkMessageKeys(files: SourceFile[], catalogue: SourceFile): { 
 /** Another language's catalogue: the same keys as the default one, each well formed. */
 export function checkTranslation(translation: SourceFile, catalogue: SourceFile): KeyProblem[] {
   const own = parseCatalogue(translation);
+  const language = translation.path.replace(/^.*\/|\.json$/g, '');
   const expected = new Set(parseCatalogue(catalogue).entries.map(([key]) => key));
   const keys = new Set(own.entries.map(([key]) => key));
   const problems = [...own.problems];
@@ -69,7 +71,12 @@ export function checkTranslation(translation: SourceFile, catalogue: SourceFile)
     if (!expected.has(key)) problems.push({ path: translation.path, line, message: `key "${key}" is not in ${catalogue.path}` });
   }
   for (const key of expected) {
-    if (!keys.has(key)) problems.push({ path: translation.path, line: 1, message: `missing key "${key}" (from ${catalogue.path})` });
+    if (!keys.has(key))
+      problems.push({
+        path: translation.path,
+        line: 1,
+        message: `language "${language}" is missing key "${key}" (from ${catalogue.path})`,
+      });
   }
   return problems;
 }
@@ -115,8 +122,14 @@ function pluralForms(value: unknown): string[] | undefined {
     : undefined;
 }
 
-/** The check over a project: its src/ against content/messages/, as lines to print (errors fail the check). */
-export function messageCheckReport(root: string): { errors: string[]; warnings: string[]; keys: number } {
+/**
+ * The check over a project: its src/ against content/messages/, as lines to print (errors fail the check). Every
+ * configured language (src/site.config.ts) needs its file, with exactly the default language's keys.
+ */
+export function messageCheckReport(
+  root: string,
+  codes: readonly string[] = languages.map((l) => l.code),
+): { errors: string[]; warnings: string[]; keys: number } {
   const read = (path: string): SourceFile => ({ path, source: readFileSync(join(root, path), 'utf8') });
   const catalogue = read(DEFAULT_CATALOGUE);
   const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
@@ -124,12 +137,14 @@ export function messageCheckReport(root: string): { errors: string[]; warnings: 
     .sort()
     .map((name) => read(`src/${name.split('\\').join('/')}`));
   const { problems, unused } = checkMessageKeys(files, catalogue);
-  const translations = existsSync(join(root, CATALOGUE_DIR))
-    ? readdirSync(join(root, CATALOGUE_DIR))
-        .filter((name) => name.endsWith('.json') && `${CATALOGUE_DIR}/${name}` !== DEFAULT_CATALOGUE)
-        .sort()
-        .flatMap((name) => checkTranslation(read(`${CATALOGUE_DIR}/${name}`), catalogue))
-    : [];
+  const translations = codes
+    .map((code) => `${CATALOGUE_DIR}/${code}.json`)
+    .filter((path) => path !== DEFAULT_CATALOGUE)
+    .flatMap((path) =>
+      existsSync(join(root, path))
+        ? checkTranslation(read(path), catalogue)
+        : [{ path, line: 1, message: 'missing: every language in `languages` (src/site.config.ts) needs its messages file' }],
+    );
   return {
     errors: [...problems, ...translations].map((p) => `${p.path}:${p.line}: ${p.message}`),
     warnings: unused.map((key) => `${DEFAULT_CATALOGUE}: unused message key "${key}"`),

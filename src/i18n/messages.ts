@@ -10,6 +10,7 @@
  */
 import en from '../../content/messages/en.json' with { type: 'json' };
 import { formatParts, LOCALE_KEY, TOKEN, type Message, type PartValues } from './format.ts';
+import { defaultLanguage, languages } from './languages.ts';
 
 export type Catalogue = Record<string, Message>;
 export type MessageKey = keyof typeof en;
@@ -68,5 +69,31 @@ export function createMessages<K extends string>(catalogue: Record<K, Message>, 
   };
 }
 
-/** English, the only language yet. */
-export const { locale, t, tParts, messagePattern, date, list } = createMessages(en, 'content/messages/en.json');
+export type Messages = ReturnType<typeof createMessages<MessageKey>>;
+
+/**
+ * Every configured language's catalogue, loaded once. A template-literal import, so the bundler takes every file of
+ * content/messages/ into the built server and plain Node (scripts/mcp.ts) reads them as they are. The keys are the
+ * English catalogue's: src/i18n/key-check.ts checks before the build that each file has exactly those.
+ */
+const catalogues = new Map<string, Messages>(
+  await Promise.all(
+    languages.map(async ({ code }): Promise<[string, Messages]> => {
+      const source = `content/messages/${code}.json`;
+      const loaded = await import(`../../content/messages/${code}.json`, { with: { type: 'json' } }).catch((error: unknown) => {
+        throw new Error(`${source}: the messages of language "${code}" (src/site.config.ts) could not be read: ${String(error)}`);
+      });
+      return [code, createMessages(loaded.default as typeof en, source)];
+    }),
+  ),
+);
+
+/** The words in language `code` (a configured one; src/i18n/languages.ts), for pages and for server answers. */
+export function messagesFor(code: string): Messages {
+  const messages = catalogues.get(code);
+  if (!messages) throw new Error(`No messages for language "${code}": it is not in \`languages\` (src/site.config.ts)`);
+  return messages;
+}
+
+/** The default language's words, for code that has no page language (server answers, emails, the staff side). */
+export const { locale, t, tParts, messagePattern, date, list } = messagesFor(defaultLanguage.code);

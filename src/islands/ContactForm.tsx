@@ -28,6 +28,10 @@ import { rememberSent, sentReference } from './contact-form/sent-requests.ts';
  */
 export interface ContactFormText {
   locale: string;
+  /** The code of the language these words are in: the form sends it, so answers and the ticket are in it too. */
+  language: string;
+  /** The page's language prefix ("/es", or "" for the default language): the sent page is in the same language. */
+  languagePrefix: string;
   errorPrefix: string;
   problem: string;
   errorTitle: Message;
@@ -94,6 +98,7 @@ const API = '/api/escalations';
  */
 export default function ContactForm(props: ContactFormProps) {
   const { text, topics, transcript, startedAt, onSubmitted, files } = props;
+  const { language } = text;
   const { locale, errorPrefix } = text;
   const blank = { ...emptyContactForm, topic: props.topic ?? '', description: props.description ?? '' };
   const [values, setValues] = useState<ContactFormValues>(() => ({ ...blank, ...props.initial?.values }));
@@ -164,7 +169,7 @@ export default function ContactForm(props: ContactFormProps) {
             text.alreadySent,
             {
               reference: (
-                <a href={sentPath(reference)}>
+                <a href={sentPath(reference, text.languagePrefix)}>
                   <strong class="reference">{reference}</strong>
                 </a>
               ),
@@ -200,7 +205,7 @@ export default function ContactForm(props: ContactFormProps) {
     setStatus('sending');
     const fields = new FormData(form.current!);
     const withFiles = fields.getAll('attachments').some((file) => file instanceof File && file.name !== '');
-    const body = { ...values, transcript, website: fields.get('website'), startedAt };
+    const body = { ...values, transcript, website: fields.get('website'), startedAt, language };
     let response: Response;
     try {
       response = await fetch(API, {
@@ -225,7 +230,7 @@ export default function ContactForm(props: ContactFormProps) {
       setReference(answer.reference);
       setStatus('sent');
       onSubmitted?.(answer.reference);
-      location.assign(sentPath(answer.reference));
+      location.assign(sentPath(answer.reference, text.languagePrefix));
       return;
     }
     if (response.status >= 500) {
@@ -244,7 +249,7 @@ export default function ContactForm(props: ContactFormProps) {
       ref={form}
       class="form-layout"
       method="post"
-      action={CONTACT_PATH}
+      action={`${text.languagePrefix}${CONTACT_PATH}`}
       encType={files ? 'multipart/form-data' : undefined}
       noValidate
       onSubmit={submit}
@@ -352,6 +357,7 @@ export default function ContactForm(props: ContactFormProps) {
       </div>
       <input type="hidden" name="idempotencyKey" value={key} />
       {startedAt !== undefined && <input type="hidden" name="startedAt" value={String(startedAt)} />}
+      <input type="hidden" name="language" value={language} />
 
       {status === 'unreachable' && (
         <div class="notice" role="alert">

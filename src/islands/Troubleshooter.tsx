@@ -88,8 +88,7 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
     const { step, path } = now();
     const atStart = step === flow.start && path.length === 0;
     // A step page keeps its own address until the reader moves; from then on the island's `#<step>` addresses.
-    const url =
-      mode === 'replace' && entry === 'step' && !readerMoved.current ? location.href : flowHref(flow.id, atStart ? undefined : step);
+    const url = mode === 'replace' && entry === 'step' && !readerMoved.current ? location.href : flowHref(flow, atStart ? undefined : step);
     writeHistory(flow.id, url, path, mode, mode === 'push' ? depth() + 1 : depth());
   };
   /** Steps passed without being shown since the last report: automatic ones, and `flow` steps (hand-overs). */
@@ -222,10 +221,10 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
       {offer && (
         <div class="flow-resume" role="group" aria-labelledby="flow-resume-text">
           <p id="flow-resume-text">{formatMessage(text.resume, { title: steps.get(endOf(flow, offer))!.title }, locale)}</p>
-          <a class="button" href={flowHref(flow.id, endOf(flow, offer))} onClick={resume}>
+          <a class="button" href={flowHref(flow, endOf(flow, offer))} onClick={resume}>
             {text.resumeContinue}
           </a>{' '}
-          <a class="button secondary" href={flowHref(flow.id)} onClick={(event) => move(event, () => savePath(flow.id, undefined))}>
+          <a class="button secondary" href={flowHref(flow)} onClick={(event) => move(event, () => savePath(flow.id, undefined))}>
             {text.resumeRestart}
           </a>
         </div>
@@ -235,7 +234,7 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
         text={text}
         heading={heading}
         choiceHref={(choice) =>
-          flowStepHref(flow.id, step.exits.find((e) => e.id === choice)!.next, formatPath([...path, { step: stepId, choice }]))
+          flowStepHref(flow, step.exits.find((e) => e.id === choice)!.next, formatPath([...path, { step: stepId, choice }]))
         }
         onChoose={choose}
         escalation={escalation}
@@ -254,7 +253,7 @@ export default function Troubleshooter({ text, flow, topics, at, entry, userType
           </a>
         )}
         {(path.length > 0 || stepId !== flow.start) && (
-          <a href={flowHref(flow.id)} onClick={restart}>
+          <a href={flowHref(flow)} onClick={restart}>
             {text.restart}
           </a>
         )}
@@ -281,8 +280,8 @@ function withoutLastAnswer(path: PathEntry[], steps: Map<string, PreparedStep>):
 
 /** The page of the step a shortened path leads to: the flow's start, or where a walk that began mid-flow began. */
 function stepHref(flow: PreparedFlow, shorter: PathEntry[], path: PathEntry[]): string {
-  if (shorter.length === 0 && path[0].step === flow.start) return flowHref(flow.id);
-  return flowStepHref(flow.id, shorter.length ? endOf(flow, shorter) : path[0].step, formatPath(shorter));
+  if (shorter.length === 0 && path[0].step === flow.start) return flowHref(flow);
+  return flowStepHref(flow, shorter.length ? endOf(flow, shorter) : path[0].step, formatPath(shorter));
 }
 
 /** Puts the actor where a path leads: from the start, or from the step a deep link opened. */

@@ -36,6 +36,7 @@ export function noticeItem(
     ['start', notice.start],
     ['end', notice.end],
     ['user-types', notice.userTypes?.join(' ')],
+    ['prefers', notice.prefers],
   ]
     .filter(([, value]) => value)
     .map(([name, value]) => ` data-${name}="${attribute(value!)}"`)
@@ -45,7 +46,7 @@ export function noticeItem(
     ? `<span class="announcement-for"> ${attribute(words.for.map((piece) => piece ?? audiences).join(''))}</span>`
     : '';
   return (
-    `<li class="announcement announcement-${notice.icon}"${data}${options.hidden ? ' hidden' : ''}>` +
+    `<li class="announcement announcement-${notice.icon}"${data}${notice.prefers ? ` lang="${attribute(notice.prefers)}"` : ''}${options.hidden ? ' hidden' : ''}>` +
     `<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="${ICONS[notice.icon]}"/></svg>` +
     `<p id="${id}"><span class="sr-only">${attribute(words.kinds[notice.icon])}: </span>${notice.html}${forWhom}</p>` +
     `<button type="button" class="secondary" aria-label="${attribute(words.dismiss)}" aria-describedby="${id}"${options.dismissHidden ? ' hidden' : ''}>×</button>` +

@@ -18,6 +18,8 @@ export interface PublicAnnouncement {
   /** The user types it is for (ids), and who that is in words ("Freelancers"), when it is not for everyone. */
   userTypes?: string[];
   for?: string;
+  /** Only for a browser whose language is this one (a language code): the suggestion to read the page in it. */
+  prefers?: string;
 }
 
 /** What this browser knows about its reader: the user type picked under "Show notices for", the notices dismissed. */
@@ -66,11 +68,10 @@ export function refineNotices(region: HTMLElement, reader: Reader, at: number): 
   const shown: string[] = [];
   for (const item of Array.from(list.children) as HTMLElement[]) {
     const data = item.dataset;
-    item.hidden = !noticeApplies(
-      { key: data.key ?? '', start: data.start, end: data.end, userTypes: data.userTypes?.split(' ') },
-      at,
-      reader,
-    );
+    // A language suggestion (`data-prefers`, only among the page's own notices) is for a browser in that language.
+    item.hidden =
+      !noticeApplies({ key: data.key ?? '', start: data.start, end: data.end, userTypes: data.userTypes?.split(' ') }, at, reader) ||
+      !navigator.language.startsWith(data.prefers ?? '');
     item.querySelector('button')!.hidden = false;
     if (!item.hidden) shown.push(data.key ?? '');
   }

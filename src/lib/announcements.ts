@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { audienceIds } from '../site.config.ts';
+import { audienceIds, languageCodes } from '../site.config.ts';
 import type { AnnouncementIcon } from './announcement-window.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface AnnouncementFields {
   end?: string;
   countries: Audience;
   userTypes: Audience;
+  /** The message in other languages of the site, by language code (src/site.config.ts `languages`); optional. */
+  messages?: Partial<Record<string, string>>;
 }
 
 const isoDateTime = z.preprocess(
@@ -39,6 +41,17 @@ const fields = {
     .trim()
     .min(1, { error: 'write a message' })
     .max(ANNOUNCEMENT_MESSAGE_MAX, { error: `keep the message to ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer` }),
+  /** In other languages: `messages: { es: "…" }`; a language without one shows `message`. */
+  messages: z
+    .partialRecord(
+      z.enum(languageCodes),
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(ANNOUNCEMENT_MESSAGE_MAX, { error: `keep the message to ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer` }),
+    )
+    .optional(),
   icon: z.enum(ANNOUNCEMENT_ICONS).default('info'),
   start: isoDateTime.optional(),
   end: isoDateTime.optional(),
@@ -65,6 +78,6 @@ export const announcementFileSchema = z
   .refine(endAfterStart, endAfterStartError);
 
 export function flattenAudience(data: z.infer<typeof announcementFieldsSchema>): AnnouncementFields {
-  const { message, icon, start, end, audience } = data;
-  return { message, icon, start, end, countries: audience.countries, userTypes: audience.userTypes };
+  const { message, messages, icon, start, end, audience } = data;
+  return { message, icon, start, end, countries: audience.countries, userTypes: audience.userTypes, ...(messages ? { messages } : {}) };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,21 @@ import { parseFrontmatter } from 'astro/markdown';
  * (src/lib/markdown/article-body.ts) instead. An article's id is its file name: its slug.
  */
 export function articleLoader(base: string): Loader {
+  return articlesLoader([{ base, idPrefix: '' }]);
+}
+
+/**
+ * Articles from several folders as one collection, each folder's ids prefixed: the translations
+ * (`content/<lang>/articles/`, ids `<lang>/<slug>`), so a translation never collides with its source.
+ */
+export function articlesLoader(sources: { base: string; idPrefix: string }[]): Loader {
   return {
     name: 'article-loader',
     async load({ config, store, parseData, generateDigest, watcher, logger }) {
-      const root = fileURLToPath(new URL(`${base}/`, config.root));
+      const roots = sources.map((s) => ({ root: fileURLToPath(new URL(`${s.base}/`, config.root)), idPrefix: s.idPrefix }));
       const projectPath = (file: string) => relative(fileURLToPath(config.root), file).split(sep).join('/');
-      const slugOf = (file: string) => basename(file, '.mdx');
+      const sourceOf = (file: string) => roots.find((r) => file.startsWith(r.root));
+      const slugOf = (file: string) => `${sourceOf(file)?.idPrefix ?? ''}${basename(file, '.mdx')}`;
 
       const sync = async (file: string): Promise<string> => {
         const id = slugOf(file);
@@ -37,7 +47,11 @@ export function articleLoader(base: string): Loader {
         return id;
       };
 
-      const files = await Array.fromAsync(glob('**/*.mdx', { cwd: root }), (file) => join(root, file));
+      const files = (
+        await Promise.all(
+          roots.map(({ root }) => (existsSync(root) ? Array.fromAsync(glob('**/*.mdx', { cwd: root }), (file) => join(root, file)) : [])),
+        )
+      ).flat();
       const ids = await Promise.all(files.map(sync));
       const seen = new Map<string, string>();
       ids.forEach((id, i) => {
@@ -48,8 +62,8 @@ export function articleLoader(base: string): Loader {
 
       // `astro dev`: pages follow the editor's saves.
       if (!watcher) return;
-      watcher.add(root);
-      const isArticle = (file: string) => file.startsWith(root) && file.endsWith('.mdx');
+      for (const { root } of roots) watcher.add(root);
+      const isArticle = (file: string) => sourceOf(file) !== undefined && file.endsWith('.mdx');
       const reload = async (file: string) => {
         if (!isArticle(file)) return;
         try {

@@ -42,8 +42,8 @@ export const emptyContactForm: ContactFormValues = {
 export const CONTACT_PATH = '/contact/';
 
 /** The sent state's own address, for the contact form and the troubleshooter's escalate steps alike. */
-export function sentPath(reference: string): string {
-  return `/contact/sent/?ref=${encodeURIComponent(reference)}`;
+export function sentPath(reference: string, languagePrefix = ''): string {
+  return `${languagePrefix}/contact/sent/?ref=${encodeURIComponent(reference)}`;
 }
 
 /** The id of a field's input (for labels, error links and aria-describedby). */

@@ -12,9 +12,17 @@ export function categoryHref(id: string): string {
 /** Where every troubleshooter lives: the list, and each flow below it. */
 export const TROUBLESHOOTERS_PATH = '/troubleshoot/';
 
+/**
+ * A flow by its id, or as prepared for a language (`lang`: the code of a language other than the default; no import
+ * of the languages here, as the troubleshooter island links with these).
+ */
+export type FlowRef = string | { id: string; lang?: string };
+const flowBase = (flow: FlowRef) =>
+  typeof flow === 'string' ? `${TROUBLESHOOTERS_PATH}${flow}/` : `${flow.lang ? `/${flow.lang}` : ''}${TROUBLESHOOTERS_PATH}${flow.id}/`;
+
 /** A troubleshooter, at `step` for the island (`#<step>`, `#<flow>/<step>` in a flow it handed over to). */
-export function flowHref(id: string, step?: string): string {
-  return `${TROUBLESHOOTERS_PATH}${id}/${step ? `#${step}` : ''}`;
+export function flowHref(flow: FlowRef, step?: string): string {
+  return `${flowBase(flow)}${step ? `#${step}` : ''}`;
 }
 
 /** The article as plain Markdown, for assistants and other programs. */
@@ -26,6 +34,6 @@ export function articleMarkdownHref(slug: string): string {
  * A step's own page, which works without JavaScript: `path` is the walk that led there as the `path` parameter
  * writes it (src/troubleshooter/path-param.ts); its characters need no escaping in a query.
  */
-export function flowStepHref(id: string, step: string, path: string): string {
-  return `${TROUBLESHOOTERS_PATH}${id}/${step}/${path ? `?path=${path}` : ''}`;
+export function flowStepHref(flow: FlowRef, step: string, path: string): string {
+  return `${flowBase(flow)}${step}/${path ? `?path=${path}` : ''}`;
 }

@@ -1,7 +1,8 @@
 /**
- * What the browser reports to POST /api/events, in batches: `{ "events": [ … ] }`. Nothing here identifies a
- * reader (the suggestion events' tab id is random and lives as long as the tab); the server adds only the time it
- * received the batch.
+ * What the browser reports to POST /api/events, in batches: `{ "events": [ … ] }`; other clients may add
+ * `"language": "es"`, and otherwise the server takes the language from the page's address (its Referer). Nothing
+ * here identifies a reader (the suggestion events' tab id is random and lives as long as the tab); the server adds
+ * only the time it received the batch.
  */
 export type ReaderEvent =
   /** The query a reader settled on (not each keystroke) and how many articles it found. */

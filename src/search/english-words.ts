@@ -1,7 +1,8 @@
 /**
- * Common English words, for the vocabulary to protect from typo correction: a reader who types "morning" means
- * morning, even when the index only holds "moving". Build time only.
+ * Common words of a language, for the vocabulary to protect from typo correction: a reader who types "morning" means
+ * morning, even when the index only holds "moving" ("puse" is not "push" in Spanish). Build time only.
  */
+import { dictionary as spanishDictionary } from '@zxcvbn-ts/language-es-es';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,16 @@ export function commonEnglish(): Set<string> {
     }
   }
   return words;
+}
+
+/**
+ * The common words of a language: SCOWL's for English, the 40,000 most frequent Spanish words of @zxcvbn-ts's list for
+ * Spanish; none for a language without a list (its typos are then corrected against the index alone).
+ */
+export function commonWords(language: string): Iterable<string> {
+  if (language === 'en') return commonEnglish();
+  if (language === 'es') return new Set(spanishDictionary['commonWords-es-es'].map((word) => word.toLowerCase()));
+  return [];
 }
 
 /**

@@ -19,6 +19,11 @@ export const INDEX_FIELDS = {
   synonyms: 'synonyms',
   /** Synonyms of terms the page only mentions in its text. */
   related: 'related',
+  /**
+   * The page's words written with accents or tildes ("contraseña", "móvil"), written without them: readers often
+   * type them so, and Pagefind matches letters as they are.
+   */
+  unaccented: 'unaccented',
 } as const;
 
 /** The Pagefind filter troubleshooters carry, so search can weigh every one of them for a reader who is stuck. */

@@ -1,5 +1,5 @@
 /**
- * Pagefind's browser bundle (`dist/client/pagefind/`) run inside Node, with no HTTP server: for the server-rendered
+ * Pagefind's browser bundle of one language (`dist/client/pagefind/<lang>/`) run inside Node, with no HTTP server: for the server-rendered
  * search page and for commands that serve no HTTP at all.
  *
  * Pagefind 1.6 only builds indexes from Node; the generated `pagefind.js` does search in Node, but fetches its files
@@ -18,14 +18,13 @@ import { join, resolve, sep } from 'node:path';
 import vm from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import type { PagefindInstance, PagefindModule } from './pagefind-api.ts';
+import { bundlePath } from './bundle-path.ts';
 
 /** Search cannot answer: no index, an incomplete one, or one that stopped reading. The message says which. */
 export class SearchUnavailableError extends Error {
   override name = 'SearchUnavailableError';
 }
 
-/** Where the bundle is served from in the browser; the Node copy uses the same paths. */
-const BASE_PATH = '/pagefind/';
 /** Every Pagefind file starts with this once un-gzipped. */
 const SIGNATURE = 'pagefind_dcd';
 
@@ -37,6 +36,8 @@ interface Entry {
 /** Reads, checks and starts the bundle in `dir` for `language`. */
 export async function loadPagefindBundle(dir: string, language: string): Promise<PagefindInstance> {
   const root = resolve(dir);
+  // Where the bundle is served from in the browser; the Node copy uses the same paths.
+  const BASE_PATH = bundlePath(language);
   const files = await checkedStartFiles(root, language);
   const script = files.get('pagefind.js')!.toString('utf8');
   const fetchFromDisk = async (input: string | URL): Promise<Response> => {

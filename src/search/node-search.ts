@@ -1,20 +1,26 @@
 /**
- * Search in Node, from a built bundle on disk (`dist/client/pagefind/`): for the server-rendered search page, and
- * for commands that serve no HTTP. See node-bundle.ts for how Pagefind runs here.
+ * Search in Node, from a language's built bundle on disk (`dist/client/pagefind/<lang>/`): for the server-rendered
+ * search page, and for commands that serve no HTTP. See node-bundle.ts for how Pagefind runs here.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPagefindBundle, SearchUnavailableError } from './node-bundle.ts';
 import { PAGEFIND_OPTIONS } from './pagefind-options.ts';
 import { QUERY_PHRASES_FILE, type QueryPhrase } from './query.ts';
+import { queryLanguage } from './query-language.ts';
 import { createSearch, type Search } from './search.ts';
+import { bundlePath } from './bundle-path.ts';
 import { createVocabulary, VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
 
 export { SearchUnavailableError };
 
+/** The folder of a language's bundle in a built site's client folder (`dist/client`). */
+export const languageBundleDir = (clientDir: string, language: string) => join(clientDir, ...bundlePath(language).split('/'));
+
 export interface NodeSearchOptions {
-  /** The bundle folder, e.g. `dist/client/pagefind`. */
+  /** The language's bundle folder, e.g. `dist/client/pagefind/en` (languageBundleDir). */
   bundleDir: string;
+  /** The language of the bundle's pages, which is also how queries are read. */
   language: string;
   flowPathPrefix: string;
   productName: string;
@@ -38,6 +44,7 @@ export async function openNodeSearch({
     flowPathPrefix,
     productName,
     phrases,
+    language: queryLanguage(language),
     loadVocabulary: async () => createVocabulary(JSON.parse(await readFile(join(bundleDir, VOCABULARY_FILE), 'utf8')) as VocabularyFile),
   });
   // A page's stored text that fails to read mid-search (the index replaced under a running server) is the same

@@ -27,6 +27,8 @@ export const PAGEFIND_OPTIONS = {
       keywords: 3,
       synonyms: 2,
       related: 1,
+      // The words as said elsewhere on the page, only without their accents: rank.ts weighs them where they are said.
+      unaccented: 1,
     },
   },
 };

@@ -3,11 +3,12 @@
  * every word shown is the article's own, at most about QUICK_ANSWER.maxWords of them, with a link to the section's
  * heading. None at all when the match is weak. Pure functions over a search outcome and the articles' sections.
  */
-import { stemmer } from 'stemmer';
 import type { ArticleSection, SectionBlock } from '../lib/article-sections.ts';
 import type { Catalog } from '../lib/catalog.ts';
 import { articleHref } from '../lib/links.ts';
 import { isProblemWord, tokens } from './query.ts';
+import { english, type QueryLanguage } from './query-language.ts';
+import { defaultLanguage, languagePath } from './site-languages.ts';
 import type { SearchOutcome } from './search.ts';
 
 /**
@@ -34,10 +35,22 @@ export interface AnswerArticle {
   sections: readonly ArticleSection[];
 }
 
-/** The build catalog's articles by page address, as quick answers look them up. */
-export function answerArticles(catalog: Pick<Catalog, 'articles'>): Map<string, AnswerArticle> {
+/**
+ * The build catalog's articles in `language` (the default unless said) by page address, as quick answers look them
+ * up: another language's at its `/<code>/` pages, in its translation's words where there is one (an untranslated
+ * article's page shows the default language's).
+ */
+export function answerArticles(
+  catalog: Pick<Catalog, 'articles'> & Partial<Pick<Catalog, 'articlesIn'>>,
+  language = defaultLanguage(),
+): Map<string, AnswerArticle> {
+  const translated = new Map((catalog.articlesIn?.[language] ?? []).map((a) => [a.id, a]));
   return new Map(
-    catalog.articles.map((a) => [articleHref(a.id), { slug: a.id, title: a.title, url: articleHref(a.id), sections: a.sections }]),
+    catalog.articles.map((source) => {
+      const a = translated.get(source.id) ?? source;
+      const url = languagePath(language, articleHref(a.id));
+      return [url, { slug: a.id, title: a.title, url, sections: a.sections }];
+    }),
   );
 }
 
@@ -55,15 +68,20 @@ export interface QuickAnswer {
  * The quick answer for a search outcome: only when the first result is an article that search is sure of (see
  * QUICK_ANSWER); then the section of it holding most of the query's words, the opening when none holds any.
  */
-export function quickAnswer(outcome: SearchOutcome, articleAt: (url: string) => AnswerArticle | undefined): QuickAnswer | undefined {
-  const [first, second] = outcome.hits;
+export function quickAnswer(
+  outcome: SearchOutcome,
+  articleAt: (url: string) => AnswerArticle | undefined,
+  language: QueryLanguage = english,
+): QuickAnswer | undefined {
+  const [first, ...others] = outcome.hits;
+  const second = others.find((hit) => hit.kind === 'article');
   if (first?.kind !== 'article' || first.relevance < QUICK_ANSWER.minRelevance) return undefined;
   if (first.relevance - (second?.relevance ?? 0) < QUICK_ANSWER.minLead) return undefined;
   const article = articleAt(first.url);
   if (!article?.sections.length) return undefined;
-  const stems = outcome.words.filter((word) => !isProblemWord(word)).map(stemmer);
+  const stems = outcome.words.filter((word) => !isProblemWord(word, language)).map((word) => language.stem(word));
   const best = article.sections
-    .map((section) => ({ section, match: sectionMatch(section, stems) }))
+    .map((section) => ({ section, match: sectionMatch(section, stems, language) }))
     .reduce((a, b) => (b.match > a.match ? b : a));
   const { blocks, more } = shortened(best.section.blocks, QUICK_ANSWER.maxWords);
   return {
@@ -76,9 +94,10 @@ export function quickAnswer(outcome: SearchOutcome, articleAt: (url: string) => 
 }
 
 /** The share of the query's stems a section holds, a stem in its heading weighing more than one in its text. */
-export function sectionMatch(section: ArticleSection, stems: string[]): number {
-  const heading = new Set(tokens(section.heading).map(stemmer));
-  const text = new Set(section.blocks.flatMap(blockText).flatMap((t) => tokens(t).map(stemmer)));
+export function sectionMatch(section: ArticleSection, stems: string[], language: QueryLanguage = english): number {
+  const stem = (word: string) => language.stem(word);
+  const heading = new Set(tokens(section.heading, language).map(stem));
+  const text = new Set(section.blocks.flatMap(blockText).flatMap((t) => tokens(t, language).map(stem)));
   const holds = (words: Set<string>, stem: string) => words.has(stem) || [...words].some((w) => w.startsWith(stem));
   const points = stems.reduce((sum, stem) => sum + (holds(heading, stem) ? QUICK_ANSWER.headingWeight : holds(text, stem) ? 1 : 0), 0);
   return stems.length ? points / (stems.length * QUICK_ANSWER.headingWeight) : 0;

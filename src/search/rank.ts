@@ -4,10 +4,10 @@
  * question in its title or description comes before one that merely holds the words somewhere. Pagefind's own score
  * is one signal among them. Pure functions over stored page data: no requests of their own.
  */
-import { stemmer } from 'stemmer';
 import { PHRASE_SEPARATOR } from './index-fields.ts';
 import type { PagefindFragment } from './pagefind-api.ts';
 import { analyseQuery, isProblemWord } from './query.ts';
+import { english, type QueryLanguage } from './query-language.ts';
 
 /** Where on a page a word is found; a page counts each query word where it weighs most. */
 export type FieldKind = 'title' | 'question' | 'description' | 'keyword' | 'heading' | 'synonym' | 'related' | 'body';
@@ -64,31 +64,36 @@ interface Field {
   problem: boolean;
 }
 
-const stemCache = new Map<string, string>();
+const stemCaches = new Map<QueryLanguage, Map<string, string>>();
 /** Stemming is most of the work of reading a page, and pages share most of their words. */
-const stem = (word: string) => {
-  let found = stemCache.get(word);
-  if (found === undefined) stemCache.set(word, (found = stemmer(word)));
-  return found;
+const stemmerOf = (language: QueryLanguage) => {
+  let cache = stemCaches.get(language);
+  if (!cache) stemCaches.set(language, (cache = new Map()));
+  return (word: string) => {
+    let found = cache.get(word);
+    if (found === undefined) cache.set(word, (found = language.stem(word)));
+    return found;
+  };
 };
 
 // Pagefind hands out the same object for a page each time, so each page's fields are worked out once.
-const known = new WeakMap<PagefindFragment, { productName: string; fields: Field[] }>();
+const known = new WeakMap<PagefindFragment, { productName: string; language: QueryLanguage; fields: Field[] }>();
 
 /** A page's fields as stemmed words, from its stored text and metadata. */
-export function fieldsOf(page: PagefindFragment, productName: string): Field[] {
+export function fieldsOf(page: PagefindFragment, productName: string, language: QueryLanguage = english): Field[] {
   const cached = known.get(page);
-  if (cached?.productName === productName) return cached.fields;
-  const fields = readFields(page, productName);
-  known.set(page, { productName, fields });
+  if (cached?.productName === productName && cached.language === language) return cached.fields;
+  const fields = readFields(page, productName, language);
+  known.set(page, { productName, language, fields });
   return fields;
 }
 
-function readFields(page: PagefindFragment, productName: string): Field[] {
+function readFields(page: PagefindFragment, productName: string, language: QueryLanguage): Field[] {
   const split = (value: string | undefined) => (value ? value.split(PHRASE_SEPARATOR) : []);
+  const stem = stemmerOf(language);
   const field = (kind: FieldKind) => (text: string | undefined) => {
     if (!text) return [];
-    const { words, problem } = analyseQuery(text, { productName });
+    const { words, problem } = analyseQuery(text, { productName, language });
     return [{ kind, stems: words.map(stem), problem }];
   };
   return [
@@ -107,9 +112,9 @@ function readFields(page: PagefindFragment, productName: string): Field[] {
 const holds = (field: Field, stem: string) => field.stems.some((s) => s.startsWith(stem));
 
 /** Whether the page's title (or the title said with synonyms) holds one of the query's words other than its problem words ("cant"). */
-export function titleHolds(page: PagefindFragment, words: string[], productName: string): boolean {
-  const stems = words.filter((word) => !isProblemWord(word)).map(stemmer);
-  return fieldsOf(page, productName).some((f) => f.kind === 'title' && stems.some((stem) => holds(f, stem)));
+export function titleHolds(page: PagefindFragment, words: string[], productName: string, language: QueryLanguage = english): boolean {
+  const stems = words.filter((word) => !isProblemWord(word, language)).map(stemmerOf(language));
+  return fieldsOf(page, productName, language).some((f) => f.kind === 'title' && stems.some((stem) => holds(f, stem)));
 }
 
 /** Dice's coefficient of the query's stems and a field's: twice the shared words over both counts. */
@@ -136,12 +141,13 @@ export function rankCandidates(
     productName,
     problem,
     isTroubleshooter,
-  }: { productName: string; problem: boolean; isTroubleshooter: (page: PagefindFragment) => boolean },
+    language = english,
+  }: { productName: string; problem: boolean; isTroubleshooter: (page: PagefindFragment) => boolean; language?: QueryLanguage },
 ): RankedPage[] {
   const top = Math.max(0, ...candidates.map((c) => c.score)) || 1;
-  const stems = words.map(stemmer);
+  const stems = words.map(stemmerOf(language));
   const scored = candidates.map(({ page, score, tier = 0 }, i) => {
-    const fields = fieldsOf(page, productName);
+    const fields = fieldsOf(page, productName, language);
     const found = (stem: string) => Math.max(0, ...fields.filter((f) => holds(f, stem)).map((f) => FIELD_WEIGHTS[f.kind]));
     const coverage = stems.length ? stems.reduce((sum, stem) => sum + found(stem), 0) / stems.length : 0;
     const closest = Math.max(

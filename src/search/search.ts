@@ -4,10 +4,10 @@
  * them, and when that is weak, corrects typos against the index's vocabulary and falls back to the most
  * informative words. Nothing else calls Pagefind.
  */
-import { stemmer } from 'stemmer';
 import type { PagefindFilters, PagefindFragment, PagefindInstance, PagefindResult, PagefindSubResult } from './pagefind-api.ts';
 import { TROUBLESHOOTER_FILTER } from './index-fields.ts';
 import { analyseQuery, type QueryPhrase } from './query.ts';
+import { english, type QueryLanguage } from './query-language.ts';
 import { rankCandidates, titleHolds, type RankedPage } from './rank.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -91,6 +91,8 @@ export interface SearchDependencies {
   productName: string;
   /** The domain's phrases said with filler words, searched as their terms (synonyms.ts). */
   phrases?: QueryPhrase[];
+  /** The language of the index's pages and of the queries (English unless said). */
+  language?: QueryLanguage;
 }
 
 export type Search = (request: SearchRequest) => Promise<SearchOutcome>;
@@ -102,8 +104,15 @@ interface Found {
   wordsMatched?: Map<string, number>;
 }
 
-export function createSearch({ index, loadVocabulary, flowPathPrefix, productName, phrases = [] }: SearchDependencies): Search {
-  const analyse = (text: string) => analyseQuery(text, { productName, phrases });
+export function createSearch({
+  index,
+  loadVocabulary,
+  flowPathPrefix,
+  productName,
+  phrases = [],
+  language = english,
+}: SearchDependencies): Search {
+  const analyse = (text: string) => analyseQuery(text, { productName, phrases, language });
   // Pagefind counts filter values (for the filter box) only once its filter files are loaded: loaded with the first
   // search that counts them.
   let filtersLoaded: Promise<unknown> | undefined;
@@ -151,14 +160,14 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
         rankCandidates(
           (await pagesOf(results)).map((page, i) => ({ page, score: results[i].score, tier: tiers?.get(results[i].id) })),
           searched,
-          { productName, problem, isTroubleshooter: (page) => page.url.startsWith(flowPathPrefix) },
+          { productName, problem, language, isTroubleshooter: (page) => page.url.startsWith(flowPathPrefix) },
         );
       // A stuck reader whose words name the problem a troubleshooter solves (its title) is offered it among the best
       // pages, on its fields alone (Pagefind scored no words for it).
       const guideResults = guides ? (await guides).results : [];
       const guidePages = await pagesOf(guideResults);
       const offered = guideResults
-        .filter((_, i) => titleHolds(guidePages[i], searched, productName))
+        .filter((_, i) => titleHolds(guidePages[i], searched, productName, language))
         .map((result) => ({ ...result, score: 0 }));
       const pool = [...offered, ...holdingAll.results.slice(0, depth)];
       const exactPages = await rank([...new Map(pool.map((r) => [r.id, r])).values()]);
@@ -190,7 +199,7 @@ export function createSearch({ index, loadVocabulary, flowPathPrefix, productNam
 
     const known = await vocabularyOnce().catch(() => undefined);
     if (!known) return complete ? outcome(exact, undefined, { typed: true }) : outcome(nothing, exact);
-    const { words: better, corrections, alternatives } = correctWords(words, known, !asTyped);
+    const { words: better, corrections, alternatives } = correctWords(words, known, !asTyped, language);
     let holdingAll = nothing;
     let correctedQuery = corrections.size ? withCorrections(query, corrections) : undefined;
     const typed = better.join(' ') === words.join(' ');
@@ -273,6 +282,7 @@ export function correctWords(
   words: string[],
   vocabulary: Vocabulary,
   correct = true,
+  language: QueryLanguage = english,
 ): { words: string[]; corrections: Map<string, string>; alternatives: { typed: string; instead: string; word: string }[] } {
   const corrections = new Map<string, string>();
   const alternatives: { typed: string; instead: string; word: string }[] = [];
@@ -288,7 +298,7 @@ export function correctWords(
       kept.push(...better.split(' '));
       for (const other of others)
         if (!other.includes(' ') && !better.includes(' ')) alternatives.push({ typed: word, instead: better, word: other });
-    } else if (vocabulary.prefixPageCount(stemmer(word)) > 0) kept.push(word);
+    } else if (vocabulary.prefixPageCount(language.stem(word)) > 0) kept.push(word);
   }
   return { words: [...new Set(kept)], corrections, alternatives };
 }

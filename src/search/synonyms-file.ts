@@ -1,8 +1,9 @@
 /**
- * Reads `content/search/synonyms.yaml` for the build. A malformed file stops the build with its path and line, the
+ * Reads `content/search/synonyms.yaml` (and `content/<lang>/search/synonyms.yaml` for each other language) for the
+ * build. A malformed file stops the build with its path and line, the
  * way an editor can find and fix it: `content/search/synonyms.yaml:14: groups[3]: a group needs at least two terms`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { synonymsFileSchema, type SynonymGroups } from './synonyms.ts';
 
@@ -10,7 +11,25 @@ export class SynonymsFileError extends Error {
   override name = 'SynonymsFileError';
 }
 
-export const synonymsFilePath = (contentDir: string) => `${contentDir}/search/synonyms.yaml`;
+/** The synonyms file of a language: the default language's at `search/`, another's at `<lang>/search/`. */
+export const synonymsFilePath = (contentDir: string, language?: string) =>
+  language ? `${contentDir}/${language}/search/synonyms.yaml` : `${contentDir}/search/synonyms.yaml`;
+
+/**
+ * Every language's synonym groups, the default language's under `defaultLanguage`; each file checked (a malformed
+ * one is a SynonymsFileError naming file and line), so the build can stop before it starts.
+ */
+export function readAllSynonymsFiles(contentDir: string, defaultLanguage: string): Map<string, SynonymGroups> {
+  const all = new Map([[defaultLanguage, readSynonymsFile(synonymsFilePath(contentDir))]]);
+  const folders = existsSync(contentDir) ? readdirSync(contentDir, { withFileTypes: true }) : [];
+  for (const folder of folders) {
+    if (folder.isDirectory() && /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i.test(folder.name) && folder.name !== defaultLanguage) {
+      const path = synonymsFilePath(contentDir, folder.name);
+      if (existsSync(path)) all.set(folder.name, readSynonymsFile(path));
+    }
+  }
+  return all;
+}
 
 /** The groups in `path`; none when the file does not exist (a help center without synonyms). */
 export function readSynonymsFile(path: string): SynonymGroups {

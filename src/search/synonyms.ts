@@ -3,11 +3,11 @@
  * others ("log in", "login"), which it carries as hidden, weighted metadata. A query costs nothing more, and the
  * excerpt still quotes the page's own words.
  */
-import { stemmer } from 'stemmer';
 import { z } from 'astro/zod';
 import { isFiller, tokens, type QueryPhrase } from './query.ts';
+import { english, type QueryLanguage } from './query-language.ts';
 
-/** `content/search/synonyms.yaml`: groups of terms readers use for the same thing. */
+/** `content/search/synonyms.yaml` (`content/<lang>/search/synonyms.yaml` for another language): groups of terms readers use for the same thing. */
 export const synonymsFileSchema = z.strictObject({
   groups: z.array(
     z
@@ -32,14 +32,14 @@ export interface ExpandedTerms {
   textSynonyms: string[];
 }
 
-/** Words stemmed as English, so "signing in" and "signed in" both hold "sign in". */
-function stems(text: string): string[] {
+/** Words stemmed in the page's language, so "signing in" and "signed in" both hold "sign in". */
+function stems(text: string, language: QueryLanguage): string[] {
   return (
     text
       .toLowerCase()
       .replace(/['’]/g, '')
       .match(/[\p{L}\p{N}]+/gu)
-      ?.map((word) => stemmer(word)) ?? []
+      ?.map((word) => language.stem(word)) ?? []
   );
 }
 
@@ -52,13 +52,13 @@ function holds(haystack: string[], needle: string[]): boolean {
 }
 
 /** The terms a page gains from the synonym groups: each group it says one term of gives it the others. */
-export function expandTerms(page: PageTerms, groups: SynonymGroups): ExpandedTerms {
-  const about = page.about.map(stems);
-  const text = stems(page.text);
+export function expandTerms(page: PageTerms, groups: SynonymGroups, language: QueryLanguage = english): ExpandedTerms {
+  const about = page.about.map((field) => stems(field, language));
+  const text = stems(page.text, language);
   const aboutSynonyms = new Set<string>();
   const textSynonyms = new Set<string>();
   for (const group of groups) {
-    const terms = group.map((term) => ({ term, stems: stems(term) }));
+    const terms = group.map((term) => ({ term, stems: stems(term, language) }));
     const said = (where: string[][]) => terms.filter((t) => where.some((field) => holds(field, t.stems)));
     const inAbout = said(about);
     const inText = inAbout.length ? [] : said([text]);
@@ -75,14 +75,14 @@ export function expandTerms(page: PageTerms, groups: SynonymGroups): ExpandedTer
  * A phrase said the other ways its synonym groups allow, one term swapped at a time: "I can't sign in" is also
  * "I can't log in" and "I cannot sign in". Search compares a query with these as with the phrase itself.
  */
-export function phraseVariants(phrase: string, groups: SynonymGroups): string[] {
+export function phraseVariants(phrase: string, groups: SynonymGroups, language: QueryLanguage = english): string[] {
   const tokens = [...phrase.matchAll(/[\p{L}\p{N}'’]+/gu)];
-  const stemmed = tokens.map((token) => stems(token[0]).join(' '));
+  const stemmed = tokens.map((token) => stems(token[0], language).join(' '));
   const variants = new Set<string>();
   for (const group of groups) {
     const said: { term: string; at: number; end: number }[] = [];
     for (const term of group) {
-      const termStems = stems(term);
+      const termStems = stems(term, language);
       if (!termStems.length) continue;
       for (let at = 0; at + termStems.length <= stemmed.length; at++) {
         if (stemmed.slice(at, at + termStems.length).join(' ') === termStems.join(' ')) said.push({ term, at, end: at + termStems.length });
@@ -101,9 +101,9 @@ export function phraseVariants(phrase: string, groups: SynonymGroups): string[] 
 }
 
 /** A term said mostly with filler words, which a query says as its group's first term (queryPhrases). */
-function isQueryPhrase(term: string): boolean {
-  const words = tokens(term);
-  return words.length > 1 && words.filter(isFiller).length * 2 >= words.length;
+function isQueryPhrase(term: string, language: QueryLanguage): boolean {
+  const words = tokens(term, language);
+  return words.length > 1 && words.filter((word) => isFiller(word, language)).length * 2 >= words.length;
 }
 
 /**
@@ -111,9 +111,11 @@ function isQueryPhrase(term: string): boolean {
  * normaliser would drop those words and the meaning with them, so it searches such a phrase as its group's first
  * term ("sign in"). A phrase in two groups is ambiguous and left alone.
  */
-export function queryPhrases(groups: SynonymGroups): QueryPhrase[] {
+export function queryPhrases(groups: SynonymGroups, language: QueryLanguage = english): QueryPhrase[] {
   const phrases = groups.flatMap(([first, ...others]) =>
-    others.filter(isQueryPhrase).map((term) => ({ stems: tokens(term).map((w) => stemmer(w)), term: first })),
+    others
+      .filter((term) => isQueryPhrase(term, language))
+      .map((term) => ({ stems: tokens(term, language).map((w) => language.stem(w)), term: first })),
   );
   const key = (p: QueryPhrase) => p.stems.join(' ');
   return phrases.filter((p) => phrases.every((other) => key(other) !== key(p) || other.term === p.term));

@@ -11,8 +11,9 @@ export interface VocabularyFile {
   /** `pageCounts[i]`: pages holding `words[i]`. */
   pageCounts: number[];
   /**
-   * Common English words the index does not hold but that are a typo away from one it does ("morning", near
-   * "moving"): a reader who types one meant it, so it is never corrected.
+   * Common words of the index's language (the name is from when there was only English) that the index does not hold
+   * but that are a typo away from one it does ("morning", near "moving"): a reader who types one meant it, so it is
+   * never corrected.
    */
   english: string[];
 }

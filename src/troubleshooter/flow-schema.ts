@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { browserIds } from '../lib/browsers.ts';
-import { audienceIds, topicIds } from '../site.config.ts';
+import { audienceIds, languageCodes, topicIds } from '../site.config.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const stepId = z.string().regex(ID_PATTERN, { error: 'step ids are lowercase words joined by hyphens' });
@@ -30,6 +30,8 @@ export const READER_FACTS = {
   browser: browserIds,
   device: ['mobile', 'desktop'],
   'user-type': audienceIds,
+  /** The page's language (src/site.config.ts `languages`), as `<html lang>` says. */
+  language: languageCodes,
 } as const satisfies Record<string, readonly string[]>;
 export type ReaderFact = keyof typeof READER_FACTS;
 

@@ -37,6 +37,12 @@ export interface PreparedFlow {
   /** The flows a reader of this one can be in (it, and those it hands over to): title and graph version. */
   flows: Record<string, { title: string; version: string }>;
   steps: PreparedStep[];
+  /** The language it is prepared for, when not the default one (its links lead there: src/lib/links.ts). */
+  lang?: string;
+  /** Shown in the default language's words, as the flow has no translation into `lang`. */
+  untranslated?: boolean;
+  /** The languages the flow is written in (src/lib/flows.ts): its switcher and hreflang links. */
+  translations?: string[];
 }
 
 const render = (markdown: string | undefined) => (markdown ? renderMarkdown(markdown) : '');
@@ -45,13 +51,19 @@ const render = (markdown: string | undefined) => (markdown ? renderMarkdown(mark
  * A flow as a reader walks it, with the steps of the flows its `flow` steps hand over to. `articleTitles` names the
  * published articles a step may link to.
  */
-export function prepareFlow(id: string, flows: ReadonlyMap<string, FlowFile>, articleTitles: ReadonlyMap<string, string>): PreparedFlow {
+export function prepareFlow(
+  id: string,
+  flows: ReadonlyMap<string, FlowFile>,
+  articleTitles: ReadonlyMap<string, string>,
+  lang?: string,
+): PreparedFlow {
   const walk = walkFrom(id, flows);
   const left = questionsLeft(walk);
   const owners = new Set(walk.steps.map((s) => s.flow));
   const root = flows.get(id)!;
   return {
     id,
+    ...(lang ? { lang } : {}),
     title: root.title,
     description: root.description,
     keywords: root.keywords,
@@ -69,7 +81,7 @@ export function prepareFlow(id: string, flows: ReadonlyMap<string, FlowFile>, ar
         title: step.title,
         html: render(step.body),
         variants: browserIds.flatMap((b) =>
-          step.variants?.[b] ? [{ browser: b, label: browserLabel(b), html: render(step.variants[b]) }] : [],
+          step.variants?.[b] ? [{ browser: b, label: browserLabel(b, lang), html: render(step.variants[b]) }] : [],
         ),
         exits: walkStep.exits,
         questionsLeft: left.get(walkStep.id)!,
@@ -85,7 +97,7 @@ export function prepareFlow(id: string, flows: ReadonlyMap<string, FlowFile>, ar
         // An unknown or draft slug is `npm run check:content`'s to report (with its line), as for articles' `related`.
         articles: (step.articles ?? []).flatMap((slug) => {
           const title = articleTitles.get(slug);
-          return title ? [{ href: articleHref(slug), title }] : [];
+          return title ? [{ href: `${lang ? `/${lang}` : ''}${articleHref(slug)}`, title }] : [];
         }),
         ...(step.kind === 'outcome' ? { result: step.result, link: step.link } : {}),
         ...(step.kind === 'escalate' && step.topic ? { topic: step.topic } : {}),

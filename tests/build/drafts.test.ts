@@ -44,8 +44,8 @@ describe('draft articles', () => {
       expect(text, file).not.toContain('zebrafinch');
     }
     expect(readFileSync(join(client, 'categories/profile-settings/index.html'), 'utf8')).not.toContain('draft-digests');
-    const fragments = readdirSync(join(client, 'pagefind/fragment')).map((f) =>
-      gunzipSync(readFileSync(join(client, 'pagefind/fragment', f))).toString(),
+    const fragments = readdirSync(join(client, 'pagefind/en/fragment')).map((f) =>
+      gunzipSync(readFileSync(join(client, 'pagefind/en/fragment', f))).toString(),
     );
     expect(fragments.some((text) => text.includes('forgot'))).toBe(true);
     expect(fragments.some((text) => text.includes('zebrafinch'))).toBe(false);

@@ -26,8 +26,8 @@ describe('an unknown message key fails the build, naming it', () => {
 
   // The on-demand sent page is never rendered by the build: the static check before Astro must catch it.
   it('on an on-demand page, before Astro runs, with file and line', () => {
-    const line = addToFrontmatter('src/pages/contact/sent.astro', "const probe = t('sent.no-such-key');");
-    const expected = `src/pages/contact/sent.astro:${line}: unknown message key "sent.no-such-key" (not in content/messages/en.json)`;
+    const line = addToFrontmatter('src/pages/[...lang]/contact/sent.astro', "const probe = t('sent.no-such-key');");
+    const expected = `src/pages/[...lang]/contact/sent.astro:${line}: unknown message key "sent.no-such-key" (not in content/messages/en.json)`;
     const build = run('scripts/build.ts');
     expect(build.status).not.toBe(0);
     expect(build.output).toContain(expected);

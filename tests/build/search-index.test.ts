@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { BENCH_CATEGORIES, categoriesToYaml, writeCorpus } from '../../scripts/bench/corpus.ts';
 import { copyProject, userEnv } from '../../harness/project-copy.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
-import { openNodeSearch } from '../../src/search/node-search.ts';
+import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 
 /** A word no generated article says: it is only in one category's title, so only the page chrome shows it. */
 const CHROME_WORD = 'quokka';
@@ -41,7 +41,7 @@ describe('the search index', () => {
     expect(run.status, run.stderr).toBe(0);
 
     const search = await openNodeSearch({
-      bundleDir: join(project.dir, 'dist/client/pagefind'),
+      bundleDir: languageBundleDir(join(project.dir, 'dist/client'), 'en'),
       language: 'en',
       flowPathPrefix: TROUBLESHOOTERS_PATH,
       productName: 'Loomwork',

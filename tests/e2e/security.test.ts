@@ -24,9 +24,9 @@ describe('security', () => {
   });
 
   test('static files (the search script) carry the security headers too', async () => {
-    const response = await fetch(siteUrl('/pagefind/pagefind.js'));
+    const response = await fetch(siteUrl('/pagefind/en/pagefind.js'));
     expect(response.status).toBe(200);
-    expectSecurityHeaders(Object.fromEntries(response.headers), '/pagefind/pagefind.js');
+    expectSecurityHeaders(Object.fromEntries(response.headers), '/pagefind/en/pagefind.js');
   });
 
   test('an article carries a Content Security Policy <meta> that limits scripts', async () => {

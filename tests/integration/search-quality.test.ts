@@ -1,6 +1,6 @@
-// The golden query set (content/search/queries.yaml) against the index built from content/ as shipped, held to the
-// quality targets of issue #13, and the quick answers to those of issue #20. `npm run bench:search` prints the same
-// figures, the misses and each half's.
+// The golden query set of each language (content/search/queries.yaml, content/<lang>/search/queries.yaml) against
+// that language's index built from content/ as shipped, held to the quality targets of issue #13, and the quick
+// answers to those of issue #20. `npm run bench:search` prints the same figures, the misses and each half's.
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
   answerUrl,
   catalogArticles,
   figures,
+  goldenSets,
   misses,
   readGoldenQueries,
   runGoldenQueries,
@@ -18,92 +19,103 @@ import {
 import { projectRoot } from '../../harness/project-copy.ts';
 import type { Catalog } from '../../src/lib/catalog.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
-import { openNodeSearch } from '../../src/search/node-search.ts';
+import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
+import { languagePath } from '../../src/search/site-languages.ts';
 import { site } from '../../src/site.config.ts';
 
-const queries = readGoldenQueries(`${projectRoot}/content/search/queries.yaml`);
-let runs: QueryRun[];
-let answers: AnswerRun[];
+// The targets of #13 and #20. Spanish does not reach three of them yet (issue #19 stays open for it): until it does,
+// its test holds it to what it reaches today, so it can only get better; `npm run bench:search -- --language=es`
+// prints the targets beside its figures. Raise these floors as it improves; remove them once it meets the targets.
+const TARGETS = { hitAt3: 0.95, hitAt1: 0.85, coverage: 0.6 };
+const FLOORS_BELOW_TARGET: Record<string, Partial<typeof TARGETS>> = { es: { hitAt3: 0.89, hitAt1: 0.77, coverage: 0.57 } };
+const percent = (share: number) => `${Math.round(share * 100)} %`;
 
-beforeAll(async () => {
-  const search = await openNodeSearch({
-    bundleDir: `${projectRoot}/dist/client/pagefind`,
-    language: site.locale,
-    flowPathPrefix: TROUBLESHOOTERS_PATH,
-    productName: site.productName,
-  });
-  runs = await runGoldenQueries(search, queries);
-  const catalog = JSON.parse(readFileSync(`${projectRoot}/dist/client/catalog.json`, 'utf8')) as Catalog;
-  answers = answerRuns(runs, catalogArticles(catalog));
-});
+describe.each(goldenSets(projectRoot))('in $language ($file)', ({ language, file }) => {
+  const queries = readGoldenQueries(`${projectRoot}/${file}`);
+  const held = { ...TARGETS, ...FLOORS_BELOW_TARGET[language] };
+  let runs: QueryRun[];
+  let answers: AnswerRun[];
 
-const listed = (list: QueryRun[]) =>
-  list
-    .map(
-      (r) =>
-        `"${r.query.query}" → ${
-          r.outcome.hits
-            .slice(0, 3)
-            .map((h) => h.url)
-            .join(', ') || 'nothing'
-        }`,
-    )
-    .join('\n');
-
-describe('search quality on the golden query set', () => {
-  it('names only answers that exist', () => {
-    const answers = new Set(queries.flatMap((q) => q.answers));
-    const missing = [...answers].filter((a) => !existsSync(`${projectRoot}/dist/client${answerUrl(a)}index.html`));
-    expect(missing).toEqual([]);
+  beforeAll(async () => {
+    const search = await openNodeSearch({
+      bundleDir: languageBundleDir(`${projectRoot}/dist/client`, language),
+      language,
+      flowPathPrefix: languagePath(language, TROUBLESHOOTERS_PATH),
+      productName: site.productName,
+    });
+    runs = await runGoldenQueries(search, queries, language);
+    const catalog = JSON.parse(readFileSync(`${projectRoot}/dist/client/catalog.json`, 'utf8')) as Catalog;
+    answers = answerRuns(runs, catalogArticles(catalog, language), language);
   });
 
-  it('puts an answer in the top three for at least 95 % of the answerable queries', () => {
-    const answerable = runs.filter((r) => r.query.answers.length);
-    expect(figures(runs).hitAt3, listed(misses(answerable))).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('puts an answer first for at least 85 % of the answerable queries', () => {
-    expect(figures(runs).hitAt1).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('finds something for all but 2 % of the answerable queries', () => {
-    const none = runs.filter((r) => r.query.answers.length && r.outcome.hits.length === 0);
-    expect(figures(runs).zeroResults, listed(none)).toBeLessThanOrEqual(0.02);
-  });
-
-  it('gives every unanswerable query the no-results help (closest articles beside it allowed), never an exact match', () => {
-    const exact = runs.filter((r) => !r.query.answers.length && r.outcome.match === 'exact');
-    expect(
-      exact.map((r) => r.query.query),
-      listed(exact),
-    ).toEqual([]);
-  });
-});
-
-describe('quick answers on the golden query set', () => {
-  const wrong = () =>
-    answers
-      .filter((r) => r.answer && !r.right)
-      .map((r) => `"${r.query.query}" → ${r.answer!.href}`)
+  const listed = (list: QueryRun[]) =>
+    list
+      .map(
+        (r) =>
+          `"${r.query.query}" → ${
+            r.outcome.hits
+              .slice(0, 3)
+              .map((h) => h.url)
+              .join(', ') || 'nothing'
+          }`,
+      )
       .join('\n');
 
-  it('quote a section of a right article for at least 90 % of the queries shown one', () => {
-    expect(answerFigures(answers).precision, wrong()).toBeGreaterThanOrEqual(0.9);
+  describe('search quality on the golden query set', () => {
+    it('names only answers that exist', () => {
+      const answers = new Set(queries.flatMap((q) => q.answers));
+      const missing = [...answers].filter((a) => !existsSync(`${projectRoot}/dist/client${answerUrl(a, language)}index.html`));
+      expect(missing).toEqual([]);
+    });
+
+    it(`puts an answer in the top three for at least ${percent(held.hitAt3)} of the answerable queries`, () => {
+      const answerable = runs.filter((r) => r.query.answers.length);
+      expect(figures(runs).hitAt3, listed(misses(answerable))).toBeGreaterThanOrEqual(held.hitAt3);
+    });
+
+    it(`puts an answer first for at least ${percent(held.hitAt1)} of the answerable queries`, () => {
+      expect(figures(runs).hitAt1).toBeGreaterThanOrEqual(held.hitAt1);
+    });
+
+    it('finds something for all but 2 % of the answerable queries', () => {
+      const none = runs.filter((r) => r.query.answers.length && r.outcome.hits.length === 0);
+      expect(figures(runs).zeroResults, listed(none)).toBeLessThanOrEqual(0.02);
+    });
+
+    it('gives every unanswerable query the no-results help (closest articles beside it allowed), never an exact match', () => {
+      const exact = runs.filter((r) => !r.query.answers.length && r.outcome.match === 'exact');
+      expect(
+        exact.map((r) => r.query.query),
+        listed(exact),
+      ).toEqual([]);
+    });
   });
 
-  it('are shown for at least 60 % of the answerable queries', () => {
-    expect(answerFigures(answers).coverage).toBeGreaterThanOrEqual(0.6);
-  });
+  describe('quick answers on the golden query set', () => {
+    const wrong = () =>
+      answers
+        .filter((r) => r.answer && !r.right)
+        .map((r) => `"${r.query.query}" → ${r.answer!.href}`)
+        .join('\n');
 
-  it('quote at most about 80 words, each from the article quoted', () => {
-    for (const { answer, query } of answers) {
-      if (!answer) continue;
-      const shown = answer.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : b.items)).join(' ');
-      expect(shown.split(/\s+/).filter(Boolean).length, query.query).toBeLessThanOrEqual(80);
-      const markdown = readFileSync(`${projectRoot}/dist/client/articles/${answer.article.slug}.md`, 'utf8');
-      const articleWords = new Set(markdown.toLowerCase().match(/[\p{L}\p{N}]+/gu));
-      const foreign = (shown.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !articleWords.has(w));
-      expect(foreign, query.query).toEqual([]);
-    }
+    it('quote a section of a right article for at least 90 % of the queries shown one', () => {
+      expect(answerFigures(answers).precision, wrong()).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it(`are shown for at least ${percent(held.coverage)} of the answerable queries`, () => {
+      expect(answerFigures(answers).coverage).toBeGreaterThanOrEqual(held.coverage);
+    });
+
+    it('quote at most about 80 words, each from the article quoted', () => {
+      for (const { answer, query } of answers) {
+        if (!answer) continue;
+        const shown = answer.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : b.items)).join(' ');
+        expect(shown.split(/\s+/).filter(Boolean).length, query.query).toBeLessThanOrEqual(80);
+        const markdown = readFileSync(`${projectRoot}/dist/client${answer.article.url.replace(/\/$/, '')}.md`, 'utf8');
+        const articleWords = new Set(markdown.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+        const foreign = (shown.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !articleWords.has(w));
+        expect(foreign, query.query).toEqual([]);
+      }
+    });
   });
 });

@@ -8,7 +8,7 @@ import { projectRoot } from '../../harness/project-copy.ts';
 import { flowHref, TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
 import { indexTerms } from '../../src/search/index-terms.ts';
 import { queryWords, tokens } from '../../src/search/query.ts';
-import { openNodeSearch } from '../../src/search/node-search.ts';
+import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 import type { Search } from '../../src/search/search.ts';
 import { flowSchema } from '../../src/troubleshooter/flow-schema.ts';
 import { site } from '../../src/site.config.ts';
@@ -17,7 +17,7 @@ const flow = flowSchema.parse(parse(readFileSync(`${projectRoot}/content/flows/l
 let search: Search;
 beforeAll(async () => {
   search = await openNodeSearch({
-    bundleDir: `${projectRoot}/dist/client/pagefind`,
+    bundleDir: languageBundleDir(`${projectRoot}/dist/client`, 'en'),
     language: site.locale,
     flowPathPrefix: TROUBLESHOOTERS_PATH,
     productName: site.productName,

@@ -15,7 +15,8 @@ beforeAll(async () => {
   // A copy of this build (made by the test setup) whose index the tests can break.
   project = copyProject();
   cpSync(join(projectRoot, 'dist'), join(project.dir, 'dist'), { recursive: true });
-  bundle = join(project.dir, 'dist', 'client', 'pagefind');
+  // The default language's bundle, which /search/ reads.
+  bundle = join(project.dir, 'dist', 'client', 'pagefind', 'en');
   renameSync(bundle, `${bundle}-away`);
   server = await startServer({ root: project.dir });
 });

@@ -207,7 +207,7 @@ describe('headers', () => {
   };
 
   it('a prerendered page and a static file: the security headers, frame-ancestors, no session cookie', async () => {
-    for (const path of ['/', '/favicon.svg', '/pagefind/pagefind.js']) {
+    for (const path of ['/', '/favicon.svg', '/pagefind/en/pagefind.js']) {
       const response = await getAs(baseUrl, path, agent);
       expect(response.status, path).toBe(200);
       expectSecurityHeaders(response, path);

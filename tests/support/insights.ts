@@ -1,5 +1,6 @@
 // Posting to the reader endpoints (feedback, events) and reading what the server stored, for HTTP tests.
 import { openServerDatabase } from '../../harness/server-database.ts';
+import type { Selectable } from 'kysely';
 import type { FeedbackVotesTable, ReaderEventsTable } from '../../src/server/db/schema.ts';
 
 export function postFeedback(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -41,7 +42,7 @@ export function noMatchQuery(): string {
 }
 
 /** Votes and events the server stored, read through a second connection (WAL lets it read while the server writes). */
-export async function storedInsights(dataDir: string): Promise<{ votes: FeedbackVotesTable[]; events: ReaderEventsTable[] }> {
+export async function storedInsights(dataDir: string): Promise<{ votes: FeedbackVotesTable[]; events: Selectable<ReaderEventsTable>[] }> {
   const db = openServerDatabase(dataDir);
   try {
     return {

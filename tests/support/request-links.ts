@@ -1,9 +1,12 @@
 // The requester's side of two-way support, for tests: the link in an email, and the request page's forms.
 import type { CapturedEmail } from '../../harness/smtp-capture.ts';
 
-/** The path and query of the request page link in an email (the email names the public origin, not the test server's). */
+/**
+ * The path and query of the request page link in an email, with its language prefix (`/es/requests/…`) when it has
+ * one (the email names the public origin, not the test server's).
+ */
 export function requestLinkIn(email: Pick<CapturedEmail, 'text'>): string {
-  const link = /https?:\/\/\S+?(\/requests\/HC-[0-9A-Z-]+\/\?key=[\w-]+)/.exec(email.text)?.[1];
+  const link = /https?:\/\/[^/\s]+((?:\/[\w-]+)?\/requests\/HC-[0-9A-Z-]+\/\?key=[\w-]+)/.exec(email.text)?.[1];
   if (!link) throw new Error(`No request link in:\n${email.text}`);
   return link;
 }

@@ -1,4 +1,5 @@
 import { openServerDatabase } from '../../harness/server-database.ts';
+import type { Selectable } from 'kysely';
 import type { TicketsTable, IdempotencyKeysTable } from '../../src/server/db/schema.ts';
 
 /** A submission the server accepts, with a start time old enough not to look automated. */
@@ -60,7 +61,7 @@ export function validFormFields(key = crypto.randomUUID()): [string, string][] {
 }
 
 /** What the server stored, read through a second connection (WAL lets it read while the server writes). */
-export async function storedRows(dataDir: string): Promise<{ tickets: TicketsTable[]; keys: IdempotencyKeysTable[] }> {
+export async function storedRows(dataDir: string): Promise<{ tickets: Selectable<TicketsTable>[]; keys: IdempotencyKeysTable[] }> {
   const db = openServerDatabase(dataDir);
   try {
     return {

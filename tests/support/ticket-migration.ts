@@ -74,7 +74,7 @@ function audit(id: string, action: string, reference: string | null, detail: Row
 
 /**
  * What 007 leaves: the same rows under the new names, personal-data entries counting `tickets`; with what 008 adds
- * to each ticket (its last activity is its creation; the new and open ones wait for our reply).
+ * to each ticket (its last activity is its creation; the new and open ones wait for our reply), and 013 (English).
  */
 export const NEW_ROWS: Record<(typeof TABLES)[number]['new'], Row[]> = {
   tickets: OLD_ROWS.escalations.map((row) => ({
@@ -84,6 +84,8 @@ export const NEW_ROWS: Record<(typeof TABLES)[number]['new'], Row[]> = {
     last_staff_reply_at: null,
     last_requester_message_at: null,
     awaiting_us: row.status === 'new' || row.status === 'open' ? 1 : 0,
+    // 013: every ticket from before languages is in English.
+    language: 'en',
   })),
   ticket_emails: OLD_ROWS.escalation_emails,
   ticket_notes: OLD_ROWS.escalation_notes,

@@ -117,6 +117,7 @@ describe('POST /api/events', () => {
         result_rank: null,
         flow_version: '0123456789ab',
         tab: null,
+        language: 'en',
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -131,6 +132,7 @@ describe('POST /api/events', () => {
         result_rank: null,
         flow_version: null,
         tab: null,
+        language: 'en',
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -145,6 +147,7 @@ describe('POST /api/events', () => {
         result_rank: 2,
         flow_version: null,
         tab: null,
+        language: 'en',
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -159,6 +162,7 @@ describe('POST /api/events', () => {
         result_rank: null,
         flow_version: '0123456789ab',
         tab: null,
+        language: 'en',
       },
       {
         created_at: '2025-03-01T10:00:00.000Z',
@@ -173,6 +177,7 @@ describe('POST /api/events', () => {
         result_rank: null,
         flow_version: null,
         tab: null,
+        language: 'en',
       },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113\.5|secret-agent/);

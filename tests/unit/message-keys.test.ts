@@ -81,8 +81,8 @@ describe('the message key check', () => {
     const es = catalogue({ 'home.title': '¿Cómo podemos ayudarte?', 'home.extra': 'Sobra' }, 'content/messages/es.json');
     expect(checkTranslation(es, en).map((p) => p.message)).toEqual([
       'key "home.extra" is not in content/messages/en.json',
-      'missing key "home.search" (from content/messages/en.json)',
-      'missing key "page.unused" (from content/messages/en.json)',
+      'language "es" is missing key "home.search" (from content/messages/en.json)',
+      'language "es" is missing key "page.unused" (from content/messages/en.json)',
     ]);
   });
 });
@@ -105,5 +105,16 @@ describe('messageCheckReport', () => {
       warnings: ['content/messages/en.json: unused message key "page.unused"'],
       keys: 4,
     });
+  });
+
+  it('needs every configured language to have its file, with all the keys', () => {
+    root = mkdtempSync(join(tmpdir(), 'messages-'));
+    write(en.path, en.source);
+    write('content/messages/es.json', catalogue({ 'home.title': 'Hola', 'page.unused': 'Nadie' }).source);
+    write('src/pages/index.astro', "---\n---\n{t('home.title')}{t('home.search')}\n");
+    expect(messageCheckReport(root, ['en', 'es', 'fr']).errors).toEqual([
+      'content/messages/es.json:1: language "es" is missing key "home.search" (from content/messages/en.json)',
+      'content/messages/fr.json:1: missing: every language in `languages` (src/site.config.ts) needs its messages file',
+    ]);
   });
 });

@@ -24,6 +24,7 @@ const newTicket = (overrides: Partial<NewTicket> = {}): NewTicket => ({
   accountEmails: ['old@example.com'],
   topic: 'sign-in',
   description: 'I cannot sign in since yesterday.',
+  language: 'en',
   transcript: { flow: 'login', steps: [] },
   browser: 'firefox',
   os: 'linux',
@@ -80,6 +81,7 @@ describe('the new-ticket store', () => {
       last_requester_message_at: null,
       // Spam waits for nobody.
       awaiting_us: 0,
+      language: 'en',
     });
     const emails = await (await database()).selectFrom('ticket_emails').selectAll().where('reference', '=', reference).execute();
     expect(emails.map((e) => ({ ...e })).sort((a, b) => a.email_normalized.localeCompare(b.email_normalized))).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSection } from '../../src/lib/article-sections.ts';
-import { QUICK_ANSWER, quickAnswer, shortened, type AnswerArticle } from '../../src/search/quick-answer.ts';
+import { QUICK_ANSWER, answerArticles, quickAnswer, shortened, type AnswerArticle } from '../../src/search/quick-answer.ts';
 import type { SearchHit, SearchOutcome } from '../../src/search/search.ts';
 
 const sections: ArticleSection[] = [
@@ -44,6 +44,11 @@ describe('quick answers', () => {
     expect(quickAnswer(outcome([hit('/troubleshoot/login/', 2, 'troubleshooter')]), at)).toBeUndefined();
   });
 
+  it('are given when only a troubleshooter follows the article closely: the lead is over the next article', () => {
+    const hits = [hit('/articles/withdraw/', 2), hit('/troubleshoot/payment-stuck/', 1.95, 'troubleshooter'), hit('/articles/fees/', 1.5)];
+    expect(quickAnswer(outcome(hits), at)?.article.slug).toBe('withdraw');
+  });
+
   it('keep whole items and sentences within the word limit, cutting only a first one that is too long', () => {
     const list = { kind: 'list' as const, ordered: true, items: ['one two three', 'four five six', 'seven eight'] };
     expect(shortened([list], 6)).toEqual({ blocks: [{ ...list, items: ['one two three', 'four five six'] }], more: true });
@@ -53,5 +58,30 @@ describe('quick answers', () => {
       { kind: 'text', text: 'no sentence end …' },
     ]);
     expect(shortened([list], 80)).toEqual({ blocks: [list], more: false });
+  });
+});
+
+describe("quick answers' articles", () => {
+  const catalog = {
+    articles: [
+      { id: 'withdraw', title: 'Withdraw your earnings', aliases: [], file: '', updated: '', sections },
+      { id: 'fees', title: 'Fees', aliases: [], file: '', updated: '', sections },
+    ],
+    articlesIn: { es: [{ id: 'withdraw', title: 'Retira tus ganancias', sections: [{ heading: '', anchor: '', blocks: [] }] }] },
+  };
+
+  it('are the default language’s at their pages', () => {
+    expect(answerArticles(catalog).get('/articles/withdraw/')?.title).toBe('Withdraw your earnings');
+  });
+
+  it('are a translation at its /<lang>/ page in another language, an untranslated article there in the default language’s words', () => {
+    const spanish = answerArticles(catalog, 'es');
+    expect(spanish.get('/es/articles/withdraw/')).toMatchObject({
+      slug: 'withdraw',
+      title: 'Retira tus ganancias',
+      url: '/es/articles/withdraw/',
+    });
+    expect(spanish.get('/es/articles/fees/')?.title).toBe('Fees');
+    expect(spanish.has('/articles/withdraw/')).toBe(false);
   });
 });

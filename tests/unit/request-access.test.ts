@@ -68,6 +68,7 @@ describe('email headers', () => {
   it('refuse a name with a line break, so nothing can be added to the headers', () => {
     const compose = newTicketMail(
       { name: 'Ada\r\nBcc: evil@example.com', email: 'ada@example.com', topic: 'sign-in', description: 'x' },
+      'en',
       [],
     );
     expect(() => compose('HC-AAAA-AAAA', [])).toThrow(/line break/);

@@ -2,29 +2,47 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchIndex } from '../../src/search/build-index.ts';
+import { buildSearchIndexes, bundleOf, pageSays, type BuiltIndex } from '../../src/search/build-index.ts';
 import { loadPagefindBundle, SearchUnavailableError } from '../../src/search/node-bundle.ts';
-import { openNodeSearch } from '../../src/search/node-search.ts';
+import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 import { QUERY_PHRASES_FILE } from '../../src/search/query.ts';
 import { VOCABULARY_FILE, type VocabularyFile } from '../../src/search/vocabulary.ts';
 
-// A real Pagefind bundle of two pages, built as the site's build does, read in this process without any HTTP.
+// Real Pagefind bundles of a site in two languages, built as the site's build does, read in this process without any
+// HTTP: two English pages; under /es/ two Spanish ones, an untranslated page (the English text, `lang="en"`) and a
+// Spanish page marked noindex, which no bundle may hold.
 let site: string;
 let bundle: string;
+let built: BuiltIndex[];
 beforeAll(async () => {
   site = mkdtempSync(join(tmpdir(), 'signpost-bundle-'));
-  const page = (title: string, text: string, keywords: string) =>
-    `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p>` +
+  const page = (lang: string, title: string, text: string, keywords: string, head = '') =>
+    `<!doctype html><html lang="${lang}" dir="ltr"><head><title>${title}</title>${head}</head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p>` +
     `<span hidden data-pagefind-meta="keywords:${keywords}"></span></main></body></html>`;
-  for (const [slug, title, text, keywords] of [
-    ['forgot-password', 'I forgot my password', 'Ask for a reset link from the sign-in page.', 'new password'],
-    ['withdraw', 'Withdraw your earnings', 'Send your balance to your bank account.', 'payout, cash out'],
-  ]) {
-    mkdirSync(join(site, 'articles', slug), { recursive: true });
-    writeFileSync(join(site, 'articles', slug, 'index.html'), page(title, text, keywords));
+  const pages: [string, string][] = [
+    ['articles/forgot-password', page('en', 'I forgot my password', 'Ask for a reset link from the sign-in page.', 'new password')],
+    ['articles/withdraw', page('en', 'Withdraw your earnings', 'Send your balance to your bank account.', 'payout, cash out')],
+    [
+      'es/articles/forgot-password',
+      page('es', 'Olvidé mi contraseña', 'Pide un enlace para restablecerla desde la página de inicio de sesión.', 'nueva contraseña'),
+    ],
+    ['es/articles/withdraw', page('es', 'Retira tus ganancias', 'Envía tu saldo a tu cuenta bancaria.', 'cobrar, retiro')],
+    ['es/articles/use-milestones', page('en', 'Use milestones', 'Split a contract into milestones and pay each one.', 'milestone')],
+    [
+      'es/articles/draft',
+      page('es', 'Borrador de hitos', 'Divide un contrato en hitos y paga cada uno.', 'hito', '<meta name="robots" content="noindex">'),
+    ],
+  ];
+  for (const [path, html] of pages) {
+    mkdirSync(join(site, path), { recursive: true });
+    writeFileSync(join(site, path, 'index.html'), html);
   }
-  await buildSearchIndex(site, 'en', [['sign in', 'log in', 'let me in']]);
-  bundle = join(site, 'pagefind');
+  const synonyms: Record<string, string[][]> = {
+    en: [['sign in', 'log in', 'let me in']],
+    es: [['iniciar sesión', 'entrar', 'no me deja entrar']],
+  };
+  built = await buildSearchIndexes(site, (language) => synonyms[language] ?? []);
+  bundle = languageBundleDir(site, 'en');
 }, 60_000);
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
@@ -34,6 +52,68 @@ function copyOfBundle(): string {
   cpSync(bundle, copy, { recursive: true });
   return copy;
 }
+
+describe('one bundle per language', () => {
+  const open = (language: string) =>
+    openNodeSearch({
+      bundleDir: languageBundleDir(site, language),
+      language,
+      flowPathPrefix: language === 'en' ? '/troubleshoot/' : `/${language}/troubleshoot/`,
+      productName: 'Loomwork',
+    });
+
+  it('builds a bundle for each language at pagefind/<lang>/, each with only its own pages', () => {
+    expect(built.map(({ language, pages }) => ({ language, pages }))).toEqual([
+      { language: 'en', pages: 2 },
+      { language: 'es', pages: 2 },
+    ]);
+    for (const language of ['en', 'es']) {
+      const entry = JSON.parse(readFileSync(join(site, 'pagefind', language, 'pagefind-entry.json'), 'utf8'));
+      expect(Object.keys(entry.languages)).toEqual([language]);
+    }
+  });
+
+  it('finds English pages in the English bundle, never a Spanish one', async () => {
+    const search = await open('en');
+    expect((await search({ query: 'password' })).hits.map((h) => h.url)).toEqual(['/articles/forgot-password/']);
+    expect((await search({ query: 'contraseña' })).hits).toEqual([]);
+    // The untranslated page under /es/ is not the English page either.
+    expect((await search({ query: 'milestones' })).hits).toEqual([]);
+  });
+
+  it('finds Spanish pages in the Spanish bundle, stemmed as Spanish, never an English one', async () => {
+    const search = await open('es');
+    expect((await search({ query: 'contraseñas' })).hits.map((h) => h.url)).toEqual(['/es/articles/forgot-password/']);
+    expect((await search({ query: '¿Cómo restablezco mi contraseña?' })).hits.map((h) => h.url)).toEqual(['/es/articles/forgot-password/']);
+    expect((await search({ query: 'password' })).hits).toEqual([]);
+  });
+
+  it('leaves untranslated pages (English under /es/) and noindex pages out of every bundle', async () => {
+    const spanish = await open('es');
+    expect((await spanish({ query: 'milestones' })).hits).toEqual([]);
+    expect((await spanish({ query: 'hitos' })).hits).toEqual([]);
+  });
+
+  it("searches a Spanish phrase of the language's synonym groups as its term", async () => {
+    expect(JSON.parse(readFileSync(join(site, 'pagefind', 'es', QUERY_PHRASES_FILE), 'utf8'))).toContainEqual({
+      stems: ['no', 'me', 'dej', 'entrar'],
+      term: 'iniciar sesión',
+    });
+    const search = await open('es');
+    expect((await search({ query: 'no me deja entrar' })).hits.map((h) => h.url)).toEqual(['/es/articles/forgot-password/']);
+  });
+
+  it('sorts a built page by its path prefix, its <html lang> and its robots meta tag', () => {
+    const languages = ['en', 'es'];
+    const at = (file: string, head: string) => bundleOf({ file, ...pageSays(head) }, languages, 'en');
+    expect(at('articles/x/index.html', '<html lang="en">')).toBe('en');
+    expect(at('es/articles/x/index.html', '<html lang="es-419" dir="ltr">')).toBe('es');
+    expect(at('es/articles/x/index.html', '<html lang="en">')).toBeUndefined();
+    expect(at('articles/x/index.html', '<html lang="es">')).toBeUndefined();
+    expect(at('es/x/index.html', '<html lang="es"><meta content="noindex, nofollow" name="robots">')).toBeUndefined();
+    expect(at('index.html', '<html>')).toBeUndefined();
+  });
+});
 
 describe('the Pagefind bundle in Node', () => {
   it('searches the built bundle from disk, keywords included, and quotes the page text', async () => {

@@ -27,7 +27,8 @@ export const kindOf = (path: string, resourceType: string): string => {
     const known: Record<string, string> = { document: 'page (HTML)', stylesheet: 'CSS', script: 'JS' };
     return known[resourceType] ?? `${resourceType} ${path}`;
   }
-  const name = path.slice('/pagefind/'.length);
+  // Past /pagefind/<lang>/: each language has a bundle of its own.
+  const name = path.slice('/pagefind/'.length).replace(/^[a-z]{2,3}(?:-[a-z0-9]+)*\//, '');
   if (name.startsWith('index/')) return 'Pagefind index chunks';
   if (name.startsWith('fragment/')) return 'Pagefind fragments';
   if (name.startsWith('filter/')) return 'Pagefind filters';

@@ -14,6 +14,11 @@ export interface SearchWords {
   locale: string;
   messages: Record<SearchMessage, Message>;
   filters: Record<FilterName, Message>;
+  /**
+   * On a page in another language than the default: the default language's search page and name, offered with the
+   * same query when nothing matched exactly.
+   */
+  defaultLanguage?: { searchPath: string; name: string; message: Message };
 }
 
 export type SearchMessage =
@@ -96,7 +101,7 @@ export function resultsMarkup(words: SearchWords) {
     }
     const close = outcome.hits.slice(exact);
     if (close.length) parts.push(`<h2>${html(exact ? 'alsoCloseHeading' : 'closestHeading')}</h2>`, listHtml(close, 'h3'));
-    if (outcome.match !== 'exact') parts.push(helpHtml());
+    if (outcome.match !== 'exact') parts.push(helpHtml(outcome.query));
     return parts.join('');
   }
 
@@ -115,10 +120,21 @@ export function resultsMarkup(words: SearchWords) {
     return `<ol class="results article-list">${items.join('')}</ol>`;
   }
 
-  function helpHtml(): string {
+  function helpHtml(query: string): string {
     const to = (href: string) => (words: string) => link(href, words);
+    const other = words.defaultLanguage;
+    const inDefault = other
+      ? `<li>${formatParts(
+          other.message,
+          { link: to(`${other.searchPath}?${new URLSearchParams({ q: query })}`), language: other.name },
+          words.locale,
+        )
+          .map((part) => (typeof part === 'string' ? escapeHtml(part) : part.html))
+          .join('')}</li>`
+      : '';
     return (
       `<div class="no-results"><h2>${html('helpHeading')}</h2><p>${html('helpIntro')}</p><ul>` +
+      inDefault +
       `<li>${html('helpTroubleshooter', { link: to('/troubleshoot/') })}</li>` +
       `<li>${html('helpContact', { link: to('/contact/') })}</li></ul></div>`
     );

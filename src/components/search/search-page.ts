@@ -122,7 +122,8 @@ export function enhanceSearchPage(): void {
 /** The quick answer for a query from the server (GET /api/answer), or none when there is none or it cannot be had. */
 async function quickAnswerOf(query: string): Promise<QuickAnswer | undefined> {
   try {
-    const response = await fetch(`/api/answer?${new URLSearchParams({ q: query })}`);
+    // In the page's language: its articles, read by its rules.
+    const response = await fetch(`/api/answer?${new URLSearchParams({ q: query, lang: document.documentElement.lang })}`);
     if (!response.ok) return undefined;
     return ((await response.json()) as { answer: QuickAnswer | null }).answer ?? undefined;
   } catch {

@@ -1,11 +1,25 @@
 // The search results' words from the message catalogue, as patterns: the server formats them, and the page hands
 // the same patterns to its browser code (results-markup.ts fills them in both places).
-import { locale, messagePattern, t } from '../../i18n/messages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
+import { messagesFor } from '../../i18n/messages.ts';
 import type { InstantWords } from './instant-search.ts';
 import type { SearchWords } from './results-markup.ts';
+import { SEARCH_PATH } from './search-params.ts';
 
-export function searchWords(): SearchWords {
+export function searchWords(lang: string = defaultLanguage.code): SearchWords {
+  const { locale, messagePattern } = messagesFor(lang);
+  const fallback = defaultLanguage.code;
   return {
+    ...(lang === fallback
+      ? {}
+      : {
+          defaultLanguage: {
+            searchPath: SEARCH_PATH,
+            // In the page's language: "inglés" on a Spanish page.
+            name: new Intl.DisplayNames([locale], { type: 'language' }).of(defaultLanguage.code) ?? defaultLanguage.name,
+            message: messagePattern('search.help.default-language'),
+          },
+        }),
     locale,
     messages: {
       alsoCloseHeading: messagePattern('search.closest.also-heading'),
@@ -38,7 +52,8 @@ export function searchWords(): SearchWords {
 }
 
 /** The words of the header search's instant results (instant-search.ts). */
-export function instantWords(): InstantWords {
+export function instantWords(lang: string = defaultLanguage.code): InstantWords {
+  const { locale, messagePattern, t } = messagesFor(lang);
   return {
     locale,
     count: messagePattern('search-field.instant.count'),

@@ -5,7 +5,8 @@ import type { PreparedStep } from '../../troubleshooter/prepare.ts';
 /**
  * What this browser knows about its reader without asking: the browser (the one they picked in a browser tab, else
  * the user agent's), phone or computer, and the user type they chose under "Show notices for", kept under
- * `userTypeKey` (the page passes the key, so the island shares no module with the notices script).
+ * `userTypeKey` (the page passes the key, so the island shares no module with the notices script), and the page's
+ * language.
  */
 export function readerFacts(userTypeKey: string): Partial<Record<ReaderFact, string>> {
   const agent = navigator as Navigator & { userAgentData?: { mobile: boolean } };
@@ -19,6 +20,7 @@ export function readerFacts(userTypeKey: string): Partial<Record<ReaderFact, str
     browser: preferredBrowser(),
     device: (agent.userAgentData?.mobile ?? /Mobi|Android|iPhone|iPad|iPod/i.test(agent.userAgent)) ? 'mobile' : 'desktop',
     'user-type': userType,
+    language: document.documentElement.lang,
   };
 }
 

@@ -1,4 +1,5 @@
 import { jsonResponse } from '../http/responses.ts';
+import { defaultLanguage, languageOfParam } from '../../i18n/languages.ts';
 import type { AnnouncementSettings } from '../settings.ts';
 import { isUserType, publicAnnouncement } from './public-announcement.ts';
 import { countryFrom, selectAnnouncements, type Candidate } from './select.ts';
@@ -25,7 +26,10 @@ const MAX_AGE_SECONDS = 60;
 export function createAnnouncementEndpoint({ settings, files, urgent, now = Date.now }: AnnouncementEndpointOptions) {
   return async function handle(request: Request): Promise<Response> {
     const at = now();
-    const askedType = new URL(request.url).searchParams.get('userType') ?? '';
+    const asked = new URL(request.url).searchParams;
+    const askedType = asked.get('userType') ?? '';
+    // `?lang=<code>`: the messages in that language of the site (each announcement's own, else its `message`).
+    const lang = languageOfParam(asked.get('lang') ?? undefined) ?? defaultLanguage;
     const reader = {
       country: settings.countryHeader ? countryFrom(request.headers.get(settings.countryHeader)) : undefined,
       userType: isUserType(askedType) ? askedType : undefined,
@@ -38,7 +42,9 @@ export function createAnnouncementEndpoint({ settings, files, urgent, now = Date
       console.error(`staff announcements unavailable: ${error instanceof Error ? error.message : String(error)}`);
       maxAge = 10;
     }
-    const announcements = selectAnnouncements([...published, ...(await files())], reader, at, LOOKAHEAD_MS).map(publicAnnouncement);
+    const announcements = selectAnnouncements([...published, ...(await files())], reader, at, LOOKAHEAD_MS).map((a) =>
+      publicAnnouncement(a, lang.code),
+    );
     const headers: Record<string, string> = { 'Cache-Control': `public, max-age=${maxAge}` };
     if (settings.countryHeader) headers.Vary = settings.countryHeader;
     return jsonResponse(200, { announcements }, headers);

@@ -2,16 +2,22 @@ import { createHash } from 'node:crypto';
 import type { PublicAnnouncement } from '../../lib/announcement-window.ts';
 import { site } from '../../site.config.ts';
 import { renderInlineMarkdown } from '../../lib/markdown/html.ts';
-import { list } from '../../i18n/messages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
+import { messagesFor } from '../../i18n/messages.ts';
 import type { Candidate } from './select.ts';
 
 const labels = new Map(site.audiences.map((a) => [a.id, a.label]));
 
-/** An announcement as readers get it: from GET /api/announcements, and in the pages' own notices. */
-export function publicAnnouncement(a: Candidate): PublicAnnouncement {
+/**
+ * An announcement as readers get it: from GET /api/announcements, and in the pages' own notices, in language `lang`
+ * (its `messages` entry for that language, else `message`).
+ */
+export function publicAnnouncement(a: Candidate, lang: string = defaultLanguage.code): PublicAnnouncement {
+  const message = a.messages?.[lang] ?? a.message;
+  const { list } = messagesFor(lang);
   return {
-    key: `${a.id}:${createHash('sha256').update(a.message).digest('base64url').slice(0, 8)}`,
-    html: renderInlineMarkdown(a.message),
+    key: `${a.id}:${createHash('sha256').update(message).digest('base64url').slice(0, 8)}`,
+    html: renderInlineMarkdown(message),
     icon: a.icon,
     ...(a.start ? { start: a.start } : {}),
     ...(a.end ? { end: a.end } : {}),

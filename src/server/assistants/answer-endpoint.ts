@@ -2,12 +2,14 @@ import { t } from '../../i18n/messages.ts';
 import { jsonResponse } from '../http/responses.ts';
 import { MAX_QUERY_LENGTH } from '../../search/search.ts';
 import { siteQuickAnswer } from '../search/quick-answer.ts';
-import { SearchUnavailableError } from '../search/site-search.ts';
+import { languageCode } from '../../search/bundle-path.ts';
+import { searchableLanguages, SearchUnavailableError } from '../search/site-search.ts';
 import { countAssistantCall } from './call-limit.ts';
 
 /**
- * GET /api/answer?q=: the quick answer for a query as JSON, `{ query, answer }`, with `answer` null when search is
- * not sure enough. Counted against the client's MCP_RATE_LIMIT.
+ * GET /api/answer?q=[&lang=]: the quick answer for a query as JSON, `{ query, answer }`, with `answer` null when
+ * search is not sure enough. `lang` picks the language's articles (the default language's without it, or for a
+ * language the site has no search for). Counted against the client's MCP_RATE_LIMIT.
  */
 export async function answerRequest(request: Request, socketAddress: string): Promise<Response> {
   const limit = await countAssistantCall(request, socketAddress);
@@ -30,8 +32,10 @@ export async function answerRequest(request: Request, socketAddress: string): Pr
     const message = t('answer.error.query-too-long', { max: MAX_QUERY_LENGTH });
     return jsonResponse(400, { error: 'invalid', message, fields: { q: message } });
   }
+  const asked = languageCode(new URL(request.url).searchParams.get('lang') ?? '');
+  const language = searchableLanguages().includes(asked) ? asked : undefined;
   try {
-    return jsonResponse(200, { query, answer: (await siteQuickAnswer(query)) ?? null });
+    return jsonResponse(200, { query, answer: (await siteQuickAnswer(query, language)) ?? null });
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
     console.error(`quick answer unavailable: ${error.message}`);

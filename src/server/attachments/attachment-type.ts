@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { locale, t } from '../../i18n/messages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
+import { messagesFor, type Messages } from '../../i18n/messages.ts';
 
 /**
  * What a file is, decided from its content, never from its name or the type the browser claimed: PNG, JPEG, GIF, WebP
@@ -22,7 +23,12 @@ export type AttachmentType = { ok: true; contentType: string } | { ok: false; pr
 
 const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
-export async function attachmentType(name: string, content: Uint8Array): Promise<AttachmentType> {
+/** The problem, when there is one, in the words of `words`' language. */
+export async function attachmentType(
+  name: string,
+  content: Uint8Array,
+  { t, locale }: Messages = messagesFor(defaultLanguage.code),
+): Promise<AttachmentType> {
   const magic = await fileTypeFromBuffer(content);
   const known = magic ? BY_MAGIC[magic.ext] : isPlainText(content) ? TEXT : undefined;
   if (!known) return { ok: false, problem: t('files.error.type', { name, types: t('files.types') }) };

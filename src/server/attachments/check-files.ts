@@ -1,4 +1,5 @@
-import { t } from '../../i18n/messages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
+import { messagesFor, type Messages } from '../../i18n/messages.ts';
 import { fileSize } from '../../lib/attachment-files.ts';
 import { withoutControlCharacters } from '../../lib/control-characters.ts';
 import type { NewAttachment } from '../db/attachments.ts';
@@ -13,12 +14,15 @@ export type CheckedFiles = { ok: true; files: NewAttachment[] } | { ok: false; e
 
 /**
  * Each file checked (size, type from its content, a name that agrees), with one message naming every file refused.
- * The name kept is the file's own, without any folder a client sent with it and without control characters.
+ * The name kept is the file's own, without any folder a client sent with it and without control characters. The
+ * message is in the words of `words`' language (the default's unless given).
  */
 export async function checkFiles(
   upload: { files: UploadedFile[]; tooManyFiles: boolean },
   settings: AttachmentSettings,
+  words: Messages = messagesFor(defaultLanguage.code),
 ): Promise<CheckedFiles> {
+  const { t } = words;
   const problems: string[] = [];
   if (upload.tooManyFiles || upload.files.length > settings.maxFiles)
     problems.push(settings.maxFiles === 0 ? t('files.error.none') : t('files.error.too-many', { count: settings.maxFiles }));
@@ -33,7 +37,7 @@ export async function checkFiles(
       problems.push(t('files.error.empty', { name }));
       continue;
     }
-    const type = await attachmentType(name, file.content);
+    const type = await attachmentType(name, file.content, words);
     if (!type.ok) problems.push(type.problem);
     else files.push({ name, contentType: type.contentType, sha256: file.sha256, content: file.content });
   }
@@ -48,7 +52,10 @@ export function safeName(name: string): string {
 }
 
 /** The file field's words, as the contact form and the request page show them; undefined when files are off. */
-export function fileFieldText(settings: AttachmentSettings): { label: string; hint: string; multiple: boolean } | undefined {
+export function fileFieldText(
+  settings: AttachmentSettings,
+  { t }: Messages = messagesFor(defaultLanguage.code),
+): { label: string; hint: string; multiple: boolean } | undefined {
   if (settings.maxFiles === 0) return undefined;
   return {
     label: t('files.label'),

@@ -34,6 +34,8 @@ export interface TicketForMail {
   contactEmail: string;
   topic: string;
   status: TicketStatus;
+  /** The language its requester wrote in: emails to them are in it. */
+  language: string;
 }
 
 /** Staff to tell about a ticket: its assignee, or when nobody is, the agents who asked for it. */
@@ -99,6 +101,7 @@ async function lockTicket(trx: Transaction<Database>, reference: string) {
         'contact_email',
         'topic',
         'status',
+        'language',
         'closed_at',
         'assigned_to',
         'anonymised_at',
@@ -115,6 +118,7 @@ const forMail = (row: NonNullable<Awaited<ReturnType<typeof lockTicket>>>, statu
   contactEmail: row.contact_email,
   topic: row.topic,
   status,
+  language: row.language,
 });
 
 export type ReplyStatus = 'waiting' | 'resolved';
@@ -274,7 +278,7 @@ export async function mailOpenRequests(db: Db, emailNormalized: string, mail: Ma
     const tickets = await trx
       .selectFrom('ticket_emails as e')
       .innerJoin('tickets as t', 't.reference', 'e.reference')
-      .select(['t.reference', 't.name', 't.contact_email', 't.topic', 't.status'])
+      .select(['t.reference', 't.name', 't.contact_email', 't.topic', 't.status', 't.language'])
       .where('e.email_normalized', '=', emailNormalized)
       .where('t.status', 'in', ['new', 'open', 'waiting'])
       .where('t.anonymised_at', 'is', null)
@@ -282,7 +286,14 @@ export async function mailOpenRequests(db: Db, emailNormalized: string, mail: Ma
       .execute();
     const own = tickets.filter((t) => normaliseEmail(t.contact_email) === emailNormalized);
     for (const t of own) {
-      const ticket = { reference: t.reference, name: t.name, contactEmail: t.contact_email, topic: t.topic, status: t.status };
+      const ticket = {
+        reference: t.reference,
+        name: t.name,
+        contactEmail: t.contact_email,
+        topic: t.topic,
+        status: t.status,
+        language: t.language,
+      };
       await queueMail(trx, t.reference, mail(ticket, undefined, []), now);
     }
     return own.length;

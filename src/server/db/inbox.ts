@@ -14,6 +14,8 @@ export interface InboxFilter {
   text?: string;
   /** Only tickets whose requester waits for our reply. */
   awaitingUs?: boolean;
+  /** Only tickets in this language (its code). */
+  language?: string;
 }
 
 /** Newest first by when tickets arrived, or by their last activity (a message, a reply). */
@@ -37,6 +39,8 @@ export interface InboxRow {
   /** The requester wrote after the first description and we have not answered since. */
   newMessage: boolean;
   awaitingUs: boolean;
+  /** The code of the language the requester wrote in. */
+  language: string;
 }
 
 export interface InboxPage {
@@ -79,6 +83,7 @@ export async function inboxPage(
       't.contact_email',
       't.topic',
       't.awaiting_us',
+      't.language',
       't.last_requester_message_at',
       't.last_staff_reply_at',
       'staff.name as assignee',
@@ -91,6 +96,7 @@ export async function inboxPage(
   }
   query = filter.status ? query.where('t.status', '=', filter.status) : query.where('t.status', '!=', 'spam');
   if (filter.awaitingUs) query = query.where('t.awaiting_us', '=', 1);
+  if (filter.language) query = query.where('t.language', '=', filter.language);
   // Every reference has its hyphens in the same places, so a trailing one narrows nothing; dropped, because
   // PostgreSQL databases with a language collation ignore hyphens when comparing, and the range would be empty.
   const prefix = filter.referencePrefix?.replace(/-+$/, '');
@@ -122,6 +128,7 @@ export async function inboxPage(
     assignee: r.assignee,
     newMessage: r.last_requester_message_at !== null && (r.last_staff_reply_at ?? '') < r.last_requester_message_at,
     awaitingUs: r.awaiting_us === 1,
+    language: r.language,
   }));
   const at = (row: InboxRow | undefined) =>
     row && { at: sort === 'activity' ? row.lastActivityAt : row.createdAt, reference: row.reference };

@@ -4,6 +4,8 @@ import type { Db } from './connection.ts';
 export interface Period {
   since: Date;
   until: Date;
+  /** Only what happened in this language (a configured one's code): reader events on its pages, tickets in it. */
+  language?: string;
 }
 
 // PostgreSQL returns counts as strings (bigint); SQLite as numbers. Callers get numbers either way.
@@ -48,7 +50,7 @@ export async function recentReasons(db: Db, { since, until }: Period, limit: num
 /** How often each query was searched, most searched first; `withResults` picks searches that found something or nothing. */
 export async function queryCounts(
   db: Db,
-  { since, until }: Period,
+  { since, until, language }: Period,
   { limit, withResults }: { limit: number; withResults?: boolean },
 ): Promise<{ query: string; searches: number }[]> {
   let select = db
@@ -56,14 +58,15 @@ export async function queryCounts(
     .select((eb) => ['query', eb.fn.countAll<number>().as('searches')])
     .where('type', '=', 'search')
     .where('created_at', '>=', since.toISOString())
-    .where('created_at', '<', until.toISOString());
+    .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!));
   if (withResults !== undefined) select = select.where('result_count', withResults ? '>' : '=', 0);
   const rows = await select.groupBy('query').orderBy('searches', 'desc').orderBy('query').limit(limit).execute();
   return rows.map((r) => ({ query: r.query!, searches: count(r.searches) }));
 }
 
 /** How many results were opened for each of the given queries. */
-export async function opensByQuery(db: Db, { since, until }: Period, queries: string[]): Promise<Map<string, number>> {
+export async function opensByQuery(db: Db, { since, until, language }: Period, queries: string[]): Promise<Map<string, number>> {
   if (queries.length === 0) return new Map();
   const rows = await db
     .selectFrom('reader_events')
@@ -72,6 +75,7 @@ export async function opensByQuery(db: Db, { since, until }: Period, queries: st
     .where('query', 'in', queries)
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!))
     .groupBy('query')
     .execute();
   return new Map(rows.map((r) => [r.query!, count(r.opens)]));
@@ -90,8 +94,16 @@ export interface FlowCounts {
 }
 
 /** Every flow's counts in a period; with `only`, one flow's events recorded on one version of its graph. */
-export async function flowCounts(db: Db, { since, until }: Period, only?: { flow: string; version: string }): Promise<FlowCounts> {
-  let events = db.selectFrom('reader_events').where('created_at', '>=', since.toISOString()).where('created_at', '<', until.toISOString());
+export async function flowCounts(
+  db: Db,
+  { since, until, language }: Period,
+  only?: { flow: string; version: string },
+): Promise<FlowCounts> {
+  let events = db
+    .selectFrom('reader_events')
+    .where('created_at', '>=', since.toISOString())
+    .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!));
   if (only) events = events.where('flow', '=', only.flow).where('flow_version', '=', only.version);
   const steps = events.where('type', '=', 'step_viewed');
   const [views, movesOn, starts, outcomes, transcripts] = await Promise.all([
@@ -122,6 +134,7 @@ export async function flowCounts(db: Db, { since, until }: Period, only?: { flow
       .where('status', '!=', 'spam')
       .where('created_at', '>=', since.toISOString())
       .where('created_at', '<', until.toISOString())
+      .$if(language !== undefined, (q) => q.where('language', '=', language!))
       .execute(),
   ]);
   const tickets = new Map<string, number>();
@@ -141,7 +154,7 @@ export async function flowCounts(db: Db, { since, until }: Period, only?: { flow
 /** Walks begun in a flow per version of its graph (null: recorded before versions were). */
 export async function startsByVersion(
   db: Db,
-  { since, until }: Period,
+  { since, until, language }: Period,
   flow: string,
 ): Promise<{ version: string | null; starts: number }[]> {
   const rows = await db
@@ -152,6 +165,7 @@ export async function startsByVersion(
     .where('from_step', 'is', null)
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!))
     .groupBy('flow_version')
     .execute();
   return rows.map((r) => ({ version: r.flow_version, starts: count(r.n) }));
@@ -160,13 +174,14 @@ export async function startsByVersion(
 /** When tickets (not spam) arrived in the period, got their first reply and were resolved, as stored. */
 export async function ticketTimes(
   db: Db,
-  { since, until }: Period,
+  { since, until, language }: Period,
 ): Promise<{ createdAt: string; firstReplyAt: string | null; resolvedAt: string | null }[]> {
   const rows = await db
     .selectFrom('tickets')
     .select(['created_at', 'first_reply_at', 'closed_at', 'status'])
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!))
     .where('status', '!=', 'spam')
     .execute();
   return rows.map((r) => ({
@@ -181,7 +196,7 @@ export type SuggestionEventType = 'suggestions_shown' | 'suggestion_open' | 'sug
 /** For each tab with suggestion events in the period, and each kind of them: when the tab first had one. */
 export async function suggestionTabs(
   db: Db,
-  { since, until }: Period,
+  { since, until, language }: Period,
 ): Promise<{ tab: string; type: SuggestionEventType; first: string }[]> {
   const rows = await db
     .selectFrom('reader_events')
@@ -190,6 +205,7 @@ export async function suggestionTabs(
     .where('tab', 'is not', null)
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!))
     .groupBy(['tab', 'type'])
     .execute();
   return rows.map((r) => ({ tab: r.tab!, type: r.type as SuggestionEventType, first: r.first }));

@@ -18,6 +18,8 @@ export interface NewTicket {
   accountEmails: string[];
   topic: string;
   description: string;
+  /** The code of the language the requester wrote in (a configured one): the ticket's emails and page use it. */
+  language: string;
   transcript: object | null;
   browser: string;
   os: string;
@@ -177,6 +179,7 @@ function ticketRow(e: NewTicket, reference: string, createdAt: string): Insertab
     account_emails: JSON.stringify(e.accountEmails),
     topic: e.topic,
     description: e.description,
+    language: e.language,
     transcript: e.transcript ? JSON.stringify(e.transcript) : null,
     browser: e.browser,
     os: e.os,

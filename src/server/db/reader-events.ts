@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import type { ReaderEvent } from '../../lib/reader-events.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
 import { createCommitQueue } from './commit-queue.ts';
 import type { Db } from './connection.ts';
 import type { Database, ReaderEventsTable } from './schema.ts';
 
 export interface EventBatch {
   events: ReaderEvent[];
+  /** The code of the language of the page they happened on; the default language's when not given. */
+  language?: string;
   receivedAt: Date;
 }
 
@@ -19,7 +22,9 @@ export function createEventStore(db: () => Promise<Db>): (batch: EventBatch) => 
 }
 
 async function writeBatches(trx: Transaction<Database>, batches: EventBatch[]): Promise<void[]> {
-  const rows = batches.flatMap((batch) => batch.events.map((event) => eventRow(event, batch.receivedAt.toISOString())));
+  const rows = batches.flatMap((batch) =>
+    batch.events.map((event) => eventRow(event, batch.receivedAt.toISOString(), batch.language ?? defaultLanguage.code)),
+  );
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await trx
       .insertInto('reader_events')
@@ -29,8 +34,8 @@ async function writeBatches(trx: Transaction<Database>, batches: EventBatch[]): 
   return batches.map(() => undefined);
 }
 
-function eventRow(event: ReaderEvent, createdAt: string): Insertable<ReaderEventsTable> {
-  const row = { id: randomUUID(), created_at: createdAt, type: event.type };
+function eventRow(event: ReaderEvent, createdAt: string, language: string): Insertable<ReaderEventsTable> {
+  const row = { id: randomUUID(), created_at: createdAt, type: event.type, language };
   switch (event.type) {
     case 'search':
       return { ...row, query: event.query, result_count: event.results };

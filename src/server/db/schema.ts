@@ -80,6 +80,8 @@ export interface TicketsTable {
   last_requester_message_at: string | null;
   /** 1 while the requester waits for us (see db/conversation.ts), else 0: the inbox's "needs our reply". */
   awaiting_us: number;
+  /** The code of the language the requester wrote in (src/site.config.ts `languages`): its emails and page use it. */
+  language: Generated<string>;
 }
 
 export interface IdempotencyKeysTable {
@@ -324,6 +326,8 @@ export interface ReaderEventsTable {
   result_rank: number | null;
   /** The random id of the browser tab, on suggestion events only. */
   tab: string | null;
+  /** The code of the language of the page the event happened on. */
+  language: Generated<string>;
 }
 
 export interface UrgentAnnouncementsTable {

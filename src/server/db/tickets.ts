@@ -25,6 +25,8 @@ export interface Ticket {
   lastActivityAt: string;
   /** The requester waits for our answer. */
   awaitingUs: boolean;
+  /** The code of the language the requester wrote in. */
+  language: string;
 }
 
 export interface Note {
@@ -62,6 +64,7 @@ export async function ticketByReference(db: Db, reference: string): Promise<Tick
     anonymisedAt: row.anonymised_at,
     lastActivityAt: row.last_activity_at,
     awaitingUs: row.awaiting_us === 1,
+    language: row.language,
   };
 }
 
@@ -102,6 +105,7 @@ export async function changeStatus(
           'name',
           'contact_email',
           'topic',
+          'language',
           'anonymised_at',
         ])
         .where('reference', '=', reference),
@@ -116,7 +120,14 @@ export async function changeStatus(
       .execute();
     await recordAudit(trx, { at, staffId, action: 'status-changed', reference, detail: { from: current.status, to: status } });
     if (status === 'resolved' && resolvedMail && !current.anonymised_at) {
-      const ticket = { reference, name: current.name, contactEmail: current.contact_email, topic: current.topic, status };
+      const ticket = {
+        reference,
+        name: current.name,
+        contactEmail: current.contact_email,
+        topic: current.topic,
+        status,
+        language: current.language,
+      };
       await queueMail(trx, reference, resolvedMail(ticket, undefined, []), now);
     }
     return true;

@@ -1,3 +1,4 @@
+import { defaultLanguage } from '../../i18n/languages.ts';
 import { siteSearch } from '../search/site-search.ts';
 
 /** A help article the confirmation email suggests. */
@@ -11,11 +12,12 @@ const MAX_SUGGESTIONS = 3;
 
 /**
  * Up to three help articles that match a requester's description, best first, for their confirmation email: the
- * search page's own search, so the email suggests what searching the description would show.
+ * search page's own search in the request's language, so the email suggests what searching the description would
+ * show, in the language its requester wrote in.
  */
-export async function suggestArticles(description: string): Promise<ArticleSuggestion[]> {
+export async function suggestArticles(description: string, language: string = defaultLanguage.code): Promise<ArticleSuggestion[]> {
   try {
-    const { hits } = await siteSearch({ query: description });
+    const { hits } = await siteSearch({ query: description }, language);
     return hits
       .filter((hit) => hit.kind === 'article')
       .slice(0, MAX_SUGGESTIONS)

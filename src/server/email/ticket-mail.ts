@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { t, locale } from '../../i18n/messages.ts';
+import { localizedPath } from '../../i18n/languages.ts';
+import { messagesFor, type Messages } from '../../i18n/messages.ts';
 import { site } from '../../site.config.ts';
 import type { MailFor, OutgoingMail, StaffRecipient, TicketForMail } from '../db/conversation.ts';
 import type { NewOutboxEmail } from '../db/outbox.ts';
@@ -10,10 +11,14 @@ import type { ArticleSuggestion } from './suggest-articles.ts';
 
 /**
  * The emails a ticket causes, composed when they are queued: to the requester (the confirmation, staff replies,
- * "resolved", fresh links), each with a new key to their page, in the catalogue's words (content/messages/en.json,
- * `email.…`); and to staff (a new ticket, a requester's message), in the console's English. All emails about a
+ * "resolved", fresh links), each with a new key to their page, in the words of the ticket's language
+ * (content/messages/<language>.json, `email.…`): subject, body and the HTML part's `lang`. They are composed, in that
+ * language, when they are queued, and the outbox stores them as composed: what is sent is what was decided with the
+ * change, even if the ticket changes later. And to staff (a new ticket, a requester's message), in the console's English. All emails about a
  * ticket share one subject and thread under one root Message-ID per audience.
  */
+
+type Words = Messages;
 
 /** Refuses what would break out of a header (a line break in a name or subject): no header injection. */
 export function headerValue(value: string, what: string): string {
@@ -25,22 +30,24 @@ const domain = () => mailSettings(process.env).from.address.split('@')[1];
 const rootId = (reference: string, audience: 'request' | 'staff') => `<${reference.toLowerCase()}.${audience}@${domain()}>`;
 /** A Message-ID of its own for an email that is not the first of its thread. */
 export const newMessageId = () => `<${randomUUID()}@${domain()}>`;
-const pageUrl = (reference: string) => new URL(requestPath(reference), `${site.baseUrl}/`).href;
+const pageUrl = (reference: string, language: string) => new URL(localizedPath(requestPath(reference), language), `${site.baseUrl}/`).href;
 const staffUrl = (reference: string) => new URL(`/staff/tickets/${reference}`, `${site.baseUrl}/`).href;
 
 /** An email to the requester: their page's link with a fresh key, threaded under the confirmation. */
 function toRequester(
-  ticket: Pick<TicketForMail, 'reference' | 'name' | 'contactEmail'>,
+  ticket: Pick<TicketForMail, 'reference' | 'name' | 'contactEmail' | 'language'>,
   kind: NewOutboxEmail['kind'],
-  blocks: (link: Block) => Block[],
+  blocks: (link: Block, words: Words) => Block[],
   { root = false, ticketMessageId = null }: { root?: boolean; ticketMessageId?: string | null } = {},
 ): OutgoingMail {
+  const words = messagesFor(ticket.language);
+  const { t, locale } = words;
   const key = newRequestKey();
   const subject = headerValue(t('email.subject', { reference: ticket.reference, helpCenter: site.helpCenterName }), 'The subject');
   const greeting: Block = { text: ticket.name ? t('email.greeting', { name: ticket.name }) : t('email.greeting.anonymous') };
   const all = [
     greeting,
-    ...blocks({ link: pageUrl(ticket.reference), label: t('email.link.page') }),
+    ...blocks({ link: pageUrl(ticket.reference, ticket.language), label: t('email.link.page') }, words),
     { text: t('email.link.private') },
     { text: t('email.signature', { helpCenter: site.helpCenterName }) },
   ];
@@ -99,18 +106,19 @@ const topicLabel = (id: string) => site.topics.find((topic) => topic.id === id)?
 /** A new ticket: the requester's confirmation (reference, their words, their link, our hours, articles that may help) and the staff notice. */
 export function newTicketMail(
   request: { name: string; email: string; topic: string; description: string },
+  language: string,
   suggestions: ArticleSuggestion[],
 ): (reference: string, staff: StaffRecipient[]) => OutgoingMail {
   return (reference, staff) => {
-    const ticket = { reference, name: request.name, contactEmail: request.email };
+    const ticket = { reference, name: request.name, contactEmail: request.email, language };
     const confirmation = toRequester(
       ticket,
       'confirmation',
-      (link) => [
+      (link, { t }) => [
         { text: t('email.confirmation.received', { reference }) },
         { text: t('email.confirmation.copy') },
         { quote: request.description },
-        ...(inboundSettings(process.env) ? [howToAnswer()] : []),
+        ...(inboundSettings(process.env) ? [howToAnswer(t)] : []),
         link,
         { text: t('email.confirmation.hours', { hours: site.supportHours }) },
         ...(suggestions.length > 0
@@ -136,17 +144,17 @@ export function newTicketMail(
 }
 
 /** How the requester answers: on their page, or also by replying when email in is set up (INBOUND_SMTP_PORT). */
-const howToAnswer = (): Block => ({ text: t(inboundSettings(process.env) ? 'email.reply.by-email' : 'email.reply.on-page') });
+const howToAnswer = (t: Words['t']): Block => ({ text: t(inboundSettings(process.env) ? 'email.reply.by-email' : 'email.reply.on-page') });
 
 /** A staff reply, with a note and the "still not fixed" way back when it also resolved the ticket. */
 export const staffReplyMail: MailFor = (ticket, message) =>
   toRequester(
     ticket,
     'reply',
-    (link) => [
+    (link, { t }) => [
       { text: t('email.reply.intro', { staff: message?.staffName ?? site.helpCenterName, reference: ticket.reference }) },
       { quote: message?.body ?? '' },
-      ...(ticket.status === 'resolved' ? [{ text: t('email.resolved.reopen') }] : [howToAnswer()]),
+      ...(ticket.status === 'resolved' ? [{ text: t('email.resolved.reopen') }] : [howToAnswer(t)]),
       link,
     ],
     { ticketMessageId: message?.id ?? null },
@@ -154,7 +162,7 @@ export const staffReplyMail: MailFor = (ticket, message) =>
 
 /** Staff set the ticket resolved. */
 export const resolvedMail: MailFor = (ticket) =>
-  toRequester(ticket, 'resolved', (link) => [
+  toRequester(ticket, 'resolved', (link, { t }) => [
     { text: t('email.resolved.intro', { reference: ticket.reference }) },
     { text: t('email.resolved.reopen') },
     link,
@@ -175,7 +183,7 @@ export const requesterMessageMail: MailFor = (ticket, message, staff) => ({
 
 /** A fresh link to one open request, asked for with "Email me my links". */
 export const linksMail: MailFor = (ticket) =>
-  toRequester(ticket, 'links', (link) => [
+  toRequester(ticket, 'links', (link, { t }) => [
     { text: t('email.links.intro', { reference: ticket.reference, helpCenter: site.helpCenterName }) },
     link,
   ]);

@@ -6,6 +6,7 @@ import { createRateLimit } from '../http/rate-limit.ts';
 import { isRejection, parseJsonObject, readText } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import { t } from '../../i18n/messages.ts';
+import { languageOfPath } from '../../i18n/languages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 
@@ -27,7 +28,9 @@ export function optedOut(request: Request): boolean {
 /**
  * POST /api/events: a batch of reader events. 204 when stored, and also when the request carries Sec-GPC: 1
  * or DNT: 1, in which case nothing is read or stored. Otherwise the support request endpoint's checks: origin,
- * body, rate limit, fields.
+ * body, rate limit, fields. The events are recorded in the language the batch names (`language`), else in that of
+ * the page that sent them, from its address in the Referer (a beacon from our own pages carries it: the site's
+ * Referrer-Policy is strict-origin-when-cross-origin), so the browser sends nothing more for it.
  */
 export function createEventEndpoint({ settings, flows, record, now = Date.now }: EventEndpointOptions) {
   const rateLimit = createRateLimit('events', settings.rateLimitPerMinute);
@@ -54,7 +57,8 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
     if (!parsed.ok) return fail(422, 'invalid', t('events.error.invalid'), { problems: parsed.problems });
 
     try {
-      await record({ events: parsed.events, receivedAt: new Date(now()) });
+      const language = parsed.language ?? languageOfPage(request, settings.publicOrigin);
+      await record({ events: parsed.events, language, receivedAt: new Date(now()) });
     } catch (error) {
       console.error(`events not stored: ${error instanceof Error ? error.message : String(error)}`);
       const answer = failedWrite(error, t('events.error.not-saved'));
@@ -62,6 +66,18 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
     }
     return noContent();
   };
+}
+
+/** The language of the page a same-site request came from (its Referer's path), or the default language's. */
+export function languageOfPage(request: Request, publicOrigin: string | undefined): string {
+  const referer = request.headers.get('referer');
+  try {
+    const page = new URL(referer ?? '/', request.url);
+    const sameSite = page.origin === new URL(request.url).origin || page.origin === publicOrigin;
+    return languageOfPath(sameSite ? page.pathname : '/').code;
+  } catch {
+    return languageOfPath('/').code;
+  }
 }
 
 function noContent(): Response {

@@ -3,6 +3,7 @@ import { MAX_EVENTS_PER_BATCH, type ReaderEvent } from '../../lib/reader-events.
 import { refParts, type Flows } from '../../troubleshooter/walk.ts';
 import { VERSION_PATTERN } from '../../troubleshooter/version.ts';
 import { normalizeQuery } from './search-query.ts';
+import { languageFromHeader } from '../http/request-language.ts';
 
 export type { Flows };
 
@@ -35,10 +36,23 @@ const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('suggestion_request_sent'), tab }),
 ]);
 
-const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH) });
+/**
+ * The language of the page the events happened on, as a language tag ("es", "en-GB"): the configured language it
+ * names, else the default one. A tag never makes a batch fail. Absent, the endpoint goes by the page's address.
+ */
+const language = z
+  .string()
+  .max(100)
+  .transform((tag) => languageFromHeader(tag))
+  .optional();
+
+const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH), language });
 
 /** Checks a batch, including that troubleshooter events name a flow and steps that exist. */
-export function parseEventBatch(body: unknown, flows: Flows): { ok: true; events: ReaderEvent[] } | { ok: false; problems: string[] } {
+export function parseEventBatch(
+  body: unknown,
+  flows: Flows,
+): { ok: true; events: ReaderEvent[]; language?: string } | { ok: false; problems: string[] } {
   const result = batchSchema.safeParse(body);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) };
@@ -53,5 +67,7 @@ export function parseEventBatch(body: unknown, flows: Flows): { ok: true; events
       if (!flows.get(flow)?.steps.some((s) => s.id === step)) problems.push(`events.${i}: "${flow}" has no step "${step}"`);
     }
   });
-  return problems.length ? { ok: false, problems } : { ok: true, events: result.data.events };
+  if (problems.length) return { ok: false, problems };
+  const { events, language } = result.data;
+  return language ? { ok: true, events, language } : { ok: true, events };
 }

@@ -1,6 +1,7 @@
 import { databaseFailure, type DatabaseFailure } from '../db/database-errors.ts';
 import { jsonResponse } from './responses.ts';
-import { t, tParts } from '../../i18n/messages.ts';
+import { defaultLanguage, languages } from '../../i18n/languages.ts';
+import { messagesFor, tParts, type Messages } from '../../i18n/messages.ts';
 import { escapeHtml } from '../../lib/escape-html.ts';
 import { site } from '../../site.config.ts';
 
@@ -16,7 +17,7 @@ export interface DatabaseAnswer {
   headers: Record<string, string>;
 }
 
-const ANSWERS: Record<DatabaseFailure, DatabaseAnswer> = {
+const answersIn = ({ t }: Messages): Record<DatabaseFailure, DatabaseAnswer> => ({
   // Down or busy: 503 with Retry-After, so a load balancer, a script and a reader each know to try again shortly.
   unavailable: {
     status: 503,
@@ -41,17 +42,21 @@ const ANSWERS: Record<DatabaseFailure, DatabaseAnswer> = {
     message: t('database.unstorable-text'),
     headers: {},
   },
-};
+});
+/** The answers in each configured language, made once. */
+const answers = new Map(languages.map(({ code }) => [code, answersIn(messagesFor(code))]));
+const ANSWERS = answers.get(defaultLanguage.code)!;
 
 /**
  * What a public endpoint answers when storing what a reader sent failed: what happened when the database says so
  * (it cannot be written, or cannot store the text); otherwise a 503 with Retry-After in the endpoint's own words,
- * as for a database that is down or busy.
+ * as for a database that is down or busy. In the language `language` (a configured one; the default unless given).
  */
-export function failedWrite(error: unknown, retryMessage: string): DatabaseAnswer {
+export function failedWrite(error: unknown, retryMessage: string, language: string = defaultLanguage.code): DatabaseAnswer {
   const failure = databaseFailure(error);
-  if (failure === 'unwritable' || failure === 'unstorable-text') return ANSWERS[failure];
-  return { ...ANSWERS.unavailable, error: 'unavailable', message: retryMessage };
+  const inLanguage = answers.get(language) ?? ANSWERS;
+  if (failure === 'unwritable' || failure === 'unstorable-text') return inLanguage[failure];
+  return { ...inLanguage.unavailable, error: 'unavailable', message: retryMessage };
 }
 
 /**

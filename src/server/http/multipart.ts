@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { t } from '../../i18n/messages.ts';
+import { t as defaultT, type Messages } from '../../i18n/messages.ts';
 import { MAX_BODY_BYTES } from './body-limit.ts';
 
 /** As request-body.ts's Rejection: a 4xx the route answers with. */
@@ -36,7 +36,7 @@ export interface MultipartLimits {
 /** The most a multipart body may carry: every file at its largest, plus the 64 KB the text fields may have. */
 export const maxMultipartBytes = ({ maxFiles, maxFileBytes }: MultipartLimits): number => maxFiles * maxFileBytes + MAX_BODY_BYTES;
 
-const tooLarge = (limits: MultipartLimits): Rejection => ({
+const tooLarge = (limits: MultipartLimits, t: Messages['t']): Rejection => ({
   status: 413,
   error: 'too-large',
   message: t('api.body.too-large.files', { kilobytes: Math.round(maxMultipartBytes(limits) / 1024) }),
@@ -45,11 +45,15 @@ const tooLarge = (limits: MultipartLimits): Rejection => ({
 /**
  * A multipart/form-data body, parsed as it streams in (busboy): never held whole, each file kept only up to
  * `maxFileBytes`, and the whole body stopped with a 413 once it goes over maxMultipartBytes. A browser's empty file
- * input (no file chosen) is no file.
+ * input (no file chosen) is no file. Rejections are in the words of `t`'s language.
  */
-export async function readMultipart(request: Request, limits: MultipartLimits): Promise<MultipartForm | Rejection> {
+export async function readMultipart(
+  request: Request,
+  limits: MultipartLimits,
+  t: Messages['t'] = defaultT,
+): Promise<MultipartForm | Rejection> {
   const total = maxMultipartBytes(limits);
-  if (Number(request.headers.get('content-length')) > total) return tooLarge(limits);
+  if (Number(request.headers.get('content-length')) > total) return tooLarge(limits, t);
   if (!request.body) return { form: new URLSearchParams(), files: [], tooManyFiles: false };
   let parser: busboy.Busboy;
   try {
@@ -75,7 +79,7 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
     };
     body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > total) finish(tooLarge(limits));
+      if (bytes > total) finish(tooLarge(limits, t));
     });
     body.on('error', () => finish({ status: 400, error: 'malformed', message: t('api.body.unreadable') }));
     parser.on('field', (name, value) => form.append(name, value));

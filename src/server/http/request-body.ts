@@ -1,4 +1,4 @@
-import { t } from '../../i18n/messages.ts';
+import { t as defaultT, type Messages } from '../../i18n/messages.ts';
 import { MAX_BODY_BYTES } from './body-limit.ts';
 import { readMultipart, type MultipartLimits, type UploadedFile } from './multipart.ts';
 
@@ -36,30 +36,32 @@ export function submissionKind(request: Request): SubmissionKind | undefined {
  * exception. A form's fields are all strings, so `fieldsFromForm` gives them the types and names JSON clients send.
  * The idempotency key comes from the Idempotency-Key header, or from a plain form's `idempotencyKey` field (a
  * form cannot set headers). A multipart form (with files) is read only where `files` says how many files it may carry.
+ * Rejections are in the words of `t`'s language (the default's unless given).
  */
 export async function readSubmission(
   request: Request,
   fieldsFromForm: (form: URLSearchParams) => Record<string, unknown>,
   files?: MultipartLimits,
+  t: Messages['t'] = defaultT,
 ): Promise<Submission | Rejection> {
   const kind = submissionKind(request);
   const multipart = isMultipart(request);
   if (!kind || (multipart && !files))
     return reject(415, 'unsupported-media-type', t(files ? 'api.body.unsupported-media-type.files' : 'api.body.unsupported-media-type'));
   if (multipart && files) {
-    const parsed = await readMultipart(request, files);
+    const parsed = await readMultipart(request, files, t);
     if (isRejection(parsed)) return parsed;
-    return formSubmission(parsed.form, fieldsFromForm, { files: parsed.files, tooManyFiles: parsed.tooManyFiles });
+    return formSubmission(parsed.form, fieldsFromForm, t, { files: parsed.files, tooManyFiles: parsed.tooManyFiles });
   }
-  const body = await readText(request);
+  const body = await readText(request, t);
   if (isRejection(body)) return body;
 
-  if (kind === 'form') return formSubmission(new URLSearchParams(body.text), fieldsFromForm);
+  if (kind === 'form') return formSubmission(new URLSearchParams(body.text), fieldsFromForm, t);
 
-  const json = parseJsonObject(body.text);
+  const json = parseJsonObject(body.text, t);
   if (isRejection(json)) return json;
   const key = request.headers.get('idempotency-key') ?? undefined;
-  if (key !== undefined && !isIdempotencyKey(key)) return badKey();
+  if (key !== undefined && !isIdempotencyKey(key)) return badKey(t);
   return { kind, fields: json.object, idempotencyKey: key };
 }
 
@@ -69,10 +71,11 @@ export const isMultipart = (request: Request): boolean =>
 function formSubmission(
   form: URLSearchParams,
   fieldsFromForm: (form: URLSearchParams) => Record<string, unknown>,
+  t: Messages['t'],
   upload?: Submission['upload'],
 ): Submission | Rejection {
   const key = form.get('idempotencyKey') || undefined;
-  if (key !== undefined && !isIdempotencyKey(key)) return badKey();
+  if (key !== undefined && !isIdempotencyKey(key)) return badKey(t);
   return { kind: 'form', fields: fieldsFromForm(form), form, idempotencyKey: key, upload };
 }
 
@@ -82,8 +85,8 @@ export function isRejection<T extends object>(value: T | Rejection): value is Re
 }
 
 /** The body as UTF-8 text, up to MAX_BODY_BYTES. Shared by every endpoint that reads a body. */
-export async function readText(request: Request): Promise<{ text: string } | Rejection> {
-  const body = await readBody(request);
+export async function readText(request: Request, t: Messages['t'] = defaultT): Promise<{ text: string } | Rejection> {
+  const body = await readBody(request, t);
   if (!(body instanceof Uint8Array)) return body;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
@@ -93,7 +96,7 @@ export async function readText(request: Request): Promise<{ text: string } | Rej
 }
 
 /** A JSON object (not an array, not null), or why not. */
-export function parseJsonObject(text: string): { object: Record<string, unknown> } | Rejection {
+export function parseJsonObject(text: string, t: Messages['t'] = defaultT): { object: Record<string, unknown> } | Rejection {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -107,7 +110,7 @@ export function parseJsonObject(text: string): { object: Record<string, unknown>
 }
 
 /** The body, read as it streams in and stopped once it goes over MAX_BODY_BYTES (a 413), as is a declared length over it. */
-async function readBody(request: Request): Promise<Uint8Array | Rejection> {
+async function readBody(request: Request, t: Messages['t']): Promise<Uint8Array | Rejection> {
   const tooLarge = () => reject(413, 'too-large', t('api.body.too-large', { kilobytes: MAX_BODY_BYTES / 1024 }));
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return tooLarge();
   if (!request.body) return new Uint8Array();
@@ -134,7 +137,7 @@ function isIdempotencyKey(key: string): boolean {
   return /^[\x21-\x7e]{8,200}$/.test(key);
 }
 
-function badKey(): Rejection {
+function badKey(t: Messages['t']): Rejection {
   return reject(400, 'malformed', t('api.body.idempotency-key'));
 }
 

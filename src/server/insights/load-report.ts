@@ -15,9 +15,12 @@ export function flowOutline(id: string, flow: FlowFile): FlowOutline {
   };
 }
 
-/** The insights report for the period named by a `days` parameter, with the site's articles and troubleshooters. */
-export async function loadInsights(days: string | null, now = new Date()): Promise<InsightsReport> {
+/**
+ * The insights report for the period named by a `days` parameter (and the language a `language` one names), with the
+ * site's articles and troubleshooters.
+ */
+export async function loadInsights(days: string | null, now = new Date(), language: string | null = null): Promise<InsightsReport> {
   const [{ articles }, flows] = await Promise.all([catalog(), flowsById()]);
   const outlines = [...flows].map(([id, flow]) => flowOutline(id, flow)).sort((a, b) => a.title.localeCompare(b.title));
-  return buildInsights(await database(), periodFrom(days, now), new Map(articles.map((a) => [a.id, a.title])), outlines);
+  return buildInsights(await database(), periodFrom(days, now, language), new Map(articles.map((a) => [a.id, a.title])), outlines);
 }

@@ -30,6 +30,7 @@ export async function loadWorkQueue(now = new Date()): Promise<{ items: QueueIte
     unopened: current.unopened,
     flows: current.flows,
     catalogue: articles,
+    outdatedTranslations: (await catalog()).outdatedTranslations,
     now,
   });
   const items = all.filter((item) => !marks.has(item.key));

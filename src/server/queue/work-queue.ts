@@ -4,7 +4,14 @@ import type { ArticleHelpfulness, FlowInsights, QueryRow } from '../insights/rep
 export interface QueueItem {
   /** Stable across page views: what marks (done, snoozed) are kept under. */
   key: string;
-  kind: 'article-unhelpful' | 'article-falling' | 'search-no-results' | 'search-no-clicks' | 'flow-drop-off' | 'article-stale';
+  kind:
+    | 'article-unhelpful'
+    | 'article-falling'
+    | 'search-no-results'
+    | 'search-no-clicks'
+    | 'flow-drop-off'
+    | 'article-stale'
+    | 'translation-outdated';
   title: string;
   /** The figures that put it here, in words. */
   why: string;
@@ -23,6 +30,8 @@ export interface QueueInput {
   flows: FlowInsights[];
   /** Every published article: its file and when it was last reviewed. */
   catalogue: { id: string; title: string; file: string; updated: string }[];
+  /** Translations whose source was updated after them (src/lib/translation-status.ts). */
+  outdatedTranslations?: { lang: string; slug: string; title: string; file: string; updated: string; source: { updated: string } }[];
   now: Date;
 }
 
@@ -122,6 +131,14 @@ export function workQueue(input: QueueInput): QueueItem[] {
       title: a.title,
       why: `not reviewed for ${a.days} days (updated ${a.updated.slice(0, 10)})`,
       file: a.file,
+      weight: 0,
+    })),
+    ...(input.outdatedTranslations ?? []).map((t) => ({
+      key: `translation-outdated:${t.lang}/${t.slug}:${t.source.updated}`,
+      kind: 'translation-outdated' as const,
+      title: t.title,
+      why: `the source was updated ${t.source.updated}, this translation (${t.lang}) ${t.updated}`,
+      file: t.file,
       weight: 0,
     })),
   ];

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { t } from '../../i18n/messages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
+import { messagesFor, type Messages } from '../../i18n/messages.ts';
 import type { Db } from '../db/connection.ts';
 import { mailOpenRequests } from '../db/conversation.ts';
 import { normaliseEmail } from '../email-address.ts';
@@ -15,18 +16,20 @@ import { formAction, type StaffForm } from '../staff/form-post.ts';
  * "Email me my links": an address gets a fresh link to each of its open requests. The answer is the same whether
  * or not it has any, so the form tells nobody whose address has requests. Limited per client (as support requests
  * are) and per address (a few an hour, so nobody can flood a mailbox through it; over that, nothing more is sent and
- * the answer is still the same).
+ * the answer is still the same). The form answers in the page's language; each email goes out in its ticket's.
  */
 
 export const LINKS_PATH = '/requests/';
-export const LINKS_DONE = { sent: t('request.links.sent') };
+/** What the page says once the form is sent, in the words of a language. */
+export const linksDone = ({ t }: Messages) => ({ sent: t('request.links.sent') });
 
 const PER_ADDRESS = { emails: 3, seconds: 60 * 60 };
 
 let perClient: RateLimit | undefined;
 let perAddress: RateLimit | undefined;
 
-export function linksForm(db: Db, request: Request, socketAddress: string): StaffForm {
+export function linksForm(db: Db, request: Request, socketAddress: string, language: string = defaultLanguage.code): StaffForm {
+  const { t } = messagesFor(language);
   const settings = supportRequestSettings(process.env);
   perClient ??= createRateLimit('request-links', settings.rateLimitPerMinute);
   perAddress ??= createRateLimit('request-links-address', PER_ADDRESS.emails, PER_ADDRESS.seconds);
@@ -53,7 +56,7 @@ export function linksForm(db: Db, request: Request, socketAddress: string): Staf
         const address = normaliseEmail(fields.email);
         if ((await perAddress!(address)).allowed && (await mailOpenRequests(db, address, linksMail)) > 0) wakeOutbox();
       } catch (error) {
-        const answer = failedWrite(error, t('request.unavailable'));
+        const answer = failedWrite(error, t('request.unavailable'), language);
         return { status: answer.status, headers: answer.headers, errors: {}, formError: answer.message };
       }
       return { done: 'sent' };

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { hasControlCharacters } from '../../lib/control-characters.ts';
-import { t } from '../../i18n/messages.ts';
+import { localizedPath } from '../../i18n/languages.ts';
+import { messagesFor, type Messages } from '../../i18n/messages.ts';
 import { ATTACHMENTS_FIELD, checkFiles } from '../attachments/check-files.ts';
 import { addRequesterMessage, requesterSetsStatus } from '../db/conversation.ts';
 import type { Db } from '../db/connection.ts';
@@ -17,23 +18,24 @@ import { formAction, type FormProblem, type Outcome, type PostedFiles, type Staf
  * The forms of the requester's page: a message, with files (idempotent: the page's key makes a second post of the
  * same form a no-op), "This is fixed", and "It is still not fixed" on a resolved request. Errors as the contact form has them:
  * named fields, a limit per client (ESCALATION_RATE_LIMIT, as for support requests), and a database that cannot
- * save the message answered with the form kept.
+ * save the message answered with the form kept. Every answer is in the ticket's language.
  */
 
 export const MESSAGE_MAX = 5000;
 
-/** What the page says after each of its forms (`?done=…`). */
-export const REQUEST_DONE = {
+/** What the page says after each of its forms (`?done=…`), in the words of a language. */
+export const requestDone = ({ t }: Messages) => ({
   message: t('request.done.message'),
   fixed: t('request.done.fixed'),
   reopened: t('request.done.reopened'),
-};
+});
 
-const message = z
-  .string()
-  .trim()
-  .max(MESSAGE_MAX, { error: t('request.message.too-long', { max: MESSAGE_MAX }) })
-  .refine((text) => !hasControlCharacters(text), { error: t('request.message.control-characters') });
+const messageIn = ({ t }: Messages) =>
+  z
+    .string()
+    .trim()
+    .max(MESSAGE_MAX, { error: t('request.message.too-long', { max: MESSAGE_MAX }) })
+    .refine((text) => !hasControlCharacters(text), { error: t('request.message.control-characters') });
 
 /** The form's own key, so a post sent twice is recognised; anything else is no key. */
 const idempotencyKey = z.string().transform((key) => (/^[\x21-\x7e]{8,200}$/.test(key) ? key : null));
@@ -46,9 +48,14 @@ export interface RequestPage {
   key: string;
   request: Request;
   socketAddress: string;
+  /** The ticket's language. */
+  language: string;
 }
 
-export function requestPageForm({ db, reference, key, request, socketAddress }: RequestPage): StaffForm {
+export function requestPageForm({ db, reference, key, request, socketAddress, language }: RequestPage): StaffForm {
+  const words = messagesFor(language);
+  const { t } = words;
+  const message = messageIn(words);
   const settings = supportRequestSettings(process.env);
   const attachments = attachmentSettings(process.env);
   limit ??= createRateLimit('request-page', settings.rateLimitPerMinute);
@@ -58,19 +65,19 @@ export function requestPageForm({ db, reference, key, request, socketAddress }: 
   const guarded = async (save: () => Promise<Outcome>): Promise<Outcome> => {
     try {
       const allowed = await limit!(client);
-      if (!allowed.allowed) return tooMany(allowed.retryAfterSeconds);
+      if (!allowed.allowed) return tooMany(allowed.retryAfterSeconds, t);
       const outcome = await save();
       wakeOutbox();
       return outcome;
     } catch (error) {
-      const answer = failedWrite(error, t('request.unavailable'));
+      const answer = failedWrite(error, t('request.unavailable'), language);
       return { status: answer.status, headers: answer.headers, errors: {}, formError: answer.message };
     }
   };
   const missing: FormProblem = { status: 404, errors: {}, formError: t('request.gone') };
   const addMessage = (body: string, key: string | null, upload: PostedFiles, done: 'message' | 'reopened') =>
     guarded(async () => {
-      const files = await checkFiles(upload, attachments);
+      const files = await checkFiles(upload, attachments, words);
       if (!files.ok) return { status: 422, errors: { [ATTACHMENTS_FIELD]: files.error } };
       const added = await addRequesterMessage(db, {
         reference,
@@ -97,10 +104,10 @@ export function requestPageForm({ db, reference, key, request, socketAddress }: 
       ),
     },
     files: { maxFiles: attachments.maxFiles, maxFileBytes: attachments.maxBytes },
-    location: ({ done }) => `${requestPath(reference, encodeURIComponent(key))}&done=${done}`,
+    location: ({ done }) => `${localizedPath(requestPath(reference, encodeURIComponent(key)), language)}&done=${done}`,
   };
 }
 
-function tooMany(seconds: number): FormProblem {
+function tooMany(seconds: number, t: Messages['t']): FormProblem {
   return { status: 429, headers: { 'Retry-After': String(seconds) }, errors: {}, formError: t('request.rate-limited', { count: seconds }) };
 }

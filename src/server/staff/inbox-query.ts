@@ -1,14 +1,17 @@
 import { searchWords, type InboxCursor, type InboxFilter, type InboxSort } from '../db/inbox.ts';
 import type { TicketStatus } from '../db/schema.ts';
 import { normaliseEmail } from '../email-address.ts';
+import { isLanguage } from '../../i18n/languages.ts';
 import { isStatus } from './statuses.ts';
 
-/** What an inbox address asks for: `?status=open&needs=reply&sort=activity&q=ada@example.com&after=<cursor>`. */
+/** What an inbox address asks for: `?status=open&needs=reply&sort=activity&language=es&q=ada@example.com&after=<cursor>`. */
 export interface InboxQuery {
   status?: TicketStatus;
   /** Only tickets whose requester waits for our reply (`needs=reply`). */
   needsReply: boolean;
   sort: InboxSort;
+  /** Only tickets in this language (a configured one's code). */
+  language?: string;
   /** The search as typed, to show it again. */
   q: string;
   filter: InboxFilter;
@@ -25,7 +28,9 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   const q = (params.get('q') ?? '').trim().slice(0, 254);
   const needsReply = params.get('needs') === 'reply';
   const sort: InboxSort = params.get('sort') === 'activity' ? 'activity' : 'received';
-  const filter: InboxFilter = { status, ...(needsReply ? { awaitingUs: true } : {}) };
+  const asked = params.get('language') ?? undefined;
+  const language = isLanguage(asked) ? asked : undefined;
+  const filter: InboxFilter = { status, ...(needsReply ? { awaitingUs: true } : {}), ...(language ? { language } : {}) };
   let searchError: string | undefined;
   if (q.includes('@')) filter.email = normaliseEmail(q);
   else if (q !== '') {
@@ -36,7 +41,7 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   }
   const after = parseCursor(params.get('after'));
   const before = after ? undefined : parseCursor(params.get('before'));
-  return { status, needsReply, sort, q, filter, position: { after, before }, searchError };
+  return { status, needsReply, sort, language, q, filter, position: { after, before }, searchError };
 }
 
 /**
@@ -64,6 +69,7 @@ export function inboxHref(parts: {
   status?: TicketStatus;
   needsReply?: boolean;
   sort?: InboxSort;
+  language?: string;
   q?: string;
   after?: InboxCursor;
   before?: InboxCursor;
@@ -72,6 +78,7 @@ export function inboxHref(parts: {
   if (parts.status) params.set('status', parts.status);
   if (parts.needsReply) params.set('needs', 'reply');
   if (parts.sort === 'activity') params.set('sort', 'activity');
+  if (parts.language) params.set('language', parts.language);
   if (parts.q) params.set('q', parts.q);
   if (parts.after) params.set('after', formatCursor(parts.after));
   if (parts.before) params.set('before', formatCursor(parts.before));

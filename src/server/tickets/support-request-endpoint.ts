@@ -7,7 +7,9 @@ import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
-import { t } from '../../i18n/messages.ts';
+import { messagesFor } from '../../i18n/messages.ts';
+import { languages, localizedPath } from '../../i18n/languages.ts';
+import { fieldLanguage, requestLanguage } from '../http/request-language.ts';
 import { attachmentSettings, type AttachmentSettings, type EndpointSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
 import { supportRequestFieldsFromForm, parseSupportRequest, type Flows, type SupportRequest } from './support-request-schema.ts';
@@ -26,8 +28,8 @@ export interface SupportRequestEndpointOptions {
   attachments?: AttachmentSettings;
   flows: () => Promise<Flows>;
   record: (ticket: NewTicket) => Promise<RecordOutcome>;
-  /** The emails a new ticket causes (not for spam), queued with it. */
-  mail?: (request: SupportRequest) => Promise<NewTicket['mail']>;
+  /** The emails a new ticket causes (not for spam), queued with it; `language` is the ticket's. */
+  mail?: (request: SupportRequest, language: string) => Promise<NewTicket['mail']>;
   /** Called once a ticket with emails is stored: the outbox can send them now. */
   mailQueued?: () => void;
   now?: () => number;
@@ -36,7 +38,8 @@ export interface SupportRequestEndpointOptions {
 /**
  * POST /api/escalations for both encodings: a support request that becomes a ticket. JSON gets JSON answers; the
  * plain form gets a 303 to the confirmation page, or its own page again (a FormRerender) with the reader's input
- * and the errors.
+ * and the errors. Answers speak the request's language (src/server/http/request-language.ts): its `language` field,
+ * else the language of the page that took the post (`pageLanguage`), else Accept-Language; the ticket records it.
  */
 export function createSupportRequestEndpoint({
   settings,
@@ -49,24 +52,40 @@ export function createSupportRequestEndpoint({
 }: SupportRequestEndpointOptions) {
   const rateLimit = createRateLimit('support-requests', settings.rateLimitPerMinute);
 
-  return async function handle(request: Request, socketAddress: string): Promise<Response | FormRerender> {
+  return async function handle(request: Request, socketAddress: string, pageLanguage?: string): Promise<Response | FormRerender> {
     // A script that sends the form with its files (multipart) asks for JSON answers, as a JSON post gets.
     const asForm = submissionKind(request) === 'form' && !request.headers.get('accept')?.includes('application/json');
     const fail = (status: number, error: string, message: string, submission?: Submission, headers: Record<string, string> = {}) =>
       asForm ? rerender(status, submission, { formError: message }, headers) : jsonResponse(status, { error, message }, headers);
+    // Until the body says otherwise (its `language` field), the page's language or Accept-Language.
+    let language = requestLanguage(request, pageLanguage);
+    let words = messagesFor(language);
+    let { t } = words;
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
     const notSaved = (error: unknown, submission: Submission) => {
       console.error(`ticket not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, t('contact.error.not-saved'));
+      const answer = failedWrite(error, t('contact.error.not-saved'), language);
       return fail(answer.status, answer.error, answer.message, submission, answer.headers);
     };
 
     if (isCrossSite(request, settings.publicOrigin)) return jsonResponse(403, { error: 'cross-site', message: t('api.cross-site') });
-    const submission = await readSubmission(request, supportRequestFieldsFromForm, {
-      maxFiles: attachments.maxFiles,
-      maxFileBytes: attachments.maxBytes,
-    });
+    const submission = await readSubmission(
+      request,
+      supportRequestFieldsFromForm,
+      { maxFiles: attachments.maxFiles, maxFileBytes: attachments.maxBytes },
+      t,
+    );
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
+    const asked = fieldLanguage(submission.fields, language);
+    if (asked === undefined) {
+      const message = t('api.language.unknown', { languages: languages.map((l) => l.code).join(', ') });
+      return asForm
+        ? rerender(400, submission, { formError: message })
+        : jsonResponse(400, { error: 'invalid', message, fields: { language: message } });
+    }
+    language = asked;
+    words = messagesFor(language);
+    ({ t } = words);
 
     const client = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), settings.trustedProxyHops);
     let limit: RateLimitAnswer;
@@ -80,8 +99,8 @@ export function createSupportRequestEndpoint({
       return fail(429, 'rate-limited', t('contact.error.rate-limited', { count: wait }), submission, { 'Retry-After': String(wait) });
     }
 
-    const parsed = parseSupportRequest(submission.fields, await flows());
-    const files = await checkFiles(submission.upload ?? { files: [], tooManyFiles: false }, attachments);
+    const parsed = parseSupportRequest(submission.fields, await flows(), language);
+    const files = await checkFiles(submission.upload ?? { files: [], tooManyFiles: false }, attachments, words);
     if (!parsed.ok || !files.ok) {
       // Every field's problem at once, the files' too; the rest of the form is kept.
       const errors = { ...(parsed.ok ? {} : parsed.errors), ...(files.ok ? {} : { [ATTACHMENTS_FIELD]: files.error }) };
@@ -104,6 +123,7 @@ export function createSupportRequestEndpoint({
         accountEmails: e.accountEmails,
         topic: e.topic,
         description: e.description,
+        language,
         transcript: e.transcript,
         ...clientInfo(request.headers.get('user-agent')),
         attachments: files.files,
@@ -116,7 +136,7 @@ export function createSupportRequestEndpoint({
               ),
             }
           : undefined,
-        mail: spam ? undefined : await mail?.(e),
+        mail: spam ? undefined : await mail?.(e, language),
       });
     } catch (error) {
       return notSaved(error, submission);
@@ -137,7 +157,7 @@ export function createSupportRequestEndpoint({
     if (asForm) {
       return new Response(null, {
         status: 303,
-        headers: { Location: sentPath(outcome.reference), 'Cache-Control': 'no-store' },
+        headers: { Location: localizedPath(sentPath(outcome.reference), language), 'Cache-Control': 'no-store' },
       });
     }
     return jsonResponse(outcome.outcome === 'created' ? 201 : 200, { reference: outcome.reference, createdAt: outcome.createdAt });

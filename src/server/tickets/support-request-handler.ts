@@ -15,6 +15,6 @@ export const handleSupportRequest = createSupportRequestEndpoint({
   attachments: attachmentSettings(process.env),
   flows: flowsById,
   record: createTicket,
-  mail: async (request) => newTicketMail(request, await suggestArticles(request.description)),
+  mail: async (request, language) => newTicketMail(request, language, await suggestArticles(request.description, language)),
   mailQueued: wakeOutbox,
 });

@@ -11,6 +11,7 @@ import * as flowVersions from './009-flow-versions.ts';
 import * as queueMarks from './010-queue-marks.ts';
 import * as suggestionEvents from './011-suggestion-events.ts';
 import * as emailIn from './012-email-in.ts';
+import * as ticketLanguage from './013-ticket-language.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-queue-marks': queueMarks,
   '011-suggestion-events': suggestionEvents,
   '012-email-in': emailIn,
+  '013-ticket-language': ticketLanguage,
 };

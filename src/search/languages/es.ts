@@ -1,0 +1,48 @@
+/**
+ * Spanish: Snowball stemming (from @orama/stemmers) of the word without its accents and tildes, so "sesión" and
+ * "sesion", "contraseña" and "contrasena" meet, and Spanish filler words, each also written without accents, as
+ * readers often type them.
+ */
+import { stemmer } from '@orama/stemmers/spanish';
+import { withoutAccents, wordSet, type QueryLanguage } from './types.ts';
+
+/**
+ * Words that say how the reader asks, not what about: articles, prepositions, pronouns, auxiliary and modal verbs
+ * ("no puedo iniciar sesión" is about signing in), question words, politeness. Negations are filler too: "no" also
+ * marks the query as a problem (PROBLEM).
+ */
+const FILLER = wordSet(
+  'a al ante bajo con contra de del desde durante en entre hacia hasta mediante para por según sin sobre tras ' +
+    'el la lo los las un una unos unas y e o u ni pero sino que si como cómo cuando cuándo donde dónde porque pues ' +
+    'yo me mi mí mis mío mía tu tú tus te ti usted ustedes su sus se nos nosotros nosotras nuestro nuestra os él ella ellos ellas le les ' +
+    'este esta esto estos estas ese esa eso esos esas aquel aquella aquí ahí allí ' +
+    'es son era eran fue ser soy estar estoy está están estaba he ha han has hay haber hace hacer hago ' +
+    'puedo puede puedes pueden podemos poder podría quiero quiere quisiera necesito necesita debo debe deja dejan tengo tiene ' +
+    'no nunca tampoco nada nadie ' +
+    'qué cuál cuáles quién quiénes cuánto cuánta cuántos ' +
+    'hola ayuda ayúdenme ayudar gracias favor porfa alguien ' +
+    'algo alguno alguna algún todo toda todos todas más menos mucho mucha muchos muchas muy ya también solo sólo aún todavía ' +
+    'otra otro otros otras mismo ahora hoy cosa vez veces',
+);
+
+/** Words that say the reader is stuck: negations and words for failing. */
+const PROBLEM = wordSet(
+  'no nunca nada nadie sin sigo sigue falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal',
+);
+const NEGATION = wordSet('no nunca nada');
+/** "no funciona": the negation says something is broken; the verb says nothing about what. */
+const WORKING = wordSet('funciona funcionan funcionando funcionó anda');
+
+/*
+ * The stem: Snowball's, whose suffixes carry their accents ("-ación"), so a word ending "-cion" or "-sion", which
+ * Spanish always writes "-ción", "-sión", gets its accent back first; then the stem without accents or tildes.
+ */
+export const spanish: QueryLanguage = {
+  code: 'es',
+  stem: (word) => withoutAccents(stemmer(word.replace(/([cs])ion$/, '$1ión'))),
+  contractions: new Map(),
+  filler: FILLER,
+  problem: PROBLEM,
+  negation: NEGATION,
+  working: WORKING,
+};

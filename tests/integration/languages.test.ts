@@ -1,0 +1,60 @@
+import { describe, expect, inject, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { projectRoot } from '../../harness/project-copy.ts';
+
+const get = (path: string) => fetch(new URL(path, inject('baseUrl')));
+
+// Search engines only trust hreflang pairs that point at each other: every page a page names must name it back.
+describe('languages in the built pages', () => {
+  test('every page of the sitemap lists its language versions, and each of them lists it back', async () => {
+    const sitemap = await (await get('/sitemap.xml')).text();
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(urls.some((u) => new URL(u).pathname.startsWith('/es/articles/'))).toBe(true);
+    const alternates = new Map<string, Map<string, string>>();
+    const read = async (url: string) => {
+      if (alternates.has(url)) return alternates.get(url)!;
+      const html = parse(await (await get(new URL(url).pathname)).text());
+      const links = new Map(
+        html.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!]),
+      );
+      alternates.set(url, links);
+      return links;
+    };
+    const problems: string[] = [];
+    let pairs = 0;
+    for (const url of urls) {
+      const links = await read(url);
+      if (links.size === 0) continue;
+      if (![...links.values()].includes(url)) problems.push(`${url} does not list itself`);
+      if (!links.has('x-default')) problems.push(`${url} has no x-default`);
+      for (const [lang, other] of links) {
+        if (lang === 'x-default' || other === url) continue;
+        pairs++;
+        if (![...(await read(other)).values()].includes(url)) problems.push(`${other} (${lang}) does not list ${url} back`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(pairs).toBeGreaterThan(0);
+  });
+
+  test('a language prefix that is not configured is not found', async () => {
+    expect((await get('/xx/contact/')).status).toBe(404);
+    expect((await get('/es/contact/')).status).toBe(200);
+  });
+
+  test('/es/llms.txt lists exactly the articles translated into Spanish, each with its Markdown under /es/', async () => {
+    const dir = join(projectRoot, 'content/es/articles');
+    const translated = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.replace(/^.*\/|\.mdx$/g, ''))
+      .sort();
+    const index = await (await get('/es/llms.txt')).text();
+    const listed = [...index.matchAll(/\]\([^)]*\/es\/articles\/([a-z0-9-]+)\.md\)/g)].map((m) => m[1]).sort();
+    expect(listed).toEqual(translated);
+    const markdown = await get(`/es/articles/${translated[0]}.md`);
+    expect(markdown.status).toBe(200);
+    expect(await markdown.text()).toContain(`/es/articles/${translated[0]}/`);
+  });
+});
