@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { projectFiles } from '../scripts/project-files.ts';
+import { projectNode } from './project-node.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -23,4 +26,13 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('VITEST') || TEST_RUNNER_VARIABLES.includes(name)) delete env[name];
   return { ...env, ...extra };
+}
+
+/**
+ * Runs the project's Node in `dir` (a copy's folder) with `args`, as a person's shell would but without colours:
+ * its exit status and everything it printed, standard output then standard error.
+ */
+export function runNode(dir: string, args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(projectNode(dir), args, { cwd: dir, encoding: 'utf8', env: userEnv({ NO_COLOR: '1' }) });
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, userEnv } from '../../harness/project-copy.ts';
-import { projectNode } from '../../harness/project-node.ts';
+import { astroBin, copyProject, runNode } from '../../harness/project-copy.ts';
 
 // An operator who picks a brand colour readers cannot read learns it from `npm run build`, with the setting named.
 describe('a brand colour without enough contrast stops the build', () => {
@@ -19,10 +16,7 @@ describe('a brand colour without enough contrast stops the build', () => {
   });
   afterAll(() => project?.remove());
 
-  const run = (script: string) => {
-    const result = spawnSync(projectNode(project.dir), [script], { cwd: project.dir, encoding: 'utf8', env: userEnv({ NO_COLOR: '1' }) });
-    return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
-  };
+  const run = (script: string) => runNode(project.dir, [script]);
 
   it('before Astro runs, naming the setting, the ratio and the background', () => {
     const { status, output } = run('scripts/build.ts');
@@ -57,12 +51,8 @@ describe('the brand colours', () => {
   afterAll(() => project?.remove());
 
   it('are in the built CSS, the dark one for the dark colour scheme', () => {
-    const build = spawnSync(projectNode(project.dir), [astroBin, 'build'], {
-      cwd: project.dir,
-      encoding: 'utf8',
-      env: userEnv({ NO_COLOR: '1' }),
-    });
-    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+    const build = runNode(project.dir, [astroBin, 'build']);
+    expect(build.status, build.output).toBe(0);
     const assets = join(project.dir, 'dist/client/_astro');
     const css = readdirSync(assets)
       .filter((name) => name.endsWith('.css'))

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, projectRoot, userEnv } from '../../harness/project-copy.ts';
+import { astroBin, copyProject, projectRoot, runNode } from '../../harness/project-copy.ts';
 
 // Astro's content layer validates frontmatter against our schema when it syncs; the editor must learn file and field.
 describe('broken content fails the build, naming file and field', () => {
@@ -13,14 +11,7 @@ describe('broken content fails the build, naming file and field', () => {
   });
   afterAll(() => project?.remove());
 
-  const runAstro = (command: 'sync' | 'build') => {
-    const run = spawnSync(process.execPath, [astroBin, command], {
-      cwd: project.dir,
-      encoding: 'utf8',
-      env: userEnv({ NO_COLOR: '1' }),
-    });
-    return { status: run.status, output: stripVTControlCharacters(`${run.stdout}\n${run.stderr}`) };
-  };
+  const runAstro = (command: 'sync' | 'build') => runNode(project.dir, [astroBin, command]);
   const runSync = () => runAstro('sync');
   const sync = (article: string) => {
     const dir = join(project.dir, 'content/articles');

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, userEnv } from '../../harness/project-copy.ts';
+import { astroBin, copyProject, runNode } from '../../harness/project-copy.ts';
 
 // A translation may change words only, and every language needs every word: the build says which file and what.
 describe('translations that do not match their source fail the build', () => {
@@ -13,10 +11,7 @@ describe('translations that do not match their source fail the build', () => {
   });
   afterAll(() => project?.remove());
 
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, args, { cwd: project.dir, encoding: 'utf8', env: userEnv({ NO_COLOR: '1' }) });
-    return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
-  };
+  const run = (...args: string[]) => runNode(project.dir, args);
   /** Changes a file of the copy for one check, putting it back after. */
   const withChanged = <T>(path: string, change: (text: string) => string, check: () => T): T => {
     const file = join(project.dir, path);

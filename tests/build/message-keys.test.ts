@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { astroBin, copyProject, userEnv } from '../../harness/project-copy.ts';
+import { astroBin, copyProject, runNode } from '../../harness/project-copy.ts';
 
 // A word missing from content/messages/en.json must stop the build with its key named, on any kind of page.
 describe('an unknown message key fails the build, naming it', () => {
@@ -13,10 +11,7 @@ describe('an unknown message key fails the build, naming it', () => {
   });
   afterAll(() => project?.remove());
 
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, args, { cwd: project.dir, encoding: 'utf8', env: userEnv({ NO_COLOR: '1' }) });
-    return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
-  };
+  const run = (...args: string[]) => runNode(project.dir, args);
   /** Puts `code` at the top of a page's frontmatter; returns the line it lands on. */
   const addToFrontmatter = (page: string, code: string) => {
     const file = join(project.dir, page);
