@@ -5,10 +5,10 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../src/lib/catalog.ts';
-import { TROUBLESHOOTERS_PATH } from '../src/lib/links.ts';
-import { languageBundleDir, openNodeSearch, SearchUnavailableError } from '../src/search/node-search.ts';
-import { defaultLanguage } from '../src/search/site-languages.ts';
+import { defaultLanguage } from '../src/i18n/languages.ts';
 import { builtArticleMarkdown, createHelpServer } from '../src/server/assistants/help-server.ts';
+import { provideBuiltClient } from '../src/server/built-client.ts';
+import { languageSearch, SearchUnavailableError, siteSearch } from '../src/server/search/site-search.ts';
 import { site } from '../src/site.config.ts';
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -18,20 +18,17 @@ if (!existsSync(catalogFile)) {
   process.exit(1);
 }
 const catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as Catalog;
-// The default language's pages: an assistant reads those, and each links its translations.
-const search = await openNodeSearch({
-  bundleDir: languageBundleDir(clientDir, defaultLanguage()),
-  language: defaultLanguage(),
-  flowPathPrefix: TROUBLESHOOTERS_PATH,
-  productName: site.productName,
-}).catch((error: unknown) => {
+// The site's own search over this build: each language's bundle opens on first use; the default one now, so a
+// missing index is said before an assistant connects.
+provideBuiltClient(clientDir);
+await languageSearch(defaultLanguage.code).catch((error: unknown) => {
   if (!(error instanceof SearchUnavailableError)) throw error;
   console.error(error.message);
   process.exit(1);
 });
 const server = createHelpServer({
   origin: site.baseUrl,
-  search,
+  search: siteSearch,
   catalog: async () => catalog,
   articleMarkdown: builtArticleMarkdown(clientDir),
 });

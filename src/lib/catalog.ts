@@ -24,6 +24,8 @@ export interface Catalog {
    */
   articlesIn: Record<string, CatalogTranslation[]>;
   flows: Record<string, FlowFile>;
+  /** The translated flow files of each other language, by its code (a flow without one is read in `flows`). */
+  flowsIn: Record<string, Record<string, FlowFile>>;
   /** Each flow as readers walk it, Markdown rendered: what a step's own page (on demand) shows. */
   walks: Record<string, PreparedFlow>;
   /** The same in each other language (src/lib/flows.ts: translated, or the default language's words). */
@@ -55,9 +57,10 @@ async function translatedArticles(lang: string): Promise<CatalogTranslation[]> {
 }
 
 export async function buildCatalog(): Promise<Catalog> {
-  const [articles, flows, walks, announcements] = await Promise.all([
+  const [articles, flows, flowTranslations, walks, announcements] = await Promise.all([
     getArticles(),
     getCollection('flows'),
+    getCollection('flowTranslations'),
     getFlows(),
     getCollection('announcements'),
   ]);
@@ -72,6 +75,14 @@ export async function buildCatalog(): Promise<Catalog> {
     ),
     articlesIn: Object.fromEntries(await Promise.all(otherLanguages.map(async (l) => [l.code, await translatedArticles(l.code)] as const))),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
+    flowsIn: Object.fromEntries(
+      otherLanguages.map((l) => [
+        l.code,
+        Object.fromEntries(
+          flowTranslations.filter((f) => f.id.startsWith(`${l.code}/`)).map((f) => [f.id.slice(l.code.length + 1), f.data]),
+        ),
+      ]),
+    ),
     walks: Object.fromEntries(walks.map((w) => [w.id, w])),
     walksIn: Object.fromEntries(
       await Promise.all(

@@ -2,7 +2,11 @@ import { getArticleMarkdown, getArticles, getCategories, translatedSlugs, type A
 import { defaultLanguage, localizedPath } from '../i18n/languages.ts';
 import { articleHref, articleMarkdownHref } from './links.ts';
 import { absoluteLinks } from './markdown/absolute-links.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import { site } from '../site.config.ts';
+
+/** Every published article in one file; under `/<code>/` for another language. */
+export const LLMS_FULL_PATH = '/llms-full.txt';
 
 /**
  * The help center as text for machines (the llms.txt convention, https://llmstxt.org): an index of the published
@@ -17,13 +21,19 @@ export async function articleDocument(article: Article, lang: string = defaultLa
   return `# ${article.data.title}\n\n> ${article.data.description}\n\nSource: ${source}\n\n${body}\n`;
 }
 
+/** The articles published in `lang`: all of them in the default language, the translated ones in another. */
+async function articlesIn(lang: string): Promise<Article[]> {
+  const [all, translated] = await Promise.all([getArticles(lang), translatedSlugs(lang)]);
+  return all.filter((a) => translated.has(a.id));
+}
+
 /**
  * `/llms.txt`: the help center's name and summary, then each category with its articles' Markdown links; in another
- * language (`/es/llms.txt`), the articles translated into it.
+ * language (`/es/llms.txt`), the articles translated into it, introduced in that language.
  */
 export async function llmsIndex(lang: string = defaultLanguage.code): Promise<string> {
-  const [all, categories, translated] = await Promise.all([getArticles(lang), getCategories(lang), translatedSlugs(lang)]);
-  const articles = all.filter((a) => translated.has(a.id));
+  const [articles, categories] = await Promise.all([articlesIn(lang), getCategories(lang)]);
+  const { t } = messagesFor(lang);
   const local = (path: string) => `${site.baseUrl}${localizedPath(path, lang)}`;
   const sections = categories.flatMap((category) => {
     const listed = articles.filter((a) => a.data.category === category.id);
@@ -31,14 +41,13 @@ export async function llmsIndex(lang: string = defaultLanguage.code): Promise<st
     const lines = listed.map((a) => `- [${a.data.title}](${local(articleMarkdownHref(a.id))}): ${a.data.description}`);
     return [`## ${category.data.title}\n\n${category.data.description}\n\n${lines.join('\n')}`];
   });
-  const summary = `> Help articles for ${site.productName}: how to sign in, pay and get paid, hire, find work and stay safe.`;
-  const more = `Every article is also a page at ${local('/articles/')}<slug>/; all of them in one file: ${site.baseUrl}/llms-full.txt`;
+  const summary = `> ${t('llms.summary', { product: site.productName })}`;
+  const more = t('llms.more', { pages: `${local('/articles/')}<slug>/`, all: local(LLMS_FULL_PATH) });
   return `# ${site.helpCenterName}\n\n${summary}\n\n${more}\n\n${sections.join('\n\n')}\n`;
 }
 
-/** `/llms-full.txt`: every published article's Markdown document, one after the other. */
-export async function llmsFull(): Promise<string> {
-  const articles = await getArticles();
-  const documents = await Promise.all(articles.map((a) => articleDocument(a)));
+/** `/llms-full.txt`: every article published in `lang` as its Markdown document, one after the other. */
+export async function llmsFull(lang: string = defaultLanguage.code): Promise<string> {
+  const documents = await Promise.all((await articlesIn(lang)).map((a) => articleDocument(a, lang)));
   return documents.join('\n---\n\n');
 }

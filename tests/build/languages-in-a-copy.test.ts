@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../harness/chromium.ts';
-import { astroBin, copyProject, projectRoot, userEnv } from '../../harness/project-copy.ts';
+import { astroBin, copyProject, projectRoot, runNode } from '../../harness/project-copy.ts';
 import { serveStatic, type StaticServer } from '../../scripts/bench/measure/static-server.ts';
 import { site } from '../../src/site.config.ts';
 import { KNOWN_ARTICLE } from '../support/site.ts';
@@ -39,8 +37,8 @@ beforeAll(async () => {
   writeFileSync(join(project.dir, `content/messages/${fixture.language.code}.json`), `${JSON.stringify(messages, null, 2)}\n`);
   rmSync(join(project.dir, `content/es/articles/${article}.mdx`));
   rmSync(join(project.dir, `content/es/flows/${flow}.yaml`));
-  const build = spawnSync(process.execPath, [astroBin, 'build'], { cwd: project.dir, encoding: 'utf8', env: userEnv({ NO_COLOR: '1' }) });
-  if (build.status !== 0) throw new Error(stripVTControlCharacters(`${build.stdout}\n${build.stderr}`).slice(-3000));
+  const build = runNode(project.dir, [astroBin, 'build']);
+  if (build.status !== 0) throw new Error(build.output.slice(-3000));
   server = await serveStatic(join(project.dir, 'dist/client'));
   browser = await launchBrowser();
 }, 400_000);
@@ -93,7 +91,7 @@ describe('what is not translated yet', () => {
     await page.context().close();
   });
 
-  it('the English article offers Spanish readers the Spanish home, and neither the sitemap nor /es/llms.txt lists it', async () => {
+  it('the English article offers Spanish readers the Spanish home, and neither the sitemap nor /es/llms*.txt list it', async () => {
     const page = await open(`/articles/${slug}/`);
     expect(await page.getByRole('banner').getByRole('link', { name: 'Español' }).getAttribute('href')).toBe('/es/');
     await page.context().close();
@@ -101,6 +99,9 @@ describe('what is not translated yet', () => {
     expect(sitemap).toContain(`/articles/${slug}/`);
     expect(sitemap).not.toContain(`/es/articles/${slug}/`);
     expect(readFileSync(join(project.dir, 'dist/client/es/llms.txt'), 'utf8')).not.toContain(`/es/articles/${slug}.md`);
+    const full = readFileSync(join(project.dir, 'dist/client/es/llms-full.txt'), 'utf8');
+    expect(full).not.toContain(`/articles/${slug}/`);
+    expect(full).toContain('Source: '); // the other Spanish articles are there
   });
 
   it('a troubleshooter shows its English steps under a notice in Spanish, noindex', async () => {

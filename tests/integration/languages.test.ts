@@ -57,4 +57,17 @@ describe('languages in the built pages', () => {
     expect(markdown.status).toBe(200);
     expect(await markdown.text()).toContain(`/es/articles/${translated[0]}/`);
   });
+
+  test('/es/llms-full.txt holds every Spanish article’s Markdown, as /es/articles/<slug>.md serves it, and no English one', async () => {
+    const full = await get('/es/llms-full.txt');
+    expect(full.status).toBe(200);
+    const text = await full.text();
+    const index = await (await get('/es/llms.txt')).text();
+    expect(index).toMatch(/https?:\/\/\S+\/es\/llms-full\.txt/);
+    const listed = [...index.matchAll(/\]\(([^)]*\/es\/articles\/[a-z0-9-]+\.md)\)/g)].map((m) => new URL(m[1]).pathname);
+    for (const path of listed) expect(text, path).toContain(await (await get(path)).text());
+    const sources = [...text.matchAll(/^Source: (\S+)$/gm)].map((m) => new URL(m[1]).pathname);
+    expect(sources).toHaveLength(listed.length);
+    expect(sources.filter((path) => !path.startsWith('/es/'))).toEqual([]);
+  });
 });

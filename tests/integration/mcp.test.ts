@@ -112,6 +112,38 @@ describe.each([
     expect((await fetch(new URL(`${contact.pathname}${contact.search}`, baseUrl))).status).toBe(200);
   });
 
+  it('answers in Spanish when asked: Spanish results, articles, steps and links under /es/', async () => {
+    const found = data<{ results: { url: string; section?: { url: string } }[] }>(
+      await call('search_help', { query: 'olvidé mi contraseña', language: 'es' }),
+    );
+    expect(new URL(found.results[0].url).pathname).toBe('/es/articles/forgot-password/');
+    const section = new URL(found.results[0].section!.url);
+    expect(section.pathname).toBe('/es/articles/forgot-password/');
+    expect(section.hash).toMatch(/^#[\w%-]+$/); // a heading's id, percent-encoded like any URL's
+    const served = await (await fetch(`${baseUrl}/es/articles/forgot-password.md`)).text();
+    expect(text(await call('get_article', { slug: 'forgot-password', language: 'es' }))).toBe(served);
+
+    const flows = data<{ id: string; title: string; url: string }[]>(await call('list_troubleshooters', { language: 'es' }));
+    const login = flows.find((f) => f.id === 'login')!;
+    expect(new URL(login.url).pathname).toBe('/es/troubleshoot/login/');
+    const first = data<StepAnswer>(await call('troubleshooter_step', { flow: 'login', language: 'es' }));
+    const { pathname, search } = new URL(first.url);
+    expect(pathname).toMatch(/^\/es\/troubleshoot\/login\//);
+    const page = parse(await (await fetch(new URL(`${pathname}${search}`, baseUrl))).text()).querySelector('.flow-step')!;
+    expect(page.querySelector('h2')?.text.trim()).toBe(first.step.title);
+    expect(first.step.choices.map((c) => c.label)).toEqual(page.querySelectorAll('.flow-choices a').map((a) => a.text.trim()));
+    const english = data<StepAnswer>(await call('troubleshooter_step', { flow: 'login' }));
+    expect(first.step.id).toBe(english.step.id);
+    expect(first.step.title).not.toBe(english.step.title);
+
+    const link = data<{ url: string }>(await call('contact_support_link', { topic: 'sign-in', language: 'es' }));
+    expect(new URL(link.url).pathname).toBe('/es/contact/');
+
+    const unknown = (await call('get_article', { slug: 'forgot-password', language: 'xx' })) as ToolResult;
+    expect(unknown.isError).toBe(true);
+    expect(text(unknown)).toMatch(/language/);
+  });
+
   it('answers bad input with a clear error naming what is wrong', async () => {
     const unknownFlow = (await call('troubleshooter_step', { flow: 'no-such-flow' })) as ToolResult;
     expect(unknownFlow.isError).toBe(true);

@@ -17,8 +17,8 @@ export { SearchUnavailableError };
 
 const opened = new Map<string, Promise<Search>>();
 
-/** Searches the pages of `language` (the default language unless said). */
-export async function siteSearch(request: SearchRequest, language = defaultLanguage()): Promise<SearchOutcome> {
+/** The search over `language`'s bundle, opened on first use; rejects with a SearchUnavailableError. */
+export function languageSearch(language: string): Promise<Search> {
   let search = opened.get(language);
   if (!search) {
     search = openNodeSearch({
@@ -29,9 +29,14 @@ export async function siteSearch(request: SearchRequest, language = defaultLangu
     });
     opened.set(language, search);
   }
+  return search;
+}
+
+/** Searches the pages of `language` (the default language unless said). */
+export async function siteSearch(request: SearchRequest, language = defaultLanguage()): Promise<SearchOutcome> {
   try {
     return await (
-      await search
+      await languageSearch(language)
     )(request);
   } catch (error) {
     opened.delete(language);
