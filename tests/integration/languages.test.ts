@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { projectRoot } from '../../harness/project-copy.ts';
 
-const get = (path: string) => fetch(new URL(path, inject('baseUrl')));
+const get = (path: string, init?: RequestInit) => fetch(new URL(path, inject('baseUrl')), init);
 
 // Search engines only trust hreflang pairs that point at each other: every page a page names must name it back.
 describe('languages in the built pages', () => {
@@ -56,6 +56,15 @@ describe('languages in the built pages', () => {
     const markdown = await get(`/es/articles/${translated[0]}.md`);
     expect(markdown.status).toBe(200);
     expect(await markdown.text()).toContain(`/es/articles/${translated[0]}/`);
+  });
+
+  test('old slugs redirect under /es/ too, for the page and its Markdown', async () => {
+    const md = await get('/es/articles/reset-password.md', { redirect: 'manual' });
+    expect(md.status).toBe(301);
+    expect(new URL(md.headers.get('location')!, inject('baseUrl')).pathname).toBe('/es/articles/forgot-password.md');
+    const page = await get('/es/articles/reset-password/', { redirect: 'manual' });
+    expect(page.status).toBe(301);
+    expect(new URL(page.headers.get('location')!, inject('baseUrl')).pathname).toBe('/es/articles/forgot-password/');
   });
 
   test('/es/llms-full.txt holds every Spanish article’s Markdown, as /es/articles/<slug>.md serves it, and no English one', async () => {
