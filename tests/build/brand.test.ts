@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBin, copyProject, runNode } from '../../harness/project-copy.ts';
+import { parse } from 'node-html-parser';
+import { copyProject, runNode } from '../../harness/project-copy.ts';
+import { startServer } from '../../harness/server-process.ts';
 
 // An operator who picks a brand colour readers cannot read learns it from `npm run build`, with the setting named.
 describe('a brand colour without enough contrast stops the build', () => {
@@ -51,7 +53,8 @@ describe('the brand colours', () => {
   afterAll(() => project?.remove());
 
   it('are in the built CSS, the dark one for the dark colour scheme', () => {
-    const build = runNode(project.dir, [astroBin, 'build']);
+    // The whole build (search index and all), which the server below needs.
+    const build = runNode(project.dir, ['scripts/build.ts']);
     expect(build.status, build.output).toBe(0);
     const assets = join(project.dir, 'dist/client/_astro');
     const css = readdirSync(assets)
@@ -60,5 +63,23 @@ describe('the brand colours', () => {
       .join('\n');
     expect(css).toMatch(/:root\s*\{[^}]*--accent:\s*#6b21a8/);
     expect(css).toMatch(/prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{[^}]*--accent:\s*#d8b4fe/);
+  });
+
+  // The staff console links its stylesheets rather than bundling them: they must carry the brand too.
+  it('reach the staff console, after its theme defaults', async () => {
+    const server = await startServer({ root: project.dir });
+    try {
+      const page = parse(await (await fetch(`${server.url}/staff/login`)).text());
+      const sheets = await Promise.all(
+        page
+          .querySelectorAll('link[rel="stylesheet"]')
+          .map(async (link) => (await fetch(new URL(link.getAttribute('href')!, server.url))).text()),
+      );
+      const accents = sheets.map((css) => [...css.matchAll(/--accent:\s*(#[0-9a-f]+)/gi)].map((m) => m[1]));
+      // The last light and dark values the cascade meets are the brand's.
+      expect(accents.flat().slice(-2)).toEqual(['#6b21a8', '#d8b4fe']);
+    } finally {
+      await server.stop();
+    }
   });
 });
