@@ -52,12 +52,14 @@ export function byTitle(a: Article, b: Article): number {
   return Number(b.data.popular) - Number(a.data.popular) || a.data.title.localeCompare(b.data.title);
 }
 
-/** The article's body as plain Markdown, its components turned into their plain equivalents. */
-export async function getArticleMarkdown(article: Article): Promise<string> {
-  const flows = await getCollection('flows');
+/**
+ * The article's body as plain Markdown, its components turned into their plain equivalents, in `lang`: the language
+ * its words are written in (a translation's, or the default language's), which its labels and links then follow.
+ */
+export async function getArticleMarkdown(article: Article, lang: string = defaultLanguage.code): Promise<string> {
+  const [flows, translations] = await Promise.all([getCollection('flows'), getCollection('flowTranslations')]);
+  const flowTitle = (id: string) => (translations.find((f) => f.id === `${lang}/${id}`) ?? flows.find((f) => f.id === id))?.data.title;
   const body = article.body ?? '';
   // A body the parser rejects names its file and line, wherever the Markdown is asked for first.
-  return compiledInFile(article.filePath ?? article.id, body, () =>
-    articleMarkdown(body, { flowTitle: (id) => flows.find((f) => f.id === id)?.data.title }),
-  );
+  return compiledInFile(article.filePath ?? article.id, body, () => articleMarkdown(body, { lang, flowTitle }));
 }

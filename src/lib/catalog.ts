@@ -42,18 +42,21 @@ export interface CatalogTranslation {
   sections: ArticleSection[];
 }
 
-/** An article's title and text by section, cut at the headings its page renders (so each links to its heading's id). */
-async function answerFields(article: Article): Promise<CatalogTranslation> {
+/**
+ * An article's title and text by section, cut at the headings its page renders (so each links to its heading's id);
+ * `lang` is the language it is written in.
+ */
+async function answerFields(article: Article, lang?: string): Promise<CatalogTranslation> {
   return {
     id: article.id,
     title: article.data.title,
-    sections: articleSections(await getArticleMarkdown(article), (await renderArticleBody(article)).headings),
+    sections: articleSections(await getArticleMarkdown(article, lang), (await renderArticleBody(article)).headings),
   };
 }
 
 async function translatedArticles(lang: string): Promise<CatalogTranslation[]> {
   const translated = await translatedSlugs(lang);
-  return Promise.all((await getArticles(lang)).filter((a) => translated.has(a.id)).map(answerFields));
+  return Promise.all((await getArticles(lang)).filter((a) => translated.has(a.id)).map((a) => answerFields(a, lang)));
 }
 
 export async function buildCatalog(): Promise<Catalog> {

@@ -16,7 +16,7 @@ export const LLMS_FULL_PATH = '/llms-full.txt';
 
 /** One article as a Markdown document: its title, summary and address, then its body. */
 export async function articleDocument(article: Article, lang: string = defaultLanguage.code): Promise<string> {
-  const body = absoluteLinks(await getArticleMarkdown(article), site.baseUrl);
+  const body = absoluteLinks(await getArticleMarkdown(article, lang), site.baseUrl);
   const source = `${site.baseUrl}${localizedPath(articleHref(article.id), lang)}`;
   return `# ${article.data.title}\n\n> ${article.data.description}\n\nSource: ${source}\n\n${body}\n`;
 }

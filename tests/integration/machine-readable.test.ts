@@ -6,6 +6,11 @@ import { readArticleSources } from '../support/content.ts';
 
 const baseUrl = inject('baseUrl');
 const published = readArticleSources().filter((a) => !a.draft);
+/** Each language's published articles at their prefix: the source's, and the translations' under /es/. */
+const languages = [
+  { prefix: '', articles: published },
+  { prefix: '/es', articles: readArticleSources('es').filter((a) => !a.draft) },
+];
 
 /** Text as a reader compares it: list numbers and bullets left out, any run of white space one space. */
 const comparable = (text: string) =>
@@ -19,22 +24,26 @@ async function get(path: string, init?: RequestInit): Promise<Response> {
 }
 
 describe('machine-readable pages', () => {
-  it('hold the text of every step and every browser tab of each rendered article', async () => {
-    const missing: string[] = [];
-    for (const { slug } of published) {
-      const [html, markdown] = await Promise.all([get(`/articles/${slug}/`), get(`/articles/${slug}.md`)]);
-      expect(markdown.status, slug).toBe(200);
-      expect(markdown.headers.get('content-type'), slug).toMatch(/^text\/markdown/);
-      const text = comparable(markdownToText(await markdown.text()));
-      const page = parse(await html.text());
-      const parts = page.querySelectorAll('.content .steps li, .content .browser-panel');
-      for (const part of parts) {
-        const shown = comparable(part.structuredText);
-        if (!text.includes(shown)) missing.push(`${slug}: "${shown}"`);
+  it.each(languages)(
+    'hold the text of every step and every browser tab of each rendered article (at "$prefix/")',
+    async ({ prefix, articles }) => {
+      expect(articles.length).toBeGreaterThan(0);
+      const missing: string[] = [];
+      for (const { slug } of articles) {
+        const [html, markdown] = await Promise.all([get(`${prefix}/articles/${slug}/`), get(`${prefix}/articles/${slug}.md`)]);
+        expect(markdown.status, slug).toBe(200);
+        expect(markdown.headers.get('content-type'), slug).toMatch(/^text\/markdown/);
+        const text = comparable(markdownToText(await markdown.text()));
+        const page = parse(await html.text());
+        const parts = page.querySelectorAll('.content .steps li, .content .browser-panel');
+        for (const part of parts) {
+          const shown = comparable(part.structuredText);
+          if (!text.includes(shown)) missing.push(`${slug}: "${shown}"`);
+        }
       }
-    }
-    expect(missing).toEqual([]);
-  });
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('hold steps and browser tabs at all (the check above is not empty)', async () => {
     const page = parse(await (await get('/articles/clear-cache-and-cookies/')).text());
@@ -42,14 +51,17 @@ describe('machine-readable pages', () => {
     expect(page.querySelectorAll('.content .steps li').length).toBeGreaterThan(1);
   });
 
-  it('use absolute links and plain Markdown: no components, no site-relative links', async () => {
-    for (const { slug } of published) {
-      const markdown = await (await get(`/articles/${slug}.md`)).text();
-      expect(markdown, slug).not.toMatch(/\]\(\/(?!\/)/);
-      expect(markdown, slug).not.toMatch(/<(?:Steps|Callout|Browser|BrowserTabs|Kbd|TroubleshooterLink)\b/);
-      expect(markdown.startsWith(`# `), slug).toBe(true);
-    }
-  });
+  it.each(languages)(
+    'use absolute links and plain Markdown: no components, no site-relative links (at "$prefix/")',
+    async ({ prefix, articles }) => {
+      for (const { slug } of articles) {
+        const markdown = await (await get(`${prefix}/articles/${slug}.md`)).text();
+        expect(markdown, slug).not.toMatch(/\]\(\/(?!\/)/);
+        expect(markdown, slug).not.toMatch(/<(?:Steps|Callout|Browser|BrowserTabs|Kbd|TroubleshooterLink)\b/);
+        expect(markdown.startsWith(`# `), slug).toBe(true);
+      }
+    },
+  );
 
   it('llms.txt lists exactly the published articles, each linking to its Markdown', async () => {
     const response = await get('/llms.txt');

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // The same directory the build reads (src/lib/content-dir.ts): CONTENT_DIR when set, else ./content.
-const articlesDir = join(resolve(root, process.env.CONTENT_DIR ?? 'content'), 'articles');
+const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+const articlesDir = join(contentDir, 'articles');
 
 export interface ArticleSource {
   file: string;
@@ -15,9 +16,9 @@ export interface ArticleSource {
   aliases: string[];
 }
 
-/** Every article under content/articles with the frontmatter fields the tests use. */
-export function readArticleSources(): ArticleSource[] {
-  return listMdx(articlesDir).map((path) => {
+/** Every article under content/articles (content/<lang>/articles for a translation) with the fields the tests use. */
+export function readArticleSources(lang?: string): ArticleSource[] {
+  return listMdx(lang ? join(contentDir, lang, 'articles') : articlesDir).map((path) => {
     const file = relative(root, path);
     const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'))?.[1];
     if (frontmatter === undefined) throw new Error(`${file}: no frontmatter`);

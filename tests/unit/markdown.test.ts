@@ -135,6 +135,15 @@ describe('an article as plain Markdown (its components turned into their plain e
     expect(toMarkdown('<TroubleshooterLink flow="login" />')).toBe('[I can’t sign in: start the troubleshooter](/troubleshoot/login/)');
   });
 
+  it('words its labels in the article’s language, and links to that language’s troubleshooter', () => {
+    const spanish = (mdx: string) => articleMarkdown(mdx, { lang: 'es', flowTitle: () => 'No puedo iniciar sesión' });
+    expect(spanish('<Callout type="tip">\n\nMira en spam.\n\n</Callout>')).toBe('> **Consejo**\n>\n> Mira en spam.');
+    expect(
+      spanish('## Borra la caché\n\n<BrowserTabs>\n\n<Browser name="other">\n\nMira en los ajustes.\n\n</Browser>\n\n</BrowserTabs>'),
+    ).toBe('## Borra la caché\n\n### Otros navegadores\n\nMira en los ajustes.');
+    expect(spanish('<TroubleshooterLink flow="login" />')).toBe('[No puedo iniciar sesión: empezar el asistente](/es/troubleshoot/login/)');
+  });
+
   it('leaves out comments and keeps a component inside a list item in that item', () => {
     expect(toMarkdown('{/* editors only */}\n\n1. First\n\n   <Callout>\n\n   Inside.\n\n   </Callout>\n\n2. Second')).toBe(
       '1. First\n\n   > **Note**\n   >\n   > Inside.\n\n2. Second',

@@ -8,10 +8,13 @@ import {
   troubleshooterLinkProps,
   validateProps,
 } from '../component-props.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
 import { flowHref } from '../links.ts';
 import { MARKDOWN_FEATURES } from './dialect.ts';
 
 export interface ArticleMarkdownOptions {
+  /** The language the article is written in: components' own words (labels) are in it, its links lead to its pages. */
+  lang?: string;
   /** A troubleshooter's title by its id (a link with no text of its own is named after it); undefined if there is none. */
   flowTitle(id: string): string | undefined;
 }
@@ -42,9 +45,13 @@ class Converter {
   private readonly source: string;
   private readonly options: ArticleMarkdownOptions;
 
+  /** The article's language when it is not the default one (flowHref's `lang`). */
+  private readonly otherLanguage: string | undefined;
+
   constructor(source: string, options: ArticleMarkdownOptions) {
     this.source = source;
     this.options = options;
+    this.otherLanguage = options.lang && options.lang !== defaultLanguage.code ? options.lang : undefined;
   }
 
   /** The source from `from` to `to` with the MDX syntax inside `node` replaced. */
@@ -88,18 +95,18 @@ class Converter {
       case 'Kbd':
         return inner();
       case 'Callout': {
-        const label = calloutLabel(validateProps('Callout', calloutProps, attributes(node)));
+        const label = calloutLabel(validateProps('Callout', calloutProps, attributes(node)), this.options.lang);
         return [`**${label}**`, '', ...inner().split('\n')].map((line) => (line ? `> ${line}` : '>')).join('\n');
       }
       case 'Browser': {
         const { name } = validateProps('Browser', browserProps, attributes(node));
-        return `${'#'.repeat(Math.min(6, this.headingDepth + 1))} ${browserLabel(name)}\n\n${inner()}`;
+        return `${'#'.repeat(Math.min(6, this.headingDepth + 1))} ${browserLabel(name, this.options.lang)}\n\n${inner()}`;
       }
       case 'TroubleshooterLink': {
         const { flow, step } = validateProps('TroubleshooterLink', troubleshooterLinkProps, attributes(node));
         const title = this.options.flowTitle(flow);
         if (title === undefined) throw new Error(`<TroubleshooterLink>: there is no troubleshooter "${flow}" in content/flows/`);
-        return `[${inner() || troubleshooterLinkLabel(title)}](${flowHref(flow, step)})`;
+        return `[${inner() || troubleshooterLinkLabel(title, this.options.lang)}](${flowHref({ id: flow, lang: this.otherLanguage }, step)})`;
       }
       default:
         throw new Error(`<${node.name ?? 'fragment'}> is not a component articles may use (see docs/editing.md)`);
