@@ -1,9 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
-import { storedRows } from '../support/support-requests.ts';
-import { ACTION_TIMEOUT_MS, LOGIN_PATH, stepTitle } from '../support/flow-page.ts';
-import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
+import { ACTION_TIMEOUT_MS, LOGIN_PATH, sendFindEmailWalk, stepTitle } from '../support/flow-page.ts';
 
 const session = useBrowser();
 
@@ -48,31 +46,7 @@ describe('troubleshooter: without JavaScript, one step per page', () => {
     await follow(page, "I'm not sure which email address I signed up with", 'find-email', 'what-is-wrong:find-email');
     await follow(page, "I still can't find it", 'escalate-find-email', 'what-is-wrong:find-email,find-email:not-fixed');
 
-    const main = page.getByRole('main');
-    const description = main.getByLabel('Describe the problem', { exact: true });
-    const prefilled = await description.inputValue();
-    expect(prefilled.split('\n').slice(0, 3)).toEqual([
-      "What I tried in “I can't sign in”:",
-      `- ${stepTitle('what-is-wrong')} → I'm not sure which email address I signed up with`,
-      `- ${stepTitle('find-email')} → I still can't find it`,
-    ]);
-    const story = `No-JavaScript escalation ${crypto.randomUUID()}`;
-    await description.fill(`${prefilled}${story}`);
-    await main.getByLabel('Your name', { exact: true }).fill('Katherine Johnson');
-    await main.getByLabel('Your email address', { exact: true }).fill('katherine@example.com');
-    await main.getByLabel('The support team may contact me').check();
-    await page.waitForTimeout(MIN_FILL_MS + 200);
-    await main.getByRole('button', { name: 'Send to support' }).click();
-    await page.waitForURL(/\/contact\/sent\/\?ref=HC-/);
-
-    const row = (await storedRows(inject('dataDir'))).tickets.find((t) => t.description.endsWith(story));
-    expect(row && JSON.parse(row.transcript!)).toEqual({
-      flow: 'login',
-      steps: [
-        { step: 'what-is-wrong', choice: 'find-email' },
-        { step: 'find-email', choice: 'not-fixed' },
-      ],
-    });
+    await sendFindEmailWalk(page, { name: 'Katherine Johnson', email: 'katherine@example.com' }, inject('dataDir'));
   });
 
   test('a path the flow cannot produce answers 404 with a link to the start', async () => {

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
 import { loadFlows } from './flows.ts';
 import { hasFocus } from './site.ts';
+import { storedRows } from './support-requests.ts';
 
 export const LOGIN_PATH = '/troubleshoot/login/';
 
@@ -136,4 +137,37 @@ export async function tabTo(page: Page, target: Locator, max: number): Promise<n
   }
   const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
   throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${focused}`);
+}
+
+/**
+ * On a contact form that carries the login walk "not sure which email address → still can't find it" (the escalate
+ * step's form, or a link to the contact page with that walk): checks that the description starts from the walk,
+ * sends the form as `person`, and checks the ticket stored with exactly that walk as its transcript.
+ */
+export async function sendFindEmailWalk(page: Page, person: { name: string; email: string }, dataDir: string): Promise<void> {
+  const main = page.getByRole('main');
+  const description = main.getByLabel('Describe the problem', { exact: true });
+  const prefilled = await description.inputValue();
+  expect(prefilled.split('\n').slice(0, 3)).toEqual([
+    "What I tried in “I can't sign in”:",
+    `- ${stepTitle('what-is-wrong')} → I'm not sure which email address I signed up with`,
+    `- ${stepTitle('find-email')} → I still can't find it`,
+  ]);
+  const story = `Walk sent by ${person.name} ${crypto.randomUUID()}`;
+  await description.fill(`${prefilled}${story}`);
+  await main.getByLabel('Your name', { exact: true }).fill(person.name);
+  await main.getByLabel('Your email address', { exact: true }).fill(person.email);
+  await main.getByLabel('The support team may contact me').check();
+  await page.waitForTimeout(MIN_FILL_MS + 200);
+  await main.getByRole('button', { name: 'Send to support' }).click();
+  await page.waitForURL(/\/contact\/sent\/\?ref=HC-/);
+
+  const row = (await storedRows(dataDir)).tickets.find((t) => t.description.endsWith(story));
+  expect(row && JSON.parse(row.transcript!)).toEqual({
+    flow: 'login',
+    steps: [
+      { step: 'what-is-wrong', choice: 'find-email' },
+      { step: 'find-email', choice: 'not-fixed' },
+    ],
+  });
 }
