@@ -1,44 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { compileFlow, currentStep, OUTCOME_TAG } from '../../src/troubleshooter/compile.ts';
-import { checkFlowSet } from '../../src/troubleshooter/flow-files.ts';
 import { walkFrom } from '../../src/troubleshooter/walk.ts';
+import { loopFlowSet } from '../support/flows.ts';
 
-const fixture = checkFlowSet([
-  {
-    id: 'fixture',
-    data: {
-      title: 'Fixture',
-      description: 'A small flow for machine tests.',
-      start: 'ask',
-      steps: [
-        {
-          id: 'ask',
-          kind: 'question',
-          title: 'Which?',
-          choices: [
-            { label: 'Fix it', next: 'fix' },
-            { id: 'give-up', label: 'Give up', next: 'help' },
-          ],
-        },
-        { id: 'fix', kind: 'instructions', title: 'Do this', body: 'Steps', fixed: 'done', next: 'retry' },
-        {
-          id: 'retry',
-          kind: 'question',
-          title: 'Again?',
-          choices: [
-            { label: 'Again', next: 'fix' },
-            { label: 'Help', next: 'help' },
-          ],
-        },
-        { id: 'done', kind: 'outcome', result: 'resolved', title: 'Done' },
-        { id: 'help', kind: 'escalate', title: 'Contact us' },
-      ],
-    },
-  },
-]).flows;
-
-const start = () => createActor(compileFlow(walkFrom('fixture', fixture))).start();
+const start = () => createActor(compileFlow(walkFrom('loop', loopFlowSet))).start();
 
 describe('compiled flow machine', () => {
   it('moves by choices and records the transcript', () => {

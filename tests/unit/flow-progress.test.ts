@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkFlowSet } from '../../src/troubleshooter/flow-files.ts';
 import { questionsLeft } from '../../src/troubleshooter/questions-left.ts';
 import { walkFrom, type Walk } from '../../src/troubleshooter/walk.ts';
-import { loadFlowSet } from '../support/flows.ts';
+import { loadFlowSet, loopFlowSet } from '../support/flows.ts';
 
 /** Every simple walk from the start to an end, as the steps it passes. */
 function simpleWalks(walk: Walk): string[][] {
@@ -18,47 +17,14 @@ function simpleWalks(walk: Walk): string[][] {
 }
 
 describe('"Up to N more questions"', () => {
-  // ask → check → retry → check loops; leaving it leads to the end.
-  const looped = checkFlowSet([
-    {
-      id: 'looped',
-      data: {
-        title: 'Looped',
-        description: 'A flow with a loop in it.',
-        start: 'ask',
-        steps: [
-          {
-            id: 'ask',
-            kind: 'question',
-            title: 'Which?',
-            choices: [
-              { label: 'Try', next: 'check' },
-              { label: 'Give up', next: 'help' },
-            ],
-          },
-          { id: 'check', kind: 'instructions', title: 'Check', body: 'Look.', fixed: 'done', next: 'retry' },
-          {
-            id: 'retry',
-            kind: 'question',
-            title: 'Again?',
-            choices: [
-              { label: 'Again', next: 'check' },
-              { label: 'Help', next: 'help' },
-            ],
-          },
-          { id: 'done', kind: 'outcome', result: 'resolved', title: 'Done' },
-          { id: 'help', kind: 'escalate', title: 'Contact us' },
-        ],
-      },
-    },
-  ]).flows;
+  // ask → fix → retry → fix loops; leaving it leads to the end.
 
   it('counts a loop once: finite, the same all round the loop, and falling once the reader leaves it', () => {
-    const left = questionsLeft(walkFrom('looped', looped));
-    expect(Object.fromEntries(left)).toEqual({ ask: 2, check: 1, retry: 1, done: 0, help: 0 });
+    const left = questionsLeft(walkFrom('loop', loopFlowSet));
+    expect(Object.fromEntries(left)).toEqual({ ask: 2, fix: 1, retry: 1, done: 0, help: 0 });
   });
 
-  it.each([['looped', looped] as const, ...[...loadFlowSet()].map(([id]) => [id, loadFlowSet()] as const)])(
+  it.each([['loop', loopFlowSet] as const, ...[...loadFlowSet()].map(([id]) => [id, loadFlowSet()] as const)])(
     '"%s": N never rises after an answer, and no simple walk asks more than it promised',
     (id, flows) => {
       const walk = walkFrom(id, flows);
