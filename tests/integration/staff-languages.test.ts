@@ -46,8 +46,10 @@ describe('an announcement published from the staff console', () => {
     expect(await noticesIn('es')).not.toContain(english);
     expect(await noticesIn('en')).toContain(english);
 
-    // Editing it shows the Spanish message again; emptied, Spanish readers get the English one.
-    const id = /href="\/staff\/announcements\?edit=([^"]+)"/.exec(await staffPage('/staff/announcements'))![1];
+    // The list shows it under the message; editing shows it again; emptied, Spanish readers get the English one.
+    const list = await staffPage('/staff/announcements');
+    expect(list).toMatch(new RegExp(`Spanish: <span lang="es"[^>]*>${spanish}</span>`));
+    const id = /href="\/staff\/announcements\?edit=([^"]+)"/.exec(list)![1];
     expect(await staffPage(`/staff/announcements?edit=${id}`)).toContain(`>${spanish}</textarea>`);
     const edited = await postStaffForm(server.url, '/staff/announcements', cookie, {
       action: 'edit',
