@@ -60,6 +60,21 @@ export const siteConfigSchema = z.object({
     logo: z.object({ light: publicFile, dark: publicFile }),
     colors: z.object({ accent: themeColor, accentText: themeColor }),
   }),
+  /**
+   * The settings readers see, in another of `languages`, by its code: `helpCenterName`, `supportHours`, and labels for
+   * `topics` and `audiences` by their ids. Each is optional; what is left out shows as set above (src/i18n/site-text.ts).
+   */
+  translations: z
+    .record(
+      z.string(),
+      z.strictObject({
+        helpCenterName: z.string().min(1).optional(),
+        supportHours: z.string().min(1).optional(),
+        topics: z.record(z.string(), z.string().min(1)).optional(),
+        audiences: z.record(z.string(), z.string().min(1)).optional(),
+      }),
+    )
+    .default({}),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema> & { defaultLanguage: string };
@@ -70,6 +85,21 @@ export function parseSiteConfig(input: unknown, env: Record<string, string | und
     .refine((config) => !config.defaultLanguage || config.languages.some((l) => l.code === config.defaultLanguage), {
       error: 'must be the code of one of `languages`',
       path: ['defaultLanguage'],
+    })
+    .superRefine((config, context) => {
+      // A translation names a configured language, and only topics and audiences that exist.
+      for (const [code, words] of Object.entries(config.translations)) {
+        if (!config.languages.some((l) => l.code === code)) {
+          context.addIssue({ code: 'custom', path: ['translations', code], message: 'must be the code of one of `languages`' });
+        }
+        for (const list of ['topics', 'audiences'] as const) {
+          for (const id of Object.keys(words[list] ?? {})) {
+            if (config[list].some((item) => item.id === id)) continue;
+            const known = config[list].map((item) => item.id).join(', ');
+            context.addIssue({ code: 'custom', path: ['translations', code, list, id], message: `not one of \`${list}\` (${known})` });
+          }
+        }
+      }
     })
     .safeParse(merged);
   if (!result.success) {
@@ -104,6 +134,22 @@ export const site = parseSiteConfig(
       { id: 'payments', label: 'Payments' },
       { id: 'other', label: 'Something else' },
     ],
+    translations: {
+      es: {
+        helpCenterName: 'Centro de ayuda de Loomwork',
+        supportHours: 'De lunes a viernes, de 08:00 a 20:00 (UTC)',
+        topics: {
+          'sign-in': 'No puedo iniciar sesión',
+          'password-reset': 'Restablecer la contraseña',
+          'security-question': 'Pregunta de seguridad o datos de la cuenta',
+          'two-step': 'Verificación en dos pasos',
+          'account-email': 'Cambiar el correo de mi cuenta',
+          payments: 'Pagos y cobros',
+          other: 'Otra cosa',
+        },
+        audiences: { freelancer: 'Autónomos', client: 'Clientes' },
+      },
+    },
     brand: {
       logo: { light: '/brand/logo-light.svg', dark: '/brand/logo-dark.svg' },
       colors: {

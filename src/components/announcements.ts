@@ -35,7 +35,10 @@ const remember = (key: string, value: string) => {
 async function load() {
   const { userType } = readReader();
   try {
-    const response = await fetch(ANNOUNCEMENTS_ENDPOINT + (userType ? `?userType=${encodeURIComponent(userType)}` : ''));
+    // In the page's language (its own notices are), so a notice written in it is not shown again in another.
+    const query = new URLSearchParams({ lang: document.documentElement.lang });
+    if (userType) query.set('userType', userType);
+    const response = await fetch(`${ANNOUNCEMENTS_ENDPOINT}?${query}`);
     // Read the body even on an error, so the request completes (a static host answers with its 404 page).
     const body = (await response.json()) as { announcements?: PublicAnnouncement[] };
     notices = (response.ok && body.announcements) || [];

@@ -70,19 +70,30 @@ describe('insights', () => {
       .toEqual({ ...before, started: before.started + 1, reached: before.reached + 1, escalated: before.escalated + 1 });
   });
 
-  test('an announcement published in the console shows on an article page, without a rebuild', async () => {
+  test('an announcement published in the console shows on an article page, without a rebuild, in Spanish on Spanish pages', async () => {
     const staff = await session.newPage();
     await signIn(staff);
     await staff.goto('/staff/announcements');
-    const message = `Scheduled maintenance tonight ${crypto.randomUUID().slice(0, 8)}`;
+    const id = crypto.randomUUID().slice(0, 8);
+    const message = `Scheduled maintenance tonight ${id}`;
+    const spanish = `Mantenimiento programado esta noche ${id}`;
     const main = staff.getByRole('main');
     await main.getByLabel('Message', { exact: true }).fill(message);
+    await main.getByLabel('Message in Spanish (optional)').fill(spanish);
     await main.getByRole('button', { name: 'Publish announcement' }).click();
     await expect.poll(() => main.innerText()).toContain(message);
+    await expectNoAxeViolations(staff);
 
     const reader = await session.newPage();
     await reader.goto(KNOWN_ARTICLE.path);
     await expect.poll(() => reader.getByText(message).isVisible(), { timeout: 10_000 }).toBe(true);
     await expectNoAxeViolations(reader);
+
+    const spanishReader = await session.newPage();
+    await spanishReader.goto(`/es${KNOWN_ARTICLE.path}`);
+    await expect.poll(() => spanishReader.getByText(spanish).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await spanishReader.getByText(message).count()).toBe(0);
+    // The page's own notice, written in Spanish too, is not shown a second time in English.
+    expect(await spanishReader.getByText('This is a demo help center').count()).toBe(0);
   });
 });

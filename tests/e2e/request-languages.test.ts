@@ -6,6 +6,7 @@ import { useBrowser } from '../support/browser.ts';
 import { ACTION_TIMEOUT_MS } from '../support/flow-page.ts';
 import { storedRows } from '../support/support-requests.ts';
 import { MIN_FILL_MS } from '../../src/server/tickets/spam.ts';
+import { siteText } from '../../src/i18n/site-text.ts';
 
 const session = useBrowser();
 
@@ -38,7 +39,8 @@ describe('the Spanish contact form', () => {
       await main.getByLabel(es['contact.email.label'], { exact: true }).fill('lucia@example.com');
       await main.getByLabel(es['contact.description.label'], { exact: true }).fill(`No puedo entrar en mi cuenta. ${story}`);
       await main.getByLabel(es['contact.consent.label']).check();
-      await main.locator('input[name="topic"][value="sign-in"]').check();
+      // The topics are in Spanish too (src/site.config.ts `translations`).
+      await main.getByLabel(siteText('es').topicLabel('sign-in'), { exact: true }).check();
       await page.waitForTimeout(MIN_FILL_MS + 200);
       await main.getByRole('button', { name: es['contact.send'] }).click();
       await page.waitForURL(/\/es\/contact\/sent\/\?ref=HC-/);

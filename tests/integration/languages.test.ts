@@ -39,6 +39,24 @@ describe('languages in the built pages', () => {
     expect(pairs).toBeGreaterThan(0);
   });
 
+  test('Spanish pages name the help center, its hours and the request topics in Spanish; English ones as before', async () => {
+    const page = async (path: string) => parse(await (await get(path)).text());
+    const spanish = await page('/es/contact/');
+    expect(spanish.querySelector('header')!.textContent).toContain('Centro de ayuda de Loomwork');
+    expect(spanish.querySelector('title')!.textContent).toMatch(/\| Centro de ayuda de Loomwork$/);
+    const topics = (html: ReturnType<typeof parse>) =>
+      html.querySelectorAll('input[name="topic"]').map((input) => html.querySelector(`label[for="${input.id}"]`)?.textContent.trim());
+    expect(topics(spanish)).toContain('Restablecer la contraseña');
+    expect(topics(spanish)).not.toContain('Password reset');
+    expect(spanish.querySelector('footer')!.textContent).toContain('De lunes a viernes, de 08:00 a 20:00 (UTC)');
+    expect((await page('/es/troubleshoot/login/')).querySelector('header')!.textContent).toContain('Centro de ayuda de Loomwork');
+
+    const english = await page('/contact/');
+    expect(english.querySelector('header')!.textContent).toContain('Loomwork Help Center');
+    expect(topics(english)).toContain('Password reset');
+    expect(english.querySelector('footer')!.textContent).toContain('Monday to Friday, 08:00–20:00 UTC');
+  });
+
   test('a language prefix that is not configured is not found', async () => {
     expect((await get('/xx/contact/')).status).toBe(404);
     expect((await get('/es/contact/')).status).toBe(200);

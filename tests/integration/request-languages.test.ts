@@ -49,7 +49,10 @@ describe('a request in Spanish', () => {
       description: 'No puedo entrar en mi cuenta desde ayer.',
     });
     const [confirmation] = await emailsTo(email);
-    expect(confirmation.subject).toBe(`Tu solicitud ${reference} | Loomwork Help Center`);
+    // The help center's name and hours in Spanish too (src/site.config.ts `translations`).
+    expect(confirmation.subject).toBe(`Tu solicitud ${reference} | Centro de ayuda de Loomwork`);
+    expect(confirmation.text).toContain('De lunes a viernes, de 08:00 a 20:00 (UTC)');
+    expect(confirmation.text).not.toContain('Monday to Friday');
     expect(confirmation.text).toContain('Hola, Lucía:');
     expect(confirmation.text).toContain(`Hemos recibido tu solicitud. Su referencia es ${reference}.`);
     expect(confirmation.html).toContain('<html lang="es">');
@@ -69,7 +72,10 @@ describe('a request in Spanish', () => {
   it('follows Accept-Language when the body names no language, and gets the staff reply in Spanish', async () => {
     const { reference, email } = await request({}, { 'Accept-Language': 'es-MX, en;q=0.5' });
     const [confirmation] = await emailsTo(email);
-    expect(confirmation.subject).toBe(`Tu solicitud ${reference} | Loomwork Help Center`);
+    // The help center's name and hours in Spanish too (src/site.config.ts `translations`).
+    expect(confirmation.subject).toBe(`Tu solicitud ${reference} | Centro de ayuda de Loomwork`);
+    expect(confirmation.text).toContain('De lunes a viernes, de 08:00 a 20:00 (UTC)');
+    expect(confirmation.text).not.toContain('Monday to Friday');
     const reply = await postStaffForm(server.url, `/staff/tickets/${reference}`, cookie, {
       action: 'reply',
       reply: 'Hemos restablecido tu acceso.',

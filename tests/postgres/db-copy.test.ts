@@ -141,7 +141,7 @@ async function seedHelpCenter(db: Db): Promise<void> {
     ['claim-1', 'yes'],
     ['claim-2', 'no'],
   ] as const) {
-    const vote = await recordVote(db, { article: 'forgot-password', answer, claimKey, createdAt: now });
+    const vote = await recordVote(db, { article: 'forgot-password', answer, language: 'es', claimKey, createdAt: now });
     if (vote.outcome === 'created' && answer === 'no') {
       await addVoteDetails(db, { id: vote.id, reasons: ['unclear'], comment: 'Step 3 is missing.', at: now });
     }

@@ -42,7 +42,9 @@ export function noMatchQuery(): string {
 }
 
 /** Votes and events the server stored, read through a second connection (WAL lets it read while the server writes). */
-export async function storedInsights(dataDir: string): Promise<{ votes: FeedbackVotesTable[]; events: Selectable<ReaderEventsTable>[] }> {
+export async function storedInsights(
+  dataDir: string,
+): Promise<{ votes: Selectable<FeedbackVotesTable>[]; events: Selectable<ReaderEventsTable>[] }> {
   const db = openServerDatabase(dataDir);
   try {
     return {

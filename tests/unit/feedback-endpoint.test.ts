@@ -38,6 +38,7 @@ describe('feedback endpoint', () => {
       comment: null,
       created_at: '2025-03-01T10:00:00.000Z',
       detailed_at: null,
+      language: 'en',
     });
 
     const again = (await handle(json({ article: 'forgot-password', helpful: false }), '10.0.0.1')) as Response;
@@ -48,6 +49,31 @@ describe('feedback endpoint', () => {
     expect(((await handle(json({ article: 'forgot-password', helpful: true }), '10.0.0.2')) as Response).status).toBe(201);
     const otherBrowser = json({ article: 'forgot-password', helpful: true }, { 'User-Agent': 'another-browser' });
     expect(((await handle(otherBrowser, '10.0.0.1')) as Response).status).toBe(201);
+  });
+
+  it('records the language of the page the vote came from: the form names it, else the Referer does', async () => {
+    const language = async (request: Request) => {
+      const answer = (await handle(request, `10.0.1.${Math.floor(Math.random() * 250)}`)) as Response;
+      const vote =
+        answer.status === 303
+          ? new URL(answer.headers.get('location')!, 'http://help.test').searchParams.get('vote')!
+          : ((await answer.json()) as { vote: string }).vote;
+      return (await db().selectFrom('feedback_votes').select('language').where('id', '=', vote).executeTakeFirstOrThrow()).language;
+    };
+    expect(
+      await language(json({ article: 'account-locked', helpful: true }, { Referer: 'http://help.test/es/articles/account-locked/' })),
+    ).toBe('es');
+    expect(await language(json({ article: 'account-locked', helpful: true, language: 'es' }, { 'User-Agent': 'other' }))).toBe('es');
+    expect(await language(json({ article: 'account-locked', helpful: true }, { 'User-Agent': 'third' }))).toBe('en');
+    // Another site's page says nothing about ours.
+    expect(
+      await language(
+        json({ article: 'account-locked', helpful: true }, { 'User-Agent': 'fourth', Referer: 'https://elsewhere.example/es/' }),
+      ),
+    ).toBe('en');
+    const plain = (await handle(form('article=account-locked&helpful=no&language=es', { 'User-Agent': 'fifth' }), '10.0.2.1')) as Response;
+    expect(plain.headers.get('location')).toMatch(/^\/es\/feedback\/thanks\/\?article=account-locked&vote=/);
+    expect(await language(form('article=avoid-scams&helpful=no&language=es', { 'User-Agent': 'sixth' }))).toBe('es');
   });
 
   it('stores one vote when copies arrive at once', async () => {

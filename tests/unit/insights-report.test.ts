@@ -6,7 +6,7 @@ import { createEventStore } from '../../src/server/db/reader-events.ts';
 import { toCsv } from '../../src/server/insights/csv.ts';
 import { periodFrom } from '../../src/server/insights/period.ts';
 import { buildInsights, flowVersionInsights, type InsightsReport } from '../../src/server/insights/report.ts';
-import { insightsTables } from '../../src/server/insights/tables.ts';
+import { csvFileName, csvHref, insightsTables } from '../../src/server/insights/tables.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 import { seedTickets } from '../../harness/seed-tickets.ts';
 
@@ -36,8 +36,14 @@ let database: Awaited<ReturnType<typeof tempDatabase>>;
 let db: Db;
 let report: InsightsReport;
 
-async function vote(article: string, answer: 'yes' | 'no', at: Date, details?: { reasons: string[]; comment: string | null }) {
-  const result = await recordVote(db, { article, answer, claimKey: crypto.randomUUID(), createdAt: at });
+async function vote(
+  article: string,
+  answer: 'yes' | 'no',
+  at: Date,
+  details?: { reasons: string[]; comment: string | null },
+  language = 'en',
+) {
+  const result = await recordVote(db, { article, answer, language, claimKey: crypto.randomUUID(), createdAt: at });
   if (details && result.outcome === 'created') await addVoteDetails(db, { id: result.id, ...details, at });
 }
 
@@ -259,5 +265,35 @@ describe('insights tables and CSV', () => {
       'Week of,Readers shown suggestions,Opened one,Sent no request after opening one,Deflection rate',
       '2026-03-30,3,2,1,50%',
     ]);
+  });
+});
+
+describe('insights in one language', () => {
+  it('count only the votes, and show only the reasons, given on that language’s pages', async () => {
+    const own = await tempDatabase();
+    try {
+      const cast = async (article: string, answer: 'yes' | 'no', language: string, comment?: string) => {
+        const result = await recordVote(own.db, { article, answer, language, claimKey: crypto.randomUUID(), createdAt: daysAgo(1) });
+        if (comment && result.outcome === 'created') await addVoteDetails(own.db, { id: result.id, reasons: [], comment, at: daysAgo(1) });
+      };
+      await cast('forgot-password', 'no', 'es', 'No encuentro el enlace');
+      await cast('forgot-password', 'yes', 'es');
+      await cast('account-locked', 'no', 'en', 'Too long');
+      const spanish = await buildInsights(own.db, periodFrom('30', NOW, 'es'), titles, []);
+      expect(spanish.articles.map((a) => [a.slug, a.yes, a.no])).toEqual([['forgot-password', 1, 1]]);
+      expect(spanish.reasons.map((r) => r.comment)).toEqual(['No encuentro el enlace']);
+      const every = await buildInsights(own.db, periodFrom('30', NOW), titles, []);
+      expect(every.articles.map((a) => a.slug).sort()).toEqual(['account-locked', 'forgot-password']);
+    } finally {
+      await own.remove();
+    }
+  });
+
+  it('link each CSV with the page’s period and language, and name the file after both', () => {
+    expect(csvHref('no-results', periodFrom('7', NOW, 'es'))).toBe('/staff/insights/no-results.csv?days=7&language=es');
+    expect(csvHref('no-results', periodFrom('7', NOW))).toBe('/staff/insights/no-results.csv?days=7');
+    expect(csvHref('no-results', periodFrom('7', NOW, 'xx'))).toBe('/staff/insights/no-results.csv?days=7');
+    expect(csvFileName('articles', periodFrom('90', NOW, 'es'))).toBe('signpost-articles-90d-es-2026-03-31.csv');
+    expect(csvFileName('articles', periodFrom('90', NOW))).toBe('signpost-articles-90d-2026-03-31.csv');
   });
 });

@@ -8,6 +8,7 @@ import {
 import type { Editor } from '../../src/server/db/announcements.ts';
 import type { AnnouncementFields } from '../../src/lib/announcements.ts';
 import { announcementsForm } from '../../src/server/announcements/staff-actions.ts';
+import { createAnnouncementEndpoint } from '../../src/server/announcements/announcement-endpoint.ts';
 import {
   announcementFormSchema,
   announcementOf,
@@ -164,11 +165,65 @@ describe('staff announcements', () => {
   });
 });
 
+describe('an announcement in more than one language', () => {
+  const readers = createAnnouncementEndpoint({
+    settings: { countryHeader: undefined },
+    files: async () => [],
+    urgent: (now, until) => currentUrgentAnnouncements(db(), now, until),
+    now: () => NOW.getTime(),
+  });
+  /** The messages readers get at `?lang=`, as HTML. */
+  const read = async (lang: string) =>
+    (
+      (await (await readers(new Request(`http://help.example/api/announcements?lang=${lang}`))).json()) as {
+        announcements: { html: string }[];
+      }
+    ).announcements.map((a) => a.html);
+
+  it('stores the Spanish message beside the default one, serves each to its readers, and records it in the change', async () => {
+    // For every country: readers here have none.
+    const spanish = publish([['message-es', 'Los cobros llegan **con retraso** hoy.']]);
+    spanish.set('countries', '');
+    const result = await post(spanish, ada, NOW);
+    expect(result).toMatchObject({ status: 303 });
+    const stored = (await listUrgentAnnouncements(db())).find((a) => a.messages?.es);
+    expect(stored?.messages).toEqual({ es: 'Los cobros llegan **con retraso** hoy.' });
+    expect(await read('es')).toContain('Los cobros llegan <strong>con retraso</strong> hoy.');
+    expect(await read('es')).not.toContain('Payouts are <strong>delayed</strong> today.');
+    expect(await read('en')).toContain('Payouts are <strong>delayed</strong> today.');
+    expect((await recentAnnouncementChanges(db())).find((c) => c.announcementId === stored!.id)?.details.messages).toEqual({
+      es: 'Los cobros llegan **con retraso** hoy.',
+    });
+    expect(formValuesOf(stored!).messages).toEqual({ es: 'Los cobros llegan **con retraso** hoy.' });
+
+    // Emptied, Spanish readers get the default message.
+    const edit = publish([['message-es', '  ']]);
+    edit.set('countries', '');
+    edit.set('action', 'edit');
+    edit.set('id', stored!.id);
+    expect(await post(edit, ada, NOW)).toMatchObject({ status: 303 });
+    expect((await findUrgentAnnouncement(db(), stored!.id))?.messages).toBeUndefined();
+    expect(await read('es')).toContain('Payouts are <strong>delayed</strong> today.');
+  });
+
+  it('names the Spanish box in its errors (422), in English like the rest of the console', async () => {
+    expect(await post(publish([['message-es', 'x'.repeat(301)]]), ada, NOW)).toEqual({
+      status: 422,
+      errors: { 'message-es': 'Message in Spanish must be 300 characters or fewer' },
+    });
+    expect(await post(publish([['message-es', 'Hola\u0007']]), ada, NOW)).toMatchObject({
+      status: 422,
+      errors: { 'message-es': expect.stringMatching(/^Message in Spanish /) },
+    });
+  });
+});
+
 describe('the announcement form', () => {
   it('names each problem next to its field (GOV.UK style)', () => {
     const result = parseForm({
       id: '',
       message: '  ',
+      messages: {},
       icon: 'party',
       startDate: 'tomorrow',
       startTime: '9am',
@@ -247,6 +302,7 @@ describe('the announcement form', () => {
     expect(formValuesOf({ ...fields, id: 'a1' })).toEqual({
       id: 'a1',
       message: 'Hello',
+      messages: {},
       icon: 'info',
       startDate: '2026-12-24',
       startTime: '09:05',

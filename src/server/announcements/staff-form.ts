@@ -8,13 +8,26 @@ import {
   type AnnouncementFields,
 } from '../../lib/announcements.ts';
 import { audienceIds } from '../../site.config.ts';
+import { otherLanguages } from '../../i18n/languages.ts';
 import type { FormProblem } from '../staff/form-post.ts';
+
+/**
+ * The message in each language but the default, each in a box of its own named `message-<code>` (`message-es`);
+ * empty means readers of that language see the default language's message. The console names them in English.
+ */
+export const translatedMessageFields = otherLanguages.map(({ code }) => ({
+  code,
+  field: `message-${code}`,
+  language: new Intl.DisplayNames('en', { type: 'language' }).of(code) ?? code,
+}));
 
 /** The staff console's announcement form, as typed: strings, so it can be shown again with errors. */
 export interface AnnouncementFormValues {
   /** The announcement being edited; empty for a new one. */
   id: string;
   message: string;
+  /** The message in other languages, by language code; '' for one left to the default message. */
+  messages: Record<string, string>;
   icon: string;
   /** The start's UTC date, "2026-12-24", and 24-hour time, "18:00"; both empty = now. */
   startDate: string;
@@ -31,6 +44,7 @@ export interface AnnouncementFormValues {
 export const emptyAnnouncementForm: AnnouncementFormValues = {
   id: '',
   message: '',
+  messages: {},
   icon: 'info',
   startDate: '',
   startTime: '',
@@ -44,6 +58,7 @@ export function announcementFormValues(form: URLSearchParams): AnnouncementFormV
   return {
     id: form.get('id') ?? '',
     message: form.get('message') ?? '',
+    messages: Object.fromEntries(translatedMessageFields.map(({ code, field }) => [code, form.get(field) ?? ''])),
     icon: form.get('icon') ?? '',
     startDate: form.get('startDate') ?? '',
     startTime: form.get('startTime') ?? '',
@@ -61,6 +76,7 @@ export function formValuesOf(announcement: AnnouncementFields & { id: string }):
   return {
     id: announcement.id,
     message: announcement.message,
+    messages: { ...announcement.messages } as Record<string, string>,
     icon: announcement.icon,
     startDate: date(announcement.start),
     startTime: time(announcement.start),
@@ -70,6 +86,14 @@ export function formValuesOf(announcement: AnnouncementFields & { id: string }):
     userTypes: announcement.userTypes === 'all' ? [] : announcement.userTypes,
   };
 }
+
+/** A message box: its text, trimmed, within the length announcements allow; `name` starts its errors. */
+const messageBox = (name: string) =>
+  z
+    .string()
+    .trim()
+    .max(ANNOUNCEMENT_MESSAGE_MAX, { error: `${name} must be ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer` })
+    .refine((message) => !hasControlCharacters(message), { error: controlCharactersProblem(name) });
 
 /** A UTC date box, YYYY-MM-DD: empty, or a real calendar date. */
 const dateBox = (which: 'start' | 'end') =>
@@ -97,15 +121,14 @@ const untouched = (payload: { issues: { path?: PropertyKey[] }[] }, ...fields: s
  * hands the result to the schema the announcement files use, so both sources keep one contract.
  */
 export function announcementFormSchema(now: Date) {
+  const translated = Object.fromEntries(
+    translatedMessageFields.map(({ field, language }) => [field, messageBox(`Message in ${language}`).optional().default('')]),
+  );
   return z
     .object({
       id: z.string(),
-      message: z
-        .string()
-        .trim()
-        .min(1, { error: 'Enter the message' })
-        .max(ANNOUNCEMENT_MESSAGE_MAX, { error: `Message must be ${ANNOUNCEMENT_MESSAGE_MAX} characters or fewer` })
-        .refine((message) => !hasControlCharacters(message), { error: controlCharactersProblem('Message') }),
+      message: messageBox('Message').min(1, { error: 'Enter the message' }),
+      ...translated,
       icon: z.enum(ANNOUNCEMENT_ICONS, { error: 'Select the kind of announcement' }),
       startDate: dateBox('start'),
       startTime: timeBox('start'),
@@ -164,18 +187,17 @@ export function announcementFormSchema(now: Date) {
 export type AnnouncementForm = z.output<ReturnType<typeof announcementFormSchema>>;
 
 /** The checked form as an announcement, through the announcement files' own schema. */
-export function announcementOf({
-  message,
-  icon,
-  startDate,
-  startTime,
-  endDate,
-  endTime,
-  countries,
-  userTypes,
-}: AnnouncementForm): AnnouncementFields | FormProblem {
+export function announcementOf(form: AnnouncementForm): AnnouncementFields | FormProblem {
+  const { message, icon, startDate, startTime, endDate, endTime, countries, userTypes } = form;
+  const fields = form as Record<string, unknown>;
+  const messages = Object.fromEntries(
+    translatedMessageFields.flatMap(({ code, field }) =>
+      typeof fields[field] === 'string' && fields[field] ? [[code, fields[field]]] : [],
+    ),
+  );
   const parsed = announcementFieldsSchema.safeParse({
     message,
+    ...(Object.keys(messages).length > 0 ? { messages } : {}),
     icon,
     start: utcDateTime(startDate, startTime) || undefined,
     end: utcDateTime(endDate, endTime) || undefined,

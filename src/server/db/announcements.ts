@@ -116,7 +116,7 @@ async function recordChange(
   editor: Editor,
   at: string,
 ): Promise<void> {
-  const { message, icon, start, end, countries, userTypes } = fields;
+  const { message, messages, icon, start, end, countries, userTypes } = fields;
   await trx
     .insertInto('announcement_changes')
     .values({
@@ -126,10 +126,13 @@ async function recordChange(
       staff_id: editor.id,
       staff_email: editor.email,
       action,
-      details: JSON.stringify({ message, icon, start, end, countries, userTypes }),
+      details: JSON.stringify({ message, icon, start, end, countries, userTypes, ...(messages ? { messages } : {}) }),
     })
     .execute();
 }
+
+const hasTranslations = (messages: AnnouncementFields['messages']): messages is Record<string, string> =>
+  messages !== undefined && Object.values(messages).some(Boolean);
 
 function toColumns(fields: AnnouncementFields) {
   return {
@@ -139,6 +142,7 @@ function toColumns(fields: AnnouncementFields) {
     ends_at: fields.end ?? null,
     countries: JSON.stringify(fields.countries),
     user_types: JSON.stringify(fields.userTypes),
+    messages: hasTranslations(fields.messages) ? JSON.stringify(fields.messages) : null,
   };
 }
 
@@ -151,6 +155,7 @@ function fromRow(row: UrgentAnnouncementsTable): UrgentAnnouncement {
     ...(row.ends_at ? { end: row.ends_at } : {}),
     countries: JSON.parse(row.countries) as Audience,
     userTypes: JSON.parse(row.user_types) as Audience,
+    ...(row.messages ? { messages: JSON.parse(row.messages) as Record<string, string> } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

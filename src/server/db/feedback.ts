@@ -4,6 +4,8 @@ import type { Db } from './connection.ts';
 export interface NewVote {
   article: string;
   answer: 'yes' | 'no';
+  /** The code of the language of the page the vote was cast on. */
+  language: string;
   /** The reader's salted key for this article today (src/server/feedback/voter-key.ts). */
   claimKey: string;
   createdAt: Date;
@@ -28,7 +30,16 @@ export async function recordVote(db: Db, vote: NewVote): Promise<VoteOutcome> {
     const id = randomUUID();
     await trx
       .insertInto('feedback_votes')
-      .values({ id, article: vote.article, answer: vote.answer, reasons: null, comment: null, created_at: createdAt, detailed_at: null })
+      .values({
+        id,
+        article: vote.article,
+        answer: vote.answer,
+        language: vote.language,
+        reasons: null,
+        comment: null,
+        created_at: createdAt,
+        detailed_at: null,
+      })
       .execute();
     return { outcome: 'created', id };
   });

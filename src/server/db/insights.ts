@@ -4,19 +4,23 @@ import type { Db } from './connection.ts';
 export interface Period {
   since: Date;
   until: Date;
-  /** Only what happened in this language (a configured one's code): reader events on its pages, tickets in it. */
+  /** Only what happened in this language (a configured one's code): votes and reader events on its pages, tickets in it. */
   language?: string;
 }
 
 // PostgreSQL returns counts as strings (bigint); SQLite as numbers. Callers get numbers either way.
 const count = (value: string | number | bigint) => Number(value);
 
-export async function voteCounts(db: Db, { since, until }: Period): Promise<{ article: string; answer: 'yes' | 'no'; votes: number }[]> {
+export async function voteCounts(
+  db: Db,
+  { since, until, language }: Period,
+): Promise<{ article: string; answer: 'yes' | 'no'; votes: number }[]> {
   const rows = await db
     .selectFrom('feedback_votes')
     .select((eb) => ['article', 'answer', eb.fn.countAll<number>().as('votes')])
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!))
     .groupBy(['article', 'answer'])
     .execute();
   return rows.map((r) => ({ article: r.article, answer: r.answer, votes: count(r.votes) }));
@@ -29,13 +33,14 @@ export interface VoteReasons {
   at: string;
 }
 
-export async function recentReasons(db: Db, { since, until }: Period, limit: number): Promise<VoteReasons[]> {
+export async function recentReasons(db: Db, { since, until, language }: Period, limit: number): Promise<VoteReasons[]> {
   const rows = await db
     .selectFrom('feedback_votes')
     .select(['article', 'reasons', 'comment', 'detailed_at'])
     .where('detailed_at', 'is not', null)
     .where('created_at', '>=', since.toISOString())
     .where('created_at', '<', until.toISOString())
+    .$if(language !== undefined, (q) => q.where('language', '=', language!))
     .orderBy('detailed_at', 'desc')
     .limit(limit)
     .execute();

@@ -291,6 +291,8 @@ export interface FeedbackVotesTable {
   created_at: string;
   /** When reasons or a comment were added (once only). */
   detailed_at: string | null;
+  /** The code of the language of the page the vote was cast on. */
+  language: Generated<string>;
 }
 
 export interface VoteClaimsTable {
@@ -341,6 +343,8 @@ export interface UrgentAnnouncementsTable {
   countries: string;
   /** JSON: "all" or an array of audience ids from the site config. */
   user_types: string;
+  /** JSON: the message in other languages of the site, by language code; null when it has none. */
+  messages: string | null;
   created_at: string;
   updated_at: string;
 }

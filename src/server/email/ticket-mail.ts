@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localizedPath } from '../../i18n/languages.ts';
 import { messagesFor, type Messages } from '../../i18n/messages.ts';
+import { siteText } from '../../i18n/site-text.ts';
 import { site } from '../../site.config.ts';
 import type { MailFor, OutgoingMail, StaffRecipient, TicketForMail } from '../db/conversation.ts';
 import type { NewOutboxEmail } from '../db/outbox.ts';
@@ -43,13 +44,14 @@ function toRequester(
   const words = messagesFor(ticket.language);
   const { t, locale } = words;
   const key = newRequestKey();
-  const subject = headerValue(t('email.subject', { reference: ticket.reference, helpCenter: site.helpCenterName }), 'The subject');
+  const { helpCenterName } = siteText(ticket.language);
+  const subject = headerValue(t('email.subject', { reference: ticket.reference, helpCenter: helpCenterName }), 'The subject');
   const greeting: Block = { text: ticket.name ? t('email.greeting', { name: ticket.name }) : t('email.greeting.anonymous') };
   const all = [
     greeting,
     ...blocks({ link: pageUrl(ticket.reference, ticket.language), label: t('email.link.page') }, words),
     { text: t('email.link.private') },
-    { text: t('email.signature', { helpCenter: site.helpCenterName }) },
+    { text: t('email.signature', { helpCenter: helpCenterName }) },
   ];
   const thread = rootId(ticket.reference, 'request');
   return {
@@ -120,7 +122,7 @@ export function newTicketMail(
         { quote: request.description },
         ...(inboundSettings(process.env) ? [howToAnswer(t)] : []),
         link,
-        { text: t('email.confirmation.hours', { hours: site.supportHours }) },
+        { text: t('email.confirmation.hours', { hours: siteText(language).supportHours }) },
         ...(suggestions.length > 0
           ? [
               { text: t('email.confirmation.suggestions') },
@@ -152,7 +154,12 @@ export const staffReplyMail: MailFor = (ticket, message) =>
     ticket,
     'reply',
     (link, { t }) => [
-      { text: t('email.reply.intro', { staff: message?.staffName ?? site.helpCenterName, reference: ticket.reference }) },
+      {
+        text: t('email.reply.intro', {
+          staff: message?.staffName ?? siteText(ticket.language).helpCenterName,
+          reference: ticket.reference,
+        }),
+      },
       { quote: message?.body ?? '' },
       ...(ticket.status === 'resolved' ? [{ text: t('email.resolved.reopen') }] : [howToAnswer(t)]),
       link,
@@ -184,6 +191,6 @@ export const requesterMessageMail: MailFor = (ticket, message, staff) => ({
 /** A fresh link to one open request, asked for with "Email me my links". */
 export const linksMail: MailFor = (ticket) =>
   toRequester(ticket, 'links', (link, { t }) => [
-    { text: t('email.links.intro', { reference: ticket.reference, helpCenter: site.helpCenterName }) },
+    { text: t('email.links.intro', { reference: ticket.reference, helpCenter: siteText(ticket.language).helpCenterName }) },
     link,
   ]);

@@ -6,7 +6,7 @@ import { createRateLimit } from '../http/rate-limit.ts';
 import { isRejection, parseJsonObject, readText } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import { t } from '../../i18n/messages.ts';
-import { languageOfPath } from '../../i18n/languages.ts';
+import { languageOfPage } from '../http/request-language.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { parseEventBatch, type Flows } from './event-schema.ts';
 
@@ -66,18 +66,6 @@ export function createEventEndpoint({ settings, flows, record, now = Date.now }:
     }
     return noContent();
   };
-}
-
-/** The language of the page a same-site request came from (its Referer's path), or the default language's. */
-export function languageOfPage(request: Request, publicOrigin: string | undefined): string {
-  const referer = request.headers.get('referer');
-  try {
-    const page = new URL(referer ?? '/', request.url);
-    const sameSite = page.origin === new URL(request.url).origin || page.origin === publicOrigin;
-    return languageOfPath(sameSite ? page.pathname : '/').code;
-  } catch {
-    return languageOfPath('/').code;
-  }
 }
 
 function noContent(): Response {

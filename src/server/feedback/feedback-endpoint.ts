@@ -9,6 +9,8 @@ import { isCrossSite } from '../http/origin-check.ts';
 import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
+import { fieldLanguage, languageOfPage } from '../http/request-language.ts';
+import { languages, localizedPath } from '../../i18n/languages.ts';
 import { t } from '../../i18n/messages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
@@ -51,7 +53,7 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     const fail = (status: number, error: string, message: string, errors: FieldErrors = {}, headers: Record<string, string> = {}) =>
       asForm
         ? problem(status, message, errors, form, headers)
-        : jsonResponse(status, { error, message, ...(status === 422 ? { fields: errors } : {}) }, headers);
+        : jsonResponse(status, { error, message, ...(Object.keys(errors).length > 0 ? { fields: errors } : {}) }, headers);
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
     const notSaved = (error: unknown) => {
       console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
@@ -72,12 +74,19 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
       return fail(429, 'rate-limited', t('feedback.error.rate-limited', { count: wait }), {}, { 'Retry-After': String(wait) });
     }
 
+    // The language of the page the vote was cast on: the form names it, else the page it came from does.
+    const language = fieldLanguage(submission.fields, languageOfPage(request, settings.publicOrigin));
+    if (language === undefined) {
+      const message = t('api.language.unknown', { languages: languages.map((l) => l.code).join(', ') });
+      return fail(400, 'invalid', message, { language: message });
+    }
     const parsed = parseFeedback(submission.fields, await articles());
     if (!parsed.ok) return fail(422, 'invalid', t('api.invalid'), parsed.errors);
 
     let answer: Stored;
     try {
-      answer = await store(parsed.value, await db(), { network, userAgent: request.headers.get('user-agent') ?? '', at: new Date(now()) });
+      const reader = { network, userAgent: request.headers.get('user-agent') ?? '', language, at: new Date(now()) };
+      answer = await store(parsed.value, await db(), reader);
     } catch (error) {
       return notSaved(error);
     }
@@ -91,25 +100,35 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
 /** What the stored post answers: a status and body for JSON, where the plain form goes; or field errors. */
 type Stored = { status: number; body: object; location: string } | { errors: FieldErrors };
 
-async function store(post: FeedbackPost, db: Db, reader: { network: string; userAgent: string; at: Date }): Promise<Stored> {
+interface Reader {
+  network: string;
+  userAgent: string;
+  /** The page's language: the vote records it, and the plain form goes on to the thank-you page in it. */
+  language: string;
+  at: Date;
+}
+
+async function store(post: FeedbackPost, db: Db, reader: Reader): Promise<Stored> {
+  const thanks = (article: string, vote?: string) => localizedPath(thanksHref(article, vote), reader.language);
   if (post.kind === 'vote') {
     const salt = await dailySalt(db, utcDay(reader.at));
     const claimKey = voterKey({ salt, article: post.article, network: reader.network, userAgent: reader.userAgent });
-    const result = await recordVote(db, { article: post.article, answer: post.helpful ? 'yes' : 'no', claimKey, createdAt: reader.at });
+    const answer = post.helpful ? 'yes' : 'no';
+    const result = await recordVote(db, { article: post.article, answer, language: reader.language, claimKey, createdAt: reader.at });
     if (result.outcome === 'repeat') {
       const body = { error: 'already-voted', message: t('feedback.error.already-voted') };
-      return { status: 409, body, location: thanksHref(post.article) };
+      return { status: 409, body, location: thanks(post.article) };
     }
     // Only a No leads to the reasons form, so only then does the reader need the vote's id.
-    return { status: 201, body: { vote: result.id }, location: thanksHref(post.article, post.helpful ? undefined : result.id) };
+    return { status: 201, body: { vote: result.id }, location: thanks(post.article, post.helpful ? undefined : result.id) };
   }
   const result = await addVoteDetails(db, { id: post.vote, reasons: post.reasons, comment: post.comment, at: reader.at });
   switch (result.outcome) {
     case 'saved':
-      return { status: 200, body: { vote: post.vote }, location: thanksHref(result.article, post.vote) };
+      return { status: 200, body: { vote: post.vote }, location: thanks(result.article, post.vote) };
     case 'already-detailed': {
       const body = { error: 'already-detailed', message: t('feedback.error.already-detailed') };
-      return { status: 409, body, location: thanksHref(result.article!, post.vote) };
+      return { status: 409, body, location: thanks(result.article!, post.vote) };
     }
     case 'not-a-no':
       return { errors: { vote: t('feedback.vote.error.not-a-no') } };

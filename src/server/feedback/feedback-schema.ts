@@ -47,7 +47,7 @@ export function parseFeedback(
   return result.success ? { ok: true, value: { kind: 'vote', ...result.data } } : { ok: false, errors: errorsOf(result.error) };
 }
 
-/** The plain forms send strings: `helpful=yes|no`, repeated `reasons`, `comment`, and `vote` after a No. */
+/** The plain forms send strings: `helpful=yes|no`, repeated `reasons`, `comment`, `vote` after a No, and the page's `language`. */
 export function feedbackFieldsFromForm(form: URLSearchParams): Record<string, unknown> {
   const helpful = form.get('helpful');
   return {
@@ -56,6 +56,7 @@ export function feedbackFieldsFromForm(form: URLSearchParams): Record<string, un
     vote: form.get('vote') ?? undefined,
     reasons: form.getAll('reasons'),
     comment: form.get('comment') ?? undefined,
+    language: form.get('language') ?? undefined,
   };
 }
 

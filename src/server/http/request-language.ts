@@ -1,4 +1,4 @@
-import { defaultLanguage, isLanguage, languages } from '../../i18n/languages.ts';
+import { defaultLanguage, isLanguage, languageOfPath, languages } from '../../i18n/languages.ts';
 import { messagesFor, type Messages } from '../../i18n/messages.ts';
 
 /**
@@ -46,4 +46,16 @@ export function fieldLanguage(fields: Record<string, unknown>, fallback: string)
 /** The words of a language; the default's for one that is not configured. */
 export function wordsFor(code: string | undefined): Messages {
   return messagesFor(isLanguage(code) ? code : defaultLanguage.code);
+}
+
+/** The language of the page a same-site request came from (its Referer's path), or the default language's. */
+export function languageOfPage(request: Request, publicOrigin: string | undefined): string {
+  const referer = request.headers.get('referer');
+  try {
+    const page = new URL(referer ?? '/', request.url);
+    const sameSite = page.origin === new URL(request.url).origin || page.origin === publicOrigin;
+    return languageOfPath(sameSite ? page.pathname : '/').code;
+  } catch {
+    return languageOfPath('/').code;
+  }
 }

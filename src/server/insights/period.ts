@@ -8,7 +8,7 @@ export interface InsightsPeriod {
   days: number;
   since: Date;
   until: Date;
-  /** Only one language's searches, walks and tickets (a configured one's code); every language's when absent. */
+  /** Only one language's votes, searches, walks and tickets (a configured one's code); every language's when absent. */
   language?: string;
 }
 

@@ -1,9 +1,10 @@
+import type { InsightsPeriod } from './period.ts';
 import type { InsightsReport } from './report.ts';
 
 /** One table of the insights page; the page shows it and offers the same rows as CSV. */
 export interface InsightsTable {
   /** Names the CSV download: /staff/insights/<name>.csv */
-  name: string;
+  name: TableName;
   title: string;
   columns: string[];
   rows: (string | number)[][];
@@ -21,6 +22,17 @@ export const TABLE_NAMES = [
   'suggestions',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/** A table's CSV download, with the page's period and language filter, so it holds the rows the page shows. */
+export function csvHref(name: TableName, { days, language }: Pick<InsightsPeriod, 'days' | 'language'>): string {
+  const query = new URLSearchParams({ days: String(days), ...(language ? { language } : {}) });
+  return `/staff/insights/${name}.csv?${query}`;
+}
+
+/** The CSV's file name: the table, the period (and language), and the day it ends. */
+export function csvFileName(name: TableName, { days, language, until }: Pick<InsightsPeriod, 'days' | 'language' | 'until'>): string {
+  return `signpost-${name}-${days}d${language ? `-${language}` : ''}-${until.toISOString().slice(0, 10)}.csv`;
+}
 
 const pct = (value: number | null) => (value === null ? '' : `${value}%`);
 /** Hours to one decimal, or nothing. */
