@@ -3,6 +3,7 @@ import { defaultLanguage, localizedPath } from '../i18n/languages.ts';
 import { articleHref, articleMarkdownHref } from './links.ts';
 import { absoluteLinks } from './markdown/absolute-links.ts';
 import { messagesFor } from '../i18n/messages.ts';
+import { siteText } from '../i18n/site-text.ts';
 import { site } from '../site.config.ts';
 
 /** Every published article in one file; under `/<code>/` for another language. */
@@ -43,7 +44,7 @@ export async function llmsIndex(lang: string = defaultLanguage.code): Promise<st
   });
   const summary = `> ${t('llms.summary', { product: site.productName })}`;
   const more = t('llms.more', { pages: `${local('/articles/')}<slug>/`, all: local(LLMS_FULL_PATH) });
-  return `# ${site.helpCenterName}\n\n${summary}\n\n${more}\n\n${sections.join('\n\n')}\n`;
+  return `# ${siteText(lang).helpCenterName}\n\n${summary}\n\n${more}\n\n${sections.join('\n\n')}\n`;
 }
 
 /** `/llms-full.txt`: every article published in `lang` as its Markdown document, one after the other. */

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { projectRoot } from '../../harness/project-copy.ts';
+import { siteText } from '../../src/i18n/site-text.ts';
 
 const get = (path: string, init?: RequestInit) => fetch(new URL(path, inject('baseUrl')), init);
 
@@ -70,6 +71,9 @@ describe('languages in the built pages', () => {
       .sort();
     const index = await (await get('/es/llms.txt')).text();
     const listed = [...index.matchAll(/\]\([^)]*\/es\/articles\/([a-z0-9-]+)\.md\)/g)].map((m) => m[1]).sort();
+    // Introduced in Spanish: the help center's Spanish name and a Spanish summary.
+    expect(index.split('\n')[0]).toBe(`# ${siteText('es').helpCenterName}`);
+    expect(index.split('\n')[0]).not.toBe((await (await get('/llms.txt')).text()).split('\n')[0]);
     expect(listed).toEqual(translated);
     const markdown = await get(`/es/articles/${translated[0]}.md`);
     expect(markdown.status).toBe(200);
