@@ -4,6 +4,7 @@
  * readers often type them.
  */
 import { stemmer } from '@orama/stemmers/spanish';
+import { verbForms } from './es-verbs.ts';
 import { withoutAccents, wordSet, type QueryLanguage } from './types.ts';
 
 /**
@@ -34,12 +35,23 @@ const NEGATION = wordSet('no nunca nada');
 const WORKING = wordSet('funciona funcionan funcionando funcionó anda');
 
 /*
- * The stem: Snowball's, whose suffixes carry their accents ("-ación"), so a word ending "-cion" or "-sion", which
+ * Snowball's stem, whose suffixes carry their accents ("-ación"), so a word ending "-cion" or "-sion", which
  * Spanish always writes "-ción", "-sión", gets its accent back first; then the stem without accents or tildes.
  */
+const snowball = (word: string) => withoutAccents(stemmer(word.replace(/([cs])ion$/, '$1ión')));
+
+/**
+ * Verb forms Snowball does not join to their infinitive ("pude", "puse", "entro", "restablezco"; es-verbs.ts). A
+ * filler word is never one ("entre" is a preposition before it is "entrar"; "se" is not "sé").
+ */
+const VERB_FORMS = verbForms(snowball, withoutAccents);
+const baseForm = (word: string) => (FILLER.has(word) ? undefined : VERB_FORMS.get(word));
+
+/** The stem: of the infinitive for a verb form Snowball does not join to it, else Snowball's. */
 export const spanish: QueryLanguage = {
   code: 'es',
-  stem: (word) => withoutAccents(stemmer(word.replace(/([cs])ion$/, '$1ión'))),
+  stem: (word) => snowball(baseForm(word) ?? word),
+  baseForm,
   contractions: new Map(),
   filler: FILLER,
   problem: PROBLEM,
