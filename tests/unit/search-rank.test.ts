@@ -57,6 +57,18 @@ describe('the second look at the best pages', () => {
     ]);
   });
 
+  it('tells sibling articles apart by whether they state a problem, in every field that speaks for the page', () => {
+    const howTo = page('/articles/forgot-password/', 'Reset your password from the sign-in page', 'Choose a new one.', {
+      meta: { title: 'Reset your password from the sign-in page', description: 'Ask for a password reset link.' },
+    });
+    const problem = page('/articles/reset-email-not-arriving/', "The password reset link didn't arrive", 'Look in spam.');
+    expect(ranked('password reset link', [problem, howTo])).toEqual(['/articles/forgot-password/', '/articles/reset-email-not-arriving/']);
+    expect(ranked("password reset link didn't arrive", [howTo, problem])).toEqual([
+      '/articles/reset-email-not-arriving/',
+      '/articles/forgot-password/',
+    ]);
+  });
+
   it('finds the page that says a Spanish verb in another form than the query, irregular forms too', () => {
     const spanish = queryLanguage('es');
     const howTo = page('/es/articles/forgot-password/', 'Olvidé mi contraseña', 'Pide un enlace.', {
