@@ -27,6 +27,9 @@ describe('Spanish queries', () => {
     expect(analyseQuery('el código no funciona', { language: spanish })).toEqual({ words: ['código'], problem: true });
     expect(analyseQuery('cómo inicio sesión', { language: spanish }).problem).toBe(false);
     expect(analyseQuery('sigo sin poder entrar', { language: spanish }).problem).toBe(true);
+    // As "wrong password" in English.
+    expect(analyseQuery('me dice contraseña incorrecta', { language: spanish }).problem).toBe(true);
+    expect(analyseQuery('correo equivocado', { language: spanish }).problem).toBe(true);
   });
 
   it('are stemmed as Spanish, so plural and singular meet, accents or not', () => {

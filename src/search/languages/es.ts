@@ -26,9 +26,10 @@ const FILLER = wordSet(
     'otra otro otros otras mismo ahora hoy cosa vez veces',
 );
 
-/** Words that say the reader is stuck: negations and words for failing. */
+/** Words that say the reader is stuck: negations, words for failing, and for something wrong ("contraseña incorrecta"). */
 const PROBLEM = wordSet(
-  'no nunca nada nadie sin sigo sigue falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal',
+  'no nunca nada nadie sin sigo sigue falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal ' +
+    'incorrecto incorrecta incorrectos incorrectas equivocado equivocada equivocados equivocadas erróneo errónea',
 );
 const NEGATION = wordSet('no nunca nada');
 /** "no funciona": the negation says something is broken; the verb says nothing about what. */
