@@ -230,7 +230,7 @@ const IRREGULAR: Verb[] = [
     infinitive: 'estar',
     present: ['estoy', 'estás', 'está', 'estamos', 'están'],
     preterite: STRONG_PRETERITE.map((e) => `estuv${e}`) as Person,
-    subjunctive: 'esté',
+    subjunctive: 'est',
   },
 ];
 
@@ -254,14 +254,14 @@ export function verbForms(stem: (word: string) => string, withoutAccents: (word:
   }
   const forms = new Map<string, string>();
   for (const [form, infinitive] of found) if (infinitive) forms.set(form, infinitive);
-  // The same without accents, where that says only one form ("olvide" may be "olvidé"; "esta" is not "está").
-  for (const [form, infinitive] of [...forms]) {
-    const plain = withoutAccents(form);
-    if (plain !== form && !found.has(plain)) {
-      const other = forms.get(plain);
-      if (other === undefined) forms.set(plain, infinitive);
-      else if (other !== infinitive) forms.delete(plain);
-    }
+  // The same without accents ("olvide" for "olvidé"), unless that is another form or stands for two verbs.
+  const plain = new Map<string, string | null>();
+  for (const [form, infinitive] of forms) {
+    const bare = withoutAccents(form);
+    if (bare === form || found.has(bare)) continue;
+    const seen = plain.get(bare);
+    plain.set(bare, seen === undefined || seen === infinitive ? infinitive : null);
   }
+  for (const [bare, infinitive] of plain) if (infinitive) forms.set(bare, infinitive);
   return forms;
 }

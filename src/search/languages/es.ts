@@ -45,8 +45,9 @@ const snowball = (word: string) => withoutAccents(stemmer(word.replace(/([cs])io
  * Verb forms Snowball does not join to their infinitive ("pude", "puse", "entro", "restablezco"; es-verbs.ts). A
  * filler word is never one ("entre" is a preposition before it is "entrar"; "se" is not "sé").
  */
-const VERB_FORMS = verbForms(snowball, withoutAccents);
-const baseForm = (word: string) => (FILLER.has(word) ? undefined : VERB_FORMS.get(word));
+let verbs: Map<string, string> | undefined;
+// Conjugated on first use: a page that never searches in Spanish never pays for it.
+const baseForm = (word: string) => (FILLER.has(word) ? undefined : (verbs ??= verbForms(snowball, withoutAccents)).get(word));
 
 /** The stem: of the infinitive for a verb form Snowball does not join to it, else Snowball's. */
 export const spanish: QueryLanguage = {
