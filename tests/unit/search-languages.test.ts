@@ -69,6 +69,7 @@ describe('Spanish queries', () => {
     expect(analyseQuery('resetee la contraseña pero no entro', { language: spanish }).words).toEqual(['resetear', 'contraseña', 'entrar']);
     // "poder" says nothing, as "puedo" does not.
     expect(analyseQuery('no pude entrar', { language: spanish }).words).toEqual(['entrar']);
+    expect(analyseQuery('tuve que cambiar de móvil', { language: spanish }).words).toEqual(['cambiar', 'móvil']);
   });
 
   it('give a page the other terms of a Spanish synonym group it says in another form', () => {

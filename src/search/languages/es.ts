@@ -18,7 +18,7 @@ const FILLER = wordSet(
     'yo me mi mí mis mío mía tu tú tus te ti usted ustedes su sus se nos nosotros nosotras nuestro nuestra os él ella ellos ellas le les ' +
     'este esta esto estos estas ese esa eso esos esas aquel aquella aquí ahí allí ' +
     'es son era eran fue ser soy estar estoy está están estaba he ha han has hay haber hace hacer hago ' +
-    'puedo puede puedes pueden podemos poder podría quiero quiere quisiera necesito necesita debo debe deja dejan tengo tiene ' +
+    'puedo puede puedes pueden podemos poder podría quiero quiere quisiera querer necesito necesita necesitar debo debe deber deja dejan tengo tiene tener ' +
     'no nunca tampoco nada nadie ' +
     'qué cuál cuáles quién quiénes cuánto cuánta cuántos ' +
     'hola ayuda ayúdenme ayudar gracias favor porfa alguien ' +
