@@ -25,6 +25,15 @@ interface Verb {
   imperative?: string;
 }
 
+const ER = {
+  present: ['o', 'es', 'e', 'emos', 'en'],
+  preterite: ['í', 'iste', 'ió', 'imos', 'ieron'],
+  imperfect: ['ía', 'ías', 'íamos', 'ían'],
+  subjunctive: ['a', 'as', 'amos', 'an'],
+  gerund: 'iendo',
+};
+
+/** The endings of each conjugation; "-ir" differs from "-er" only in "nosotros" ("vivimos", "comemos"). */
 const ENDINGS = {
   ar: {
     present: ['o', 'as', 'a', 'amos', 'an'],
@@ -33,24 +42,29 @@ const ENDINGS = {
     subjunctive: ['e', 'es', 'emos', 'en'],
     gerund: 'ando',
   },
-  er: {
-    present: ['o', 'es', 'e', 'emos', 'en'],
-    preterite: ['í', 'iste', 'ió', 'imos', 'ieron'],
-    imperfect: ['ía', 'ías', 'íamos', 'ían'],
-    subjunctive: ['a', 'as', 'amos', 'an'],
-    gerund: 'iendo',
-  },
-  ir: {
-    present: ['o', 'es', 'e', 'imos', 'en'],
-    preterite: ['í', 'iste', 'ió', 'imos', 'ieron'],
-    imperfect: ['ía', 'ías', 'íamos', 'ían'],
-    subjunctive: ['a', 'as', 'amos', 'an'],
-    gerund: 'iendo',
-  },
-} as const;
+  er: ER,
+  ir: { ...ER, present: ['o', 'es', 'e', 'imos', 'en'] },
+};
 
 const FUTURE = ['é', 'ás', 'á', 'emos', 'án', 'ía', 'ías', 'íamos', 'ían'];
-const STRONG_PRETERITE = ['e', 'iste', 'o', 'imos', 'ieron'];
+
+/** A preterite on a stem of its own, stressed on the stem: "pude", "tuve", "quise". */
+const strong = (stem: string) => ['e', 'iste', 'o', 'imos', 'ieron'].map((ending) => `${stem}${ending}`) as Person;
+
+/** An irregular verb and the verbs made from it with a prefix ("poner": "proponer", "suponer"), conjugated alike. */
+function family(verb: Verb, prefixes: string[]): Verb[] {
+  const prefixed = (prefix: string) => (form: string) => `${prefix}${form}`;
+  return [
+    verb,
+    ...prefixes.map((prefix) => ({
+      infinitive: prefixed(prefix)(verb.infinitive),
+      present: verb.present?.map(prefixed(prefix)) as Person | undefined,
+      preterite: verb.preterite?.map(prefixed(prefix)) as Person | undefined,
+      future: verb.future && prefixed(prefix)(verb.future),
+      imperative: verb.imperative && prefixed(prefix)(verb.imperative),
+    })),
+  ];
+}
 
 /** The last stem vowel changed as in the stressed present: "perd" → "pierd", "volv" → "vuelv", "ped" → "pid". */
 function changed(stem: string, change: 'ie' | 'ue' | 'i'): string {
@@ -145,46 +159,46 @@ const IRREGULAR: Verb[] = [
     future: 'podr',
     subjunctive: 'pued',
   },
-  ...['poner', 'proponer', 'suponer', 'reponer', 'componer'].map((infinitive) => {
-    const prefix = infinitive.slice(0, -5);
-    return {
-      infinitive,
-      present: [`${prefix}pongo`, `${prefix}pones`, `${prefix}pone`, `${prefix}ponemos`, `${prefix}ponen`] as Person,
-      preterite: STRONG_PRETERITE.map((e) => `${prefix}pus${e}`) as Person,
-      future: `${prefix}pondr`,
-      imperative: `${prefix}pon`,
-    };
-  }),
-  ...['tener', 'obtener', 'mantener', 'retener', 'contener', 'detener'].map((infinitive) => {
-    const prefix = infinitive.slice(0, -5);
-    return {
-      infinitive,
-      present: [`${prefix}tengo`, `${prefix}tienes`, `${prefix}tiene`, `${prefix}tenemos`, `${prefix}tienen`] as Person,
-      preterite: STRONG_PRETERITE.map((e) => `${prefix}tuv${e}`) as Person,
-      future: `${prefix}tendr`,
-      imperative: `${prefix}ten`,
-    };
-  }),
-  ...['hacer', 'deshacer', 'rehacer'].map((infinitive) => {
-    const prefix = infinitive.slice(0, -5);
-    return {
-      infinitive,
-      present: [`${prefix}hago`, `${prefix}haces`, `${prefix}hace`, `${prefix}hacemos`, `${prefix}hacen`] as Person,
-      preterite: [`${prefix}hice`, `${prefix}hiciste`, `${prefix}hizo`, `${prefix}hicimos`, `${prefix}hicieron`] as Person,
-      future: `${prefix}har`,
-      imperative: `${prefix}haz`,
-    };
-  }),
-  ...['venir', 'prevenir'].map((infinitive) => {
-    const prefix = infinitive.slice(0, -5);
-    return {
-      infinitive,
-      present: [`${prefix}vengo`, `${prefix}vienes`, `${prefix}viene`, `${prefix}venimos`, `${prefix}vienen`] as Person,
-      preterite: STRONG_PRETERITE.map((e) => `${prefix}vin${e}`) as Person,
-      future: `${prefix}vendr`,
-      imperative: `${prefix}ven`,
-    };
-  }),
+  ...family(
+    {
+      infinitive: 'poner',
+      present: ['pongo', 'pones', 'pone', 'ponemos', 'ponen'],
+      preterite: strong('pus'),
+      future: 'pondr',
+      imperative: 'pon',
+    },
+    ['pro', 'su', 're', 'com'],
+  ),
+  ...family(
+    {
+      infinitive: 'tener',
+      present: ['tengo', 'tienes', 'tiene', 'tenemos', 'tienen'],
+      preterite: strong('tuv'),
+      future: 'tendr',
+      imperative: 'ten',
+    },
+    ['ob', 'man', 're', 'con', 'de'],
+  ),
+  ...family(
+    {
+      infinitive: 'hacer',
+      present: ['hago', 'haces', 'hace', 'hacemos', 'hacen'],
+      preterite: ['hice', 'hiciste', 'hizo', 'hicimos', 'hicieron'],
+      future: 'har',
+      imperative: 'haz',
+    },
+    ['des', 're'],
+  ),
+  ...family(
+    {
+      infinitive: 'venir',
+      present: ['vengo', 'vienes', 'viene', 'venimos', 'vienen'],
+      preterite: strong('vin'),
+      future: 'vendr',
+      imperative: 'ven',
+    },
+    ['pre'],
+  ),
   {
     infinitive: 'decir',
     present: ['digo', 'dices', 'dice', 'decimos', 'dicen'],
@@ -195,13 +209,13 @@ const IRREGULAR: Verb[] = [
   {
     infinitive: 'querer',
     present: ['quiero', 'quieres', 'quiere', 'queremos', 'quieren'],
-    preterite: STRONG_PRETERITE.map((e) => `quis${e}`) as Person,
+    preterite: strong('quis'),
     future: 'querr',
   },
   {
     infinitive: 'saber',
     present: ['sé', 'sabes', 'sabe', 'sabemos', 'saben'],
-    preterite: STRONG_PRETERITE.map((e) => `sup${e}`) as Person,
+    preterite: strong('sup'),
     future: 'sabr',
     subjunctive: 'sep',
   },
@@ -229,7 +243,7 @@ const IRREGULAR: Verb[] = [
   {
     infinitive: 'estar',
     present: ['estoy', 'estás', 'está', 'estamos', 'están'],
-    preterite: STRONG_PRETERITE.map((e) => `estuv${e}`) as Person,
+    preterite: strong('estuv'),
     subjunctive: 'est',
   },
 ];
