@@ -56,9 +56,11 @@ export function analyseQuery(
   const typed = tokens(query, language);
   const said = withPhrases(typed, phrases, language);
   const { filler, working, negation, problem } = language;
-  const kept = said.filter(
-    (word, i) => word.length > 1 && !filler.has(word) && word !== product && !(working.has(word) && negation.has(said[i - 1])),
-  );
+  // A verb form stemming does not join to its infinitive ("pude") is searched as the infinitive ("poder").
+  const kept = said
+    .filter((word, i) => word.length > 1 && !filler.has(word) && word !== product && !(working.has(word) && negation.has(said[i - 1])))
+    .map((word) => language.baseForm?.(word) ?? word)
+    .filter((word) => !filler.has(word));
   return { words: [...new Set(kept)], problem: typed.some((word) => problem.has(word)) };
 }
 

@@ -35,9 +35,10 @@ export const RANK_WEIGHTS = {
   /** The one field that says most nearly just the query (Dice's overlap), weighed by its kind. */
   closest: 1,
   /**
-   * What the closest field counts for when it says something fails and the reader does not, or the other way round:
-   * "How do I reset my password?" answers "how do i reset my password" better than "I reset my password but still
-   * can't sign in".
+   * What a field that speaks for the page (any but its text) counts for when it says something fails and the reader
+   * does not, or the other way round, both in coverage and as the closest field: "How do I reset my password?"
+   * answers "how do i reset my password" better than "I reset my password but still can't sign in". Sibling articles
+   * share their words; which of them states the reader's problem tells them apart.
    */
   otherIntent: 0.8,
   /** Pagefind's score, relative to the best. */
@@ -111,6 +112,9 @@ function readFields(page: PagefindFragment, productName: string, language: Query
 
 const holds = (field: Field, stem: string) => field.stems.some((s) => s.startsWith(stem));
 
+/** A field that says what the page is about, as a whole: not its text, nor the synonyms of words it only mentions. */
+const speaksForPage = (field: Field) => field.kind !== 'body' && field.kind !== 'related';
+
 /** Whether the page's title (or the title said with synonyms) holds one of the query's words other than its problem words ("cant"). */
 export function titleHolds(page: PagefindFragment, words: string[], productName: string, language: QueryLanguage = english): boolean {
   const stems = words.filter((word) => !isProblemWord(word, language)).map(stemmerOf(language));
@@ -148,14 +152,10 @@ export function rankCandidates(
   const stems = words.map(stemmerOf(language));
   const scored = candidates.map(({ page, score, tier = 0 }, i) => {
     const fields = fieldsOf(page, productName, language);
-    const found = (stem: string) => Math.max(0, ...fields.filter((f) => holds(f, stem)).map((f) => FIELD_WEIGHTS[f.kind]));
+    const weight = (f: Field) => FIELD_WEIGHTS[f.kind] * (!speaksForPage(f) || f.problem === problem ? 1 : RANK_WEIGHTS.otherIntent);
+    const found = (stem: string) => Math.max(0, ...fields.filter((f) => holds(f, stem)).map(weight));
     const coverage = stems.length ? stems.reduce((sum, stem) => sum + found(stem), 0) / stems.length : 0;
-    const closest = Math.max(
-      0,
-      ...fields
-        .filter((f) => f.kind !== 'body' && f.kind !== 'related')
-        .map((f) => FIELD_WEIGHTS[f.kind] * overlap(stems, f.stems) * (f.problem === problem ? 1 : RANK_WEIGHTS.otherIntent)),
-    );
+    const closest = Math.max(0, ...fields.filter(speaksForPage).map((f) => weight(f) * overlap(stems, f.stems)));
     const guided = isTroubleshooter(page) ? RANK_WEIGHTS.troubleshooter + (problem ? RANK_WEIGHTS.stuck : 0) : 0;
     return {
       page,

@@ -27,6 +27,9 @@ describe('Spanish queries', () => {
     expect(analyseQuery('el código no funciona', { language: spanish })).toEqual({ words: ['código'], problem: true });
     expect(analyseQuery('cómo inicio sesión', { language: spanish }).problem).toBe(false);
     expect(analyseQuery('sigo sin poder entrar', { language: spanish }).problem).toBe(true);
+    // As "wrong password" in English.
+    expect(analyseQuery('me dice contraseña incorrecta', { language: spanish }).problem).toBe(true);
+    expect(analyseQuery('correo equivocado', { language: spanish }).problem).toBe(true);
   });
 
   it('are stemmed as Spanish, so plural and singular meet, accents or not', () => {
@@ -35,6 +38,38 @@ describe('Spanish queries', () => {
     expect(spanish.stem('contrasena')).toBe(spanish.stem('contraseña'));
     expect(spanish.stem('recuperacion')).toBe(spanish.stem('recuperar'));
     expect(queryLanguage('es-419')).toBe(spanish);
+  });
+
+  it('join verb forms Snowball leaves apart to their infinitive: irregular, stem-changing and short verbs', () => {
+    for (const [form, infinitive] of [
+      ['pude', 'poder'],
+      ['puse', 'poner'],
+      ['tuve', 'tener'],
+      ['hice', 'hacer'],
+      ['entro', 'entrar'],
+      ['entré', 'entrar'],
+      ['uso', 'usar'],
+      ['restablezco', 'restablecer'],
+      ['vuelvo', 'volver'],
+      ['pidió', 'pedir'],
+      ['elijo', 'elegir'],
+      ['actualicé', 'actualizar'],
+      ['prueba', 'probar'],
+    ]) {
+      expect(spanish.stem(form), form).toBe(spanish.stem(infinitive));
+    }
+    // Readers leave accents out: "entre" is still the preposition, "se" the pronoun, "cuenta" the account.
+    expect(spanish.stem('entre')).not.toBe(spanish.stem('entrar'));
+    expect(spanish.stem('se')).not.toBe(spanish.stem('saber'));
+    expect(spanish.stem('cuenta')).not.toBe(spanish.stem('contar'));
+  });
+
+  it('search an irregular verb form as its infinitive, and drop it where the infinitive says nothing', () => {
+    expect(analyseQuery('puse mal la contraseña', { language: spanish }).words).toEqual(['poner', 'mal', 'contraseña']);
+    expect(analyseQuery('resetee la contraseña pero no entro', { language: spanish }).words).toEqual(['resetear', 'contraseña', 'entrar']);
+    // "poder" says nothing, as "puedo" does not.
+    expect(analyseQuery('no pude entrar', { language: spanish }).words).toEqual(['entrar']);
+    expect(analyseQuery('tuve que cambiar de móvil', { language: spanish }).words).toEqual(['cambiar', 'móvil']);
   });
 
   it('give a page the other terms of a Spanish synonym group it says in another form', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindFragment } from '../../src/search/pagefind-api.ts';
 import { analyseQuery } from '../../src/search/query.ts';
+import { queryLanguage } from '../../src/search/query-language.ts';
 import { rankCandidates } from '../../src/search/rank.ts';
 
 const page = (url: string, title: string, content: string, more: Partial<PagefindFragment> = {}): PagefindFragment => ({
@@ -54,6 +55,36 @@ describe('the second look at the best pages', () => {
       '/articles/reset-not-working/',
       '/articles/forgot-password/',
     ]);
+  });
+
+  it('tells sibling articles apart by whether they state a problem, in every field that speaks for the page', () => {
+    const howTo = page('/articles/forgot-password/', 'Reset your password from the sign-in page', 'Choose a new one.', {
+      meta: { title: 'Reset your password from the sign-in page', description: 'Ask for a password reset link.' },
+    });
+    const problem = page('/articles/reset-email-not-arriving/', "The password reset link didn't arrive", 'Look in spam.');
+    expect(ranked('password reset link', [problem, howTo])).toEqual(['/articles/forgot-password/', '/articles/reset-email-not-arriving/']);
+    expect(ranked("password reset link didn't arrive", [howTo, problem])).toEqual([
+      '/articles/reset-email-not-arriving/',
+      '/articles/forgot-password/',
+    ]);
+  });
+
+  it('finds the page that says a Spanish verb in another form than the query, irregular forms too', () => {
+    const spanish = queryLanguage('es');
+    const howTo = page('/es/articles/forgot-password/', 'Olvidé mi contraseña', 'Pide un enlace.', {
+      anchors: [{ element: 'h2', text: '¿Cómo restablezco mi contraseña?' }],
+    });
+    const problem = page('/es/articles/reset-not-working/', 'Restablecí mi contraseña, pero sigo sin poder entrar', 'Revisa la dirección.');
+    const rankedEs = (query: string) => {
+      const { words, problem: stuck } = analyseQuery(query, { productName: 'Loomwork', language: spanish });
+      return rankCandidates(
+        [problem, howTo].map((p) => ({ page: p, score: 1 })),
+        words,
+        { productName: 'Loomwork', problem: stuck, language: spanish, isTroubleshooter: () => false },
+      )[0].page.url;
+    };
+    expect(rankedEs('cómo restablecer la contraseña')).toBe('/es/articles/forgot-password/');
+    expect(rankedEs('cómo restablezco la contraseña')).toBe(rankedEs('cómo restablecer la contraseña'));
   });
 
   it('puts a troubleshooter before an article that matches as well', () => {

@@ -4,6 +4,7 @@
  * readers often type them.
  */
 import { stemmer } from '@orama/stemmers/spanish';
+import { verbForms } from './es-verbs.ts';
 import { withoutAccents, wordSet, type QueryLanguage } from './types.ts';
 
 /**
@@ -17,7 +18,7 @@ const FILLER = wordSet(
     'yo me mi mí mis mío mía tu tú tus te ti usted ustedes su sus se nos nosotros nosotras nuestro nuestra os él ella ellos ellas le les ' +
     'este esta esto estos estas ese esa eso esos esas aquel aquella aquí ahí allí ' +
     'es son era eran fue ser soy estar estoy está están estaba he ha han has hay haber hace hacer hago ' +
-    'puedo puede puedes pueden podemos poder podría quiero quiere quisiera necesito necesita debo debe deja dejan tengo tiene ' +
+    'puedo puede puedes pueden podemos poder podría quiero quiere quisiera querer necesito necesita necesitar debo debe deber deja dejan tengo tiene tener ' +
     'no nunca tampoco nada nadie ' +
     'qué cuál cuáles quién quiénes cuánto cuánta cuántos ' +
     'hola ayuda ayúdenme ayudar gracias favor porfa alguien ' +
@@ -25,21 +26,34 @@ const FILLER = wordSet(
     'otra otro otros otras mismo ahora hoy cosa vez veces',
 );
 
-/** Words that say the reader is stuck: negations and words for failing. */
+/** Words that say the reader is stuck: negations, words for failing, and for something wrong ("contraseña incorrecta"). */
 const PROBLEM = wordSet(
-  'no nunca nada nadie sin sigo sigue falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal',
+  'no nunca nada nadie sin sigo sigue falla fallo fallan falló error errores problema problemas atascado atascada bloqueado bloqueada roto rota mal ' +
+    'incorrecto incorrecta incorrectos incorrectas equivocado equivocada equivocados equivocadas erróneo errónea',
 );
 const NEGATION = wordSet('no nunca nada');
 /** "no funciona": the negation says something is broken; the verb says nothing about what. */
 const WORKING = wordSet('funciona funcionan funcionando funcionó anda');
 
 /*
- * The stem: Snowball's, whose suffixes carry their accents ("-ación"), so a word ending "-cion" or "-sion", which
+ * Snowball's stem, whose suffixes carry their accents ("-ación"), so a word ending "-cion" or "-sion", which
  * Spanish always writes "-ción", "-sión", gets its accent back first; then the stem without accents or tildes.
  */
+const snowball = (word: string) => withoutAccents(stemmer(word.replace(/([cs])ion$/, '$1ión')));
+
+/**
+ * Verb forms Snowball does not join to their infinitive ("pude", "puse", "entro", "restablezco"; es-verbs.ts). A
+ * filler word is never one ("entre" is a preposition before it is "entrar"; "se" is not "sé").
+ */
+let verbs: Map<string, string> | undefined;
+// Conjugated on first use: a page that never searches in Spanish never pays for it.
+const baseForm = (word: string) => (FILLER.has(word) ? undefined : (verbs ??= verbForms(snowball, withoutAccents)).get(word));
+
+/** The stem: of the infinitive for a verb form Snowball does not join to it, else Snowball's. */
 export const spanish: QueryLanguage = {
   code: 'es',
-  stem: (word) => withoutAccents(stemmer(word.replace(/([cs])ion$/, '$1ión'))),
+  stem: (word) => snowball(baseForm(word) ?? word),
+  baseForm,
   contractions: new Map(),
   filler: FILLER,
   problem: PROBLEM,

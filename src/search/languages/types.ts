@@ -7,6 +7,11 @@ export interface QueryLanguage {
   code: string;
   /** A word's stem (Snowball or Porter), so "signing" and "signed" meet; the same the build and the search use. */
   stem(word: string): string;
+  /**
+   * The word a form stands for where stemming alone does not join them ("pude" is "poder"): searched instead of the
+   * form, and stemmed instead of it. None where the stemmer joins a language's forms.
+   */
+  baseForm?(word: string): string | undefined;
   /** Contractions, without their apostrophe, and the words they stand for. */
   contractions: ReadonlyMap<string, string>;
   /** The ways of saying "cannot" that are searched as one word, "cant"; none where a language says it in words. */
