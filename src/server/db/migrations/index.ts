@@ -12,7 +12,7 @@ import * as queueMarks from './010-queue-marks.ts';
 import * as suggestionEvents from './011-suggestion-events.ts';
 import * as emailIn from './012-email-in.ts';
 import * as ticketLanguage from './013-ticket-language.ts';
-import * as languageGaps from './014-language-gaps.ts';
+import * as announcementAndVoteLanguages from './014-announcement-and-vote-languages.ts';
 
 /** Every migration, in order. Imported rather than read from disk so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-suggestion-events': suggestionEvents,
   '012-email-in': emailIn,
   '013-ticket-language': ticketLanguage,
-  '014-language-gaps': languageGaps,
+  '014-announcement-and-vote-languages': announcementAndVoteLanguages,
 };

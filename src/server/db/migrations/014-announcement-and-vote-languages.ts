@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Languages (#19), the rest: an announcement published from the staff console may carry its message in other
+// Languages (#19): an announcement published from the staff console may carry its message in other
 // languages of the site (JSON, `{ "es": "…" }`; null when it has none), as announcement files do; and a "Was this
 // helpful?" vote records the language of the page it was cast on, so insights can filter article feedback by it.
 // Votes from before this migration were all cast in English, the only language then: the code is written here rather
