@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/i18n/messages.ts';
 import { createFeedbackEndpoint, type FeedbackFormProblem } from '../../src/server/feedback/feedback-endpoint.ts';
 import type { EndpointSettings } from '../../src/server/settings.ts';
 import { useTestDatabase } from '../support/test-database.ts';
@@ -74,6 +75,22 @@ describe('feedback endpoint', () => {
     const plain = (await handle(form('article=account-locked&helpful=no&language=es', { 'User-Agent': 'fifth' }), '10.0.2.1')) as Response;
     expect(plain.headers.get('location')).toMatch(/^\/es\/feedback\/thanks\/\?article=account-locked&vote=/);
     expect(await language(form('article=avoid-scams&helpful=no&language=es', { 'User-Agent': 'sixth' }))).toBe('es');
+  });
+
+  it('answers in the language of the page the vote came from: Spanish errors, and the Spanish thank-you page', async () => {
+    const bad = (await handle(json({ article: 'account-locked', helpful: 'tal vez', language: 'es' }), '10.0.3.1')) as Response;
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { message: string; fields: Record<string, string> };
+    expect(body.message).toBe(messagesFor('es').t('api.invalid'));
+    expect(body.fields.helpful).toBe(messagesFor('es').t('feedback.helpful.error.missing'));
+    expect(body.fields.helpful).not.toBe(messagesFor('en').t('feedback.helpful.error.missing'));
+
+    const plain = await handle(
+      form('article=account-locked&helpful=tal-vez', { Referer: 'http://help.test/es/articles/account-locked/' }),
+      '10.0.3.2',
+    );
+    expect(plain).not.toBeInstanceOf(Response);
+    expect(plain).toMatchObject({ status: 422, language: 'es', message: messagesFor('es').t('api.invalid') });
   });
 
   it('stores one vote when copies arrive at once', async () => {

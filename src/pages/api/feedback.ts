@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { catalog } from '../../server/catalog.ts';
 import { thanksHref } from '../../lib/feedback.ts';
+import { localizedPath } from '../../i18n/languages.ts';
 import { database } from '../../server/db/connection.ts';
 import { createFeedbackEndpoint } from '../../server/feedback/feedback-endpoint.ts';
 import { methodNotAllowed } from '../../server/http/responses.ts';
@@ -19,7 +20,7 @@ export const POST: APIRoute = async ({ request, clientAddress, locals, rewrite, 
   if (result instanceof Response) return result;
   // A failed plain-form post shows the thank-you page with the problem (and the reasons form again, if it was that).
   locals.feedbackForm = result;
-  return rewrite(new Request(new URL(thanksHref(result.article ?? '', result.vote), url)));
+  return rewrite(new Request(new URL(localizedPath(thanksHref(result.article ?? '', result.vote), result.language), url)));
 };
 
 export const ALL: APIRoute = () => methodNotAllowed('POST');

@@ -11,7 +11,7 @@ import { isRejection, readSubmission, submissionKind } from '../http/request-bod
 import { jsonResponse } from '../http/responses.ts';
 import { fieldLanguage, languageOfPage } from '../http/request-language.ts';
 import { languages, localizedPath } from '../../i18n/languages.ts';
-import { t } from '../../i18n/messages.ts';
+import { messagesFor, type Messages } from '../../i18n/messages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
 import { utcDay, voterKey } from './voter-key.ts';
@@ -22,6 +22,8 @@ export interface FeedbackFormProblem {
   headers: Record<string, string>;
   message: string;
   errors: FieldErrors;
+  /** The language the message is in, and the thank-you page to show it on. */
+  language: string;
   /** What the reader sent, to show the reasons form again with it. */
   article?: string;
   vote?: string;
@@ -46,18 +48,21 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
   const rateLimit = createRateLimit('feedback', settings.rateLimitPerMinute);
 
   return async function handle(request: Request, socketAddress: string): Promise<Response | FeedbackFormProblem> {
+    // The language of the page the vote was cast on (from its address) until the body's `language` field names one.
+    let language = languageOfPage(request, settings.publicOrigin);
+    let { t } = messagesFor(language);
     if (isCrossSite(request, settings.publicOrigin)) return jsonResponse(403, { error: 'cross-site', message: t('api.cross-site') });
     const asForm = submissionKind(request) === 'form';
     const submission = await readSubmission(request, feedbackFieldsFromForm);
     const form = isRejection(submission) ? undefined : submission.form;
     const fail = (status: number, error: string, message: string, errors: FieldErrors = {}, headers: Record<string, string> = {}) =>
       asForm
-        ? problem(status, message, errors, form, headers)
+        ? problem(status, message, errors, form, headers, language)
         : jsonResponse(status, { error, message, ...(Object.keys(errors).length > 0 ? { fields: errors } : {}) }, headers);
     // Storing failed, or counting the post did (on PostgreSQL the rate limits are in the database too).
     const notSaved = (error: unknown) => {
       console.error(`feedback not stored: ${error instanceof Error ? error.message : String(error)}`);
-      const answer = failedWrite(error, t('feedback.error.not-saved'));
+      const answer = failedWrite(error, t('feedback.error.not-saved'), language);
       return fail(answer.status, answer.error, answer.message, {}, answer.headers);
     };
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
@@ -75,17 +80,19 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
     }
 
     // The language of the page the vote was cast on: the form names it, else the page it came from does.
-    const language = fieldLanguage(submission.fields, languageOfPage(request, settings.publicOrigin));
-    if (language === undefined) {
+    const asked = fieldLanguage(submission.fields, language);
+    if (asked === undefined) {
       const message = t('api.language.unknown', { languages: languages.map((l) => l.code).join(', ') });
       return fail(400, 'invalid', message, { language: message });
     }
-    const parsed = parseFeedback(submission.fields, await articles());
+    language = asked;
+    ({ t } = messagesFor(language));
+    const parsed = parseFeedback(submission.fields, await articles(), t);
     if (!parsed.ok) return fail(422, 'invalid', t('api.invalid'), parsed.errors);
 
     let answer: Stored;
     try {
-      const reader = { network, userAgent: request.headers.get('user-agent') ?? '', language, at: new Date(now()) };
+      const reader = { network, userAgent: request.headers.get('user-agent') ?? '', language, t, at: new Date(now()) };
       answer = await store(parsed.value, await db(), reader);
     } catch (error) {
       return notSaved(error);
@@ -105,10 +112,13 @@ interface Reader {
   userAgent: string;
   /** The page's language: the vote records it, and the plain form goes on to the thank-you page in it. */
   language: string;
+  /** Its words, for the answers. */
+  t: Messages['t'];
   at: Date;
 }
 
 async function store(post: FeedbackPost, db: Db, reader: Reader): Promise<Stored> {
+  const { t } = reader;
   const thanks = (article: string, vote?: string) => localizedPath(thanksHref(article, vote), reader.language);
   if (post.kind === 'vote') {
     const salt = await dailySalt(db, utcDay(reader.at));
@@ -143,12 +153,14 @@ function problem(
   errors: FieldErrors,
   form: URLSearchParams | undefined,
   headers: Record<string, string>,
+  language: string,
 ): FeedbackFormProblem {
   return {
     status,
     headers,
     message,
     errors,
+    language,
     article: form?.get('article') ?? undefined,
     vote: form?.get('vote') ?? undefined,
     reasons: form?.getAll('reasons') ?? [],

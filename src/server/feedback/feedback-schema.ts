@@ -1,6 +1,6 @@
 import { hasControlCharacters } from '../../lib/control-characters.ts';
 import { z } from 'astro/zod';
-import { t } from '../../i18n/messages.ts';
+import type { Messages } from '../../i18n/messages.ts';
 import type { FieldErrors } from '../../lib/contact-form.ts';
 import { COMMENT_MAX, feedbackReasonIds, type FeedbackReasonId } from '../../lib/feedback.ts';
 
@@ -9,7 +9,9 @@ export type FeedbackPost =
   | { kind: 'vote'; article: string; helpful: boolean }
   | { kind: 'details'; vote: string; reasons: FeedbackReasonId[]; comment: string | null };
 
-const voteSchema = (articles: Set<string>) =>
+type Words = Messages['t'];
+
+const voteSchema = (articles: Set<string>, t: Words) =>
   z.object({
     article: z
       .string({ error: t('feedback.article.error.missing') })
@@ -17,33 +19,35 @@ const voteSchema = (articles: Set<string>) =>
     helpful: z.boolean({ error: t('feedback.helpful.error.missing') }),
   });
 
-const detailsSchema = z
-  .object({
-    vote: z.uuid({ error: t('feedback.vote.error.unknown') }),
-    reasons: z
-      .array(z.enum(feedbackReasonIds, { error: t('feedback.reasons.error.unknown') }), { error: t('feedback.reasons.error.unknown') })
-      .default([])
-      .transform((list) => [...new Set(list)]),
-    comment: z
-      .string({ error: t('feedback.comment.error.not-text') })
-      .trim()
-      .max(COMMENT_MAX, { error: t('feedback.comment.error.too-long', { max: COMMENT_MAX }) })
-      .refine((comment) => !hasControlCharacters(comment), { error: t('feedback.comment.error.control-characters') })
-      .default('')
-      .transform((text) => text || null),
-  })
-  .refine((d) => d.reasons.length > 0 || d.comment !== null, { error: t('feedback.reasons.error.missing'), path: ['reasons'] });
+const detailsSchema = (t: Words) =>
+  z
+    .object({
+      vote: z.uuid({ error: t('feedback.vote.error.unknown') }),
+      reasons: z
+        .array(z.enum(feedbackReasonIds, { error: t('feedback.reasons.error.unknown') }), { error: t('feedback.reasons.error.unknown') })
+        .default([])
+        .transform((list) => [...new Set(list)]),
+      comment: z
+        .string({ error: t('feedback.comment.error.not-text') })
+        .trim()
+        .max(COMMENT_MAX, { error: t('feedback.comment.error.too-long', { max: COMMENT_MAX }) })
+        .refine((comment) => !hasControlCharacters(comment), { error: t('feedback.comment.error.control-characters') })
+        .default('')
+        .transform((text) => text || null),
+    })
+    .refine((d) => d.reasons.length > 0 || d.comment !== null, { error: t('feedback.reasons.error.missing'), path: ['reasons'] });
 
-/** Checks a post's fields: with a `vote` id it adds reasons, otherwise it is a vote. */
+/** Checks a post's fields: with a `vote` id it adds reasons, otherwise it is a vote; errors in the words of `t`. */
 export function parseFeedback(
   fields: Record<string, unknown>,
   articles: Set<string>,
+  t: Words,
 ): { ok: true; value: FeedbackPost } | { ok: false; errors: FieldErrors } {
   if (fields.vote !== undefined) {
-    const result = detailsSchema.safeParse(fields);
+    const result = detailsSchema(t).safeParse(fields);
     return result.success ? { ok: true, value: { kind: 'details', ...result.data } } : { ok: false, errors: errorsOf(result.error) };
   }
-  const result = voteSchema(articles).safeParse(fields);
+  const result = voteSchema(articles, t).safeParse(fields);
   return result.success ? { ok: true, value: { kind: 'vote', ...result.data } } : { ok: false, errors: errorsOf(result.error) };
 }
 
