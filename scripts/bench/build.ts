@@ -33,7 +33,7 @@ import { sampleTreeMemory, type TreeMemory } from './measure/process-memory.ts';
 import { formatBytes, formatDuration, formatInt, formatMB, median, renderTable, verdict } from './measure/report.ts';
 import { directoryBytes, gzipBytes, GZIP_LEVEL } from './measure/sizes.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
-import { builtPages } from '../../src/search/build-index.ts';
+import { builtPages } from '../../src/search/built-pages.ts';
 import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 
 const GNU_TIME = '/usr/bin/time';

@@ -1,39 +1,33 @@
 /**
  * The build's search step: Pagefind indexes the built pages in `dist/client` into one bundle per language,
  * `dist/client/pagefind/<lang>/`, then the vocabulary of that bundle (vocabulary.ts) and the phrases of the language's
- * synonym groups that queries say with filler words (synonyms.ts) are written beside it. Run by scripts/build.ts after
- * Astro has exited.
+ * synonym groups that queries say with filler words (synonyms.ts) are written beside it (word-lists.ts). Run by
+ * scripts/build.ts after Astro has exited. Which page goes into which bundle: built-pages.ts.
  *
- * Which page goes into which bundle: a page under `/<lang>/` (a configured language other than the default) belongs
- * to that language, any other page to the default language; it is indexed only when its `<html lang>` says that
- * language and it has no `<meta name="robots" content="noindex">`. So an untranslated page shown under `/es/` in
- * English (marked `noindex`, or `lang="en"`) is in no bundle. The languages are indexed one after another, each by a
- * Pagefind process of its own that ends before the next starts: the build's peak memory is that of the largest
- * language, not of all of them.
+ * Memory: Pagefind holds a language's whole index in a process of its own, and that process is most of the step's
+ * peak; whatever this process holds meanwhile comes on top. So the languages are indexed one after another, each by
+ * a Pagefind process that ends before the next starts, and this process holds little while they run: the list of file
+ * names and the few pages in flight. Sorting the pages into languages (reading every page's head) and the word lists
+ * (a dictionary per language and the words of every page) happen in child processes (search-step-process.ts), which
+ * exit and give their memory back: the sorting before the first Pagefind process starts, the word lists after the
+ * last one has ended.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { fork } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { isFiller, QUERY_PHRASES_FILE } from './query.ts';
-import { withoutAccents } from './languages/types.ts';
-import { queryLanguage, type QueryLanguage } from './query-language.ts';
-import { queryPhrases, type SynonymGroups } from './synonyms.ts';
-import { commonWords, nearWords } from './english-words.ts';
-import { bundlePath, defaultLanguage, languageCode, siteLanguages } from './site-languages.ts';
-import { VOCABULARY_FILE, type VocabularyFile } from './vocabulary.ts';
+import type { LanguagePages } from './built-pages.ts';
+import { bundlePath } from './bundle-path.ts';
+import type { StepAnswer, StepJob } from './search-step-process.ts';
+import type { SynonymGroups } from './synonyms.ts';
 
-/** Meta fields that hold no words a reader types. */
-const NOT_TEXT_META = new Set(['image', 'image_alt']);
 /** Pages handed to Pagefind at once: enough to keep it busy, few enough that their text costs little memory. */
-const PAGES_IN_FLIGHT = 32;
-/**
- * Pages between two garbage collections of this process while Pagefind indexes: each page's text is read, encoded
- * and sent, and V8 would otherwise let that garbage grow its heap by hundreds of MB beside Pagefind's own process.
- */
-const PAGES_BETWEEN_COLLECTIONS = 256;
+const PAGES_IN_FLIGHT = 8;
+/** The child processes' entry. */
+const STEP_PROCESS = fileURLToPath(new URL('./search-step-process.ts', import.meta.url));
 
 /** V8's full garbage collection, exposed for this process. */
 const collectGarbage = (() => {
@@ -49,16 +43,6 @@ export interface BuiltIndex {
   ms: number;
 }
 
-/** A built page as the indexer sorts it: where it lies and what it says about itself. */
-export interface BuiltPage {
-  /** Relative to the site's root, with `/` separators: `es/articles/forgot-password/index.html`. */
-  file: string;
-  /** Its `<html lang>`, if any. */
-  lang: string | undefined;
-  /** Whether it asks search engines not to index it. */
-  noindex: boolean;
-}
-
 /**
  * Builds one bundle per language under `clientDir/pagefind/`; `synonymsOf` gives each language's synonym groups.
  * `languages` defaults to those of the built pages (site-languages.ts).
@@ -68,49 +52,38 @@ export async function buildSearchIndexes(
   synonymsOf: (language: string) => SynonymGroups,
   languages?: string[],
 ): Promise<BuiltIndex[]> {
-  const pages = await builtPages(clientDir);
-  const codes = languages ?? siteLanguages(pages.map((page) => ({ prefix: prefixOf(page.file), lang: page.lang })));
-  // Pagefind for every language first, then the vocabularies: working out a vocabulary grows this process's heap,
-  // which it keeps, and it would sit beside the next language's Pagefind process, adding to the build's peak.
-  const indexed: { language: string; files: string[]; ms: number }[] = [];
-  for (const language of codes) {
-    const files = pages.filter((page) => bundleOf(page, codes) === language).map((page) => page.file);
-    indexed.push({ language, files, ms: await indexLanguage(clientDir, language, files) });
+  const sorted = await inProcessOfItsOwn<LanguagePages[]>({ sort: { clientDir, languages } });
+  const pagefindMs: number[] = [];
+  for (const { language, files } of sorted) {
+    const started = Date.now();
+    await indexLanguage(clientDir, language, files);
+    pagefindMs.push(Date.now() - started);
   }
   const built: BuiltIndex[] = [];
-  for (const { language, files, ms } of indexed) {
+  for (const [i, { language, files }] of sorted.entries()) {
     const started = Date.now();
-    const pages = await writeWordLists(clientDir, language, files.length > 0, synonymsOf(language));
-    built.push({ language, pages, ms: ms + Date.now() - started });
+    const words = { bundleDir: bundleDirOf(clientDir, language), language, hasPages: files.length > 0, synonyms: synonymsOf(language) };
+    const pages = await inProcessOfItsOwn<number>({ words });
+    built.push({ language, pages, ms: pagefindMs[i] + Date.now() - started });
   }
   return built;
 }
 
-/** The language whose bundle a page goes into, or undefined for none (see the module's comment). */
-export function bundleOf(page: BuiltPage, languages: string[], fallback = defaultLanguage()): string | undefined {
-  if (page.noindex || !page.lang) return undefined;
-  const prefix = prefixOf(page.file);
-  const language = prefix && prefix !== fallback && languages.includes(prefix) ? prefix : fallback;
-  return languageCode(page.lang) === language ? language : undefined;
-}
-
-const prefixOf = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined);
-
-/** Pagefind's bundle of one language's pages, in a Pagefind process that ends before this returns; the time it took. */
-async function indexLanguage(clientDir: string, language: string, files: string[]): Promise<number> {
-  const started = Date.now();
+/** Pagefind's bundle of one language's pages (in the order given), in a Pagefind process that ends before this returns. */
+async function indexLanguage(clientDir: string, language: string, files: string[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (let at = 0; at < files.length; at += PAGES_IN_FLIGHT) {
-      const added = await Promise.all(
-        files
-          .slice(at, at + PAGES_IN_FLIGHT)
-          .map(async (file) => index.addHTMLFile({ url: urlOf(file), content: await readFile(join(clientDir, file), 'utf8') })),
-      );
-      const failed = added.flatMap((response, i) => response.errors.map((error) => `${files[at + i]}: ${error}`));
+      const batch = files.slice(at, at + PAGES_IN_FLIGHT);
+      const contents = await Promise.all(batch.map((file) => readFile(join(clientDir, file), 'utf8')));
+      // Sent in the files' order, so Pagefind numbers the pages alike in every build, and writes the same files.
+      const added = await Promise.all(batch.map((file, i) => index.addHTMLFile({ url: urlOf(file), content: contents[i] })));
+      const failed = added.flatMap((response, i) => response.errors.map((error) => `${batch[i]}: ${error}`));
       if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
-      if ((at / PAGES_IN_FLIGHT + 1) % (PAGES_BETWEEN_COLLECTIONS / PAGES_IN_FLIGHT) === 0) collectGarbage();
+      // Each page's text is read, encoded and sent: garbage that V8 would let grow this process by a hundred MB or
+      // more beside Pagefind's before collecting it. Collecting this small heap takes a few ms.
+      collectGarbage();
     }
     const written = await index.writeFiles({ outputPath: bundleDirOf(clientDir, language) });
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
@@ -118,102 +91,25 @@ async function indexLanguage(clientDir: string, language: string, files: string[
     // Ends Pagefind's process, and with it the memory of this language's index, before the next language starts.
     await pagefind.close();
   }
-  return Date.now() - started;
 }
 
-/** The vocabulary and query phrases beside a language's bundle; the number of pages the bundle holds. */
-async function writeWordLists(clientDir: string, language: string, hasPages: boolean, synonyms: SynonymGroups): Promise<number> {
-  const bundleDir = bundleDirOf(clientDir, language);
-  const rules = queryLanguage(language);
-  const vocabulary = vocabularyOf(hasPages ? await readFragments(bundleDir) : [], commonWords(rules.code), rules);
-  await writeFile(join(bundleDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
-  await writeFile(join(bundleDir, QUERY_PHRASES_FILE), JSON.stringify(queryPhrases(synonyms, rules)));
-  return vocabulary.pages;
+/** Does `job` in a child process (search-step-process.ts), which has exited when this returns its answer. */
+function inProcessOfItsOwn<T>(job: StepJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(STEP_PROCESS, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let answer: StepAnswer<T> | undefined;
+    child.once('message', (message: StepAnswer<T>) => (answer = message));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (answer && 'error' in answer) reject(new Error(answer.error));
+      else if (answer && code === 0) resolve(answer.done);
+      else reject(new Error(`the search step's process stopped (${signal ?? `exit code ${code}`}) before it finished`));
+    });
+    child.send(job);
+  });
 }
 
 const bundleDirOf = (clientDir: string, language: string) => join(clientDir, ...bundlePath(language).split('/').filter(Boolean));
 
 /** The page's address as Pagefind would make it from its file: `articles/x/index.html` is `/articles/x/`. */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-
-/** Every HTML page of the built site but Pagefind's own files, with the language it says it is in. */
-export async function builtPages(clientDir: string): Promise<BuiltPage[]> {
-  const entries = await readdir(clientDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(clientDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
-    .sort();
-  const pages: BuiltPage[] = [];
-  for (let at = 0; at < files.length; at += PAGES_IN_FLIGHT) {
-    const batch = files.slice(at, at + PAGES_IN_FLIGHT);
-    const heads = await Promise.all(batch.map((file) => readHead(join(clientDir, file))));
-    batch.forEach((file, i) => pages.push({ file, ...pageSays(heads[i]) }));
-  }
-  return pages;
-}
-
-/** The document up to the end of its `<head>` (where `lang` and the robots meta tag are). */
-async function readHead(path: string): Promise<string> {
-  const html = await readFile(path, 'utf8');
-  const end = html.search(/<\/head>/i);
-  return end < 0 ? html : html.slice(0, end);
-}
-
-/** The `<html lang>` and robots `noindex` of a page's head. */
-export function pageSays(head: string): { lang: string | undefined; noindex: boolean } {
-  const lang = /<html\b[^>]*?\slang=["']?([^"'\s>]+)/i.exec(head)?.[1];
-  const noindex = [...head.matchAll(/<meta\b[^>]*>/gi)].some(
-    ([tag]) => /\bname=["']?robots["'\s>]/i.test(tag) && /\bcontent=["'][^"']*\bnoindex\b/i.test(tag),
-  );
-  return { lang, noindex };
-}
-
-interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-}
-
-/** Every page Pagefind stored (one file each, or groups of them keyed by page). */
-async function readFragments(bundleDir: string): Promise<Fragment[]> {
-  const dir = join(bundleDir, 'fragment');
-  const fragments: Fragment[] = [];
-  for (const name of await readdir(dir)) {
-    const data = JSON.parse(
-      gunzipSync(await readFile(join(dir, name)))
-        .subarray('pagefind_dcd'.length)
-        .toString('utf8'),
-    ) as Fragment | Record<string, Fragment>;
-    fragments.push(
-      ...('url' in data && typeof data.url === 'string' ? [data as Fragment] : Object.values(data as Record<string, Fragment>)),
-    );
-  }
-  return fragments;
-}
-
-/** The words of the pages' text and searchable metadata, as the query normaliser writes words, by page count. */
-export function vocabularyOf(
-  fragments: Fragment[],
-  english: Iterable<string>,
-  language: QueryLanguage = queryLanguage('en'),
-): VocabularyFile {
-  const pagesWith = new Map<string, number>();
-  for (const fragment of fragments) {
-    const text = [fragment.content, ...Object.entries(fragment.meta).flatMap(([key, value]) => (NOT_TEXT_META.has(key) ? [] : [value]))];
-    const words = new Set(
-      text
-        .join(' ')
-        .toLowerCase()
-        .replace(/['’]/g, '')
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((word) => word && !isFiller(word, language))
-        // Also without accents, as stems are compared (languages/*.ts) and pages carry them (index-terms.ts).
-        .flatMap((word) => [word, withoutAccents(word)]),
-    );
-    for (const word of words) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
-  }
-  const sorted = [...pagesWith].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const words = sorted.map(([word]) => word);
-  return { pages: fragments.length, words, pageCounts: sorted.map(([, count]) => count), english: nearWords(english, words) };
-}

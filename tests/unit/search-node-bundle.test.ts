@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchIndexes, bundleOf, pageSays, type BuiltIndex } from '../../src/search/build-index.ts';
+import { buildSearchIndexes, type BuiltIndex } from '../../src/search/build-index.ts';
+import { bundleOf, pageSays } from '../../src/search/built-pages.ts';
 import { loadPagefindBundle, SearchUnavailableError } from '../../src/search/node-bundle.ts';
 import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 import { QUERY_PHRASES_FILE } from '../../src/search/query.ts';
@@ -183,4 +184,41 @@ describe('the Pagefind bundle in Node', () => {
       rmSync(copy, { recursive: true, force: true });
     }
   });
+});
+
+describe("the build's search step", () => {
+  /** Every file of a folder and its bytes, by path. */
+  const filesOf = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => [
+          join(entry.parentPath, entry.name).slice(dir.length),
+          readFileSync(join(entry.parentPath, entry.name)).toString('base64'),
+        ]),
+    );
+
+  it('writes the same bundle, byte for byte, each time it indexes the same pages (unchanged index files keep their names)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-same-bundle-'));
+    try {
+      // Pages of very different lengths, so reading them takes very different times.
+      for (let i = 0; i < 160; i++) {
+        const words = `payout ${i} invoice refund withdrawal bank `.repeat(1 + ((i * 37) % 11) ** 3);
+        mkdirSync(join(dir, 'articles', `a${i}`), { recursive: true });
+        writeFileSync(
+          join(dir, 'articles', `a${i}`, 'index.html'),
+          `<!doctype html><html lang="en"><head><title>Article ${i}</title></head><body><main data-pagefind-body><h1>Article ${i}</h1><p>${words}</p></main></body></html>`,
+        );
+      }
+      await buildSearchIndexes(dir, () => [], ['en']);
+      const first = filesOf(join(dir, 'pagefind'));
+      for (let build = 0; build < 2; build++) {
+        rmSync(join(dir, 'pagefind'), { recursive: true });
+        await buildSearchIndexes(dir, () => [], ['en']);
+        expect(filesOf(join(dir, 'pagefind'))).toEqual(first);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
