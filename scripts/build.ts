@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { messageCheckReport } from '../src/i18n/key-check.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { buildSearchIndexes } from '../src/search/build-index.ts';
-import { defaultLanguage } from '../src/search/site-languages.ts';
+import { defaultLanguage } from '../src/i18n/languages.ts';
 import { readAllSynonymsFiles } from '../src/search/synonyms-file.ts';
 import type { SynonymGroups } from '../src/search/synonyms.ts';
 import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts';
@@ -41,7 +41,7 @@ if (contrast.length) {
 // Before Astro starts, so a broken synonyms file is one line naming file and line, not a failure deep in a page.
 let synonyms: Map<string, SynonymGroups>;
 try {
-  synonyms = readAllSynonymsFiles(contentDir, defaultLanguage());
+  synonyms = readAllSynonymsFiles(contentDir, defaultLanguage.code);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -26,7 +26,7 @@ import type { Catalog } from '../../src/lib/catalog.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
 import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
 import { PAGEFIND_OPTIONS } from '../../src/search/pagefind-options.ts';
-import { languagePath } from '../../src/search/site-languages.ts';
+import { localizedPath } from '../../src/i18n/languages.ts';
 import { site } from '../../src/site.config.ts';
 import { renderTable, verdict } from './measure/report.ts';
 
@@ -54,7 +54,7 @@ async function measure(language: string, file: string) {
     openNodeSearch({
       bundleDir,
       language,
-      flowPathPrefix: languagePath(language, TROUBLESHOOTERS_PATH),
+      flowPathPrefix: localizedPath(TROUBLESHOOTERS_PATH, language),
       productName: site.productName,
       pagefindOptions,
     });

@@ -45,7 +45,7 @@ export interface BuiltIndex {
 
 /**
  * Builds one bundle per language under `clientDir/pagefind/`; `synonymsOf` gives each language's synonym groups.
- * `languages` defaults to those of the built pages (site-languages.ts).
+ * `languages` defaults to those of the built pages (built-pages.ts).
  */
 export async function buildSearchIndexes(
   clientDir: string,

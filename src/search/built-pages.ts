@@ -6,7 +6,8 @@
  */
 import { open, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { defaultLanguage, languageCode, siteLanguages } from './site-languages.ts';
+import { defaultLanguage } from '../i18n/languages.ts';
+import { languageCode } from './bundle-path.ts';
 
 /** Pages whose heads are read at once. */
 const PAGES_IN_FLIGHT = 32;
@@ -31,7 +32,7 @@ export interface LanguagePages {
 
 /**
  * The pages of each language's bundle, the default language first. `languages` defaults to those of the built pages
- * (site-languages.ts).
+ * (siteLanguages).
  */
 export async function pagesByLanguage(clientDir: string, languages?: string[]): Promise<LanguagePages[]> {
   const pages = await builtPages(clientDir);
@@ -43,7 +44,7 @@ export async function pagesByLanguage(clientDir: string, languages?: string[]): 
 }
 
 /** The language whose bundle a page goes into, or undefined for none (see the module's comment). */
-export function bundleOf(page: BuiltPage, languages: string[], fallback = defaultLanguage()): string | undefined {
+export function bundleOf(page: BuiltPage, languages: string[], fallback = defaultLanguage.code): string | undefined {
   if (page.noindex || !page.lang) return undefined;
   const prefix = prefixOf(page.file);
   const language = prefix && prefix !== fallback && languages.includes(prefix) ? prefix : fallback;
@@ -98,4 +99,14 @@ export function pageSays(head: string): { lang: string | undefined; noindex: boo
     ([tag]) => /\bname=["']?robots["'\s>]/i.test(tag) && /\bcontent=["'][^"']*\bnoindex\b/i.test(tag),
   );
   return { lang, noindex };
+}
+
+/**
+ * The languages of a built site: the default, then each language some page under `/<code>/` is written in (its
+ * `<html lang>`), as `pageLanguages` lists them for a built page each.
+ */
+function siteLanguages(pageLanguages: Iterable<{ prefix: string | undefined; lang: string | undefined }>): string[] {
+  const found = new Set<string>([defaultLanguage.code]);
+  for (const { prefix, lang } of pageLanguages) if (prefix && lang && languageCode(lang) === prefix) found.add(prefix);
+  return [...found];
 }

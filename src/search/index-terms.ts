@@ -8,7 +8,7 @@ import { readSynonymsFile, synonymsFilePath } from './synonyms-file.ts';
 import { INDEX_FIELDS, PHRASE_SEPARATOR } from './index-fields.ts';
 import { queryLanguage } from './query-language.ts';
 import { withoutAccents } from './languages/types.ts';
-import { defaultLanguage } from './site-languages.ts';
+import { defaultLanguage } from '../i18n/languages.ts';
 import { expandTerms, phraseVariants, type SynonymGroups } from './synonyms.ts';
 
 export { INDEX_FIELDS };
@@ -25,10 +25,10 @@ export interface IndexedPage {
 
 const groups = new Map<string, SynonymGroups>();
 /** The editors' synonym groups of a language, read once per build. */
-export function synonymGroups(language = defaultLanguage()): SynonymGroups {
+export function synonymGroups(language = defaultLanguage.code): SynonymGroups {
   let found = groups.get(language);
   if (!found) {
-    found = readSynonymsFile(synonymsFilePath(contentDir, language === defaultLanguage() ? undefined : language));
+    found = readSynonymsFile(synonymsFilePath(contentDir, language === defaultLanguage.code ? undefined : language));
     groups.set(language, found);
   }
   return found;
@@ -38,7 +38,7 @@ export function synonymGroups(language = defaultLanguage()): SynonymGroups {
 export function indexTerms(
   page: IndexedPage,
   synonyms: SynonymGroups = synonymGroups(),
-  language = defaultLanguage(),
+  language = defaultLanguage.code,
 ): Partial<Record<IndexField, string>> {
   const rules = queryLanguage(language);
   const expanded = expandTerms({ about: [page.title, page.description, ...page.keywords], text: page.text }, synonyms, rules);

@@ -8,7 +8,7 @@ import type { Catalog } from '../lib/catalog.ts';
 import { articleHref } from '../lib/links.ts';
 import { isProblemWord, tokens } from './query.ts';
 import { english, type QueryLanguage } from './query-language.ts';
-import { defaultLanguage, languagePath } from './site-languages.ts';
+import { defaultLanguage, localizedPath } from '../i18n/languages.ts';
 import type { SearchOutcome } from './search.ts';
 
 /**
@@ -42,13 +42,13 @@ export interface AnswerArticle {
  */
 export function answerArticles(
   catalog: Pick<Catalog, 'articles'> & Partial<Pick<Catalog, 'articlesIn'>>,
-  language = defaultLanguage(),
+  language = defaultLanguage.code,
 ): Map<string, AnswerArticle> {
   const translated = new Map((catalog.articlesIn?.[language] ?? []).map((a) => [a.id, a]));
   return new Map(
     catalog.articles.map((source) => {
       const a = translated.get(source.id) ?? source;
-      const url = languagePath(language, articleHref(a.id));
+      const url = localizedPath(articleHref(a.id), language);
       return [url, { slug: a.id, title: a.title, url, sections: a.sections }];
     }),
   );

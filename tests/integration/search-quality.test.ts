@@ -20,7 +20,7 @@ import { projectRoot } from '../../harness/project-copy.ts';
 import type { Catalog } from '../../src/lib/catalog.ts';
 import { TROUBLESHOOTERS_PATH } from '../../src/lib/links.ts';
 import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.ts';
-import { languagePath } from '../../src/search/site-languages.ts';
+import { localizedPath } from '../../src/i18n/languages.ts';
 import { site } from '../../src/site.config.ts';
 
 // The targets of #13 and #20, the same for every language (`npm run bench:search -- --language=es` prints them
@@ -37,7 +37,7 @@ describe.each(goldenSets(projectRoot))('in $language ($file)', ({ language, file
     const search = await openNodeSearch({
       bundleDir: languageBundleDir(`${projectRoot}/dist/client`, language),
       language,
-      flowPathPrefix: languagePath(language, TROUBLESHOOTERS_PATH),
+      flowPathPrefix: localizedPath(TROUBLESHOOTERS_PATH, language),
       productName: site.productName,
     });
     runs = await runGoldenQueries(search, queries, language);

@@ -5,7 +5,7 @@
 import { answerArticles, quickAnswer, type AnswerArticle, type QuickAnswer } from '../../search/quick-answer.ts';
 import type { Catalog } from '../../lib/catalog.ts';
 import { queryLanguage } from '../../search/query-language.ts';
-import { defaultLanguage } from '../../search/site-languages.ts';
+import { defaultLanguage } from '../../i18n/languages.ts';
 import { catalog } from '../catalog.ts';
 import { siteSearch } from './site-search.ts';
 
@@ -25,7 +25,7 @@ async function articlesByUrl(language: string): Promise<Map<string, AnswerArticl
  * The quick answer for a query in `language` (the default unless said), or undefined; throws SearchUnavailableError
  * when search cannot run.
  */
-export async function siteQuickAnswer(query: string, language = defaultLanguage()): Promise<QuickAnswer | undefined> {
+export async function siteQuickAnswer(query: string, language = defaultLanguage.code): Promise<QuickAnswer | undefined> {
   const [outcome, articles] = await Promise.all([siteSearch({ query }, language), articlesByUrl(language)]);
   return quickAnswer(outcome, (url) => articles.get(url), queryLanguage(language));
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { TROUBLESHOOTERS_PATH } from '../../lib/links.ts';
 import { languageBundleDir, openNodeSearch, SearchUnavailableError } from '../../search/node-search.ts';
 import type { Search, SearchOutcome, SearchRequest } from '../../search/search.ts';
-import { defaultLanguage, languagePath } from '../../search/site-languages.ts';
+import { defaultLanguage, localizedPath } from '../../i18n/languages.ts';
 import { site } from '../../site.config.ts';
 import { builtClientDir } from '../built-client.ts';
 
@@ -24,7 +24,7 @@ export function languageSearch(language: string): Promise<Search> {
     search = openNodeSearch({
       bundleDir: languageBundleDir(builtClientDir(), language),
       language,
-      flowPathPrefix: languagePath(language, TROUBLESHOOTERS_PATH),
+      flowPathPrefix: localizedPath(TROUBLESHOOTERS_PATH, language),
       productName: site.productName,
     });
     opened.set(language, search);
@@ -33,7 +33,7 @@ export function languageSearch(language: string): Promise<Search> {
 }
 
 /** Searches the pages of `language` (the default language unless said). */
-export async function siteSearch(request: SearchRequest, language = defaultLanguage()): Promise<SearchOutcome> {
+export async function siteSearch(request: SearchRequest, language = defaultLanguage.code): Promise<SearchOutcome> {
   try {
     return await (
       await languageSearch(language)
