@@ -9,7 +9,7 @@ import { articleHref, flowHref } from '../src/lib/links.ts';
 import type { Catalog } from '../src/lib/catalog.ts';
 import { queryLanguage } from '../src/search/query-language.ts';
 import { answerArticles, quickAnswer, type AnswerArticle, type QuickAnswer } from '../src/search/quick-answer.ts';
-import { defaultLanguage, languagePath } from '../src/search/site-languages.ts';
+import { defaultLanguage, localizedPath } from '../src/i18n/languages.ts';
 import type { Search, SearchOutcome } from '../src/search/search.ts';
 
 export const QUALITY_TARGETS = {
@@ -48,17 +48,18 @@ export interface GoldenSet {
 
 /** The golden query sets of the content in `contentDir` (relative to `root`): the default language's first. */
 export function goldenSets(root: string, contentDir = 'content'): GoldenSet[] {
-  const sets: GoldenSet[] = [{ language: defaultLanguage(), file: `${contentDir}/search/queries.yaml` }];
+  const sets: GoldenSet[] = [{ language: defaultLanguage.code, file: `${contentDir}/search/queries.yaml` }];
   for (const entry of readdirSync(join(root, contentDir), { withFileTypes: true })) {
     const file = `${contentDir}/${entry.name}/search/queries.yaml`;
-    if (entry.isDirectory() && entry.name !== defaultLanguage() && existsSync(join(root, file))) sets.push({ language: entry.name, file });
+    if (entry.isDirectory() && entry.name !== defaultLanguage.code && existsSync(join(root, file)))
+      sets.push({ language: entry.name, file });
   }
   return sets;
 }
 
 /** The page URL an answer id names (a slug, or `flow:<id>`), in `language` (the default unless said). */
-export function answerUrl(answer: string, language = defaultLanguage()): string {
-  return languagePath(language, answer.startsWith('flow:') ? flowHref(answer.slice('flow:'.length)) : articleHref(answer));
+export function answerUrl(answer: string, language = defaultLanguage.code): string {
+  return localizedPath(answer.startsWith('flow:') ? flowHref(answer.slice('flow:'.length)) : articleHref(answer), language);
 }
 
 /**
@@ -89,7 +90,7 @@ export interface QualityFigures {
   msP95: number;
 }
 
-export async function runGoldenQueries(search: Search, queries: GoldenQuery[], language = defaultLanguage()): Promise<QueryRun[]> {
+export async function runGoldenQueries(search: Search, queries: GoldenQuery[], language = defaultLanguage.code): Promise<QueryRun[]> {
   const runs: QueryRun[] = [];
   for (const query of queries) {
     const started = performance.now();
@@ -143,7 +144,7 @@ export interface AnswerRun {
 export function answerRuns(
   runs: QueryRun[],
   articleAt: (url: string) => AnswerArticle | undefined,
-  language = defaultLanguage(),
+  language = defaultLanguage.code,
 ): AnswerRun[] {
   return runs.map((run) => {
     const answer = quickAnswer(run.outcome, articleAt, queryLanguage(language));
@@ -167,7 +168,7 @@ export function answerFigures(runs: AnswerRun[]): { precision: number; coverage:
 }
 
 /** The articles of a build's catalog (dist/client/catalog.json) in `language` as quick answers read them, by page address. */
-export function catalogArticles(catalog: Catalog, language = defaultLanguage()): (url: string) => AnswerArticle | undefined {
+export function catalogArticles(catalog: Catalog, language = defaultLanguage.code): (url: string) => AnswerArticle | undefined {
   const byUrl = answerArticles(catalog, language);
   return (url) => byUrl.get(url);
 }
