@@ -16,7 +16,7 @@ import { sourceFiles, sourceListDigest } from '../src/server/build-freshness.ts'
 import { siteUrlSetting, writeDeliveryManifest } from '../src/server/http/delivery-manifest.ts';
 import { site } from '../src/site.config.ts';
 import { pagePolicies } from './build/page-policies.ts';
-import { writePictures } from './build/og-images.ts';
+import { writePicturesApart } from './build/og-images.ts';
 import { brandContrastProblems, themeSurfaces } from '../src/brand/contrast.ts';
 import { precompress } from './build/precompress.ts';
 
@@ -70,7 +70,7 @@ try {
 
 const drawing = Date.now();
 try {
-  const { pictures, drawn } = await writePictures(clientDir, `${root}.astro/cache/og`, site.baseUrl, {
+  const { pictures, drawn } = await writePicturesApart(clientDir, `${root}.astro/cache/og`, site.baseUrl, {
     siteName: site.helpCenterName,
     logoSvg: readFileSync(`${root}public${site.brand.logo.light}`),
     accent: site.brand.colors.accent.light,

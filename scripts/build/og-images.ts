@@ -2,12 +2,16 @@
 // its <head> names under /og/, see src/brand/og-image-path.ts) and the home-screen icon. An article's picture shows
 // its title, the help center's name and the logo. Pictures are kept in a cache keyed by everything drawn on them,
 // so a rebuild draws only the titles that changed.
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp, { type OverlayOptions } from 'sharp';
 import { APPLE_TOUCH_ICON, OG_DIR, OG_HEIGHT, OG_WIDTH, SITE_OG_IMAGE } from '../../src/brand/og-image-path.ts';
+import { readHead } from '../../src/search/built-pages.ts';
+import type { PicturesAnswer, PicturesJob } from './og-images-process.ts';
 import { decodeAttribute } from './page-policies.ts';
 
 /** Bump when the drawing changes, so cached pictures are drawn again. */
@@ -18,6 +22,13 @@ const TITLE_TOP = 230;
 const TITLE_MAX_HEIGHT = OG_HEIGHT - TITLE_TOP - MARGIN;
 const TITLE_COLOR = '#1b1f24';
 const TOUCH_ICON_SIZE = 180;
+const PICTURES_PROCESS = fileURLToPath(new URL('./og-images-process.ts', import.meta.url));
+/**
+ * glibc's malloc arenas for the pictures' process. By default a process may have 8 per core, and libvips' threads
+ * spread their many small allocations over them, each arena keeping what it once held: its memory grew with every
+ * thousand pictures. Two arenas keep it flat, at about the same speed (sharp's docs, "memory allocator").
+ */
+const MALLOC_ARENAS = '2';
 
 export interface Brand {
   siteName: string;
@@ -90,12 +101,13 @@ async function drawPicture(base: Buffer, title: string): Promise<Buffer> {
 }
 
 /** The Open Graph pictures the built pages ask for: picture path (under the site) → title to draw. */
-export function picturesAskedFor(clientDir: string, baseUrl: string): Map<string, string> {
+export async function picturesAskedFor(clientDir: string, baseUrl: string): Promise<Map<string, string>> {
   const wanted = new Map<string, string>();
   const prefix = `${baseUrl}/${OG_DIR}/`;
   for (const file of readdirSync(clientDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html')) continue;
-    const head = readFileSync(join(clientDir, file), 'utf8').split('</head>', 1)[0];
+    // Only the head: the whole page's text would be garbage here, growing the heap beside libvips' memory.
+    const head = await readHead(join(clientDir, file));
     const image = /<meta property="og:image" content="([^"]*)"/.exec(head)?.[1];
     if (!image) continue;
     const url = decodeAttribute(image);
@@ -124,7 +136,7 @@ export interface PictureReport {
 export async function writePictures(clientDir: string, cacheDir: string, baseUrl: string, brand: Brand): Promise<PictureReport> {
   // Every picture is drawn once: libvips' cache of recent operations would only hold memory (~30 MB at 2,000).
   sharp.cache(false);
-  const wanted = picturesAskedFor(clientDir, baseUrl);
+  const wanted = await picturesAskedFor(clientDir, baseUrl);
   const brandKey = createHash('sha256')
     .update(JSON.stringify({ DRAWING_VERSION, OG_WIDTH, OG_HEIGHT, ...brand, logoSvg: brand.logoSvg.toString('base64') }))
     .digest('hex');
@@ -177,4 +189,26 @@ export async function writePictures(clientDir: string, cacheDir: string, baseUrl
   );
   for (const name of readdirSync(cacheDir)) if (!keep.has(join(cacheDir, name))) rmSync(join(cacheDir, name), { force: true });
   return { pictures: jobs.length, drawn };
+}
+
+/** writePictures in a process of its own (og-images-process.ts), which has exited when this returns its report. */
+export function writePicturesApart(clientDir: string, cacheDir: string, baseUrl: string, brand: Brand): Promise<PictureReport> {
+  const { logoSvg, ...rest } = brand;
+  const job: PicturesJob = { clientDir, cacheDir, baseUrl, brand: { ...rest, logoSvgBase64: logoSvg.toString('base64') } };
+  return new Promise((resolve, reject) => {
+    const child = fork(PICTURES_PROCESS, [], {
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, MALLOC_ARENA_MAX: MALLOC_ARENAS },
+    });
+    let answer: PicturesAnswer | undefined;
+    child.once('message', (message: PicturesAnswer) => (answer = message));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (answer && 'error' in answer) reject(new Error(answer.error));
+      else if (answer && code === 0) resolve(answer.done);
+      else reject(new Error(`the pictures' process stopped (${signal ?? `exit code ${code}`}) before it finished`));
+    });
+    child.send(job);
+  });
 }

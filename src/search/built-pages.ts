@@ -74,7 +74,7 @@ export async function builtPages(clientDir: string): Promise<BuiltPage[]> {
  * The document up to the end of its `<head>` (where `lang` and the robots meta tag are), read a few KB at a time: not
  * the whole page, whose text would only be garbage here (and grow this process's heap beside Pagefind's later).
  */
-async function readHead(path: string): Promise<string> {
+export async function readHead(path: string): Promise<string> {
   const file = await open(path);
   try {
     const buffer = Buffer.alloc(HEAD_CHUNK_BYTES);
