@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import sharp, { type OverlayOptions } from 'sharp';
 import { APPLE_TOUCH_ICON, OG_DIR, OG_HEIGHT, OG_WIDTH, SITE_OG_IMAGE } from '../../src/brand/og-image-path.ts';
 import { readHead } from '../../src/search/built-pages.ts';
-import type { PicturesAnswer, PicturesJob } from './og-images-process.ts';
 import { decodeAttribute } from './page-policies.ts';
 
 /** Bump when the drawing changes, so cached pictures are drawn again. */
@@ -190,6 +189,17 @@ export async function writePictures(clientDir: string, cacheDir: string, baseUrl
   for (const name of readdirSync(cacheDir)) if (!keep.has(join(cacheDir, name))) rmSync(join(cacheDir, name), { force: true });
   return { pictures: jobs.length, drawn };
 }
+
+/** The pictures process's job: writePictures' arguments, the logo as base64 (a Buffer does not pass through the channel as one). */
+export interface PicturesJob {
+  clientDir: string;
+  cacheDir: string;
+  baseUrl: string;
+  brand: { siteName: string; logoSvgBase64: string; accent: string; background: string };
+}
+
+/** The pictures process's answer, or why it failed. */
+export type PicturesAnswer = { done: PictureReport } | { error: string };
 
 /** writePictures in a process of its own (og-images-process.ts), which has exited when this returns its report. */
 export function writePicturesApart(clientDir: string, cacheDir: string, baseUrl: string, brand: Brand): Promise<PictureReport> {
