@@ -37,8 +37,26 @@ export async function createScratchDatabase(adminUrl: string, label: string): Pr
   url.pathname = `/${name}`;
   return {
     url: url.href,
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`)),
+    drop: () => dropDatabase(adminUrl, name),
   };
+}
+
+/**
+ * DROP DATABASE … WITH (FORCE) as a role that is not a superuser. PostgreSQL (15 at least) counts an autovacuum worker
+ * busy in the database as a session of another role and refuses with 42501 rather than stopping it; the worker is
+ * gone a moment later, so the drop is tried again for up to ten seconds.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 export interface PrivateCluster {
