@@ -4,18 +4,12 @@
  * the build's process for the steps after it. The parent starts it with MALLOC_ARENA_MAX set, which glibc reads only
  * when a process starts.
  */
-import { writePictures, type PicturesAnswer, type PicturesJob } from './og-images.ts';
+import { answerOneJob } from '../../src/lib/process-job.ts';
+import { writePictures, type PicturesJob } from './og-images.ts';
 
 if (import.meta.main) {
-  process.once('message', ({ clientDir, cacheDir, baseUrl, brand }: PicturesJob) => {
+  answerOneJob(({ clientDir, cacheDir, baseUrl, brand }: PicturesJob) => {
     const { logoSvgBase64, ...rest } = brand;
-    writePictures(clientDir, cacheDir, baseUrl, { ...rest, logoSvg: Buffer.from(logoSvgBase64, 'base64') }).then(
-      (done) => answer({ done }),
-      (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) }),
-    );
+    return writePictures(clientDir, cacheDir, baseUrl, { ...rest, logoSvg: Buffer.from(logoSvgBase64, 'base64') });
   });
-}
-
-function answer(message: PicturesAnswer): void {
-  process.send!(message, () => process.disconnect());
 }

@@ -2,7 +2,6 @@
 // its <head> names under /og/, see src/brand/og-image-path.ts) and the home-screen icon. An article's picture shows
 // its title, the help center's name and the logo. Pictures are kept in a cache keyed by everything drawn on them,
 // so a rebuild draws only the titles that changed.
-import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type OverlayOptions } from 'sharp';
 import { APPLE_TOUCH_ICON, OG_DIR, OG_HEIGHT, OG_WIDTH, SITE_OG_IMAGE } from '../../src/brand/og-image-path.ts';
+import { runJobApart } from '../../src/lib/process-job.ts';
 import { readHead } from '../../src/search/built-pages.ts';
 import { decodeAttribute } from './page-policies.ts';
 
@@ -198,27 +198,9 @@ export interface PicturesJob {
   brand: { siteName: string; logoSvgBase64: string; accent: string; background: string };
 }
 
-/** The pictures process's answer, or why it failed. */
-export type PicturesAnswer = { done: PictureReport } | { error: string };
-
 /** writePictures in a process of its own (og-images-process.ts), which has exited when this returns its report. */
 export function writePicturesApart(clientDir: string, cacheDir: string, baseUrl: string, brand: Brand): Promise<PictureReport> {
   const { logoSvg, ...rest } = brand;
   const job: PicturesJob = { clientDir, cacheDir, baseUrl, brand: { ...rest, logoSvgBase64: logoSvg.toString('base64') } };
-  return new Promise((resolve, reject) => {
-    const child = fork(PICTURES_PROCESS, [], {
-      execArgv: [],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, MALLOC_ARENA_MAX: MALLOC_ARENAS },
-    });
-    let answer: PicturesAnswer | undefined;
-    child.once('message', (message: PicturesAnswer) => (answer = message));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (answer && 'error' in answer) reject(new Error(answer.error));
-      else if (answer && code === 0) resolve(answer.done);
-      else reject(new Error(`the pictures' process stopped (${signal ?? `exit code ${code}`}) before it finished`));
-    });
-    child.send(job);
-  });
+  return runJobApart<PictureReport>(PICTURES_PROCESS, job, 'the pictures step', { MALLOC_ARENA_MAX: MALLOC_ARENAS });
 }

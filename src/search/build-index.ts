@@ -12,7 +12,6 @@
  * exit and give their memory back: the sorting before the first Pagefind process starts, the word lists after the
  * last one has ended.
  */
-import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +20,8 @@ import { runInNewContext } from 'node:vm';
 import * as pagefind from 'pagefind';
 import type { LanguagePages } from './built-pages.ts';
 import { bundlePath } from './bundle-path.ts';
-import type { StepAnswer, StepJob } from './search-step-process.ts';
+import { runJobApart } from '../lib/process-job.ts';
+import type { StepJob } from './search-step-process.ts';
 import type { SynonymGroups } from './synonyms.ts';
 
 /** Pages handed to Pagefind at once: enough to keep it busy, few enough that their text costs little memory. */
@@ -94,20 +94,7 @@ async function indexLanguage(clientDir: string, language: string, files: string[
 }
 
 /** Does `job` in a child process (search-step-process.ts), which has exited when this returns its answer. */
-function inProcessOfItsOwn<T>(job: StepJob): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = fork(STEP_PROCESS, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let answer: StepAnswer<T> | undefined;
-    child.once('message', (message: StepAnswer<T>) => (answer = message));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (answer && 'error' in answer) reject(new Error(answer.error));
-      else if (answer && code === 0) resolve(answer.done);
-      else reject(new Error(`the search step's process stopped (${signal ?? `exit code ${code}`}) before it finished`));
-    });
-    child.send(job);
-  });
-}
+const inProcessOfItsOwn = <T>(job: StepJob) => runJobApart<T>(STEP_PROCESS, job, 'the search step');
 
 const bundleDirOf = (clientDir: string, language: string) => join(clientDir, ...bundlePath(language).split('/').filter(Boolean));
 

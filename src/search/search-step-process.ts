@@ -4,15 +4,13 @@
  * (word-lists.ts). Both grow a heap (every page's head; a dictionary and every page's words) that would otherwise stay
  * in the build's process beside Pagefind's or the steps after it; a process of its own gives it back on exit.
  */
+import { answerOneJob } from '../lib/process-job.ts';
 import type { SynonymGroups } from './synonyms.ts';
 
 /** A job for this process. */
 export type StepJob =
   | { sort: { clientDir: string; languages?: string[] } }
   | { words: { bundleDir: string; language: string; hasPages: boolean; synonyms: SynonymGroups } };
-
-/** This process's answer to its job, or why it failed. */
-export type StepAnswer<T> = { done: T } | { error: string };
 
 async function run(job: StepJob): Promise<unknown> {
   if ('sort' in job) {
@@ -24,16 +22,4 @@ async function run(job: StepJob): Promise<unknown> {
   return writeWordLists(bundleDir, language, hasPages, synonyms);
 }
 
-// One job, one answer, then this process ends.
-if (import.meta.main) {
-  process.once('message', (job: StepJob) => {
-    run(job).then(
-      (done) => answer({ done }),
-      (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) }),
-    );
-  });
-}
-
-function answer(message: StepAnswer<unknown>): void {
-  process.send!(message, () => process.disconnect());
-}
+if (import.meta.main) answerOneJob(run);
