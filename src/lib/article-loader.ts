@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseFrontmatter } from 'astro/markdown';
 
 /**
- * The articles under `base` (`<category>/<slug>.mdx`): frontmatter and MDX source, through Astro's public loader
- * API. Astro's glob() loader hands `.mdx` files to @astrojs/mdx, which makes each one a module the build bundles
- * (about 0.2 MB of memory per article, bench:build); the article page compiles the body when it renders
- * (src/lib/markdown/article-body.ts) instead. An article's id is its file name: its slug.
+ * The articles under `base` (`<category>/<slug>.mdx`): their frontmatter, through Astro's public loader API. Astro's
+ * glob() loader hands `.mdx` files to @astrojs/mdx, which makes each one a module the build bundles (about 0.2 MB of
+ * memory per article, bench:build); the article page compiles the body when it renders (src/lib/markdown/
+ * article-body.ts) instead, reading it from the file (`articleBody`). The store keeps no body either: the build
+ * bundles the whole store as one module, which every prerendered page's process then holds, with its text twice.
+ * An article's id is its file name: its slug.
  */
 export function articleLoader(base: string): Loader {
   return articlesLoader([{ base, idPrefix: '' }]);
@@ -41,9 +43,7 @@ export function articlesLoader(sources: { base: string; idPrefix: string }[]): L
         } catch (error) {
           throw new Error(`${filePath}: the frontmatter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
         }
-        // As @astrojs/mdx reads an entry: the body trimmed, so error lines count from its first line.
-        const body = parsed.content.trim();
-        store.set({ id, data: await parseData({ id, data: parsed.frontmatter, filePath: file }), body, filePath, digest });
+        store.set({ id, data: await parseData({ id, data: parsed.frontmatter, filePath: file }), filePath, digest });
         return id;
       };
 
@@ -80,4 +80,13 @@ export function articlesLoader(sources: { base: string; idPrefix: string }[]): L
       });
     },
   };
+}
+
+/**
+ * An article's MDX body, read from its file (`filePath`, from the project's root: the folder Astro runs in) as
+ * @astrojs/mdx reads an entry: trimmed, so error lines count from its first line.
+ */
+export async function articleBody(article: { id: string; filePath?: string }): Promise<string> {
+  if (!article.filePath) throw new Error(`article "${article.id}" has no file to read its body from`);
+  return parseFrontmatter(await readFile(resolve(article.filePath), 'utf8')).content.trim();
 }

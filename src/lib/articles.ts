@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLanguage } from '../i18n/languages.ts';
+import { articleBody } from './article-loader.ts';
 import { articleMarkdown } from './markdown/article-markdown.ts';
 import { compiledInFile } from './markdown/syntax-errors.ts';
 
@@ -59,7 +60,7 @@ export function byTitle(a: Article, b: Article): number {
 export async function getArticleMarkdown(article: Article, lang: string = defaultLanguage.code): Promise<string> {
   const [flows, translations] = await Promise.all([getCollection('flows'), getCollection('flowTranslations')]);
   const flowTitle = (id: string) => (translations.find((f) => f.id === `${lang}/${id}`) ?? flows.find((f) => f.id === id))?.data.title;
-  const body = article.body ?? '';
+  const body = await articleBody(article);
   // A body the parser rejects names its file and line, wherever the Markdown is asked for first.
   return compiledInFile(article.filePath ?? article.id, body, () => articleMarkdown(body, { lang, flowTitle }));
 }

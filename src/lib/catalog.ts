@@ -8,6 +8,7 @@ import { getFlows } from './flows.ts';
 import { outdatedTranslations, type OutdatedTranslation } from './translation-status.ts';
 import { otherLanguages } from '../i18n/languages.ts';
 import { renderArticleBody } from './markdown/article-body.ts';
+import { inTurn } from './in-turn.ts';
 
 /**
  * What the on-demand routes need to know about the content: article titles, old slugs and text by section (quick
@@ -56,7 +57,10 @@ async function answerFields(article: Article, lang?: string): Promise<CatalogTra
 
 async function translatedArticles(lang: string): Promise<CatalogTranslation[]> {
   const translated = await translatedSlugs(lang);
-  return Promise.all((await getArticles(lang)).filter((a) => translated.has(a.id)).map((a) => answerFields(a, lang)));
+  return inTurn(
+    (await getArticles(lang)).filter((a) => translated.has(a.id)),
+    (a) => answerFields(a, lang),
+  );
 }
 
 export async function buildCatalog(): Promise<Catalog> {
@@ -68,15 +72,13 @@ export async function buildCatalog(): Promise<Catalog> {
     getCollection('announcements'),
   ]);
   return {
-    articles: await Promise.all(
-      articles.map(async (a) => ({
-        ...(await answerFields(a)),
-        aliases: a.data.aliases,
-        file: a.filePath ?? `content/articles/${a.id}.mdx`,
-        updated: a.data.updated.toISOString(),
-      })),
-    ),
-    articlesIn: Object.fromEntries(await Promise.all(otherLanguages.map(async (l) => [l.code, await translatedArticles(l.code)] as const))),
+    articles: await inTurn(articles, async (a) => ({
+      ...(await answerFields(a)),
+      aliases: a.data.aliases,
+      file: a.filePath ?? `content/articles/${a.id}.mdx`,
+      updated: a.data.updated.toISOString(),
+    })),
+    articlesIn: Object.fromEntries(await inTurn(otherLanguages, async (l) => [l.code, await translatedArticles(l.code)] as const)),
     flows: Object.fromEntries(flows.map((f) => [f.id, f.data])),
     flowsIn: Object.fromEntries(
       otherLanguages.map((l) => [

@@ -2,6 +2,7 @@ import { getArticleMarkdown, getArticles, getCategories, translatedSlugs, type A
 import { defaultLanguage, localizedPath } from '../i18n/languages.ts';
 import { articleHref, articleMarkdownHref } from './links.ts';
 import { absoluteLinks } from './markdown/absolute-links.ts';
+import { inTurn } from './in-turn.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import { siteText } from '../i18n/site-text.ts';
 import { site } from '../site.config.ts';
@@ -49,6 +50,6 @@ export async function llmsIndex(lang: string = defaultLanguage.code): Promise<st
 
 /** `/llms-full.txt`: every article published in `lang` as its Markdown document, one after the other. */
 export async function llmsFull(lang: string = defaultLanguage.code): Promise<string> {
-  const documents = await Promise.all((await articlesIn(lang)).map((a) => articleDocument(a, lang)));
+  const documents = await inTurn(await articlesIn(lang), (a) => articleDocument(a, lang));
   return documents.join('\n---\n\n');
 }

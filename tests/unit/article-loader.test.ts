@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { articleLoader } from '../../src/lib/article-loader.ts';
+import { articleBody, articleLoader } from '../../src/lib/article-loader.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'signpost-article-loader-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ const write = (path: string, text: string) => {
 
 /** The parts of Astro's loader context the loader uses, with a store that keeps entries in a Map. */
 function context() {
-  const entries = new Map<string, { id: string; data: Record<string, unknown>; body?: string; filePath?: string; digest?: string }>();
+  const entries = new Map<string, { id: string; data: Record<string, unknown>; filePath?: string; digest?: string }>();
   const parseData = vi.fn(async ({ data }: { data: Record<string, unknown> }) => data);
   const warn = vi.fn();
   const ctx = {
@@ -37,7 +37,7 @@ function context() {
 describe('the article loader', () => {
   const article = (title: string, body: string) => `---\ntitle: ${title}\ncategory: payments\n---\n\n${body}\n\n`;
 
-  it('stores each article under its file name with its frontmatter and trimmed MDX body, and no compiled module', async () => {
+  it('stores each article under its file name with its frontmatter, and neither its body nor a compiled module', async () => {
     write('content/articles/payments/loomwork-fees.mdx', article('Fees', '## What do I pay?\n\n<Callout>\n\nLittle.\n\n</Callout>'));
     write('content/articles/hiring/post-a-job.mdx', article('Post a job', 'Body.'));
     const { ctx, entries } = context();
@@ -46,10 +46,17 @@ describe('the article loader', () => {
     expect(entries.get('loomwork-fees')).toEqual({
       id: 'loomwork-fees',
       data: { title: 'Fees', category: 'payments' },
-      body: '## What do I pay?\n\n<Callout>\n\nLittle.\n\n</Callout>',
       filePath: 'content/articles/payments/loomwork-fees.mdx',
       digest: expect.any(String),
     });
+  });
+
+  it("reads an article's body from its file, trimmed as the MDX integration reads it, when a page asks", async () => {
+    const filePath = join(root, 'content/articles/payments/loomwork-fees.mdx');
+    expect(await articleBody({ id: 'loomwork-fees', filePath })).toBe('## What do I pay?\n\n<Callout>\n\nLittle.\n\n</Callout>');
+    write('content/articles/payments/loomwork-fees.mdx', article('Fees', 'Saved since the build started.'));
+    expect(await articleBody({ id: 'loomwork-fees', filePath })).toBe('Saved since the build started.');
+    await expect(articleBody({ id: 'gone' })).rejects.toThrow('article "gone" has no file to read its body from');
   });
 
   it('reparses only what changed, and forgets deleted articles', async () => {

@@ -3,6 +3,7 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { evaluate, mdxToJs, type EvaluateOptions, type MdxCompileOptions } from 'satteri';
 import type { Article } from '../articles.ts';
+import { articleBody } from '../article-loader.ts';
 import { markAsMdxContent } from '../astro-internals.ts';
 import { MARKDOWN_FEATURES } from './dialect.ts';
 import { compiledInFile, lineWhereStarts, syntaxChecked } from './syntax-errors.ts';
@@ -66,7 +67,7 @@ const astroJsxRuntime = { Fragment, jsx, jsxs } as Pick<EvaluateOptions, 'Fragme
  * here keeps the build's memory flat. The editors' components render through Astro's JSX renderer.
  */
 export async function renderArticleBody(article: Article): Promise<{ Content: ArticleContent; headings: MarkdownHeading[] }> {
-  const body = article.body ?? '';
+  const body = await articleBody(article);
   const astro = astroData();
   const exports: Record<string, unknown> = await compiledInFile(article.filePath ?? article.id, body, () =>
     evaluate(body, { ...compileOptions(body, astro), ...astroJsxRuntime }),
