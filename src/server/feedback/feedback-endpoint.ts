@@ -10,7 +10,7 @@ import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import { fieldLanguage, languageOfPage } from '../http/request-language.ts';
-import { languages, localizedPath } from '../../i18n/languages.ts';
+import { localizedPath } from '../../i18n/languages.ts';
 import { messagesFor, type Messages } from '../../i18n/messages.ts';
 import type { EndpointSettings } from '../settings.ts';
 import { feedbackFieldsFromForm, parseFeedback, type FeedbackPost } from './feedback-schema.ts';
@@ -81,11 +81,8 @@ export function createFeedbackEndpoint({ settings, articles, db, now = Date.now 
 
     // The language of the page the vote was cast on: the form names it, else the page it came from does.
     const asked = fieldLanguage(submission.fields, language);
-    if (asked === undefined) {
-      const message = t('api.language.unknown', { languages: languages.map((l) => l.code).join(', ') });
-      return fail(400, 'invalid', message, { language: message });
-    }
-    language = asked;
+    if ('unknown' in asked) return fail(400, 'invalid', asked.unknown, { language: asked.unknown });
+    language = asked.language;
     ({ t } = messagesFor(language));
     const parsed = parseFeedback(submission.fields, await articles(), t);
     if (!parsed.ok) return fail(422, 'invalid', t('api.invalid'), parsed.errors);

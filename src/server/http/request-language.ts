@@ -34,13 +34,14 @@ export function requestLanguage(request: Request, pageLanguage?: string): string
 }
 
 /**
- * The `language` a submission's fields name: `fallback` when they name none, undefined when they name one that is
- * not configured (or is not text).
+ * The language a submission's `language` field settles on: `sofar` (the page's, or Accept-Language's) when it names
+ * none; when it names one that is not configured (or is not text), the 400 message for the field, in `sofar`.
  */
-export function fieldLanguage(fields: Record<string, unknown>, fallback: string): string | undefined {
+export function fieldLanguage(fields: Record<string, unknown>, sofar: string): { language: string } | { unknown: string } {
   const value = fields.language;
-  if (value === undefined || value === null || value === '') return fallback;
-  return typeof value === 'string' && isLanguage(value) ? value : undefined;
+  if (value === undefined || value === null || value === '') return { language: sofar };
+  if (typeof value === 'string' && isLanguage(value)) return { language: value };
+  return { unknown: messagesFor(sofar).t('api.language.unknown', { languages: languages.map((l) => l.code).join(', ') }) };
 }
 
 /** The words of a language; the default's for one that is not configured. */

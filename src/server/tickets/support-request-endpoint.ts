@@ -8,7 +8,7 @@ import { createRateLimit, type RateLimitAnswer } from '../http/rate-limit.ts';
 import { isRejection, readSubmission, submissionKind, type Submission } from '../http/request-body.ts';
 import { jsonResponse } from '../http/responses.ts';
 import { messagesFor } from '../../i18n/messages.ts';
-import { languages, localizedPath } from '../../i18n/languages.ts';
+import { localizedPath } from '../../i18n/languages.ts';
 import { fieldLanguage, requestLanguage } from '../http/request-language.ts';
 import { attachmentSettings, type AttachmentSettings, type EndpointSettings } from '../settings.ts';
 import { clientInfo } from './client-info.ts';
@@ -77,13 +77,13 @@ export function createSupportRequestEndpoint({
     );
     if (isRejection(submission)) return fail(submission.status, submission.error, submission.message);
     const asked = fieldLanguage(submission.fields, language);
-    if (asked === undefined) {
-      const message = t('api.language.unknown', { languages: languages.map((l) => l.code).join(', ') });
+    if ('unknown' in asked) {
+      const message = asked.unknown;
       return asForm
         ? rerender(400, submission, { formError: message })
         : jsonResponse(400, { error: 'invalid', message, fields: { language: message } });
     }
-    language = asked;
+    language = asked.language;
     words = messagesFor(language);
     ({ t } = words);
 
