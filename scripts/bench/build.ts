@@ -128,7 +128,22 @@ async function keepLanguages(configFile: string, count: number): Promise<void> {
   if (!list) throw new Error(`${configFile}: no \`languages: [\` list of one-line entries to pick languages from`);
   const entries = list[2].split('\n').filter(Boolean);
   if (entries.length < count) throw new Error(`the site config lists ${entries.length} languages; the benchmark needs ${count}`);
-  await writeFile(configFile, text.replace(list[0], `${list[1]}${entries.slice(0, count).join('\n')}\n`));
+  let kept = text.replace(list[0], `${list[1]}${entries.slice(0, count).join('\n')}\n`);
+  // The site's words in the other languages (`translations: { es: {…} }`) name languages no longer listed: gone too.
+  if (count < entries.length) kept = withoutBlock(kept, 'translations: {', configFile);
+  await writeFile(configFile, kept);
+}
+
+/** `text` without the object literal that starts at `opening` (its braces matched) and the comma after it. */
+function withoutBlock(text: string, opening: string, file: string): string {
+  const start = text.indexOf(opening);
+  if (start < 0) return text;
+  let depth = 0;
+  for (let at = start + opening.length - 1; at < text.length; at++) {
+    if (text[at] === '{') depth++;
+    if (text[at] === '}' && --depth === 0) return text.slice(0, start) + text.slice(at + 1).replace(/^,/, '');
+  }
+  throw new Error(`${file}: \`${opening}\` is never closed`);
 }
 
 /** The second language's code (as the site config lists it), for the two-language build's translations. */
