@@ -80,9 +80,7 @@ export function quickAnswer(
   const article = articleAt(first.url);
   if (!article?.sections.length) return undefined;
   const stems = outcome.words.filter((word) => !isProblemWord(word, language)).map((word) => language.stem(word));
-  const best = article.sections
-    .map((section) => ({ section, match: sectionMatch(section, stems, language) }))
-    .reduce((a, b) => (b.match > a.match ? b : a));
+  const best = bestSection(article.sections, stems, language)!;
   const { blocks, more } = shortened(best.section.blocks, QUICK_ANSWER.maxWords);
   return {
     article: { slug: article.slug, title: article.title, url: article.url },
@@ -93,8 +91,22 @@ export function quickAnswer(
   };
 }
 
+/** The section holding most of the query's stems (see sectionMatch), the first on a tie; undefined when there is none. */
+export function bestSection(
+  sections: readonly ArticleSection[],
+  stems: string[],
+  language: QueryLanguage = english,
+): { section: ArticleSection; match: number } | undefined {
+  let best: { section: ArticleSection; match: number } | undefined;
+  for (const section of sections) {
+    const match = sectionMatch(section, stems, language);
+    if (!best || match > best.match) best = { section, match };
+  }
+  return best;
+}
+
 /** The share of the query's stems a section holds, a stem in its heading weighing more than one in its text. */
-export function sectionMatch(section: ArticleSection, stems: string[], language: QueryLanguage = english): number {
+function sectionMatch(section: ArticleSection, stems: string[], language: QueryLanguage = english): number {
   const stem = (word: string) => language.stem(word);
   const heading = new Set(tokens(section.heading, language).map(stem));
   const text = new Set(section.blocks.flatMap(blockText).flatMap((t) => tokens(t, language).map(stem)));

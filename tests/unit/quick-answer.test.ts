@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSection } from '../../src/lib/article-sections.ts';
-import { QUICK_ANSWER, answerArticles, quickAnswer, shortened, type AnswerArticle } from '../../src/search/quick-answer.ts';
+import { QUICK_ANSWER, answerArticles, bestSection, quickAnswer, shortened, type AnswerArticle } from '../../src/search/quick-answer.ts';
 import type { SearchHit, SearchOutcome } from '../../src/search/search.ts';
 
 const sections: ArticleSection[] = [
@@ -35,6 +35,13 @@ describe('quick answers', () => {
     const answer = quickAnswer(outcome([hit('/articles/withdraw/', 2), hit('/articles/fees/', 1)]), at);
     expect(answer).toMatchObject({ heading: 'How do I withdraw my earnings?', href: '/articles/withdraw/#how-do-i-withdraw-my-earnings' });
     expect(answer?.blocks).toEqual(sections[1].blocks);
+  });
+
+  it('pick the section holding most of the words, its heading weighing more, the first on a tie', () => {
+    expect(bestSection(sections, ['earn'])).toMatchObject({ section: sections[1], match: 1 });
+    expect(bestSection(sections, ['fee'])?.section).toBe(sections[0]);
+    expect(bestSection(sections, ['nothing'])).toEqual({ section: sections[0], match: 0 });
+    expect(bestSection([], ['fee'])).toBeUndefined();
   });
 
   it('are not given when the first result is weak, barely ahead, or a troubleshooter', () => {

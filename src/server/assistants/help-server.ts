@@ -12,7 +12,7 @@ import type { Catalog } from '../../lib/catalog.ts';
 import { CONTACT_PATH } from '../../lib/contact-form.ts';
 import { articleMarkdownHref, flowHref, flowStepHref } from '../../lib/links.ts';
 import { absoluteLinks } from '../../lib/markdown/absolute-links.ts';
-import { answerArticles, sectionMatch } from '../../search/quick-answer.ts';
+import { answerArticles, bestSection } from '../../search/quick-answer.ts';
 import { queryLanguage } from '../../search/query-language.ts';
 import { MAX_QUERY_LENGTH, type SearchOutcome, type SearchRequest } from '../../search/search.ts';
 import { languageCodes, site, topicIds } from '../../site.config.ts';
@@ -118,11 +118,9 @@ export function createHelpServer(center: HelpCenter): McpServer {
       const rules = queryLanguage(language);
       const stems = outcome.words.map((word) => rules.stem(word));
       const results = outcome.hits.map((hit) => {
-        const best = articles
-          .get(hit.url)
-          ?.sections.map((section) => ({ section, match: sectionMatch(section, stems, rules) }))
-          .filter((s) => s.match > 0 && s.section.anchor)
-          .sort((a, b) => b.match - a.match)[0]?.section;
+        // Among the sections with a heading to link to, the best that holds any of the words.
+        const found = bestSection(articles.get(hit.url)?.sections.filter((section) => section.anchor) ?? [], stems, rules);
+        const best = found && found.match > 0 ? found.section : undefined;
         return {
           title: hit.title,
           url: `${center.origin}${hit.url}`,
