@@ -10,9 +10,14 @@ const againstServer = {
 
 /** Files that test SQLite itself (its file on disk, its backup command), not behaviour both databases share. */
 const SQLITE_ONLY = ['tests/integration/crash-durability.test.ts', 'tests/integration/health-and-backup.test.ts'];
+/** Files whose server never reads or writes its database (built pages, search, Markdown): once is enough. */
+const NO_DATABASE = ['languages', 'machine-readable', 'quick-answer', 'search-quality', 'search-troubleshooters', 'search-unavailable'].map(
+  (name) => `tests/integration/${name}.test.ts`,
+);
 
 // With TEST_DATABASE_URL (a PostgreSQL server where its user may create databases; .ci/run starts one), the
-// integration suite runs a second time with every test server on PostgreSQL, and the multi-instance tests run.
+// integration suite runs a second time with every test server on PostgreSQL (but for NO_DATABASE), and the
+// multi-instance tests run.
 const postgres: TestProjectInlineConfiguration[] = process.env.TEST_DATABASE_URL?.trim()
   ? [
       {
@@ -20,7 +25,7 @@ const postgres: TestProjectInlineConfiguration[] = process.env.TEST_DATABASE_URL
           ...againstServer,
           name: 'integration-postgres',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: SQLITE_ONLY,
+          exclude: [...SQLITE_ONLY, ...NO_DATABASE],
           env: { TEST_SERVER_DATABASE: 'postgres' },
         },
       },
