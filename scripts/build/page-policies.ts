@@ -22,10 +22,19 @@ function policyOfPage(html: string): string | undefined {
  */
 export function pagePolicies(clientDir: string): Record<string, string> {
   const policies: Record<string, string> = {};
+  // One copy of each policy: pages of a kind share theirs. A copy, as a string cut out of another keeps all of that
+  // one alive in V8: the policies held every page's HTML (1.5 GB at 5,000 articles, bench:build).
+  const copies = new Map<string, string>();
   for (const file of readdirSync(clientDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html')) continue;
     const policy = policyOfPage(readFileSync(join(clientDir, file), 'utf8'));
-    if (policy) policies[file.split('\\').join('/')] = policy;
+    if (!policy) continue;
+    let copy = copies.get(policy);
+    if (copy === undefined) {
+      copy = Buffer.from(policy, 'utf8').toString('utf8');
+      copies.set(copy, copy);
+    }
+    policies[file.split('\\').join('/')] = copy;
   }
   return policies;
 }
