@@ -15,11 +15,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as pagefind from 'pagefind';
 import type { LanguagePages } from './built-pages.ts';
 import { bundlePath } from './bundle-path.ts';
+import { collectGarbage } from '../lib/collect-garbage.ts';
 import { runJobApart } from '../lib/process-job.ts';
 import type { StepJob } from './search-step-process.ts';
 import type { SynonymGroups } from './synonyms.ts';
@@ -28,12 +27,6 @@ import type { SynonymGroups } from './synonyms.ts';
 const PAGES_IN_FLIGHT = 8;
 /** The child processes' entry. */
 const STEP_PROCESS = fileURLToPath(new URL('./search-step-process.ts', import.meta.url));
-
-/** V8's full garbage collection, exposed for this process. */
-const collectGarbage = (() => {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-})();
 
 export interface BuiltIndex {
   language: string;
