@@ -86,10 +86,10 @@ async function expectEscalationContinuesTheWalk(page: Page): Promise<void> {
   const card = stepCard(page, 'escalate-reset');
   const answers = card.getByRole('region', { name: 'Your answers so far', exact: true });
   const walked = [LOGIN_START, ...WALK_TO_RESET_ESCALATION.slice(0, -1).map(([, next]) => next)];
-  // Polled: with JavaScript the island may still be filling the list in when the step's card is there.
+  // Polled: with JavaScript the island may still be rendering the list and the form when the step's card is there.
   await expect.poll(() => answersIn(page, answers)).toEqual(WALK_TO_RESET_ESCALATION.map(([label], i) => [stepTitle(walked[i]), label]));
   const name = card.getByLabel('Your name', { exact: true });
-  expect(await name.isVisible()).toBe(true);
+  await expect.poll(() => name.isVisible()).toBe(true);
   const answersFirst = await answers.evaluate(
     (list, field) => Boolean(list.compareDocumentPosition(field as Node) & Node.DOCUMENT_POSITION_FOLLOWING),
     await name.elementHandle(),
