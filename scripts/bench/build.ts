@@ -7,8 +7,9 @@
 // search in Chromium from the build's own server: what the first results of a common word cost and how long typed
 // queries take. Then the search step again on its own, over the site in one language and over the site with a second,
 // generated Spanish-ish copy of every page under /es/: seconds per 1,000 pages and peak memory of each (the
-// languages are indexed one after another; --one-language skips this). The real dist/, .astro/ and content/ are never
-// touched.
+// languages are indexed one after another; --one-language skips this), and the whole build once more with that copy.
+// It judges the whole build in two languages against one (time per 1,000 pages, and peak memory); the search step's
+// own figures are there to tell where time goes. The real dist/, .astro/ and content/ are never touched.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
@@ -38,6 +39,8 @@ import { languageBundleDir, openNodeSearch } from '../../src/search/node-search.
 
 const GNU_TIME = '/usr/bin/time';
 const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
+/** … for corpora up to this many articles in one language. */
+const MEMORY_LIMIT_MAX_ARTICLES = 2000;
 const MAX_TIME_RATIO = 10;
 /** Indexing a second language: seconds per 1,000 pages at most this many times those of one (issue #19). */
 const MAX_LANGUAGE_RATIO = 1.1;
@@ -562,27 +565,23 @@ if (small !== large) {
     verdict(ratio <= MAX_TIME_RATIO),
   ]);
 }
-const worstPeak = Math.max(...results.map(peak));
-targetRows.push([
-  `peak memory < 1 GB (${formatInt(MEMORY_LIMIT)} B), every N`,
-  `${formatMB(worstPeak)} (worst N)`,
-  verdict(worstPeak < MEMORY_LIMIT),
-]);
+// Issues #2 and #19 set "under 1 GB" for up to 2,000 articles in one language; larger corpora are judged in two
+// languages below (at most 1.2 GB at 5,000), and their one-language peak is in the figures above.
+const budgeted = results.filter((r) => r.n <= MEMORY_LIMIT_MAX_ARTICLES);
+if (budgeted.length) {
+  const worstPeak = Math.max(...budgeted.map(peak));
+  targetRows.push([
+    `peak memory < 1 GB (${formatInt(MEMORY_LIMIT)} B), every N up to ${formatInt(MEMORY_LIMIT_MAX_ARTICLES)} in one language`,
+    `${formatMB(worstPeak)} (worst N)`,
+    verdict(worstPeak < MEMORY_LIMIT),
+  ]);
+}
 if (small !== large) {
   const same = small.articleHtmlGzip === large.articleHtmlGzip;
   targetRows.push([
     'article HTML gzip bytes equal at both N',
     `${formatBytes(small.articleHtmlGzip)} ${same ? '=' : '≠'} ${formatBytes(large.articleHtmlGzip)}${small.articleHtmlSha === large.articleHtmlSha ? ' (identical HTML)' : ' (HTML differs)'}`,
     verdict(same),
-  ]);
-}
-for (const r of results.filter((r) => r.languages)) {
-  const { one, two } = r.languages!;
-  const ratio = two.secondsPer1000 / one.secondsPer1000;
-  targetRows.push([
-    `N=${formatInt(r.n)}: search step, s per 1,000 pages in two languages ≤ ${MAX_LANGUAGE_RATIO}× one language`,
-    `${ratio.toFixed(2)}× (${two.secondsPer1000.toFixed(2)} / ${one.secondsPer1000.toFixed(2)} s)`,
-    verdict(ratio <= MAX_LANGUAGE_RATIO),
   ]);
 }
 // The whole build with every article translated (twice the pages): its time per page and its process tree's peak.
