@@ -6,6 +6,9 @@ const againstServer = {
   testTimeout: 60_000,
   hookTimeout: 240_000,
   fileParallelism: false,
+  // One worker runs the project's files in turn, keeping its imports (Playwright, the harness): a fresh worker per
+  // file cost about a second each. No test file changes process.env or mocks a module, so nothing leaks between them.
+  isolate: false,
 };
 
 /** Files that test SQLite itself (its file on disk, its backup command), not behaviour both databases share. */
