@@ -1,7 +1,7 @@
-// Shared e2e plumbing: one browser per test file, a fresh context per page, the server's URL, axe checks.
+// Shared e2e plumbing: one browser per test worker, a fresh context per page, the server's URL, axe checks.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { launchBrowser } from '../../harness/chromium.ts';
 
 /** Origin of the help center started by tests/support/serve-build.setup.ts, e.g. `http://127.0.0.1:40123`. */
@@ -19,19 +19,30 @@ export interface BrowserSession {
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
-/** Call once at the top of a test file: launches one Chromium for the file and closes each test's contexts. */
+/**
+ * One Chromium for the whole worker. The projects against a server run their files one after another in one worker
+ * (`isolate: false`), so they share it rather than each paying about a second to launch one; every test still gets
+ * contexts of its own. A browser that went away is launched again for the next file.
+ */
+let shared: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
+/** Call once at the top of a test file: the worker's Chromium for the file's tests, each test's contexts closed after it. */
 export function useBrowser(): BrowserSession {
   let browser: Browser | undefined;
   const open: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   return {
