@@ -42,7 +42,7 @@ const MEMORY_LIMIT = 1e9; // "< 1 GB", decimal
 /** … for corpora up to this many articles in one language. */
 const MEMORY_LIMIT_MAX_ARTICLES = 2000;
 const MAX_TIME_RATIO = 10;
-/** Indexing a second language: seconds per 1,000 pages at most this many times those of one (issue #19). */
+/** The whole build in two languages: seconds per 1,000 pages at most this many times those of one (issue #19). */
 const MAX_LANGUAGE_RATIO = 1.1;
 /** … and the peak memory of the whole build at 5,000 articles in two languages (10,000 pages), at most (decimal). */
 const TWO_LANGUAGE_MEMORY_LIMIT = 1.2e9;
